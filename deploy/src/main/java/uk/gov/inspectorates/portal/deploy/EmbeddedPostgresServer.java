@@ -1,0 +1,126 @@
+package uk.gov.inspectorates.portal.deploy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A real PostgreSQL server (Zonky's embedded binaries, version pinned by the binaries BOM) listening on
+ * 127.0.0.1 only, with one database and one login role for the portal.
+ *
+ * <p>With {@code keepData} the cluster in {@code dataDirectory} survives restarts (the local launcher);
+ * without it the folder is wiped and initialised afresh (tests). A data folder made by one PostgreSQL major
+ * version does not open with another. As root, Zonky runs initdb and postgres through {@code unshare -U}.
+ *
+ * <p>The server trusts connections from the loopback interface (Zonky's initdb uses {@code -A trust}), so the
+ * role's password is not a secret; it is set so that the portal's datasource is configured as in production.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    public static final String DATABASE = "portal";
+    public static final String USER = "portal";
+    public static final String PASSWORD = "portal-local";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * @param port 0 for a free port
+     * @param logFile where the server's console goes; empty: Zonky's default (logged through SLF4J)
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean keepData, Optional<Path> logFile)
+            throws IOException {
+        Files.createDirectories(dataDirectory.getParent());
+        if (keepData) {
+            StaleProcesses.stopStalePostgres(dataDirectory);
+        }
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(!keepData)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", "")
+                .setPort(port == 0 ? PortFinder.freePort() : port);
+        if (logFile.isPresent()) {
+            Files.createDirectories(logFile.get().getParent());
+            builder.setOutputRedirector(Redirect.appendTo(logFile.get().toFile()))
+                   .setErrorRedirector(Redirect.appendTo(logFile.get().toFile()));
+        }
+        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory);
+        try {
+            server.createRoleAndDatabase();
+        } catch (SQLException | RuntimeException e) {
+            server.close();
+            throw new IOException("PostgreSQL started but the portal role/database could not be created", e);
+        }
+        return server;
+    }
+
+    private void createRoleAndDatabase() throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", USER)) {
+                s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+            }
+            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
+                s.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER + " ENCODING 'UTF8'");
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** A superuser connection to the portal database (tests: cleaning tables, reading rows). */
+    public Connection superuserConnection() throws SQLException {
+        return postgres.getDatabase("postgres", DATABASE).getConnection();
+    }
+
+    /** Stops the server (a fast shutdown: connections are closed, data is flushed). */
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

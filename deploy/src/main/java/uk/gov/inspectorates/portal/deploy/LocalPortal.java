@@ -1,0 +1,262 @@
+package uk.gov.inspectorates.portal.deploy;
+
+import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the portal on this machine: embedded PostgreSQL (data kept in {@code <dataDir>/postgres}), S3Proxy over
+ * {@code <dataDir>/objects}, and Payara Micro with the WAR, in demo mode. Ctrl+C or SIGTERM stops all three.
+ *
+ * <p>Settings (system property or environment variable): {@code PORTAL_DATA_DIR} (default
+ * {@code <repository>/portal-data}), {@code PORTAL_PORT} (8080), {@code PORTAL_DB_PORT} and
+ * {@code PORTAL_S3_PORT} (default: free ports), {@code PORTAL_START_TIMEOUT} (seconds, 300), plus any
+ * {@code PORTAL_*} setting of the portal itself, which is passed through.
+ */
+public final class LocalPortal {
+
+    static final String DEFAULT_DEMO_PASSWORD = "Demo-portal-2026!";
+    private static final String BUCKET_DEFAULT = "portal-documents";
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private volatile boolean shuttingDown;
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        LocalPortal portal = new LocalPortal();
+        Runtime.getRuntime().addShutdownHook(new Thread(portal::shutdown, "local-portal-shutdown"));
+        int exitCode;
+        try {
+            exitCode = portal.run(started);
+        } catch (Exception | LinkageError e) {
+            if (portal.shuttingDown) {
+                return;
+            }
+            System.err.println();
+            System.err.println("The portal did not start: " + e);
+            if (e.getCause() != null) {
+                System.err.println("  caused by: " + e.getCause());
+            }
+            exitCode = 1;
+        }
+        if (!portal.shuttingDown) {
+            System.exit(exitCode);
+        }
+    }
+
+    private int run(long started) throws Exception {
+        Path repositoryRoot = repositoryRoot();
+        Path dataDir = Settings.get("portal.data-dir").map(Path::of).orElse(repositoryRoot.resolve("portal-data"))
+                .toAbsolutePath().normalize();
+        Path logs = dataDir.resolve("logs");
+        int port = Settings.getInt("portal.port", 8080);
+        Path microJar = Settings.get("portal.launcher.micro-jar").map(Path::of)
+                .orElse(repositoryRoot.resolve("deploy/target/payara-micro.jar"));
+        Path war = Settings.get("portal.launcher.war").map(Path::of)
+                .orElse(repositoryRoot.resolve("deploy/target/portal.war"));
+        Duration startTimeout = Duration.ofSeconds(Settings.getInt("portal.start-timeout", 300));
+
+        if (PortFinder.inUse(port)) {
+            throw new IOException("port " + port + " is already in use (set PORTAL_PORT to use another)");
+        }
+        createPrivateDirectory(dataDir);
+        Files.createDirectories(logs);
+        System.out.println("Portal data: " + dataDir);
+
+        Path keystorePath = Settings.get("portal.keystore.path").map(Path::of)
+                .orElse(dataDir.resolve("keys/master.bcfks")).toAbsolutePath();
+        String keystorePassword = Settings.get("portal.keystore.password")
+                .orElseGet(() -> localKeystorePassword(dataDir.resolve("keys")));
+
+        step("PostgreSQL");
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
+                Settings.getInt("portal.db.port", 0), true, Optional.of(logs.resolve("postgres.log")));
+        register(postgres);
+        done(started, "127.0.0.1:" + postgres.port());
+
+        String bucket = Settings.get("portal.s3.bucket", BUCKET_DEFAULT);
+        step("object store (S3Proxy)");
+        EmbeddedObjectStoreServer objects = EmbeddedObjectStoreServer.start(dataDir.resolve("objects"),
+                Settings.getInt("portal.s3.port", 0), bucket);
+        register(objects);
+        done(started, objects.endpoint());
+
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("portal.db.url", postgres.jdbcUrl());
+        config.put("portal.db.user", postgres.user());
+        config.put("portal.db.password", postgres.password());
+        config.put("portal.s3.endpoint", objects.endpoint());
+        config.put("portal.s3.access-key", objects.accessKey());
+        config.put("portal.s3.secret-key", objects.secretKey());
+        config.put("portal.s3.bucket", bucket);
+        config.put("portal.keystore.path", keystorePath.toString());
+        config.put("portal.keystore.password", keystorePassword);
+        config.put("portal.data-dir", dataDir.toString());
+        config.put("portal.environment", Settings.get("portal.environment", "local"));
+        config.put("portal.demo.enabled", Settings.get("portal.demo.enabled", "true"));
+        config.put("portal.cookie.secure", Settings.get("portal.cookie.secure", "false"));
+
+        step("Payara Micro with the portal (log: " + logs.resolve("payara.log") + ")");
+        PayaraMicroProcess payara = PayaraMicroProcess.start(microJar, war, port,
+                PayaraMicroProcess.asEnvironment(config), List.of(), logs.resolve("payara.log"),
+                dataDir.resolve("payara.pid"));
+        register(payara::close);
+        try {
+            payara.awaitReady(startTimeout);
+        } catch (IOException e) {
+            if (shuttingDown) {
+                return 130;
+            }
+            System.out.println();
+            System.err.println("The portal did not start: " + e.getMessage());
+            System.err.println("---- last lines of " + payara.logFile() + " ----");
+            System.err.println(payara.logTail(60));
+            System.err.println("----");
+            return 1;
+        }
+        done(started, "pid " + payara.pid());
+
+        printBanner(port, seconds(started));
+
+        int exit = payara.waitForExit();
+        if (shuttingDown) {
+            return 0;
+        }
+        System.err.println("Payara Micro stopped unexpectedly (exit code " + exit + "). Last lines of "
+                + payara.logFile() + ":");
+        System.err.println(payara.logTail(60));
+        return 1;
+    }
+
+    private void printBanner(int port, String elapsed) {
+        String url = "http://localhost:" + port + "/";
+        Optional<String> demoPassword = Settings.get("portal.demo.password");
+        StringBuilder out = new StringBuilder();
+        out.append(System.lineSeparator())
+           .append("The portal is running at ").append(url).append("  (started in ").append(elapsed).append(" s)")
+           .append(System.lineSeparator()).append(System.lineSeparator());
+        if (Boolean.parseBoolean(Settings.get("portal.demo.enabled", "true"))) {
+            out.append("Demo sign-ins, all with the password ")
+               .append(demoPassword.isPresent() ? "set in PORTAL_DEMO_PASSWORD"
+                       : DEFAULT_DEMO_PASSWORD + "  (the default; set PORTAL_DEMO_PASSWORD to change it)")
+               .append(':').append(System.lineSeparator());
+            int width = DemoDirectory.users().stream().mapToInt(u -> u.username().length()).max().orElse(10);
+            for (DemoDirectory.DemoUser user : DemoDirectory.users()) {
+                out.append(String.format(Locale.ROOT, "  %-" + width + "s  %s, %s: %s%n",
+                        user.username(), user.displayName(), user.organisation(), user.roleSummary()));
+            }
+            if (Settings.get("portal.demo.totp-secret").isPresent()) {
+                out.append("Second factor: a TOTP code from the secret in PORTAL_DEMO_TOTP_SECRET")
+                   .append(System.lineSeparator());
+            }
+            out.append(System.lineSeparator());
+        }
+        out.append("Press Ctrl+C to stop.");
+        System.out.println(out);
+    }
+
+    private void register(AutoCloseable resource) {
+        synchronized (running) {
+            running.push(resource);
+        }
+    }
+
+    /** Stops Payara, then S3Proxy, then PostgreSQL (the reverse of the start order). */
+    private void shutdown() {
+        shuttingDown = true;
+        synchronized (running) {
+            if (running.isEmpty()) {
+                return;
+            }
+            System.out.println();
+            System.out.println("Stopping the portal...");
+            while (!running.isEmpty()) {
+                try {
+                    running.pop().close();
+                } catch (Exception e) {
+                    System.err.println("  while stopping: " + e.getMessage());
+                }
+            }
+            System.out.println("Stopped.");
+        }
+    }
+
+    private static void step(String what) {
+        System.out.print("Starting " + what + "... ");
+        System.out.flush();
+    }
+
+    private static void done(long started, String detail) {
+        System.out.println("ok, " + detail + " (" + seconds(started) + " s)");
+    }
+
+    private static String seconds(long started) {
+        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The repository root: the {@code portal.repository-root} property, else the nearest folder upwards from
+     * the working directory that holds {@code deploy/pom.xml}, else the working directory.
+     */
+    static Path repositoryRoot() {
+        Optional<String> configured = Settings.get("portal.repository-root");
+        if (configured.isPresent()) {
+            return Path.of(configured.get()).toAbsolutePath().normalize();
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path p = cwd; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("deploy/pom.xml")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        return cwd;
+    }
+
+    /**
+     * The local keystore password: made once, kept in {@code keys/keystore-password} readable by the owner only.
+     * (Local runs only: production passes PORTAL_KEYSTORE_PASSWORD from its secret store.)
+     */
+    static String localKeystorePassword(Path keysDirectory) {
+        try {
+            createPrivateDirectory(keysDirectory);
+            Path file = keysDirectory.resolve("keystore-password");
+            if (Files.isRegularFile(file)) {
+                String existing = Files.readString(file, StandardCharsets.US_ASCII).trim();
+                if (!existing.isEmpty()) {
+                    return existing;
+                }
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, password, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+            return password;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the local keystore password in " + keysDirectory, e);
+        }
+    }
+
+    static void createPrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+}

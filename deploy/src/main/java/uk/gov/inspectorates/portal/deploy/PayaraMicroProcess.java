@@ -1,0 +1,197 @@
+package uk.gov.inspectorates.portal.deploy;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro running the portal WAR as a child process:
+ * {@code java -Xmx512m -jar payara-micro.jar --deploy portal.war --port <port> --nocluster --contextroot /}.
+ * The portal's settings are passed as environment variables (MicroProfile Config reads them); its console
+ * goes to a log file, not to the terminal.
+ *
+ * <p>Where {@code setpriv} is available the child gets a parent-death signal, so it also stops when the
+ * launcher is killed hard; its pid is written next to the log so the next start can clean up otherwise.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path logFile;
+    private final Path pidFile;
+    private final int port;
+
+    private PayaraMicroProcess(Process process, Path logFile, Path pidFile, int port) {
+        this.process = process;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+        this.port = port;
+    }
+
+    /**
+     * @param environment the portal.* settings in environment-variable form (PORTAL_DB_URL, ...), added to
+     *                    this process's environment
+     */
+    public static PayaraMicroProcess start(Path microJar, Path war, int port, Map<String, String> environment,
+                                           List<String> jvmOptions, Path logFile, Path pidFile) throws IOException {
+        requireFile(microJar, "Payara Micro jar");
+        requireFile(war, "portal WAR");
+        Files.createDirectories(logFile.getParent());
+        StaleProcesses.stopStalePayara(pidFile);
+
+        List<String> command = new ArrayList<>();
+        if (new File("/usr/bin/setpriv").canExecute()) {
+            command.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM", "--"));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", microJar.toAbsolutePath().toString(),
+                "--deploy", war.toAbsolutePath().toString(),
+                "--port", Integer.toString(port),
+                "--nocluster",
+                "--contextroot", "/"));
+
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(environment);
+        Files.writeString(logFile, "---- " + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Process process = builder.start();
+        Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.US_ASCII);
+        return new PayaraMicroProcess(process, logFile, pidFile, port);
+    }
+
+    /**
+     * Waits until {@code GET /health/ready} answers 200.
+     *
+     * @throws IOException when the process exits first or the timeout passes
+     */
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        int lastStatus = -1;
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IOException("Payara Micro exited with code " + process.exitValue() + " during start-up");
+            }
+            try {
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                lastStatus = response.statusCode();
+                if (lastStatus == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException("the portal was not ready within " + timeout.toSeconds() + " s (last "
+                        + (lastStatus < 0 ? "attempt: no answer" : "status of /health/ready: " + lastStatus) + ")");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Blocks until the process exits; returns its exit code. */
+    public int waitForExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The last {@code lines} lines of the log (for a failed start). */
+    public String logTail(int lines) {
+        return tail(logFile, lines);
+    }
+
+    /** Asks Payara to stop (SIGTERM), then forces it after {@code grace}. */
+    public void stop(Duration grace) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        // with setpriv in front the JVM is the process itself (setpriv execs); anything else it started goes too
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // a stale pid file is checked against the command line before use
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    static String tail(Path file, int lines) {
+        if (!Files.isRegularFile(file)) {
+            return "(no log at " + file + ")";
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            long start = Math.max(0, length - 64 * 1024);
+            raf.seek(start);
+            byte[] bytes = new byte[(int) (length - start)];
+            raf.readFully(bytes);
+            String[] all = new String(bytes, StandardCharsets.UTF_8).split("\\R");
+            int from = Math.max(start == 0 ? 0 : 1, all.length - lines);
+            return String.join(System.lineSeparator(), java.util.Arrays.copyOfRange(all, from, all.length));
+        } catch (IOException e) {
+            return "(could not read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private static void requireFile(Path file, String what) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(what + " not found at " + file.toAbsolutePath()
+                    + " (build first: mvn -B -q install -DskipTests)");
+        }
+    }
+
+    /** Environment variables for the portal, keyed by their MicroProfile Config property names. */
+    public static Map<String, String> asEnvironment(Map<String, String> properties) {
+        Map<String, String> env = new LinkedHashMap<>();
+        properties.forEach((k, v) -> env.put(Settings.envName(k), v));
+        return env;
+    }
+}

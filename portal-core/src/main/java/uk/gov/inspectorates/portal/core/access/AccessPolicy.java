@@ -1,0 +1,55 @@
+package uk.gov.inspectorates.portal.core.access;
+
+import java.time.Instant;
+import java.util.Optional;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.organisation.Role;
+
+/**
+ * The one authorisation policy: a pure function of who asks, what for, about what, and when. Every resource access
+ * goes through {@link #decide}; each answer names its rule.
+ */
+public final class AccessPolicy {
+
+    public static final String SHARE_BY_ORIGINATOR_STAFF = "report.share.originator-sharing-staff";
+    public static final String SHARE_INSPECTORATES_ONLY = "report.share.inspectorate-staff-only";
+    public static final String SHARE_NEEDS_SHARING_ROLE = "report.share.requires-inspector-or-inspection-support";
+    public static final String EMBARGO_ORIGINATOR_STAFF = "report.embargo.originator-sharing-staff";
+    public static final String EMBARGO_READER_LIST = "report.embargo.addressee-reader-list";
+    public static final String EMBARGO_READER_LIST_ONLY = "report.embargo.reader-lists-only";
+    public static final String NOT_PERMITTED = "default.not-permitted";
+
+    public Decision decide(Subject subject, Action action, Resource resource, Instant now) {
+        return switch (resource.kind()) {
+            case REPORT -> decideReport(subject, action, resource);
+        };
+    }
+
+    private Decision decideReport(Subject subject, Action action, Resource report) {
+        Optional<Inspectorate> own = subject.inspectorate();
+        return switch (action) {
+            case UPLOAD -> {
+                if (own.isEmpty() || report.originator() == null) {
+                    yield Decision.deny(SHARE_INSPECTORATES_ONLY);
+                }
+                yield own.get() == report.originator() && sharesReports(subject)
+                        ? Decision.permit(SHARE_BY_ORIGINATOR_STAFF)
+                        : Decision.deny(SHARE_NEEDS_SHARING_ROLE);
+            }
+            case LIST, VIEW_METADATA, DOWNLOAD -> {
+                if (own.isPresent() && own.get() == report.originator() && sharesReports(subject)) {
+                    yield Decision.permit(EMBARGO_ORIGINATOR_STAFF);
+                }
+                if (own.isPresent() && report.addressees().contains(own.get()) && subject.onReaderListOf(own.get())) {
+                    yield Decision.permit(EMBARGO_READER_LIST);
+                }
+                yield Decision.deny(EMBARGO_READER_LIST_ONLY);
+            }
+            case CHANGE, DELETE, EXPORT, AUDIT_VIEW -> Decision.deny(NOT_PERMITTED);
+        };
+    }
+
+    private static boolean sharesReports(Subject subject) {
+        return subject.roles().stream().anyMatch(Role::sharesReports);
+    }
+}

@@ -1,0 +1,12 @@
+package uk.gov.inspectorates.portal.core.audit;
+
+import java.util.List;
+
+/** The append-only, tamper-evident record of every access, refusal and change. */
+public interface AuditTrail {
+
+    void record(AuditEvent event);
+
+    /** The most recent events first, at most {@code limit}. */
+    List<AuditEvent> recent(int limit);
+}

@@ -1,0 +1,34 @@
+package uk.gov.inspectorates.portal.core.document;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The file types accepted in one context, each with the file-name extensions that may declare it. */
+public record AllowedTypes(Map<String, Set<String>> extensionsByMediaType) {
+
+    public static final AllowedTypes REPORTS = new AllowedTypes(Map.of("application/pdf", Set.of("pdf")));
+
+    public AllowedTypes {
+        extensionsByMediaType = Map.copyOf(extensionsByMediaType);
+    }
+
+    public boolean allows(String mediaType) {
+        return extensionsByMediaType.containsKey(mediaType);
+    }
+
+    public boolean extensionMatches(String mediaType, String declaredName) {
+        return extensionOf(declaredName).map(ext -> extensionsByMediaType.get(mediaType).contains(ext)).orElse(false);
+    }
+
+    public String describe() {
+        return extensionsByMediaType.values().stream().flatMap(Set::stream).sorted()
+                .map(ext -> ext.toUpperCase(Locale.UK)).reduce((a, b) -> a + ", " + b).orElse("none");
+    }
+
+    static Optional<String> extensionOf(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        return dot < 0 ? Optional.empty() : Optional.of(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+}

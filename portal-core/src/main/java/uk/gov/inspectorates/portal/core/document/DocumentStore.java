@@ -1,0 +1,24 @@
+package uk.gov.inspectorates.portal.core.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Keeps document content encrypted at rest: each document under a fresh data key, in authenticated segments.
+ */
+public interface DocumentStore {
+
+    /**
+     * Encrypts and stores the plaintext as it streams in. If reading the plaintext fails (too large, client gone)
+     * the exception propagates and no byte of the document remains stored.
+     */
+    StoredContent store(InputStream plaintext) throws IOException;
+
+    /**
+     * The plaintext, decrypted as it is read; every segment is authenticated before any of its bytes are returned,
+     * and a tampered or truncated object makes the read fail with an {@link IOException}.
+     */
+    InputStream open(StoredContent content) throws IOException;
+
+    void delete(StoredContent content) throws IOException;
+}

@@ -1,0 +1,28 @@
+package uk.gov.inspectorates.portal.core.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Where stored bytes live (an S3-compatible bucket in production). It sees only ciphertext: callers encrypt
+ * before {@link #put} and decrypt after {@link #get}. Keys are opaque and reveal nothing about the document.
+ */
+public interface ObjectStore {
+
+    /**
+     * Stores the stream under the key. {@code length} is the exact byte count, or -1 when unknown.
+     * If reading {@code content} fails, the exception propagates and nothing is left under the key.
+     */
+    void put(String key, InputStream content, long length) throws IOException;
+
+    InputStream get(String key) throws IOException;
+
+    void delete(String key) throws IOException;
+
+    /** Every key in the store (for sweeps and tests; not for request paths). */
+    List<String> keys() throws IOException;
+
+    /** Throws when the store does not answer; used by readiness checks. */
+    void checkReachable() throws IOException;
+}

@@ -1,0 +1,100 @@
+package uk.gov.inspectorates.portal.core.organisation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The organisations, teams and people of demo mode: the six inspectorates with the protocol's reader-list teams,
+ * one local authority area with its agencies, and at least one person for every role. Demo data only: never seeded
+ * unless demo mode is explicitly enabled outside production.
+ */
+public final class DemoDirectory {
+
+    public static final String LOCAL_AUTHORITY_AREA = "Northdale";
+
+    /** A demo sign-in: who it is and what they may do. */
+    public record DemoUser(String username, String displayName, String organisation, String roleSummary,
+                           String organisationId, Set<Role> roles, Set<String> teamIds) {
+    }
+
+    private DemoDirectory() {
+    }
+
+    public static List<Organisation> organisations() {
+        List<Organisation> all = new ArrayList<>();
+        Arrays.stream(Inspectorate.values()).map(Organisation::of).forEach(all::add);
+        all.addAll(agencies());
+        return all;
+    }
+
+    public static List<Organisation> agencies() {
+        return List.of(
+                agency("northdale-childrens-services", "Northdale Council Children's Services",
+                        AgencyType.LOCAL_AUTHORITY_CHILDRENS_SERVICES),
+                agency("northdale-police", "Northdale Police", AgencyType.POLICE_FORCE),
+                agency("northdale-icb", "Northdale Integrated Care Board", AgencyType.HEALTH_COMMISSIONER),
+                agency("northdale-yos", "Northdale Youth Offending Service", AgencyType.YOUTH_OFFENDING_SERVICE),
+                agency("northdale-probation", "Northdale Probation Delivery Unit", AgencyType.PROBATION_SERVICE));
+    }
+
+    public static List<Team> teams() {
+        List<Team> teams = new ArrayList<>();
+        for (Inspectorate inspectorate : Inspectorate.values()) {
+            teams.addAll(ProtocolReaderLists.teamsOf(inspectorate));
+            teams.add(new Team(inspectorate.organisationId() + "/inspection-team", inspectorate.organisationId(),
+                    "Inspection team", false));
+        }
+        return teams;
+    }
+
+    public static List<DemoUser> users() {
+        return List.of(
+                staff("ofsted.inspector", "Olivia Inspector", Inspectorate.OFSTED, "inspector (shares reports)",
+                        Set.of(Role.INSPECTOR), inspectionTeam(Inspectorate.OFSTED)),
+                staff("ofsted.analyst", "Dev Analyst", Inspectorate.OFSTED, "data analyst",
+                        Set.of(Role.DATA_ANALYST), inspectionTeam(Inspectorate.OFSTED)),
+                staff("ofsted.support", "Sam Support", Inspectorate.OFSTED, "inspection support (shares reports)",
+                        Set.of(Role.INSPECTION_SUPPORT), inspectionTeam(Inspectorate.OFSTED)),
+                staff("ofsted.siro", "Sian Riskowner", Inspectorate.OFSTED, "SIRO",
+                        Set.of(Role.SIRO), Set.of()),
+                staff("ofsted.admin", "Adam Administrator", Inspectorate.OFSTED, "administrator",
+                        Set.of(Role.ADMINISTRATOR), Set.of()),
+                staff("cqc.inspector", "Chris Inspector", Inspectorate.CQC, "inspector (shares reports)",
+                        Set.of(Role.INSPECTOR), inspectionTeam(Inspectorate.CQC)),
+                reader("ofsted.reader", "Rosa Reader", Inspectorate.OFSTED),
+                reader("cqc.reader", "Ravi Reader", Inspectorate.CQC),
+                reader("hmic.reader", "Hannah Reader", Inspectorate.HMIC),
+                reader("hmiprobation.reader", "Priya Reader", Inspectorate.HMI_PROBATION),
+                reader("hmiprisons.reader", "Peter Reader", Inspectorate.HMI_PRISONS),
+                reader("hmcpsi.reader", "Carys Reader", Inspectorate.HMCPSI),
+                new DemoUser("agency.uploader", "Amir Uploader", "Northdale Council Children's Services",
+                        "agency uploader", "northdale-childrens-services", Set.of(Role.AGENCY_UPLOADER), Set.of()));
+    }
+
+    private static DemoUser staff(String username, String name, Inspectorate inspectorate, String summary,
+                                  Set<Role> roles, Set<String> teams) {
+        return new DemoUser(username, name, inspectorate.title(), summary, inspectorate.organisationId(), roles, teams);
+    }
+
+    private static DemoUser reader(String username, String name, Inspectorate inspectorate) {
+        Team first = ProtocolReaderLists.teamsOf(inspectorate).get(0);
+        return new DemoUser(username, name, inspectorate.title(), "reader list: " + first.name(),
+                inspectorate.organisationId(), Set.of(), Set.of(first.id()));
+    }
+
+    private static Set<String> inspectionTeam(Inspectorate inspectorate) {
+        return Set.of(inspectorate.organisationId() + "/inspection-team");
+    }
+
+    private static Organisation agency(String id, String name, AgencyType type) {
+        return Organisation.agency(id, name, type, LOCAL_AUTHORITY_AREA);
+    }
+
+    /** For messages: the demo usernames, comma separated. */
+    public static String usernames() {
+        return users().stream().map(DemoUser::username).collect(Collectors.joining(", "));
+    }
+}

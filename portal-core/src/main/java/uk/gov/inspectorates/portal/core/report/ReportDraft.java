@@ -1,0 +1,10 @@
+package uk.gov.inspectorates.portal.core.report;
+
+import java.time.OffsetDateTime;
+
+/** What a sharer submits about a report, as given (any field may be missing); {@link ReportValidator} checks it. */
+public record ReportDraft(String title, String reportType, String subject, String classificationTier,
+                          String classificationDescriptor, String handlingInstructions,
+                          Boolean subjectHadChanceToComment, Boolean contentFinal,
+                          Boolean subjectHasFinalUnderEmbargo, OffsetDateTime expectedPublication) {
+}

@@ -1,0 +1,182 @@
+package uk.gov.inspectorates.portal.core.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.Action;
+import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.Resource;
+import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
+import uk.gov.inspectorates.portal.core.document.AllowedTypes;
+import uk.gov.inspectorates.portal.core.document.DocumentIntake;
+import uk.gov.inspectorates.portal.core.document.DocumentStore;
+import uk.gov.inspectorates.portal.core.document.IncomingDocument;
+import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.Ids;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.NotFound;
+
+/**
+ * Sharing pre-publication reports and opening them. Every call is decided by the {@link AccessPolicy} and leaves
+ * exactly one audit event, whatever its outcome.
+ */
+public final class ReportService {
+
+    private final ReportRepository reports;
+    private final DocumentIntake intake;
+    private final DocumentStore store;
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ReportValidator validator = new ReportValidator();
+
+    public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
+                         AuditTrail audit, Clock clock) {
+        this.reports = reports;
+        this.intake = intake;
+        this.store = store;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The Annex B types the subject's inspectorate may share (none for agencies). */
+    public List<ReportType> reportTypesFor(Subject subject) {
+        return subject.inspectorate().map(AnnexBReportTypes::of).orElse(List.of());
+    }
+
+    public long maxUploadBytes() {
+        return intake.maxBytes();
+    }
+
+    /**
+     * Checks that the subject may share and that the details are complete, before any byte of the file is read.
+     * A refusal is audited here; a success is audited by {@link #share}.
+     */
+    public ReportDetails checkShare(Subject subject, ReportDraft draft) {
+        Inspectorate originator = subject.inspectorate().orElse(null);
+        Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
+        if (!decision.permitted()) {
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
+            throw new AccessDenied(decision.rule());
+        }
+        try {
+            return validator.validate(draft, originator);
+        } catch (InvalidInput invalid) {
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "invalid: " + fields(invalid));
+            throw invalid;
+        }
+    }
+
+    /** Shares checked details with the file; the file is refused (and nothing kept) unless it passes intake. */
+    public Report share(Subject subject, ReportDetails details, IncomingDocument file) {
+        // decided again here, not only in checkShare: ReportDetails can be built by any caller, and the originator
+        // is taken from the details' report type
+        Inspectorate originator = details.type().inspectorate();
+        Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
+        if (!decision.permitted()) {
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
+            throw new AccessDenied(decision.rule());
+        }
+        AcceptedDocument document;
+        try {
+            document = intake.accept(file, AllowedTypes.REPORTS);
+        } catch (UploadRejected rejected) {
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, rejected.reason().name());
+            throw rejected;
+        }
+        Report report = new Report(Ids.newId(), details.title(), details.type(), details.subject(),
+                details.classification(), details.handlingInstructions(), details.attestations(), originator,
+                otherParties(originator), ReportStatus.UNDER_EMBARGO, details.expectedPublication(),
+                subject.userId(), clock.instant(), document);
+        try {
+            reports.add(report);
+        } catch (RuntimeException e) {
+            discard(document);
+            throw e;
+        }
+        record(subject, AuditActions.REPORT_SHARE, report.id(), Outcome.SUCCEEDED,
+                "classification=" + report.classification().marking() + " bytes=" + document.content().plaintextBytes());
+        return report;
+    }
+
+    /** Reports the subject may see, newest first. */
+    public List<Report> visibleTo(Subject subject) {
+        List<Report> visible = reports.all().stream()
+                .filter(report -> policy.decide(subject, Action.LIST, report.asResource(), clock.instant()).permitted())
+                .toList();
+        record(subject, AuditActions.REPORT_LIST, null, Outcome.SUCCEEDED, "count=" + visible.size());
+        return visible;
+    }
+
+    public Report view(Subject subject, String id) {
+        Report report = permitted(subject, Action.VIEW_METADATA, AuditActions.REPORT_VIEW, id);
+        record(subject, AuditActions.REPORT_VIEW, id, Outcome.SUCCEEDED, null);
+        return report;
+    }
+
+    public ReportDownload download(Subject subject, String id) {
+        Report report = permitted(subject, Action.DOWNLOAD, AuditActions.REPORT_DOWNLOAD, id);
+        String downloadId = Ids.newId();
+        try {
+            ReportDownload download = new ReportDownload(report, downloadId, store.open(report.document().content()));
+            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.SUCCEEDED, "downloadId=" + downloadId);
+            return download;
+        } catch (IOException e) {
+            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "content unavailable");
+            throw new UncheckedIOException("the report's content could not be opened", e);
+        }
+    }
+
+    /** Unknown, or not for this subject at all: 404-equivalent. Known but not for this action: 403-equivalent. */
+    private Report permitted(Subject subject, Action action, String auditAction, String id) {
+        Report report = reports.find(id).orElse(null);
+        if (report == null) {
+            record(subject, auditAction, id, Outcome.DENIED, "no such report");
+            throw new NotFound("report");
+        }
+        Decision decision = policy.decide(subject, action, report.asResource(), clock.instant());
+        if (!decision.permitted()) {
+            record(subject, auditAction, id, Outcome.DENIED, decision.rule());
+            boolean mayKnow = policy.decide(subject, Action.VIEW_METADATA, report.asResource(), clock.instant())
+                    .permitted();
+            throw mayKnow ? new AccessDenied(decision.rule()) : new NotFound("report");
+        }
+        return report;
+    }
+
+    private static Set<Inspectorate> otherParties(Inspectorate originator) {
+        Set<Inspectorate> others = EnumSet.allOf(Inspectorate.class);
+        others.remove(originator);
+        return others;
+    }
+
+    private void discard(AcceptedDocument document) {
+        try {
+            store.delete(document.content());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored object could not be removed after a failed share", e);
+        }
+    }
+
+    private static String fields(InvalidInput invalid) {
+        return Arrays.toString(invalid.errors().stream().map(error -> error.field()).toArray());
+    }
+
+    private void record(Subject subject, String action, String resourceId, Outcome outcome, String detail) {
+        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action, "REPORT",
+                resourceId, outcome, detail));
+    }
+}

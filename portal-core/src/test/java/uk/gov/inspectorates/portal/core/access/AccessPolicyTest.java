@@ -1,0 +1,175 @@
+package uk.gov.inspectorates.portal.core.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.CQC;
+import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.HMIC;
+import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.OFSTED;
+import static uk.gov.inspectorates.portal.core.organisation.Role.AGENCY_UPLOADER;
+import static uk.gov.inspectorates.portal.core.organisation.Role.ADMINISTRATOR;
+import static uk.gov.inspectorates.portal.core.organisation.Role.DATA_ANALYST;
+import static uk.gov.inspectorates.portal.core.organisation.Role.INSPECTION_SUPPORT;
+import static uk.gov.inspectorates.portal.core.organisation.Role.INSPECTOR;
+import static uk.gov.inspectorates.portal.core.organisation.Role.SIRO;
+import static uk.gov.inspectorates.portal.core.testdata.ReportBuilder.aReport;
+import static uk.gov.inspectorates.portal.core.testdata.SubjectBuilder.aSubject;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.organisation.Role;
+
+class AccessPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-10T10:00:00Z");
+    private final AccessPolicy policy = new AccessPolicy();
+
+    private Decision decide(Subject subject, Action action, Resource resource) {
+        return policy.decide(subject, action, resource, NOW);
+    }
+
+    private static void assertPermitted(String rule, Decision decision) {
+        assertEquals(Decision.permit(rule), decision);
+    }
+
+    private static void assertDenied(String rule, Decision decision) {
+        assertEquals(Decision.deny(rule), decision);
+    }
+
+    @Nested
+    class Sharing {
+
+        @ParameterizedTest
+        @EnumSource(value = Role.class, names = {"INSPECTOR", "INSPECTION_SUPPORT"})
+        void originatorStaffWithASharingRoleMayShare(Role role) {
+            Subject sharer = aSubject().of(OFSTED).withRoles(role).build();
+
+            assertPermitted(AccessPolicy.SHARE_BY_ORIGINATOR_STAFF,
+                    decide(sharer, Action.UPLOAD, Resource.newReport(OFSTED)));
+        }
+
+        @Test
+        void agencyStaffMayNotShare() {
+            Subject agency = aSubject().ofAgency().withRoles(AGENCY_UPLOADER, INSPECTOR).build();
+
+            assertDenied(AccessPolicy.SHARE_INSPECTORATES_ONLY, decide(agency, Action.UPLOAD, Resource.newReport(null)));
+            assertDenied(AccessPolicy.SHARE_INSPECTORATES_ONLY,
+                    decide(agency, Action.UPLOAD, Resource.newReport(OFSTED)));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Role.class, names = {"DATA_ANALYST", "SIRO", "ADMINISTRATOR", "AGENCY_UPLOADER"})
+        void inspectorateStaffWithoutASharingRoleMayNotShare(Role role) {
+            Subject staff = aSubject().of(OFSTED).withRoles(role).onReaderList().build();
+
+            assertDenied(AccessPolicy.SHARE_NEEDS_SHARING_ROLE,
+                    decide(staff, Action.UPLOAD, Resource.newReport(OFSTED)));
+        }
+
+        @Test
+        void inspectorateStaffWithNoRoleAtAllMayNotShare() {
+            Subject staff = aSubject().of(OFSTED).build();
+
+            assertDenied(AccessPolicy.SHARE_NEEDS_SHARING_ROLE,
+                    decide(staff, Action.UPLOAD, Resource.newReport(OFSTED)));
+        }
+
+        @Test
+        void noOneSharesForAnotherInspectorate() {
+            Subject cqcInspector = aSubject().of(CQC).withRoles(INSPECTOR, INSPECTION_SUPPORT).build();
+
+            assertDenied(AccessPolicy.SHARE_NEEDS_SHARING_ROLE,
+                    decide(cqcInspector, Action.UPLOAD, Resource.newReport(OFSTED)));
+        }
+    }
+
+    @Nested
+    class OpeningEmbargoedReports {
+
+        private final Resource ofstedReportToCqcAndHmic = aReport().from(OFSTED).addressedTo(CQC, HMIC).build()
+                .asResource();
+
+        @ParameterizedTest
+        @EnumSource(value = Action.class, names = {"LIST", "VIEW_METADATA", "DOWNLOAD"})
+        void originatorSharingStaffMayOpen(Action action) {
+            Subject sharer = aSubject().of(OFSTED).withRoles(INSPECTION_SUPPORT).build();
+
+            assertPermitted(AccessPolicy.EMBARGO_ORIGINATOR_STAFF, decide(sharer, action, ofstedReportToCqcAndHmic));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Action.class, names = {"LIST", "VIEW_METADATA", "DOWNLOAD"})
+        void originatorStaffWithoutASharingRoleMayNotOpen(Action action) {
+            Subject analyst = aSubject().of(OFSTED).withRoles(DATA_ANALYST, SIRO, ADMINISTRATOR).build();
+
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(analyst, action, ofstedReportToCqcAndHmic));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Action.class, names = {"LIST", "VIEW_METADATA", "DOWNLOAD"})
+        void addresseeReaderListMemberMayOpen(Action action) {
+            Subject reader = aSubject().of(CQC).onReaderList().build();
+
+            assertPermitted(AccessPolicy.EMBARGO_READER_LIST, decide(reader, action, ofstedReportToCqcAndHmic));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Action.class, names = {"LIST", "VIEW_METADATA", "DOWNLOAD"})
+        void addresseeStaffNotOnAReaderListMayNotOpen(Action action) {
+            Subject inspector = aSubject().of(CQC).withRoles(INSPECTOR, INSPECTION_SUPPORT).inTeamNotOnReaderList()
+                    .build();
+
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(inspector, action, ofstedReportToCqcAndHmic));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Action.class, names = {"LIST", "VIEW_METADATA", "DOWNLOAD"})
+        void readerListMemberOfAnInspectorateThatIsNotAnAddresseeMayNotOpen(Action action) {
+            Subject prisonsReader = aSubject().of(Inspectorate.HMI_PRISONS).onReaderList().build();
+
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY,
+                    decide(prisonsReader, action, ofstedReportToCqcAndHmic));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Action.class, names = {"LIST", "VIEW_METADATA", "DOWNLOAD"})
+        void readerListTeamOfAnotherInspectorateDoesNotQualify(Action action) {
+            // an HMI Prisons user somehow in a CQC reader-list team: CQC is an addressee, HMI Prisons is not
+            Subject prisonsUserInCqcTeam = aSubject().of(Inspectorate.HMI_PRISONS).onReaderListOf(CQC).build();
+            // a CQC user in an HMI Prisons reader-list team: CQC is an addressee, but the team is not CQC's
+            Subject cqcUserInPrisonsTeam = aSubject().of(CQC).onReaderListOf(Inspectorate.HMI_PRISONS).build();
+
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY,
+                    decide(prisonsUserInCqcTeam, action, ofstedReportToCqcAndHmic));
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY,
+                    decide(cqcUserInPrisonsTeam, action, ofstedReportToCqcAndHmic));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Action.class, names = {"LIST", "VIEW_METADATA", "DOWNLOAD"})
+        void agenciesNeverOpen(Action action) {
+            Subject agency = aSubject().ofAgency().withRoles(Role.values()).onReaderListOf(CQC).build();
+
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(agency, action, ofstedReportToCqcAndHmic));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Action.class, names = {"CHANGE", "DELETE", "EXPORT", "AUDIT_VIEW"})
+    void changeDeleteExportAndAuditViewAreNeverPermittedOnReports(Action action) {
+        Resource report = aReport().from(OFSTED).build().asResource();
+        Subject sharer = aSubject().of(OFSTED).withRoles(Role.values()).onReaderList().build();
+        Subject reader = aSubject().of(CQC).withRoles(Role.values()).onReaderList().build();
+
+        assertDenied(AccessPolicy.NOT_PERMITTED, decide(sharer, action, report));
+        assertDenied(AccessPolicy.NOT_PERMITTED, decide(reader, action, report));
+    }
+
+    /** Guards the tests above: a new action must be given a rule and a test, not fall through unnoticed. */
+    @Test
+    void everyActionIsCoveredByTheseTests() {
+        assertEquals(8, Action.values().length);
+    }
+}

@@ -1,0 +1,307 @@
+package uk.gov.inspectorates.portal.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.CQC;
+import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.HMIC;
+import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.OFSTED;
+import static uk.gov.inspectorates.portal.core.organisation.Role.DATA_ANALYST;
+import static uk.gov.inspectorates.portal.core.organisation.Role.INSPECTOR;
+import static uk.gov.inspectorates.portal.core.testdata.ReportBuilder.aReport;
+import static uk.gov.inspectorates.portal.core.testdata.ReportDraftBuilder.aReportDraft;
+import static uk.gov.inspectorates.portal.core.testdata.SubjectBuilder.aSubject;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.document.DocumentIntake;
+import uk.gov.inspectorates.portal.core.document.IncomingDocument;
+import uk.gov.inspectorates.portal.core.document.StoredContent;
+import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.document.WrappedKey;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
+import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
+import uk.gov.inspectorates.portal.core.testdata.InMemoryReportRepository;
+import uk.gov.inspectorates.portal.core.testdata.RecordingAuditTrail;
+
+class ReportServiceTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-10T10:00:00Z");
+    private static final long MAX_BYTES = 1024 * 1024;
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final InMemoryReportRepository reports = new InMemoryReportRepository();
+    private final FakeDocumentStore store = new FakeDocumentStore();
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final ReportService service = new ReportService(reports,
+            new DocumentIntake(new FakeContentTypeDetector(), store, MAX_BYTES), store, new AccessPolicy(), audit,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
+            .build();
+    private final Subject cqcReader = aSubject().withId("cqc-reader").of(CQC).onReaderList().build();
+
+    private static IncomingDocument file(String name, byte[] bytes) {
+        return new IncomingDocument(name, new ByteArrayInputStream(bytes));
+    }
+
+    private Report shareAsOfstedInspector() {
+        ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+        Report report = service.share(ofstedInspector, details, file("report.pdf", PDF));
+        audit.clear();
+        return report;
+    }
+
+    private AuditEvent onlyEvent() {
+        List<AuditEvent> events = audit.events();
+        assertEquals(1, events.size(), () -> "expected exactly one audit event, got " + events);
+        return events.get(0);
+    }
+
+    private static void assertEvent(Subject actor, String action, String resourceId, Outcome outcome,
+                                    AuditEvent event) {
+        assertEquals(NOW, event.at());
+        assertEquals(actor.userId(), event.actorId());
+        assertEquals(actor.organisation().id(), event.actorOrganisationId());
+        assertEquals(action, event.action());
+        assertEquals("REPORT", event.resourceType());
+        assertEquals(resourceId, event.resourceId());
+        assertEquals(outcome, event.outcome());
+    }
+
+    @Nested
+    class Sharing {
+
+        @Test
+        void aSharedReportIsStoredUnderEmbargoForEveryOtherPartyWithOneAuditEvent() {
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+            Report report = service.share(ofstedInspector, details, file("report.pdf", PDF));
+
+            assertEquals(List.of(report), reports.all());
+            assertEquals(OFSTED, report.originator());
+            EnumSet<Inspectorate> others = EnumSet.complementOf(EnumSet.of(OFSTED));
+            assertEquals(others, EnumSet.copyOf(report.addressees()));
+            assertEquals(ReportStatus.UNDER_EMBARGO, report.status());
+            assertEquals(ofstedInspector.userId(), report.sharedBy());
+            assertEquals(NOW, report.sharedAt());
+            assertArrayEquals(PDF, store.bytesOf(report.document().content()));
+            AuditEvent event = onlyEvent();
+            assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, report.id(), Outcome.SUCCEEDED, event);
+            assertTrue(event.detail().contains("OFFICIAL-SENSITIVE"), event.detail());
+        }
+
+        @Test
+        void aSubjectWhoMayNotShareIsDeniedWithOneAuditEvent() {
+            Subject analyst = aSubject().of(OFSTED).withRoles(DATA_ANALYST).build();
+
+            AccessDenied denied = assertThrows(AccessDenied.class,
+                    () -> service.checkShare(analyst, aReportDraft().build()));
+
+            assertEquals(AccessPolicy.SHARE_NEEDS_SHARING_ROLE, denied.rule());
+            AuditEvent event = onlyEvent();
+            assertEvent(analyst, AuditActions.REPORT_SHARE, null, Outcome.DENIED, event);
+            assertEquals(AccessPolicy.SHARE_NEEDS_SHARING_ROLE, event.detail());
+        }
+
+        @Test
+        void anAgencyIsDeniedWithOneAuditEvent() {
+            Subject agency = aSubject().ofAgency().build();
+
+            assertThrows(AccessDenied.class, () -> service.checkShare(agency, aReportDraft().build()));
+
+            assertEquals(AccessPolicy.SHARE_INSPECTORATES_ONLY, onlyEvent().detail());
+        }
+
+        @Test
+        void anInvalidDraftIsRefusedWithOneAuditEventNamingTheFields() {
+            assertThrows(InvalidInput.class,
+                    () -> service.checkShare(ofstedInspector, aReportDraft().withTitle(null).withTier("SECRET").build()));
+
+            AuditEvent event = onlyEvent();
+            assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, event);
+            assertEquals("invalid: [title, classification.tier]", event.detail());
+        }
+
+        @Test
+        void aRefusedFileLeavesNothingAndOneAuditEvent() {
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+
+            UploadRejected rejected = assertThrows(UploadRejected.class,
+                    () -> service.share(ofstedInspector, details, file("report.docx", PDF)));
+
+            assertEquals(UploadRejected.Reason.NAME_DOES_NOT_MATCH_CONTENT, rejected.reason());
+            AuditEvent event = onlyEvent();
+            assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, event);
+            assertEquals("NAME_DOES_NOT_MATCH_CONTENT", event.detail());
+            assertTrue(reports.all().isEmpty());
+            assertTrue(store.objects().isEmpty());
+        }
+
+        @Test
+        void anOversizedFileLeavesNothingAndOneAuditEvent() {
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+            byte[] huge = new byte[(int) MAX_BYTES + 1];
+            System.arraycopy(PDF, 0, huge, 0, PDF.length);
+
+            assertThrows(UploadRejected.class, () -> service.share(ofstedInspector, details, file("report.pdf", huge)));
+
+            assertEquals("TOO_LARGE", onlyEvent().detail());
+            assertTrue(reports.all().isEmpty());
+            assertTrue(store.objects().isEmpty());
+        }
+
+        @Test
+        void shareDecidesAgainRatherThanTrustingThatCheckShareWasCalled() {
+            ReportDetails ofstedDetails = service.checkShare(ofstedInspector, aReportDraft().build());
+            audit.clear();
+            Subject cqcInspector = aSubject().of(CQC).withRoles(INSPECTOR).build();
+
+            AccessDenied denied = assertThrows(AccessDenied.class,
+                    () -> service.share(cqcInspector, ofstedDetails, file("report.pdf", PDF)));
+
+            assertEquals(AccessPolicy.SHARE_NEEDS_SHARING_ROLE, denied.rule());
+            assertEvent(cqcInspector, AuditActions.REPORT_SHARE, null, Outcome.DENIED, onlyEvent());
+            assertEquals(0, store.storeCalls());
+            assertTrue(reports.all().isEmpty());
+        }
+
+        @Test
+        void whenTheRepositoryFailsTheStoredContentIsDeleted() {
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+            IllegalStateException databaseDown = new IllegalStateException("database down");
+            reports.failOnAdd(databaseDown);
+
+            RuntimeException thrown = assertThrows(RuntimeException.class,
+                    () -> service.share(ofstedInspector, details, file("report.pdf", PDF)));
+
+            assertSame(databaseDown, thrown);
+            assertEquals(1, store.storeCalls(), "the content was stored before the repository failed");
+            assertTrue(store.objects().isEmpty(), "the stored content must be deleted");
+        }
+    }
+
+    @Nested
+    class Listing {
+
+        @Test
+        void listsOnlyWhatTheSubjectMaySeeWithOneAuditEvent() {
+            Report toCqc = shareAsOfstedInspector();
+            reports.add(aReport().withId("hmic-only").from(OFSTED).addressedTo(HMIC).build());
+
+            List<Report> visible = service.visibleTo(cqcReader);
+
+            assertEquals(List.of(toCqc), visible);
+            AuditEvent event = onlyEvent();
+            assertEvent(cqcReader, AuditActions.REPORT_LIST, null, Outcome.SUCCEEDED, event);
+            assertEquals("count=1", event.detail());
+        }
+
+        @Test
+        void anEmptyListIsStillAudited() {
+            shareAsOfstedInspector();
+
+            assertTrue(service.visibleTo(aSubject().ofAgency().build()).isEmpty());
+
+            assertEquals("count=0", onlyEvent().detail());
+        }
+    }
+
+    @Nested
+    class Viewing {
+
+        @Test
+        void anAddresseeReaderViewsWithOneAuditEvent() {
+            Report report = shareAsOfstedInspector();
+
+            assertEquals(report, service.view(cqcReader, report.id()));
+
+            assertEvent(cqcReader, AuditActions.REPORT_VIEW, report.id(), Outcome.SUCCEEDED, onlyEvent());
+        }
+
+        @Test
+        void aReportNotAddressedToTheSubjectIsNotFoundWithOneAuditEvent() {
+            reports.add(aReport().withId("hmic-only").from(OFSTED).addressedTo(HMIC).build());
+
+            assertThrows(NotFound.class, () -> service.view(cqcReader, "hmic-only"));
+
+            AuditEvent event = onlyEvent();
+            assertEvent(cqcReader, AuditActions.REPORT_VIEW, "hmic-only", Outcome.DENIED, event);
+            assertEquals(AccessPolicy.EMBARGO_READER_LIST_ONLY, event.detail());
+        }
+
+        @Test
+        void anUnknownReportIsNotFoundWithOneAuditEvent() {
+            assertThrows(NotFound.class, () -> service.view(cqcReader, "no-such-report"));
+
+            AuditEvent event = onlyEvent();
+            assertEvent(cqcReader, AuditActions.REPORT_VIEW, "no-such-report", Outcome.DENIED, event);
+            assertEquals("no such report", event.detail());
+        }
+    }
+
+    @Nested
+    class Downloading {
+
+        @Test
+        void anAddresseeReaderDownloadsTheContentWithOneAuditEventNamingTheDownload() throws IOException {
+            Report report = shareAsOfstedInspector();
+
+            ReportDownload download = service.download(cqcReader, report.id());
+
+            try (InputStream content = download.content()) {
+                assertArrayEquals(PDF, content.readAllBytes());
+            }
+            AuditEvent event = onlyEvent();
+            assertEvent(cqcReader, AuditActions.REPORT_DOWNLOAD, report.id(), Outcome.SUCCEEDED, event);
+            assertEquals("downloadId=" + download.downloadId(), event.detail());
+        }
+
+        @Test
+        void aReportNotAddressedToTheSubjectIsNotFoundWithOneAuditEvent() {
+            reports.add(aReport().withId("hmic-only").from(OFSTED).addressedTo(HMIC).build());
+
+            assertThrows(NotFound.class, () -> service.download(cqcReader, "hmic-only"));
+
+            assertEvent(cqcReader, AuditActions.REPORT_DOWNLOAD, "hmic-only", Outcome.DENIED, onlyEvent());
+        }
+
+        @Test
+        void anUnknownReportIsNotFoundWithOneAuditEvent() {
+            assertThrows(NotFound.class, () -> service.download(cqcReader, "no-such-report"));
+
+            assertEvent(cqcReader, AuditActions.REPORT_DOWNLOAD, "no-such-report", Outcome.DENIED, onlyEvent());
+        }
+
+        @Test
+        void unavailableContentFailsWithOneAuditEvent() {
+            StoredContent missing = new StoredContent("gone", new WrappedKey("kek", new byte[] {1}), 1, 1, "x");
+            reports.add(aReport().withId("lost").from(OFSTED).storedAs(missing).build());
+
+            assertThrows(UncheckedIOException.class, () -> service.download(cqcReader, "lost"));
+
+            AuditEvent event = onlyEvent();
+            assertEvent(cqcReader, AuditActions.REPORT_DOWNLOAD, "lost", Outcome.REFUSED, event);
+        }
+    }
+}

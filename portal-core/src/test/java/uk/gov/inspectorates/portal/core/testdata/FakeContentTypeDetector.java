@@ -1,0 +1,54 @@
+package uk.gov.inspectorates.portal.core.testdata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import uk.gov.inspectorates.portal.core.document.ContentTypeDetector;
+
+/**
+ * Detects PDF and PNG by their magic bytes, anything else as text/plain; ignores the name. Keeps the contract of
+ * the port (bounded read, stream left at its start) and records the prefix it saw.
+ */
+public final class FakeContentTypeDetector implements ContentTypeDetector {
+
+    private static final int PREFIX = 8;
+    private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+
+    private int calls;
+    private byte[] lastPrefix;
+    private String lastDeclaredName;
+
+    @Override
+    public String detect(InputStream content, String declaredName) throws IOException {
+        calls++;
+        lastDeclaredName = declaredName;
+        if (!content.markSupported()) {
+            throw new IllegalArgumentException("the port promises a stream that supports mark/reset");
+        }
+        content.mark(PREFIX);
+        lastPrefix = content.readNBytes(PREFIX);
+        content.reset();
+        if (startsWith(lastPrefix, PDF)) {
+            return "application/pdf";
+        }
+        return startsWith(lastPrefix, PNG) ? "image/png" : "text/plain";
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] magic) {
+        return bytes.length >= magic.length && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
+    }
+
+    public int calls() {
+        return calls;
+    }
+
+    public byte[] lastPrefix() {
+        return lastPrefix;
+    }
+
+    public String lastDeclaredName() {
+        return lastDeclaredName;
+    }
+}

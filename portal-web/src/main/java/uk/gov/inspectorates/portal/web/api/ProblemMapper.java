@@ -1,0 +1,19 @@
+package uk.gov.inspectorates.portal.web.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Every failure of the API leaves as application/problem+json. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        return response(Problems.from(failure));
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,69 @@
+package uk.gov.inspectorates.portal.web.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.access.SignInRefused;
+import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.NotFound;
+
+/** The one mapping from what went wrong to what the caller is told, shared by the API and the pages. */
+public final class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    public static Problem notSignedIn() {
+        return Problem.of("not-signed-in", "Sign in required", 401, "Sign in to use the portal");
+    }
+
+    public static Problem csrfTokenMissing() {
+        return Problem.of("csrf-token-invalid", "Request refused", 403,
+                "The request did not carry this session's CSRF token (header " + "X-CSRF-Token)")
+                .withRule("session.csrf-token-required");
+    }
+
+    public static Problem from(Throwable failure) {
+        if (failure instanceof InvalidInput invalid) {
+            return Problem.of("invalid-input", "Check the information you gave", 422, invalid.getMessage())
+                    .withErrors(invalid.errors().stream()
+                            .map(error -> new Problem.InvalidField(error.field(), error.message())).toList());
+        }
+        if (failure instanceof UploadRejected rejected) {
+            return switch (rejected.reason()) {
+                case TOO_LARGE -> fileProblem("file-too-large", "File too large", 413, rejected);
+                case TYPE_NOT_ALLOWED, NAME_DOES_NOT_MATCH_CONTENT ->
+                        fileProblem("file-type-not-allowed", "File type not allowed", 415, rejected);
+                case MISSING, EMPTY -> fileProblem("invalid-input", "Check the information you gave", 422, rejected);
+            };
+        }
+        if (failure instanceof SignInRefused refused) {
+            return Problem.of("sign-in-refused", "Sign-in refused", 401, refused.getMessage());
+        }
+        if (failure instanceof AccessDenied denied) {
+            return Problem.of("forbidden", "Not allowed", 403, "You are not allowed to do this")
+                    .withRule(denied.rule());
+        }
+        if (failure instanceof NotFound) {
+            return Problem.of("not-found", "Not found", 404, "There is nothing here, or nothing you may see");
+        }
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            return Problem.of(status == 404 ? "not-found" : "http-" + status,
+                    web.getResponse().getStatusInfo().getReasonPhrase(), status, null);
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure", failure);
+        return Problem.of("unavailable", "Sorry, there is a problem with the service", 503,
+                "Try again later. Nothing you sent was kept.");
+    }
+
+    private static Problem fileProblem(String slug, String title, int status, UploadRejected rejected) {
+        return Problem.of(slug, title, status, rejected.getMessage())
+                .withErrors(List.of(new Problem.InvalidField("file", rejected.getMessage())));
+    }
+}

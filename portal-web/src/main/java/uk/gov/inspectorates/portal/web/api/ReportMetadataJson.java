@@ -1,0 +1,69 @@
+package uk.gov.inspectorates.portal.web.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import uk.gov.inspectorates.portal.core.report.ReportDraft;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+
+/** The {@code metadata} part of {@code POST /api/v1/reports}, read into a draft for the domain to check. */
+final class ReportMetadataJson {
+
+    private ReportMetadataJson() {
+    }
+
+    static ReportDraft draftOf(String json) {
+        if (json == null) {
+            throw InvalidInput.of("metadata", "Send the report's details as the multipart part 'metadata' "
+                    + "before the part 'file'");
+        }
+        JsonObject metadata;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            metadata = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw InvalidInput.of("metadata", "The metadata must be a JSON object");
+        }
+        JsonObject classification = object(metadata, "classification");
+        JsonObject attestations = object(metadata, "attestations");
+        return new ReportDraft(text(metadata, "title"), text(metadata, "reportType"), text(metadata, "subject"),
+                text(classification, "tier"), text(classification, "descriptor"),
+                text(metadata, "handlingInstructions"),
+                bool(attestations, "subjectHadChanceToComment"), bool(attestations, "contentFinal"),
+                bool(attestations, "subjectHasFinalUnderEmbargo"), time(metadata, "expectedPublication"));
+    }
+
+    private static JsonObject object(JsonObject parent, String name) {
+        JsonValue value = parent.get(name);
+        return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static String text(JsonObject parent, String name) {
+        JsonValue value = parent.get(name);
+        return value != null && value.getValueType() == JsonValue.ValueType.STRING
+                ? parent.getString(name) : null;
+    }
+
+    /** Only JSON {@code true} attests; "true" as a string or 1 does not. */
+    private static Boolean bool(JsonObject parent, String name) {
+        JsonValue value = parent.get(name);
+        return value == null ? null : value == JsonValue.TRUE;
+    }
+
+    private static OffsetDateTime time(JsonObject parent, String name) {
+        String value = text(parent, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of(name, "The expected publication must be an ISO-8601 time with offset, "
+                    + "e.g. 2026-12-01T09:30:00Z");
+        }
+    }
+}

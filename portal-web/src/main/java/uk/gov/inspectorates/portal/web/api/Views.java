@@ -1,0 +1,77 @@
+package uk.gov.inspectorates.portal.web.api;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.organisation.Role;
+import uk.gov.inspectorates.portal.core.organisation.Team;
+import uk.gov.inspectorates.portal.core.report.Report;
+import uk.gov.inspectorates.portal.core.report.ReportType;
+
+/** The JSON shapes of the API (the domain never serialises itself). */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record OrganisationView(String id, String name, String inspectorate, String agencyType) {
+    }
+
+    public record TeamView(String id, String name, boolean onReaderList) {
+    }
+
+    public record UserView(String id, String username, String displayName, OrganisationView organisation,
+                           List<TeamView> teams, List<String> roles) {
+        static UserView of(Subject subject) {
+            var organisation = subject.organisation();
+            return new UserView(subject.userId(), subject.username(), subject.displayName(),
+                    new OrganisationView(organisation.id(), organisation.name(),
+                            organisation.inspectorate() == null ? null : organisation.inspectorate().name(),
+                            organisation.agencyType() == null ? null : organisation.agencyType().name()),
+                    subject.teams().stream().sorted(java.util.Comparator.comparing(Team::name))
+                            .map(team -> new TeamView(team.id(), team.name(), team.onReaderList())).toList(),
+                    subject.roles().stream().map(Role::name).sorted().toList());
+        }
+    }
+
+    public record SessionView(String csrfToken, UserView user) {
+    }
+
+    public record ReportTypeView(String code, String inspectorate, String title) {
+        static ReportTypeView of(ReportType type) {
+            return new ReportTypeView(type.code(), type.inspectorate().name(), type.title());
+        }
+    }
+
+    public record ClassificationView(String tier, String descriptor, String marking) {
+    }
+
+    public record AttestationsView(boolean subjectHadChanceToComment, boolean contentFinal,
+                                   boolean subjectHasFinalUnderEmbargo) {
+    }
+
+    public record FileView(String name, String mediaType, long size, String sha256) {
+    }
+
+    public record ReportView(String id, String status, String title, String reportType, String subject,
+                             String originator, List<String> addressees, ClassificationView classification,
+                             String handlingInstructions, AttestationsView attestations,
+                             OffsetDateTime expectedPublication, OffsetDateTime sharedAt, FileView file) {
+        static ReportView of(Report report) {
+            var classification = report.classification();
+            var document = report.document();
+            return new ReportView(report.id(), report.status().name(), report.title(), report.type().code(),
+                    report.subject(), report.originator().name(),
+                    report.addressees().stream().map(Enum::name).sorted().toList(),
+                    new ClassificationView(classification.tier().marking(), classification.descriptor(),
+                            classification.marking()),
+                    report.handlingInstructions(),
+                    new AttestationsView(report.attestations().subjectHadChanceToComment(),
+                            report.attestations().contentFinal(), report.attestations().subjectHasFinalUnderEmbargo()),
+                    report.expectedPublication(), report.sharedAt().atOffset(ZoneOffset.UTC),
+                    new FileView(document.fileName(), document.mediaType(), document.content().plaintextBytes(),
+                            document.content().plaintextSha256()));
+        }
+    }
+}

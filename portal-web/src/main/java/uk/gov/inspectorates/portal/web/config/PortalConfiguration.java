@@ -1,0 +1,129 @@
+package uk.gov.inspectorates.portal.web.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Every setting of the portal, read through MicroProfile Config (so environment variables work). */
+@ApplicationScoped
+public class PortalConfiguration {
+
+    public static final String PRODUCTION = "production";
+
+    @Inject
+    @ConfigProperty(name = "portal.environment", defaultValue = PRODUCTION)
+    String environment;
+
+    @Inject
+    @ConfigProperty(name = "portal.s3.endpoint")
+    String s3Endpoint;
+
+    @Inject
+    @ConfigProperty(name = "portal.s3.access-key")
+    String s3AccessKey;
+
+    @Inject
+    @ConfigProperty(name = "portal.s3.secret-key")
+    String s3SecretKey;
+
+    @Inject
+    @ConfigProperty(name = "portal.s3.bucket", defaultValue = "portal-documents")
+    String s3Bucket;
+
+    @Inject
+    @ConfigProperty(name = "portal.s3.region", defaultValue = "eu-west-2")
+    String s3Region;
+
+    @Inject
+    @ConfigProperty(name = "portal.keystore.path")
+    String keystorePath;
+
+    @Inject
+    @ConfigProperty(name = "portal.keystore.password")
+    String keystorePassword;
+
+    @Inject
+    @ConfigProperty(name = "portal.upload.max-bytes", defaultValue = "209715200")
+    long uploadMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "portal.data-dir")
+    Optional<String> dataDir;
+
+    @Inject
+    @ConfigProperty(name = "portal.demo.enabled", defaultValue = "false")
+    boolean demoEnabled;
+
+    @Inject
+    @ConfigProperty(name = "portal.demo.password", defaultValue = "Demo-portal-2026!")
+    String demoPassword;
+
+    @Inject
+    @ConfigProperty(name = "portal.demo.totp-secret", defaultValue = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    String demoTotpSecret;
+
+    @Inject
+    @ConfigProperty(name = "portal.cookie.secure", defaultValue = "true")
+    boolean cookieSecure;
+
+    public boolean production() {
+        return PRODUCTION.equalsIgnoreCase(environment);
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public String s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    public String s3AccessKey() {
+        return s3AccessKey;
+    }
+
+    public String s3SecretKey() {
+        return s3SecretKey;
+    }
+
+    public String s3Bucket() {
+        return s3Bucket;
+    }
+
+    public String s3Region() {
+        return s3Region;
+    }
+
+    public String keystorePath() {
+        return keystorePath;
+    }
+
+    public char[] keystorePassword() {
+        return keystorePassword.toCharArray();
+    }
+
+    public long uploadMaxBytes() {
+        return uploadMaxBytes;
+    }
+
+    public Optional<String> dataDir() {
+        return dataDir;
+    }
+
+    public boolean demoEnabled() {
+        return demoEnabled;
+    }
+
+    public char[] demoPassword() {
+        return demoPassword.toCharArray();
+    }
+
+    public String demoTotpSecret() {
+        return demoTotpSecret;
+    }
+
+    public boolean cookieSecure() {
+        return cookieSecure;
+    }
+}

@@ -1,0 +1,62 @@
+package uk.gov.inspectorates.portal.web.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import uk.gov.inspectorates.portal.core.document.KeyService;
+import uk.gov.inspectorates.portal.core.document.ObjectStore;
+import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
+import uk.gov.inspectorates.portal.web.demo.DemoSeed;
+
+/**
+ * On deployment: refuse demo mode where it must not run, migrate the schema, make sure the bucket and the master key
+ * exist, and seed the demo directory when asked to. Any failure stops the deployment rather than serving half-ready.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class PortalStartup {
+
+    private static final Logger LOG = Logger.getLogger(PortalStartup.class.getName());
+
+    @Inject
+    PortalConfiguration configuration;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectStore objectStore;
+
+    @Inject
+    KeyService keyService;
+
+    @Inject
+    DemoSeed demoSeed;
+
+    @PostConstruct
+    void start() {
+        if (configuration.demoEnabled() && configuration.production()) {
+            throw new IllegalStateException("Demo mode is refused with a production configuration: set "
+                    + "PORTAL_ENVIRONMENT to something other than 'production' (e.g. 'local') or turn demo mode off");
+        }
+        int migrations = SchemaMigration.migrate(dataSource);
+        LOG.info(() -> "Database schema up to date (" + migrations + " migrations applied)");
+        try {
+            objectStore.checkReachable();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the object store does not answer", e);
+        }
+        LOG.info(() -> "Master key ready: " + keyService.getClass().getSimpleName());
+        if (configuration.demoEnabled()) {
+            demoSeed.seed(configuration.demoPassword());
+        }
+    }
+}

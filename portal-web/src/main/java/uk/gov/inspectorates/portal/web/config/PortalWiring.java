@@ -1,0 +1,131 @@
+package uk.gov.inspectorates.portal.web.config;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.SignInService;
+import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.document.DocumentIntake;
+import uk.gov.inspectorates.portal.core.document.DocumentStore;
+import uk.gov.inspectorates.portal.core.document.KeyService;
+import uk.gov.inspectorates.portal.core.document.ObjectStore;
+import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
+import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
+import uk.gov.inspectorates.portal.core.report.ReportRepository;
+import uk.gov.inspectorates.portal.core.report.ReportService;
+import uk.gov.inspectorates.portal.security.content.TikaContentTypeDetector;
+import uk.gov.inspectorates.portal.security.keystore.BcfksKeyService;
+import uk.gov.inspectorates.portal.security.password.Argon2PasswordHasher;
+import uk.gov.inspectorates.portal.storage.EncryptedDocumentStore;
+import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
+import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
+
+/**
+ * Chooses the adapter for every port of the domain and builds the domain services from them. Products are
+ * {@code @Singleton} (no client proxy), because the domain's classes are final and framework-free.
+ */
+@ApplicationScoped
+public class PortalWiring {
+
+    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    PortalConfiguration configuration;
+
+    @Produces
+    @Singleton
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    AuditTrail auditTrail() {
+        return new JdbcAuditTrail(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    OrganisationDirectory organisationDirectory() {
+        return new JdbcOrganisationDirectory(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    ReportRepository reportRepository() {
+        return new JdbcReportRepository(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    ObjectStore objectStore() {
+        MinioObjectStore store = new MinioObjectStore(configuration.s3Endpoint(), configuration.s3AccessKey(),
+                configuration.s3SecretKey(), configuration.s3Bucket(), configuration.s3Region());
+        try {
+            store.createBucketIfMissing();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the object store's bucket could not be checked or created", e);
+        }
+        return store;
+    }
+
+    @Produces
+    @Singleton
+    KeyService keyService() {
+        // Outside production (the embedded run, tests) a missing keystore is created; production must provide one.
+        return BcfksKeyService.openOrCreate(Path.of(configuration.keystorePath()), configuration.keystorePassword(),
+                !configuration.production());
+    }
+
+    @Produces
+    @Singleton
+    DocumentStore documentStore(ObjectStore objectStore, KeyService keyService) {
+        return new EncryptedDocumentStore(objectStore, keyService, new EnvelopeCipher());
+    }
+
+    @Produces
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new Argon2PasswordHasher();
+    }
+
+    @Produces
+    @Singleton
+    AccessPolicy accessPolicy() {
+        return new AccessPolicy();
+    }
+
+    @Produces
+    @Singleton
+    ReportService reportService(ReportRepository reports, DocumentStore store, AccessPolicy policy,
+                                AuditTrail audit, Clock clock) {
+        DocumentIntake intake = new DocumentIntake(new TikaContentTypeDetector(), store,
+                configuration.uploadMaxBytes());
+        return new ReportService(reports, intake, store, policy, audit, clock);
+    }
+
+    @Produces
+    @Singleton
+    SignInService signInService(OrganisationDirectory directory, PasswordHasher hasher, AuditTrail audit,
+                                Clock clock) {
+        return new SignInService(directory, hasher, audit, clock);
+    }
+}

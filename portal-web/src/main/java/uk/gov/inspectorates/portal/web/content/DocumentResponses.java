@@ -1,0 +1,60 @@
+package uk.gov.inspectorates.portal.web.content;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import uk.gov.inspectorates.portal.core.report.ReportDownload;
+
+/**
+ * How document content leaves the portal, for the API and the pages alike: as an attachment, never cached, with its
+ * exact length. Bytes are decrypted and authenticated segment by segment as they stream; if a later segment fails,
+ * the copy throws and the response is aborted, so the client sees a broken download rather than a complete one.
+ */
+public final class DocumentResponses {
+
+    private DocumentResponses() {
+    }
+
+    public static Response attachment(ReportDownload download) {
+        StreamingOutput body = output -> copy(download.content(), output);
+        Response.ResponseBuilder response = Response.ok(body, download.report().document().mediaType());
+        headers(download).forEach(response::header);
+        return response.build();
+    }
+
+    public static void attachment(ReportDownload download, HttpServletResponse response) throws IOException {
+        response.setContentType(download.report().document().mediaType());
+        headers(download).forEach(response::setHeader);
+        copy(download.content(), response.getOutputStream());
+    }
+
+    private static Map<String, String> headers(ReportDownload download) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String name = download.report().document().fileName();
+        headers.put("Content-Disposition", "attachment; filename=\"" + asciiFileName(name) + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+        headers.put("Content-Length", Long.toString(download.report().document().content().plaintextBytes()));
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Download-Id", download.downloadId());
+        return headers;
+    }
+
+    private static void copy(InputStream content, OutputStream output) throws IOException {
+        try (InputStream in = content) {
+            in.transferTo(output);
+        }
+    }
+
+    static String asciiFileName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return safe.isBlank() ? "document" : safe;
+    }
+}

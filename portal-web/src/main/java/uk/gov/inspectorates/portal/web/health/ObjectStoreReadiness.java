@@ -1,0 +1,28 @@
+package uk.gov.inspectorates.portal.web.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import uk.gov.inspectorates.portal.core.document.ObjectStore;
+
+/** Ready only when the object store answers. */
+@Readiness
+@ApplicationScoped
+public class ObjectStoreReadiness implements HealthCheck {
+
+    @Inject
+    ObjectStore objectStore;
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            objectStore.checkReachable();
+            return HealthCheckResponse.up("object-store");
+        } catch (Exception e) {
+            return HealthCheckResponse.named("object-store").down().withData("error", e.getClass().getSimpleName())
+                    .build();
+        }
+    }
+}

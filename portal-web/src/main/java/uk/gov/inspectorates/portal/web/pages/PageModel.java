@@ -1,0 +1,66 @@
+package uk.gov.inspectorates.portal.web.pages;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.web.api.Problem;
+
+/** What every page template may use: the title, who is signed in, the CSRF token, and an error summary. */
+final class PageModel {
+
+    private final Map<String, Object> values = new HashMap<>();
+
+    private PageModel(String title) {
+        values.put("title", title);
+    }
+
+    static PageModel titled(String title) {
+        return new PageModel(title);
+    }
+
+    PageModel signedIn(Subject subject, String csrfToken) {
+        values.put("user", Map.of("displayName", subject.displayName(), "organisation",
+                subject.organisation().name()));
+        values.put("csrfToken", csrfToken);
+        return this;
+    }
+
+    PageModel with(String name, Object value) {
+        values.put(name, value);
+        return this;
+    }
+
+    /** A GOV.UK error summary, each error linking to its field, and each field's own message. */
+    PageModel errors(Problem problem) {
+        List<Map<String, String>> errors = problem.errors().isEmpty()
+                ? List.of(Map.of("message", problem.detail() == null ? problem.title() : problem.detail(),
+                        "href", "#main-content"))
+                : problem.errors().stream()
+                        .map(error -> Map.of("message", error.message(), "href", "#" + fieldId(error.field())))
+                        .toList();
+        values.put("errors", errors);
+        values.put("hasErrors", true);
+        Map<String, String> byField = new HashMap<>();
+        problem.errors().forEach(error -> byField.putIfAbsent(fieldId(error.field()), error.message()));
+        values.put("fieldErrors", byField);
+        values.put("title", "Error: " + values.get("title"));
+        return this;
+    }
+
+    Map<String, Object> asMap() {
+        return values;
+    }
+
+    /** API field paths (classification.tier, attestations.contentFinal) as the pages' field ids. */
+    static String fieldId(String field) {
+        if (field.startsWith("attestations.")) {
+            return field.substring("attestations.".length());
+        }
+        if (field.startsWith("classification.")) {
+            String rest = field.substring("classification.".length());
+            return "classification" + Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+        return field;
+    }
+}

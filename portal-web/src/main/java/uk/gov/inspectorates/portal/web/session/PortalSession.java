@@ -1,0 +1,75 @@
+package uk.gov.inspectorates.portal.web.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import uk.gov.inspectorates.portal.core.access.Subject;
+
+/**
+ * The server-side session of a signed-in person: who they are and their CSRF token. The session id is replaced at
+ * sign-in, so a session fixed before sign-in is worthless after it.
+ */
+public final class PortalSession {
+
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_FIELD = "csrfToken";
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+    private static final String USER_ID = "portal.userId";
+    private static final String CSRF_TOKEN = "portal.csrfToken";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PortalSession() {
+    }
+
+    /** Starts (or restarts) the session for the subject and returns its new CSRF token. */
+    public static String signIn(HttpServletRequest request, Subject subject) {
+        HttpSession existing = request.getSession(false);
+        if (existing != null) {
+            existing.invalidate();
+        }
+        HttpSession session = request.getSession(true);
+        session.setMaxInactiveInterval((int) IDLE_TIMEOUT.toSeconds());
+        String token = newToken();
+        session.setAttribute(USER_ID, subject.userId());
+        session.setAttribute(CSRF_TOKEN, token);
+        return token;
+    }
+
+    public static void signOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
+    public static Optional<String> userId(HttpServletRequest request) {
+        return attribute(request, USER_ID);
+    }
+
+    public static Optional<String> csrfToken(HttpServletRequest request) {
+        return attribute(request, CSRF_TOKEN);
+    }
+
+    /** Constant-time comparison of a presented token with the session's. */
+    public static boolean csrfTokenMatches(HttpServletRequest request, String presented) {
+        Optional<String> expected = csrfToken(request);
+        return presented != null && expected.isPresent() && MessageDigest.isEqual(
+                expected.get().getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Optional<String> attribute(HttpServletRequest request, String name) {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(name));
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,46 @@
+package uk.gov.inspectorates.portal.security.content;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.metadata.Metadata;
+import uk.gov.inspectorates.portal.core.document.ContentTypeDetector;
+
+/**
+ * Detects the media type with Apache Tika from the first bytes of the content only.
+ *
+ * <p>The declared name is deliberately <em>not</em> given to Tika. Tika lets the name win whenever the bytes are
+ * not recognised: random bytes or an empty file named {@code x.pdf} come back as {@code application/pdf}, a plain
+ * ZIP named {@code x.docx} as DOCX. Intake checks the name against the detected type separately.
+ *
+ * <p>Not guaranteed: data appended after a recognised format (a PDF or PNG polyglot) is not seen; OOXML
+ * documents are reported as {@code application/x-tika-ooxml} or {@code application/zip}, not by sub-type.
+ */
+public final class TikaContentTypeDetector implements ContentTypeDetector {
+
+    /** Tika's longest magic offset (MimeTypes' minimum length); no more is read. */
+    static final int PREFIX_BYTES = 64 * 1024;
+
+    private final Detector detector;
+
+    public TikaContentTypeDetector() {
+        this(TikaConfig.getDefaultConfig().getDetector());
+    }
+
+    TikaContentTypeDetector(Detector detector) {
+        this.detector = detector;
+    }
+
+    @Override
+    public String detect(InputStream content, String declaredName) throws IOException {
+        if (!content.markSupported()) {
+            throw new IllegalArgumentException("detection needs a stream that supports mark/reset");
+        }
+        content.mark(PREFIX_BYTES);
+        byte[] prefix = content.readNBytes(PREFIX_BYTES);
+        content.reset();
+        return detector.detect(new ByteArrayInputStream(prefix), new Metadata()).getBaseType().toString();
+    }
+}

@@ -1,0 +1,99 @@
+package uk.gov.inspectorates.portal.storage.crypto;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Plaintext released one authenticated segment at a time. A full-size segment is only opened once the next
+ * ciphertext byte has been looked for, so the stream's end decides which segment must carry the last-segment
+ * flag: truncation at a segment boundary and appended bytes both fail authentication. Once failed, every
+ * further read fails too.
+ */
+final class DecryptingInputStream extends InputStream {
+
+    private final InputStream ciphertext;
+    private final SegmentCipher segmentCipher;
+    private final int sealedSegmentSize;
+    private final byte[] sealedSegment;
+    private final byte[] plainSegment;
+    private int plainPosition;
+    private int plainLimit;
+    private long segmentIndex;
+    private int lookahead = -1;
+    private boolean lastOpened;
+    private TamperedContentException failure;
+
+    DecryptingInputStream(InputStream ciphertext, SegmentCipher segmentCipher, EnvelopeHeader header) {
+        this.ciphertext = ciphertext;
+        this.segmentCipher = segmentCipher;
+        this.sealedSegmentSize = header.segmentSize() + SegmentCipher.TAG_LENGTH;
+        this.sealedSegment = new byte[sealedSegmentSize];
+        this.plainSegment = new byte[sealedSegmentSize];
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n == -1 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        while (plainPosition == plainLimit) {
+            if (!openNextSegment()) {
+                return -1;
+            }
+        }
+        int n = Math.min(len, plainLimit - plainPosition);
+        System.arraycopy(plainSegment, plainPosition, b, off, n);
+        plainPosition += n;
+        return n;
+    }
+
+    /** Opens the next segment; false at the end of a complete object. Package-private so decryption can fail early. */
+    boolean openNextSegment() throws IOException {
+        if (failure != null) {
+            throw new TamperedContentException(failure.getMessage(), failure);
+        }
+        if (lastOpened) {
+            return false;
+        }
+        try {
+            int filled = 0;
+            if (lookahead != -1) {
+                sealedSegment[filled++] = (byte) lookahead;
+                lookahead = -1;
+            }
+            filled += ciphertext.readNBytes(sealedSegment, filled, sealedSegmentSize - filled);
+            boolean last = filled < sealedSegmentSize || (lookahead = ciphertext.read()) == -1;
+            plainLimit = segmentCipher.open(segmentIndex++, last, sealedSegment, filled, plainSegment);
+            plainPosition = 0;
+            lastOpened = last;
+            return true;
+        } catch (TamperedContentException e) {
+            failure = e;
+            Arrays.fill(plainSegment, (byte) 0);
+            plainLimit = 0;
+            plainPosition = 0;
+            throw e;
+        }
+    }
+
+    @Override
+    public int available() {
+        return plainLimit - plainPosition;
+    }
+
+    @Override
+    public void close() throws IOException {
+        Arrays.fill(plainSegment, (byte) 0);
+        ciphertext.close();
+    }
+}

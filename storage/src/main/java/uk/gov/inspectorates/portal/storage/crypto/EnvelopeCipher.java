@@ -1,0 +1,119 @@
+package uk.gov.inspectorates.portal.storage.crypto;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Streaming, segmented AES-256-GCM in the style of Tink's streaming AEAD (format: docs/adr/0002).
+ *
+ * <p>Layout: a 15-byte header ({@code "IEP"}, version 0x01, segment size as a 4-byte big-endian int, a random
+ * 7-byte nonce prefix), then segments of {@code segmentSize} plaintext bytes, each followed by its 16-byte tag;
+ * only the final segment may be shorter, and an empty plaintext still has one (empty) final segment. The nonce of
+ * segment {@code i} is {@code prefix || i (4 bytes big-endian) || 0x01 if final else 0x00}; each segment's AAD is
+ * the header followed by the object id in UTF-8.
+ *
+ * <p>Guarantees, per object and data key: confidentiality, and detection of any change to the header or a
+ * segment, truncation, appended bytes, reordered, duplicated or dropped segments, and segments or whole objects
+ * moved to another object id. Not guaranteed: that the whole object is authentic before the first plaintext byte
+ * is released. Decryption releases each segment once it verifies, so a consumer must treat a failure mid-stream
+ * as fatal (abort an HTTP response, discard partial output).
+ */
+public final class EnvelopeCipher {
+
+    public static final int DEFAULT_SEGMENT_SIZE = 64 * 1024;
+    public static final int HEADER_LENGTH = EnvelopeHeader.LENGTH;
+    public static final int TAG_LENGTH = SegmentCipher.TAG_LENGTH;
+    public static final int KEY_LENGTH = 32;
+
+    private final int segmentSize;
+    private final Supplier<byte[]> noncePrefixes;
+
+    /** 64 KiB segments and a fresh random nonce prefix per object. */
+    public EnvelopeCipher() {
+        this(DEFAULT_SEGMENT_SIZE);
+    }
+
+    public EnvelopeCipher(int segmentSize) {
+        this(segmentSize, randomNoncePrefixes());
+    }
+
+    private EnvelopeCipher(int segmentSize, Supplier<byte[]> noncePrefixes) {
+        EnvelopeHeader.checkSegmentSize(segmentSize);
+        this.segmentSize = segmentSize;
+        this.noncePrefixes = noncePrefixes;
+    }
+
+    /**
+     * For test vectors only: every object gets the same nonce prefix, which under a reused data key would
+     * reuse GCM nonces. Package-private so production code cannot reach it.
+     */
+    static EnvelopeCipher withFixedNoncePrefix(int segmentSize, byte[] noncePrefix) {
+        byte[] prefix = noncePrefix.clone();
+        return new EnvelopeCipher(segmentSize, prefix::clone);
+    }
+
+    public int segmentSize() {
+        return segmentSize;
+    }
+
+    /**
+     * A ciphertext stream that reads the plaintext lazily, one segment at a time. An exception thrown by the
+     * plaintext stream propagates unchanged out of the returned stream's {@code read}. Closing the returned stream
+     * closes the plaintext. {@code dataKey} is copied; the caller may zero it once this returns.
+     */
+    public InputStream encrypt(InputStream plaintext, byte[] dataKey, String objectId) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        EnvelopeHeader header = new EnvelopeHeader(segmentSize, noncePrefixes.get());
+        return new EncryptingInputStream(plaintext, new SegmentCipher(dataKey, header, objectId), header);
+    }
+
+    /**
+     * The plaintext of an envelope. The header and the first segment are read and authenticated before this
+     * returns, so small tampered objects fail here; later segments are authenticated as they are reached. Every
+     * authentication failure, including truncation and trailing bytes, is a {@link TamperedContentException}.
+     * The segment size is taken from the (authenticated) header, not from this instance.
+     */
+    public InputStream decrypt(InputStream ciphertext, byte[] dataKey, String objectId) throws IOException {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        try {
+            EnvelopeHeader header = EnvelopeHeader.readFrom(ciphertext);
+            DecryptingInputStream plaintext =
+                    new DecryptingInputStream(ciphertext, new SegmentCipher(dataKey, header, objectId), header);
+            plaintext.openNextSegment();
+            return plaintext;
+        } catch (IOException | RuntimeException e) {
+            try {
+                ciphertext.close();
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** Ciphertext size for a plaintext size with the default 64 KiB segments. */
+    public static long ciphertextLength(long plaintextLength) {
+        return ciphertextLength(plaintextLength, DEFAULT_SEGMENT_SIZE);
+    }
+
+    public static long ciphertextLength(long plaintextLength, int segmentSize) {
+        if (plaintextLength < 0) {
+            throw new IllegalArgumentException("plaintext length must not be negative");
+        }
+        EnvelopeHeader.checkSegmentSize(segmentSize);
+        long segments = Math.max(1, (plaintextLength + segmentSize - 1) / segmentSize);
+        return HEADER_LENGTH + plaintextLength + segments * TAG_LENGTH;
+    }
+
+    private static Supplier<byte[]> randomNoncePrefixes() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            byte[] prefix = new byte[EnvelopeHeader.NONCE_PREFIX_LENGTH];
+            random.nextBytes(prefix);
+            return prefix;
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package uk.gov.inspectorates.portal.storage.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.sql.DataSource;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+
+/**
+ * Appends audit events to PostgreSQL, each chained to its predecessor by SHA-256 over the predecessor's hash and
+ * the event's fields, so that a changed, removed or reordered row breaks the chain.
+ */
+public final class JdbcAuditTrail implements AuditTrail {
+
+    /** Serialises appends so that the chain stays a single line even with concurrent writers. */
+    private static final long CHAIN_LOCK = 0x41554449544c4fL;
+
+    private final Jdbc jdbc;
+
+    public JdbcAuditTrail(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public void record(AuditEvent given) {
+        AuditEvent event = withMicrosecondTime(given);
+        jdbc.inTransaction(connection -> {
+            Jdbc.query(connection, "select pg_advisory_xact_lock(?)", row -> null, CHAIN_LOCK);
+            byte[] previous = Jdbc.query(connection, "select hash from audit_event order by seq desc limit 1",
+                    row -> row.getBytes("hash")).stream().findFirst().orElse(null);
+            Jdbc.update(connection, "insert into audit_event (at, actor_id, actor_organisation_id, action, "
+                            + "resource_type, resource_id, outcome, detail, previous_hash, hash) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Jdbc.timestamp(event.at()), event.actorId(), event.actorOrganisationId(), event.action(),
+                    event.resourceType(), event.resourceId(), event.outcome().name(), event.detail(), previous,
+                    chainHash(previous, event));
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEvent> recent(int limit) {
+        return jdbc.query("select * from audit_event order by seq desc limit ?", JdbcAuditTrail::event, limit);
+    }
+
+    /** SHA-256 over the previous hash and the event's fields, each length-prefixed so fields cannot run together. */
+    static byte[] chainHash(byte[] previous, AuditEvent event) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(previous == null ? new byte[0] : previous);
+            for (String field : new String[] {event.at().toString(), event.actorId(), event.actorOrganisationId(),
+                    event.action(), event.resourceType(), event.resourceId(), event.outcome().name(),
+                    event.detail()}) {
+                byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
+                digest.update(new byte[] {(byte) (field == null ? 0 : 1)});
+                digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                digest.update(bytes);
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AuditEvent withMicrosecondTime(AuditEvent event) {
+        Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
+        return new AuditEvent(at, event.actorId(), event.actorOrganisationId(), event.action(), event.resourceType(),
+                event.resourceId(), event.outcome(), event.detail());
+    }
+
+    private static AuditEvent event(ResultSet row) throws SQLException {
+        return new AuditEvent(Jdbc.instant(row, "at"), row.getString("actor_id"),
+                row.getString("actor_organisation_id"), row.getString("action"), row.getString("resource_type"),
+                row.getString("resource_id"), AuditEvent.Outcome.valueOf(row.getString("outcome")),
+                row.getString("detail"));
+    }
+}

@@ -1,0 +1,82 @@
+package uk.gov.inspectorates.portal.storage.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import uk.gov.inspectorates.portal.core.classification.Classification;
+import uk.gov.inspectorates.portal.core.classification.Tier;
+import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
+import uk.gov.inspectorates.portal.core.document.StoredContent;
+import uk.gov.inspectorates.portal.core.document.WrappedKey;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.report.AnnexBReportTypes;
+import uk.gov.inspectorates.portal.core.report.Attestations;
+import uk.gov.inspectorates.portal.core.report.Report;
+import uk.gov.inspectorates.portal.core.report.ReportRepository;
+import uk.gov.inspectorates.portal.core.report.ReportStatus;
+
+public final class JdbcReportRepository implements ReportRepository {
+
+    private final Jdbc jdbc;
+
+    public JdbcReportRepository(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public void add(Report report) {
+        AcceptedDocument document = report.document();
+        StoredContent content = document.content();
+        jdbc.update("insert into report (id, title, report_type, subject, classification_tier, "
+                        + "classification_descriptor, handling_instructions, subject_had_chance_to_comment, "
+                        + "content_final, subject_has_final_under_embargo, originator, addressees, status, "
+                        + "expected_publication, shared_by, shared_at, file_name, media_type, object_key, "
+                        + "wrapping_key_id, wrapped_data_key, plaintext_bytes, stored_bytes, plaintext_sha256) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                report.id(), report.title(), report.type().code(), report.subject(),
+                report.classification().tier().name(), report.classification().descriptor(),
+                report.handlingInstructions(), report.attestations().subjectHadChanceToComment(),
+                report.attestations().contentFinal(), report.attestations().subjectHasFinalUnderEmbargo(),
+                report.originator().name(),
+                report.addressees().stream().map(Enum::name).sorted().toArray(String[]::new),
+                report.status().name(), report.expectedPublication(), report.sharedBy(),
+                Jdbc.timestamp(report.sharedAt()), document.fileName(), document.mediaType(), content.objectKey(),
+                content.dataKey().wrappingKeyId(), content.dataKey().ciphertext(), content.plaintextBytes(),
+                content.storedBytes(), content.plaintextSha256());
+    }
+
+    @Override
+    public Optional<Report> find(String id) {
+        return jdbc.query("select * from report where id = ?", JdbcReportRepository::report, id).stream().findFirst();
+    }
+
+    @Override
+    public List<Report> all() {
+        return jdbc.query("select * from report order by shared_at desc, id", JdbcReportRepository::report);
+    }
+
+    private static Report report(ResultSet row) throws SQLException {
+        StoredContent content = new StoredContent(row.getString("object_key"),
+                new WrappedKey(row.getString("wrapping_key_id"), row.getBytes("wrapped_data_key")),
+                row.getLong("plaintext_bytes"), row.getLong("stored_bytes"), row.getString("plaintext_sha256"));
+        String typeCode = row.getString("report_type");
+        return new Report(row.getString("id"), row.getString("title"),
+                AnnexBReportTypes.byCode(typeCode)
+                        .orElseThrow(() -> new IllegalStateException("unknown report type " + typeCode)),
+                row.getString("subject"),
+                new Classification(Tier.valueOf(row.getString("classification_tier")),
+                        row.getString("classification_descriptor")),
+                row.getString("handling_instructions"),
+                new Attestations(row.getBoolean("subject_had_chance_to_comment"), row.getBoolean("content_final"),
+                        row.getBoolean("subject_has_final_under_embargo")),
+                Inspectorate.valueOf(row.getString("originator")),
+                JdbcOrganisationDirectory.texts(row.getArray("addressees")).stream().map(Inspectorate::valueOf)
+                        .collect(Collectors.toSet()),
+                ReportStatus.valueOf(row.getString("status")), Jdbc.offsetDateTime(row, "expected_publication"),
+                row.getString("shared_by"), Jdbc.instant(row, "shared_at"),
+                new AcceptedDocument(row.getString("file_name"), row.getString("media_type"), content));
+    }
+}

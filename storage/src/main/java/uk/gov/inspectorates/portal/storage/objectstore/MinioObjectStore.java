@@ -1,0 +1,212 @@
+package uk.gov.inspectorates.portal.storage.objectstore;
+
+import io.minio.AbortMultipartUploadArgs;
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.ListMultipartUploadsArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.errors.ErrorResponseException;
+import io.minio.errors.MinioException;
+import io.minio.messages.Item;
+import io.minio.messages.ListMultipartUploadsResult;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import uk.gov.inspectorates.portal.core.document.ObjectStore;
+
+/** {@link ObjectStore} on an S3-compatible bucket (MinIO in production) through the MinIO Java SDK. */
+public final class MinioObjectStore implements ObjectStore, AutoCloseable {
+
+    /** Part size for uploads of unknown length; the SDK holds a few parts in memory per upload. */
+    public static final long PART_SIZE = 8L * 1024 * 1024;
+
+    private final MinioClient client;
+    // Only for listing and aborting multipart uploads, which MinioClient does not expose.
+    private final MinioAsyncClient asyncClient;
+    private final String bucket;
+
+    public MinioObjectStore(String endpoint, String accessKey, String secretKey, String bucket, String region) {
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(region).build();
+        this.asyncClient =
+                MinioAsyncClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(region).build();
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Creates the bucket unless it exists already. */
+    public void createBucketIfMissing() throws IOException {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            }
+        } catch (MinioException e) {
+            throw failure("creating bucket " + bucket, e);
+        }
+    }
+
+    /**
+     * Uploads the stream ({@code length} -1 for unknown: multipart in 8 MiB parts). On any failure, including an
+     * exception thrown by {@code content}, the partial object and any incomplete multipart upload under the key
+     * are removed, and an exception thrown by {@code content} is rethrown unchanged.
+     */
+    @Override
+    public void put(String key, InputStream content, long length) throws IOException {
+        RecordingStream recording = new RecordingStream(content);
+        try {
+            client.putObject(PutObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .stream(recording, length < 0 ? null : length, PART_SIZE)
+                    .contentType("application/octet-stream")
+                    .build());
+        } catch (MinioException | RuntimeException | Error e) {
+            Throwable original = recording.failure() != null ? recording.failure() : e;
+            removeLeftovers(key, original);
+            if (original instanceof IOException io) {
+                throw io;
+            }
+            if (original instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (original instanceof Error error) {
+                throw error;
+            }
+            throw failure("storing object " + key, (MinioException) original);
+        }
+    }
+
+    @Override
+    public InputStream get(String key) throws IOException {
+        try {
+            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                throw new FileNotFoundException("no object " + key + " in bucket " + bucket);
+            }
+            throw failure("reading object " + key, e);
+        } catch (MinioException e) {
+            throw failure("reading object " + key, e);
+        }
+    }
+
+    /** Removes the object; removing a missing object succeeds (S3 semantics). */
+    @Override
+    public void delete(String key) throws IOException {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (MinioException e) {
+            throw failure("deleting object " + key, e);
+        }
+    }
+
+    @Override
+    public List<String> keys() throws IOException {
+        List<String> keys = new ArrayList<>();
+        try {
+            for (Result<Item> result : client.listObjects(
+                    ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+                keys.add(result.get().objectName());
+            }
+        } catch (MinioException e) {
+            throw failure("listing bucket " + bucket, e);
+        }
+        return keys;
+    }
+
+    /** Keys with an incomplete multipart upload in progress (for sweeps and tests). */
+    public List<String> incompleteUploads() throws IOException {
+        List<String> keys = new ArrayList<>();
+        for (ListMultipartUploadsResult.Upload upload : listUploads(null)) {
+            keys.add(upload.objectName());
+        }
+        return keys;
+    }
+
+    @Override
+    public void checkReachable() throws IOException {
+        boolean exists;
+        try {
+            exists = client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (MinioException e) {
+            throw failure("checking bucket " + bucket, e);
+        }
+        if (!exists) {
+            throw new IOException("object store is reachable but bucket " + bucket + " does not exist");
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            client.close();
+        } finally {
+            asyncClient.close();
+        }
+    }
+
+    private void removeLeftovers(String key, Throwable original) {
+        try {
+            for (ListMultipartUploadsResult.Upload upload : listUploads(key)) {
+                if (key.equals(upload.objectName())) {
+                    asyncClient.abortMultipartUpload(AbortMultipartUploadArgs.builder()
+                            .bucket(bucket).object(key).uploadId(upload.uploadId()).build()).get();
+                }
+            }
+        } catch (IOException | InterruptedException | ExecutionException | CompletionException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            original.addSuppressed(new IOException("could not abort incomplete uploads of " + key, e));
+        }
+        try {
+            delete(key);
+        } catch (IOException e) {
+            original.addSuppressed(e);
+        }
+    }
+
+    private List<ListMultipartUploadsResult.Upload> listUploads(String prefix) throws IOException {
+        List<ListMultipartUploadsResult.Upload> uploads = new ArrayList<>();
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        try {
+            while (true) {
+                ListMultipartUploadsResult page = asyncClient.listMultipartUploads(ListMultipartUploadsArgs.builder()
+                        .bucket(bucket).prefix(prefix).keyMarker(keyMarker).uploadIdMarker(uploadIdMarker).build())
+                        .get().result();
+                if (page.uploads() != null) {
+                    uploads.addAll(page.uploads());
+                }
+                if (!page.isTruncated()) {
+                    return uploads;
+                }
+                keyMarker = page.nextKeyMarker();
+                uploadIdMarker = page.nextUploadIdMarker();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while listing incomplete uploads in bucket " + bucket, e);
+        } catch (ExecutionException | CompletionException e) {
+            throw new IOException("object store: listing incomplete uploads in bucket " + bucket + " failed: "
+                    + e.getCause(), e);
+        }
+    }
+
+    private IOException failure(String action, MinioException e) {
+        return new IOException("object store: " + action + " failed: " + e, e);
+    }
+}

@@ -1,0 +1,115 @@
+package uk.gov.inspectorates.portal.storage.objectstore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MinioObjectStoreTest {
+
+    private static S3ProxyServer server;
+    private MinioObjectStore store;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = S3ProxyServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void newBucket() throws IOException {
+        store = server.newStore("bucket-" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        store.close();
+    }
+
+    @Test
+    void putsGetsListsAndDeletes() throws IOException {
+        byte[] small = random(1000);
+        byte[] large = random(9 * 1024 * 1024);
+        store.put("objects/a", new ByteArrayInputStream(small), small.length);
+        store.put("objects/nested/b", new ByteArrayInputStream(large), -1);
+
+        assertEquals(List.of("objects/a", "objects/nested/b"), store.keys().stream().sorted().toList());
+        try (InputStream in = store.get("objects/nested/b")) {
+            assertArrayEquals(large, in.readAllBytes());
+        }
+        try (InputStream in = store.get("objects/a")) {
+            assertArrayEquals(small, in.readAllBytes());
+        }
+
+        store.delete("objects/a");
+        assertEquals(List.of("objects/nested/b"), store.keys());
+        assertThrows(FileNotFoundException.class, () -> store.get("objects/a"));
+    }
+
+    @Test
+    void createBucketIfMissingIsIdempotentAndMakesTheStoreReachable() throws IOException {
+        store.createBucketIfMissing();
+        assertDoesNotThrow(store::checkReachable);
+    }
+
+    @Test
+    void checkReachableFailsForAMissingBucket() throws Exception {
+        try (MinioObjectStore missing = new MinioObjectStore(server.endpoint(), S3ProxyServer.ACCESS_KEY,
+                S3ProxyServer.SECRET_KEY, "no-such-bucket", S3ProxyServer.REGION)) {
+            assertThrows(IOException.class, missing::checkReachable);
+        }
+    }
+
+    @Test
+    void checkReachableFailsForWrongCredentials() throws Exception {
+        try (MinioObjectStore wrong = new MinioObjectStore(server.endpoint(), S3ProxyServer.ACCESS_KEY,
+                "wrong-secret", store.bucket(), S3ProxyServer.REGION)) {
+            IOException failure = assertThrows(IOException.class, wrong::checkReachable);
+            assertTrue(failure.getMessage().contains(store.bucket()), failure.getMessage());
+        }
+    }
+
+    @Test
+    void aStreamFailingDuringAMultipartUploadLeavesNothingAndIsRethrownUnchanged() throws IOException {
+        IOException tooLarge = new IOException("upload exceeds the size cap");
+        InputStream failing = new FailingStream(20L * 1024 * 1024, tooLarge);
+
+        IOException thrown = assertThrows(IOException.class, () -> store.put("objects/partial", failing, -1));
+
+        assertSame(tooLarge, thrown);
+        assertEquals(List.of(), store.keys());
+        assertEquals(List.of(), store.incompleteUploads());
+    }
+
+    @Test
+    void aStreamShorterThanTheDeclaredLengthLeavesNothing() {
+        byte[] content = random(100);
+        assertThrows(IOException.class, () -> store.put("objects/short", new ByteArrayInputStream(content), 200));
+        assertDoesNotThrow(() -> assertEquals(List.of(), store.keys()));
+    }
+
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return bytes;
+    }
+}
