@@ -1,11 +1,7 @@
 package uk.gov.inspectorates.portal.web.api;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import uk.gov.inspectorates.portal.core.report.ReportDraft;
@@ -22,12 +18,7 @@ final class ReportMetadataJson {
             throw InvalidInput.of("metadata", "Send the report's details as the multipart part 'metadata' "
                     + "before the part 'file'");
         }
-        JsonObject metadata;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            metadata = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw InvalidInput.of("metadata", "The metadata must be a JSON object");
-        }
+        JsonObject metadata = JsonBodies.object(json, "metadata");
         JsonObject classification = object(metadata, "classification");
         JsonObject attestations = object(metadata, "attestations");
         return new ReportDraft(text(metadata, "title"), text(metadata, "reportType"), text(metadata, "subject"),
@@ -43,9 +34,7 @@ final class ReportMetadataJson {
     }
 
     private static String text(JsonObject parent, String name) {
-        JsonValue value = parent.get(name);
-        return value != null && value.getValueType() == JsonValue.ValueType.STRING
-                ? parent.getString(name) : null;
+        return JsonBodies.text(parent, name);
     }
 
     /** Only JSON {@code true} attests; "true" as a string or 1 does not. */

@@ -32,12 +32,14 @@ public class SessionResource {
     /** Local sign-in: {@code {username, password, otp}}; the second factor arrives with agency accounts. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Views.SessionView signIn(JsonObject body) {
-        if (body == null || !body.containsKey("username") || !body.containsKey("password")) {
+    public Views.SessionView signIn(String json) {
+        JsonObject body = JsonBodies.object(json);
+        String username = JsonBodies.text(body, "username");
+        String password = JsonBodies.text(body, "password");
+        if (username == null || password == null) {
             throw InvalidInput.of("username", "Enter your username and password");
         }
-        Subject subject = signIn.signIn(body.getString("username", ""),
-                body.getString("password", "").toCharArray());
+        Subject subject = signIn.signIn(username, password.toCharArray());
         String csrfToken = PortalSession.signIn(request, subject);
         return new Views.SessionView(csrfToken, Views.UserView.of(subject));
     }

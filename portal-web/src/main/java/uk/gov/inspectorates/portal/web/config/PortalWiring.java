@@ -91,8 +91,12 @@ public class PortalWiring {
     @Singleton
     KeyService keyService() {
         // Outside production (the embedded run, tests) a missing keystore is created; production must provide one.
-        return BcfksKeyService.openOrCreate(Path.of(configuration.keystorePath()), configuration.keystorePassword(),
-                !configuration.production());
+        try {
+            return BcfksKeyService.openOrCreate(Path.of(configuration.keystorePath()),
+                    configuration.keystorePassword(), !configuration.production());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the master-key keystore could not be opened", e);
+        }
     }
 
     @Produces
