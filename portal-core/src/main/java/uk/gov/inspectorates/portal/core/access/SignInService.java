@@ -35,8 +35,9 @@ public final class SignInService {
     public Subject signIn(String username, char[] password) {
         Optional<UserAccount> account = username == null ? Optional.empty()
                 : directory.findUserByUsername(username.strip());
-        String hash = account.map(UserAccount::passwordHash).orElse(decoyHash);
-        boolean matches = hash != null && hasher.matches(password, hash);
+        String hash = account.map(UserAccount::passwordHash).orElse(null);
+        boolean matches = hasher.matches(password == null ? new char[0] : password, hash == null ? decoyHash : hash)
+                && hash != null;
         if (account.isEmpty() || !matches) {
             audit.record(new AuditEvent(clock.instant(), account.map(UserAccount::id).orElse(null),
                     account.map(UserAccount::organisationId).orElse(null), AuditActions.SIGN_IN, "USER",

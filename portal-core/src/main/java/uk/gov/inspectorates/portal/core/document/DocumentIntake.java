@@ -51,6 +51,7 @@ public final class DocumentIntake {
         }
         content.reset();
         String mediaType = detector.detect(content, declaredName);
+        content.reset();
         if (!allowed.allows(mediaType)) {
             throw new UploadRejected(UploadRejected.Reason.TYPE_NOT_ALLOWED,
                     "The selected file must be a " + allowed.describe() + " (its content is " + mediaType + ")");

@@ -7,4 +7,19 @@ import uk.gov.inspectorates.portal.core.classification.Classification;
 public record ReportDetails(String title, ReportType type, String subject, Classification classification,
                             String handlingInstructions, Attestations attestations,
                             OffsetDateTime expectedPublication) {
+
+    /** A last line of defence behind {@link ReportValidator}: nothing incomplete or above OFFICIAL-SENSITIVE. */
+    public ReportDetails {
+        java.util.Objects.requireNonNull(title, "title");
+        java.util.Objects.requireNonNull(type, "type");
+        java.util.Objects.requireNonNull(subject, "subject");
+        java.util.Objects.requireNonNull(handlingInstructions, "handlingInstructions");
+        if (!classification.tier().permittedInPortal()) {
+            throw new IllegalArgumentException(classification.tier() + " is not permitted in the portal");
+        }
+        if (!(attestations.subjectHadChanceToComment() && attestations.contentFinal()
+                && attestations.subjectHasFinalUnderEmbargo())) {
+            throw new IllegalArgumentException("all three pre-publication attestations are required");
+        }
+    }
 }

@@ -96,6 +96,9 @@ public final class ReportService {
         } catch (UploadRejected rejected) {
             record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, rejected.reason().name());
             throw rejected;
+        } catch (RuntimeException failure) {
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "storage failure");
+            throw failure;
         }
         Report report = new Report(Ids.newId(), details.title(), details.type(), details.subject(),
                 details.classification(), details.handlingInstructions(), details.attestations(), originator,
@@ -103,9 +106,10 @@ public final class ReportService {
                 subject.userId(), clock.instant(), document);
         try {
             reports.add(report);
-        } catch (RuntimeException e) {
-            discard(document);
-            throw e;
+        } catch (RuntimeException failure) {
+            discard(document, failure);
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "database failure");
+            throw failure;
         }
         record(subject, AuditActions.REPORT_SHARE, report.id(), Outcome.SUCCEEDED,
                 "classification=" + report.classification().marking() + " bytes=" + document.content().plaintextBytes());
@@ -163,11 +167,12 @@ public final class ReportService {
         return others;
     }
 
-    private void discard(AcceptedDocument document) {
+    /** Removes the stored object of a share that failed; a failed removal is kept with the original failure. */
+    private void discard(AcceptedDocument document, RuntimeException failure) {
         try {
             store.delete(document.content());
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored object could not be removed after a failed share", e);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -2,6 +2,7 @@ package uk.gov.inspectorates.portal.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.OFSTED;
 import static uk.gov.inspectorates.portal.core.testdata.ReportDraftBuilder.aReportDraft;
 
@@ -119,7 +120,7 @@ class ReportValidatorTest {
 
         assertEquals("classification.tier", invalid.errors().get(0).field());
         assertEquals(1, invalid.errors().size());
-        org.junit.jupiter.api.Assertions.assertTrue(invalid.errors().get(0).message().contains("must never be shared"));
+        assertTrue(invalid.errors().get(0).message().contains("must never be shared"));
     }
 
     @ParameterizedTest
@@ -133,7 +134,7 @@ class ReportValidatorTest {
     void officialTiersAreAcceptedInAnyCase(String tier) {
         ReportDetails details = validator.validate(aReportDraft().withTier(tier).build(), OFSTED);
 
-        org.junit.jupiter.api.Assertions.assertTrue(details.classification().tier().permittedInPortal());
+        assertTrue(details.classification().tier().permittedInPortal());
     }
 
     @Test

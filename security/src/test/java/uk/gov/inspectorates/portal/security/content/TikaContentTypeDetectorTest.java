@@ -2,6 +2,7 @@ package uk.gov.inspectorates.portal.security.content;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Random;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -53,7 +55,7 @@ class TikaContentTypeDetectorTest {
     }
 
     static byte[] onePixelPng() {
-        return java.util.HexFormat.of().parseHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        return HexFormat.of().parseHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                 + "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082");
     }
 
@@ -109,7 +111,7 @@ class TikaContentTypeDetectorTest {
         String type = detect("<html><head><meta charset=\"utf-8\"></head></html>".getBytes(StandardCharsets.UTF_8),
                 "x.html");
 
-        assertTrue(!type.contains(";"), type);
+        assertFalse(type.contains(";"), type);
         assertNotEquals("application/pdf", type);
     }
 
