@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,28 +35,27 @@ import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
 class EncryptedDocumentStoreTest {
 
     private static S3ProxyServer server;
-    private MinioObjectStore objects;
+    private static MinioObjectStore objects;
     private EncryptedDocumentStore documents;
 
     @BeforeAll
     static void startServer() throws Exception {
         server = S3ProxyServer.start();
+        objects = server.newStore("docs-" + UUID.randomUUID());
     }
 
     @AfterAll
     static void stopServer() throws Exception {
+        objects.close();
         server.close();
     }
 
     @BeforeEach
-    void newStore() throws IOException {
-        objects = server.newStore("docs-" + UUID.randomUUID());
+    void emptyStore() throws IOException {
+        for (String key : objects.keys()) {
+            objects.delete(key);
+        }
         documents = new EncryptedDocumentStore(objects, new TestKeyService(), new EnvelopeCipher());
-    }
-
-    @AfterEach
-    void closeStore() throws Exception {
-        objects.close();
     }
 
     @Test

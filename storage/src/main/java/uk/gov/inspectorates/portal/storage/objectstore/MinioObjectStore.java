@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.storage.objectstore;
 import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.Http;
 import io.minio.ListMultipartUploadsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import okhttp3.OkHttpClient;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
 
 /** {@link ObjectStore} on an S3-compatible bucket (MinIO in production) through the MinIO Java SDK. */
@@ -31,6 +33,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     /** Part size for uploads of unknown length; the SDK holds a few parts in memory per upload. */
     public static final long PART_SIZE = 8L * 1024 * 1024;
 
+    private final OkHttpClient http;
     private final MinioClient client;
     // Only for listing and aborting multipart uploads, which MinioClient does not expose.
     private final MinioAsyncClient asyncClient;
@@ -38,9 +41,12 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 
     public MinioObjectStore(String endpoint, String accessKey, String secretKey, String bucket, String region) {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
-        this.client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(region).build();
-        this.asyncClient =
-                MinioAsyncClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(region).build();
+        // One HTTP client (the SDK's default set-up) shared by both SDK clients: building one is slow.
+        this.http = Http.newDefaultClient();
+        this.client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(region)
+                .httpClient(http, false).build();
+        this.asyncClient = MinioAsyncClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
+                .region(region).httpClient(http, false).build();
     }
 
     public String bucket() {
@@ -153,8 +159,10 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     public void close() throws Exception {
         try {
             client.close();
-        } finally {
             asyncClient.close();
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,26 +22,25 @@ import org.junit.jupiter.api.Test;
 class MinioObjectStoreTest {
 
     private static S3ProxyServer server;
-    private MinioObjectStore store;
+    private static MinioObjectStore store;
 
     @BeforeAll
     static void startServer() throws Exception {
         server = S3ProxyServer.start();
+        store = server.newStore("bucket-" + UUID.randomUUID());
     }
 
     @AfterAll
     static void stopServer() throws Exception {
+        store.close();
         server.close();
     }
 
     @BeforeEach
-    void newBucket() throws IOException {
-        store = server.newStore("bucket-" + UUID.randomUUID());
-    }
-
-    @AfterEach
-    void closeStore() throws Exception {
-        store.close();
+    void emptyBucket() throws IOException {
+        for (String key : store.keys()) {
+            store.delete(key);
+        }
     }
 
     @Test
