@@ -46,9 +46,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean keepData, Optional<Path> logFile)
             throws IOException {
         Files.createDirectories(dataDirectory.getParent());
-        if (keepData) {
-            StaleProcesses.stopStalePostgres(dataDirectory);
-        }
+        // a server left running by a JVM that was killed hard would hold the folder (and, for tests, be wiped under it)
+        StaleProcesses.stopStalePostgres(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)

@@ -33,12 +33,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private final Path logFile;
     private final Path pidFile;
     private final int port;
+    private final long logStart;
 
-    private PayaraMicroProcess(Process process, Path logFile, Path pidFile, int port) {
+    private PayaraMicroProcess(Process process, Path logFile, Path pidFile, int port, long logStart) {
         this.process = process;
         this.logFile = logFile;
         this.pidFile = pidFile;
         this.port = port;
+        this.logStart = logStart;
     }
 
     /**
@@ -70,11 +72,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment);
+        long logStart = Files.isRegularFile(logFile) ? Files.size(logFile) : 0;
         Files.writeString(logFile, "---- " + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         Process process = builder.start();
         Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.US_ASCII);
-        return new PayaraMicroProcess(process, logFile, pidFile, port);
+        return new PayaraMicroProcess(process, logFile, pidFile, port, logStart);
     }
 
     /**
@@ -84,7 +87,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: Grizzly logs it noisily
+                .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         int lastStatus = -1;
         while (true) {
@@ -131,9 +135,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return logFile;
     }
 
-    /** The last {@code lines} lines of the log (for a failed start). */
+    /** The last {@code lines} lines this run wrote to the log (for a failed start). */
     public String logTail(int lines) {
-        return tail(logFile, lines);
+        return tail(logFile, lines, logStart);
     }
 
     /** Asks Payara to stop (SIGTERM), then forces it after {@code grace}. */
@@ -163,19 +167,19 @@ public final class PayaraMicroProcess implements AutoCloseable {
         stop(Duration.ofSeconds(30));
     }
 
-    static String tail(Path file, int lines) {
+    static String tail(Path file, int lines, long from) {
         if (!Files.isRegularFile(file)) {
             return "(no log at " + file + ")";
         }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long length = raf.length();
-            long start = Math.max(0, length - 64 * 1024);
+            long start = Math.max(Math.min(from, length), length - 64 * 1024);
             raf.seek(start);
             byte[] bytes = new byte[(int) (length - start)];
             raf.readFully(bytes);
             String[] all = new String(bytes, StandardCharsets.UTF_8).split("\\R");
-            int from = Math.max(start == 0 ? 0 : 1, all.length - lines);
-            return String.join(System.lineSeparator(), java.util.Arrays.copyOfRange(all, from, all.length));
+            int first = Math.max(start == from ? 0 : 1, all.length - lines);
+            return String.join(System.lineSeparator(), java.util.Arrays.copyOfRange(all, first, all.length));
         } catch (IOException e) {
             return "(could not read " + file + ": " + e.getMessage() + ")";
         }

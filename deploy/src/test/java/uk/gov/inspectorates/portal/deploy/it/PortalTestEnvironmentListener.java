@@ -1,0 +1,149 @@
+package uk.gov.inspectorates.portal.deploy.it;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import uk.gov.inspectorates.portal.deploy.EmbeddedObjectStoreServer;
+import uk.gov.inspectorates.portal.deploy.EmbeddedPostgresServer;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Starts the shared {@link TestEnvironment} once per test JVM, before Arquillian reads {@code arquillian.xml},
+ * and publishes its settings as the {@code portal.*} system properties used there. Registered in
+ * {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}.
+ *
+ * <p>Only acts in failsafe's JVM (where the {@code portal.war} property is set), so unit tests of this module
+ * start nothing. When the session closes it stops S3Proxy and PostgreSQL, and deletes the
+ * {@code arquillian-payara-micro*} folders that the Payara adapter left in the temp directory during the run.
+ */
+public final class PortalTestEnvironmentListener implements LauncherSessionListener {
+
+    private static final String TEMP_PREFIX = "arquillian-payara-micro";
+
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedObjectStoreServer objectStore;
+    private Set<String> tempFoldersBefore = Set.of();
+    private Thread shutdownHook;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("portal.war") == null || TestEnvironment.isRunning()) {
+            return;
+        }
+        tempFoldersBefore = arquillianTempFolders();
+        try {
+            Path work = Path.of(System.getProperty("portal.test.workDir", "target/it-work")).toAbsolutePath();
+            deleteRecursively(work);
+            Files.createDirectories(work);
+
+            long t0 = System.nanoTime();
+            postgres = EmbeddedPostgresServer.start(work.resolve("postgres"), 0, false,
+                    Optional.of(work.resolve("postgres.log")));
+            objectStore = EmbeddedObjectStoreServer.start(work.resolve("objects"), 0, TestEnvironment.BUCKET);
+
+            Path keys = work.resolve("keys");
+            Files.createDirectories(keys);
+            Files.setPosixFilePermissions(keys, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Path keystore = keys.resolve("master.bcfks");
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String keystorePassword = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Path data = work.resolve("data");
+            Files.createDirectories(data);
+
+            TestEnvironment environment = new TestEnvironment(postgres, objectStore, work, keystore, keystorePassword);
+            TestEnvironment.set(environment);
+
+            System.setProperty("portal.db.url", postgres.jdbcUrl());
+            System.setProperty("portal.db.user", postgres.user());
+            System.setProperty("portal.db.password", postgres.password());
+            System.setProperty("portal.s3.endpoint", objectStore.endpoint());
+            System.setProperty("portal.s3.access-key", objectStore.accessKey());
+            System.setProperty("portal.s3.secret-key", objectStore.secretKey());
+            System.setProperty("portal.s3.bucket", TestEnvironment.BUCKET);
+            System.setProperty("portal.s3.region", TestEnvironment.REGION);
+            System.setProperty("portal.keystore.path", keystore.toString());
+            System.setProperty("portal.keystore.password", keystorePassword);
+            System.setProperty("portal.data-dir", data.toString());
+            System.setProperty("portal.environment", "local");
+            System.setProperty("portal.demo.enabled", "true");
+            System.setProperty("portal.demo.password", TestEnvironment.demoPassword());
+            System.setProperty("portal.cookie.secure", "false");
+            System.out.printf("[portal-it] PostgreSQL %s and S3Proxy %s ready in %.1f s (work folder %s)%n",
+                    postgres.jdbcUrl(), objectStore.endpoint(), (System.nanoTime() - t0) / 1e9, work);
+
+            shutdownHook = new Thread(this::stop, "portal-it-environment-stop");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException("could not start the integration-test environment", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running stop() anyway
+            }
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
+        TestEnvironment.set(null);
+        if (objectStore != null) {
+            objectStore.close();
+            objectStore = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("[portal-it] stopping PostgreSQL: " + e);
+            }
+            postgres = null;
+        }
+        for (String name : arquillianTempFolders()) {
+            if (!tempFoldersBefore.contains(name)) {
+                deleteRecursively(Path.of(System.getProperty("java.io.tmpdir"), name));
+            }
+        }
+    }
+
+    private static Set<String> arquillianTempFolders() {
+        File[] found = new File(System.getProperty("java.io.tmpdir"))
+                .listFiles((dir, name) -> name.startsWith(TEMP_PREFIX));
+        Set<String> names = new HashSet<>();
+        if (found != null) {
+            for (File f : found) {
+                names.add(f.getName());
+            }
+        }
+        return names;
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("[portal-it] could not delete " + root + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package uk.gov.inspectorates.portal.deploy.it;
+
+import io.minio.MinioClient;
+import uk.gov.inspectorates.portal.deploy.EmbeddedObjectStoreServer;
+import uk.gov.inspectorates.portal.deploy.EmbeddedPostgresServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What the integration tests share in one test JVM: ONE embedded PostgreSQL, ONE S3Proxy over a folder, and a
+ * keystore location, started by {@link PortalTestEnvironmentListener} before any test (and before Arquillian
+ * reads {@code arquillian.xml}), stopped when the JUnit session closes.
+ *
+ * <p>The Payara Micro that Arquillian starts gets the same settings as {@code -Dportal.*} options, so a test can
+ * look behind the portal: rows in the database, and the exact bytes that reached object storage.
+ */
+public final class TestEnvironment {
+
+    public static final String BUCKET = "portal-documents";
+    public static final String REGION = "eu-west-2";
+    public static final String DEMO_PASSWORD = "Demo-portal-2026!";
+
+    private static volatile TestEnvironment current;
+
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedObjectStoreServer objectStore;
+    private final Path workDirectory;
+    private final Path keystorePath;
+    private final String keystorePassword;
+
+    TestEnvironment(EmbeddedPostgresServer postgres, EmbeddedObjectStoreServer objectStore, Path workDirectory,
+                    Path keystorePath, String keystorePassword) {
+        this.postgres = postgres;
+        this.objectStore = objectStore;
+        this.workDirectory = workDirectory;
+        this.keystorePath = keystorePath;
+        this.keystorePassword = keystorePassword;
+    }
+
+    static void set(TestEnvironment environment) {
+        current = environment;
+    }
+
+    private static TestEnvironment get() {
+        TestEnvironment e = current;
+        if (e == null) {
+            throw new IllegalStateException("the test environment is not running: run integration tests with "
+                    + "failsafe (mvn verify), which sets portal.war; PortalTestEnvironmentListener starts it");
+        }
+        return e;
+    }
+
+    public static boolean isRunning() {
+        return current != null;
+    }
+
+    // ---- the portal WAR and Payara Micro
+
+    /** The built WAR ({@code deploy/target/portal.war}, system property {@code portal.war}). */
+    public static Path warFile() {
+        return Path.of(System.getProperty("portal.war", "target/portal.war"));
+    }
+
+    // ---- PostgreSQL
+
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/portal} */
+    public static String jdbcUrl() {
+        return get().postgres.jdbcUrl();
+    }
+
+    public static String dbUser() {
+        return get().postgres.user();
+    }
+
+    public static String dbPassword() {
+        return get().postgres.password();
+    }
+
+    /** A connection as the portal's own role (what the application sees). */
+    public static Connection openConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), dbUser(), dbPassword());
+    }
+
+    /** A superuser connection to the portal database (e.g. to truncate tables between tests). */
+    public static Connection openSuperuserConnection() throws SQLException {
+        return get().postgres.superuserConnection();
+    }
+
+    // ---- object storage (S3Proxy)
+
+    public static String s3Endpoint() {
+        return get().objectStore.endpoint();
+    }
+
+    public static String s3AccessKey() {
+        return get().objectStore.accessKey();
+    }
+
+    public static String s3SecretKey() {
+        return get().objectStore.secretKey();
+    }
+
+    public static String s3Bucket() {
+        return BUCKET;
+    }
+
+    public static String s3Region() {
+        return REGION;
+    }
+
+    /** A MinIO client for the test object store (list the bucket, read what the portal stored). */
+    public static MinioClient minioClient() {
+        return MinioClient.builder().endpoint(s3Endpoint()).credentials(s3AccessKey(), s3SecretKey())
+                .region(REGION).build();
+    }
+
+    /** The folder under which each bucket is a sub-folder (S3Proxy's filesystem store). */
+    public static Path objectStoreDirectory() {
+        return get().objectStore.rootDirectory();
+    }
+
+    /** The folder holding the objects of the portal's bucket: every regular file under it is stored bytes. */
+    public static Path bucketDirectory() {
+        return get().objectStore.bucketDirectory(BUCKET);
+    }
+
+    /** Every regular file under the bucket folder (object bodies; S3Proxy keeps metadata in extended attributes). */
+    public static List<Path> storedFiles() {
+        Path bucket = bucketDirectory();
+        if (!Files.isDirectory(bucket)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(bucket)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates the bucket again if a test removed it. */
+    public static void ensureBucket() {
+        get().objectStore.ensureBucket(BUCKET);
+    }
+
+    // ---- keys and files
+
+    /** Where the portal keeps its master keystore (created by the portal on first start, local environment). */
+    public static Path keystorePath() {
+        return get().keystorePath;
+    }
+
+    public static String keystorePassword() {
+        return get().keystorePassword;
+    }
+
+    /** The portal's {@code portal.data-dir}. */
+    public static Path dataDirectory() {
+        return get().workDirectory.resolve("data");
+    }
+
+    /** The folder of this test run ({@code deploy/target/it-work}): database, objects, keys, data. */
+    public static Path workDirectory() {
+        return get().workDirectory;
+    }
+
+    public static String demoPassword() {
+        return System.getProperty("portal.demo.password", DEMO_PASSWORD);
+    }
+}
