@@ -80,6 +80,7 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
             System.setProperty("portal.demo.enabled", "true");
             System.setProperty("portal.demo.password", TestEnvironment.demoPassword());
             System.setProperty("portal.cookie.secure", "false");
+            System.setProperty("portal.upload.max-bytes", Long.toString(TestEnvironment.UPLOAD_MAX_BYTES));
             System.out.printf("[portal-it] PostgreSQL %s and S3Proxy %s ready in %.1f s (work folder %s)%n",
                     postgres.jdbcUrl(), objectStore.endpoint(), (System.nanoTime() - t0) / 1e9, work);
 

@@ -27,6 +27,8 @@ public final class TestEnvironment {
     public static final String BUCKET = "portal-documents";
     public static final String REGION = "eu-west-2";
     public static final String DEMO_PASSWORD = "Demo-portal-2026!";
+    /** Small, so that the oversized-upload tests stay quick. */
+    public static final long UPLOAD_MAX_BYTES = 3L * 1024 * 1024;
 
     private static volatile TestEnvironment current;
 
@@ -164,6 +166,11 @@ public final class TestEnvironment {
     /** The portal's {@code portal.data-dir}. */
     public static Path dataDirectory() {
         return get().workDirectory.resolve("data");
+    }
+
+    /** PostgreSQL's data folder (tables and WAL). */
+    public static Path postgresDirectory() {
+        return get().workDirectory.resolve("postgres");
     }
 
     /** The folder of this test run ({@code deploy/target/it-work}): database, objects, keys, data. */

@@ -1,0 +1,124 @@
+package uk.gov.inspectorates.portal.deploy.it;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One person's session with the portal's JSON API: cookie jar, CSRF token, multipart uploads. */
+final class PortalApi {
+
+    private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
+
+    private final URI base;
+    private final HttpClient client;
+    private String csrfToken = "";
+
+    private PortalApi(URI base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    static PortalApi anonymous(URI base) {
+        return new PortalApi(base);
+    }
+
+    /** Signs in as a demo user; fails the test unless the portal says 200. */
+    static PortalApi signedIn(URI base, String username) throws Exception {
+        PortalApi api = new PortalApi(base);
+        HttpResponse<String> response = api.signIn(username, TestEnvironment.demoPassword());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("sign-in of " + username + " gave " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return api;
+    }
+
+    HttpResponse<String> signIn(String username, String password) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
+        Matcher token = CSRF.matcher(response.body());
+        if (token.find()) {
+            csrfToken = token.group(1);
+        }
+        return response;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** {@code POST /api/v1/reports} with the metadata part first, then the file. */
+    HttpResponse<String> shareReport(String metadataJson, String fileName, byte[] file) throws Exception {
+        return shareReport(metadataJson, fileName, file, true);
+    }
+
+    HttpResponse<String> shareReport(String metadataJson, String fileName, byte[] file, boolean withCsrfToken)
+            throws Exception {
+        String boundary = "----portal-test-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (metadataJson != null) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"metadata\"\r\n"
+                    + "Content-Type: application/json\r\n", metadataJson.getBytes(StandardCharsets.UTF_8));
+        }
+        if (file != null) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n", file);
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/reports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (withCsrfToken) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return send(request);
+    }
+
+    /** Shares a valid report and returns its id. */
+    String shareValidReport(byte[] pdf) throws Exception {
+        HttpResponse<String> response = shareReport(ReportMetadata.aReport().json(), "report.pdf", pdf);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("share gave " + response.statusCode() + ": " + response.body());
+        }
+        return idOf(response.body());
+    }
+
+    static String idOf(String json) {
+        Matcher id = ID.matcher(json);
+        if (!id.find()) {
+            throw new AssertionError("no id in " + json);
+        }
+        return id.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content) {
+        body.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+}

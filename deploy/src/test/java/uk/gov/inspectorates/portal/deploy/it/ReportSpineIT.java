@@ -1,0 +1,231 @@
+package uk.gov.inspectorates.portal.deploy.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The document spine through the JSON API on a real Payara Micro, PostgreSQL and S3-compatible store: share a
+ * report, open it as a reader, and everything that must be refused on the way, each refusal leaving nothing stored.
+ */
+class ReportSpineIT extends PortalDeployment {
+
+    private URI portal;
+
+    @BeforeEach
+    void portal() {
+        portal = URI.create(base.toString());
+    }
+
+    @Test
+    void readerOfAnotherInspectorateDownloadsTheSharedReportByteForByte() throws Exception {
+        byte[] pdf = TestPdf.withText("Northdale findings " + UUID.randomUUID());
+        PortalApi inspector = PortalApi.signedIn(portal, "ofsted.inspector");
+        HttpResponse<String> shared = inspector.shareReport(ReportMetadata.aReport().json(), "northdale.pdf", pdf);
+        assertEquals(201, shared.statusCode(), shared.body());
+        assertTrue(shared.body().contains("\"status\":\"UNDER_EMBARGO\""), shared.body());
+        assertTrue(shared.headers().firstValue("Location").orElse("").endsWith(PortalApi.idOf(shared.body())));
+        String id = PortalApi.idOf(shared.body());
+
+        PortalApi reader = PortalApi.signedIn(portal, "cqc.reader");
+        assertTrue(reader.get("/api/v1/reports").body().contains(id), "listed for a reader-list member");
+        assertEquals(200, reader.get("/api/v1/reports/" + id).statusCode());
+        HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + id + "/content");
+        assertEquals(200, content.statusCode());
+        assertArrayEquals(pdf, content.body(), "the download is the uploaded bytes");
+        assertEquals("application/pdf", content.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("no-store", content.headers().firstValue("Cache-Control").orElse(""));
+        String downloadId = content.headers().firstValue("X-Download-Id").orElseThrow();
+
+        assertEquals(1, auditEvents("REPORT_SHARE", id, "SUCCEEDED", null), "one audit event for the share");
+        assertEquals(1, auditEvents("REPORT_DOWNLOAD", id, "SUCCEEDED", "downloadId=" + downloadId),
+                "the download id is in the audit trail");
+    }
+
+    @Test
+    void onlyTheOriginatorsSharingStaffAndAddresseeReaderListsMayOpenAnEmbargoedReport() throws Exception {
+        String id = PortalApi.signedIn(portal, "ofsted.inspector").shareValidReport(TestPdf.withText("embargoed"));
+
+        for (String allowed : List.of("ofsted.support", "hmic.reader", "hmcpsi.reader")) {
+            PortalApi api = PortalApi.signedIn(portal, allowed);
+            assertEquals(200, api.getBytes("/api/v1/reports/" + id + "/content").statusCode(), allowed);
+        }
+        for (String refused : List.of("agency.uploader", "ofsted.analyst", "ofsted.siro", "ofsted.reader")) {
+            PortalApi api = PortalApi.signedIn(portal, refused);
+            assertFalse(api.get("/api/v1/reports").body().contains(id), refused + " must not see it listed");
+            assertEquals(404, api.get("/api/v1/reports/" + id).statusCode(), refused);
+            HttpResponse<byte[]> content = api.getBytes("/api/v1/reports/" + id + "/content");
+            assertEquals(404, content.statusCode(), refused);
+            assertEquals("application/problem+json", content.headers().firstValue("Content-Type").orElse(""));
+        }
+        assertTrue(auditEvents("REPORT_DOWNLOAD", id, "DENIED", null) >= 4, "every refusal is audited");
+    }
+
+    @Test
+    void agencyStaffMayNotShareReports() throws Exception {
+        StoredState before = StoredState.now();
+        HttpResponse<String> response = PortalApi.signedIn(portal, "agency.uploader")
+                .shareReport(ReportMetadata.aReport().json(), "report.pdf", TestPdf.withText("agency"));
+        assertEquals(403, response.statusCode(), response.body());
+        assertProblem(response, "forbidden");
+        assertTrue(response.body().contains("report.share.inspectorate-staff-only"), "names the rule");
+        assertEquals(before, StoredState.now());
+    }
+
+    @Test
+    void badInputGetsAProblemAndLeavesZeroBytesInTheObjectStore() throws Exception {
+        PortalApi inspector = PortalApi.signedIn(portal, "ofsted.inspector");
+        byte[] pdf = TestPdf.withText("refused");
+        byte[] oversized = TestPdf.withText("too large", (int) TestEnvironment.UPLOAD_MAX_BYTES);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        record Case(String name, String metadata, String fileName, byte[] file, int status, String type,
+                    String field) {
+        }
+        List<Case> cases = List.of(
+                new Case("missing title", ReportMetadata.aReport().without("title").json(), "r.pdf", pdf, 422,
+                        "invalid-input", "title"),
+                new Case("false attestation", ReportMetadata.aReport().attesting("contentFinal", "false").json(),
+                        "r.pdf", pdf, 422, "invalid-input", "attestations.contentFinal"),
+                new Case("attestation as a string", ReportMetadata.aReport()
+                        .attesting("subjectHasFinalUnderEmbargo", "\"true\"").json(), "r.pdf", pdf, 422,
+                        "invalid-input", "attestations.subjectHasFinalUnderEmbargo"),
+                new Case("SECRET", ReportMetadata.aReport().classified("SECRET", null).json(), "r.pdf", pdf, 422,
+                        "invalid-input", "classification.tier"),
+                new Case("TOP SECRET", ReportMetadata.aReport().classified("TOP_SECRET", null).json(), "r.pdf", pdf,
+                        422, "invalid-input", "classification.tier"),
+                new Case("another inspectorate's report type", ReportMetadata.aReport().ofType("CQC_CLAS").json(),
+                        "r.pdf", pdf, 422, "invalid-input", "reportType"),
+                new Case("metadata not JSON", "not json", "r.pdf", pdf, 422, "invalid-input", "metadata"),
+                new Case("no metadata", null, "r.pdf", pdf, 422, "invalid-input", "metadata"),
+                new Case("no file", ReportMetadata.aReport().json(), null, null, 422, "invalid-input", "file"),
+                new Case("empty file", ReportMetadata.aReport().json(), "r.pdf", new byte[0], 422, "invalid-input",
+                        "file"),
+                new Case("text named .pdf", ReportMetadata.aReport().json(), "r.pdf",
+                        "just some text, not a PDF".getBytes(StandardCharsets.US_ASCII), 415,
+                        "file-type-not-allowed", "file"),
+                new Case("PNG named .pdf", ReportMetadata.aReport().json(), "r.pdf", png, 415,
+                        "file-type-not-allowed", "file"),
+                new Case("PDF named .docx", ReportMetadata.aReport().json(), "r.docx", pdf, 415,
+                        "file-type-not-allowed", "file"),
+                new Case("oversized", ReportMetadata.aReport().json(), "r.pdf", oversized, 413, "file-too-large",
+                        "file"));
+        for (Case c : cases) {
+            StoredState before = StoredState.now();
+            HttpResponse<String> response = inspector.shareReport(c.metadata(), c.fileName(), c.file());
+            assertEquals(c.status(), response.statusCode(), c.name() + ": " + response.body());
+            assertProblem(response, c.type());
+            assertTrue(response.body().contains("\"field\":\"" + c.field() + "\""), c.name() + ": " + response.body());
+            assertFalse(response.body().contains("Exception"), c.name() + ": no stack trace");
+            assertEquals(before, StoredState.now(), c.name() + ": nothing may be stored");
+        }
+    }
+
+    @Test
+    void everyApiCallNeedsASessionAndEveryChangeItsCsrfToken() throws Exception {
+        PortalApi nobody = PortalApi.anonymous(portal);
+        HttpResponse<String> unsigned = nobody.get("/api/v1/reports");
+        assertEquals(401, unsigned.statusCode());
+        assertProblem(unsigned, "not-signed-in");
+        assertEquals(401, nobody.signIn("ofsted.inspector", "not the password").statusCode());
+
+        StoredState before = StoredState.now();
+        HttpResponse<String> noToken = PortalApi.signedIn(portal, "ofsted.inspector")
+                .shareReport(ReportMetadata.aReport().json(), "r.pdf", TestPdf.withText("csrf"), false);
+        assertEquals(403, noToken.statusCode());
+        assertProblem(noToken, "csrf-token-invalid");
+        assertEquals(before, StoredState.now());
+
+        HttpResponse<String> me = PortalApi.signedIn(portal, "hmic.reader").get("/api/v1/me");
+        assertEquals(200, me.statusCode());
+        assertTrue(me.body().contains("\"onReaderList\":true"), me.body());
+    }
+
+    @Test
+    void noPlaintextOfAnUploadIsAtRestAnywhere() throws Exception {
+        String marker = "PLAINTEXT-MARKER-" + UUID.randomUUID();
+        byte[] pdf = TestPdf.withText(marker, 512 * 1024);
+        assertTrue(PlaintextSearch.indexOf(pdf, pdf.length, marker.getBytes(StandardCharsets.US_ASCII)) >= 0,
+                "the uploaded bytes themselves hold the marker");
+        String id = PortalApi.signedIn(portal, "ofsted.inspector").shareValidReport(pdf);
+        assertArrayEquals(pdf, PortalApi.signedIn(portal, "cqc.reader")
+                .getBytes("/api/v1/reports/" + id + "/content").body());
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("checkpoint");
+        }
+
+        List<Path> roots = List.of(TestEnvironment.objectStoreDirectory(), TestEnvironment.postgresDirectory(),
+                TestEnvironment.dataDirectory(), Path.of(System.getProperty("java.io.tmpdir")));
+        List<Path> searched = new ArrayList<>();
+        List<Path> found = PlaintextSearch.filesContaining(marker, roots, searched);
+        assertEquals(List.of(), found, "files holding the upload's plaintext");
+        assertTrue(searched.stream().anyMatch(path -> path.startsWith(TestEnvironment.bucketDirectory())),
+                "the object store's files were searched");
+        assertTrue(searched.stream().anyMatch(path -> path.startsWith(TestEnvironment.postgresDirectory())),
+                "the database's files were searched");
+        assertTrue(PlaintextSearch.contains(writeProbe(marker), marker.getBytes(StandardCharsets.US_ASCII)),
+                "the search finds the marker where it is");
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAnswer() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        String checks = ready.body().replace(" ", "");
+        assertTrue(checks.contains("{\"name\":\"database\",\"status\":\"UP\""), checks);
+        assertTrue(checks.contains("{\"name\":\"object-store\",\"status\":\"UP\""), checks);
+        HttpResponse<String> metrics = get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("# TYPE"), "Prometheus text");
+        HttpResponse<String> openapi = get("/openapi");
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/reports/{id}/content"), openapi.body());
+        assertNotEquals(-1, openapi.body().indexOf("/session"));
+    }
+
+    private static Path writeProbe(String marker) throws Exception {
+        Path probe = TestEnvironment.workDirectory().resolve("search-probe.bin");
+        java.nio.file.Files.write(probe, ("xx" + marker + "yy").getBytes(StandardCharsets.US_ASCII));
+        return probe;
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String type) {
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+        assertTrue(response.body().contains("\"type\":\"urn:inspectorates-portal:problem:" + type + "\""),
+                response.body());
+    }
+
+    private static long auditEvents(String action, String resourceId, String outcome, String detail)
+            throws Exception {
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             PreparedStatement query = connection.prepareStatement("select count(*) from audit_event where "
+                     + "action = ? and resource_id = ? and outcome = ? and (? is null or detail = ?)")) {
+            query.setString(1, action);
+            query.setString(2, resourceId);
+            query.setString(3, outcome);
+            query.setString(4, detail);
+            query.setString(5, detail);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
