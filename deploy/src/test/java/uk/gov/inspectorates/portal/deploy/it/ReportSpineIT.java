@@ -151,6 +151,10 @@ class ReportSpineIT extends PortalDeployment {
         assertProblem(noToken, "csrf-token-invalid");
         assertEquals(before, StoredState.now());
 
+        HttpResponse<String> signIn = PortalApi.anonymous(portal).signIn("hmic.reader", TestEnvironment.demoPassword());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.startsWith("portal_session=") && cookie.contains("HttpOnly")
+                && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);
         HttpResponse<String> me = PortalApi.signedIn(portal, "hmic.reader").get("/api/v1/me");
         assertEquals(200, me.statusCode());
         assertTrue(me.body().contains("\"onReaderList\":true"), me.body());

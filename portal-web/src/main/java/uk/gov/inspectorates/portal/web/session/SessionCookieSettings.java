@@ -26,6 +26,6 @@ public class SessionCookieSettings implements ServletContextListener {
         cookie.setHttpOnly(true);
         cookie.setSecure(configuration.cookieSecure());
         cookie.setPath("/");
-        cookie.setAttribute("SameSite", "Strict");
+        // SameSite=Strict comes from WEB-INF/glassfish-web.xml: Payara 6 ignores setAttribute("SameSite", ...)
     }
 }
