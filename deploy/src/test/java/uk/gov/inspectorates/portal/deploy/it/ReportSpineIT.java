@@ -188,6 +188,23 @@ class ReportSpineIT extends PortalDeployment {
     }
 
     @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        PortalApi reader = PortalApi.signedIn(portal, "cqc.reader");
+        String id = PortalApi.signedIn(portal, "ofsted.inspector").shareValidReport(TestPdf.withText("headers"));
+        List<HttpResponse<?>> responses = List.of(get("/sign-in"), reader.get("/api/v1/reports"),
+                reader.getBytes("/api/v1/reports/" + id + "/content"), PortalApi.anonymous(portal).get("/api/v1/me"));
+        for (HttpResponse<?> response : responses) {
+            String where = response.uri().getPath();
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), where + ": " + csp);
+            assertTrue(csp.contains("frame-ancestors 'none'"), where + ": " + csp);
+            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), where);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), where);
+            assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""), where);
+        }
+    }
+
+    @Test
     void healthMetricsAndOpenApiAnswer() throws Exception {
         HttpResponse<String> ready = get("/health/ready");
         assertEquals(200, ready.statusCode(), ready.body());

@@ -67,8 +67,9 @@ public class PortalConfiguration {
     @ConfigProperty(name = "portal.cookie.secure", defaultValue = "true")
     boolean cookieSecure;
 
+    /** Anything but an explicit non-production environment counts as production. */
     public boolean production() {
-        return PRODUCTION.equalsIgnoreCase(environment);
+        return environment == null || environment.isBlank() || PRODUCTION.equalsIgnoreCase(environment.strip());
     }
 
     public String environment() {

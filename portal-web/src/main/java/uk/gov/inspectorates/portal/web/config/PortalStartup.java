@@ -43,10 +43,7 @@ public class PortalStartup {
 
     @PostConstruct
     void start() {
-        if (configuration.demoEnabled() && configuration.production()) {
-            throw new IllegalStateException("Demo mode is refused with a production configuration: set "
-                    + "PORTAL_ENVIRONMENT to something other than 'production' (e.g. 'local') or turn demo mode off");
-        }
+        boolean seedDemoData = DemoModePolicy.seedDemoData(configuration.demoEnabled(), configuration.environment());
         int migrations = SchemaMigration.migrate(dataSource);
         LOG.info(() -> "Database schema up to date (" + migrations + " migrations applied)");
         try {
@@ -55,7 +52,7 @@ public class PortalStartup {
             throw new UncheckedIOException("the object store does not answer", e);
         }
         LOG.info(() -> "Master key ready: " + keyService.getClass().getSimpleName());
-        if (configuration.demoEnabled()) {
+        if (seedDemoData) {
             demoSeed.seed(configuration.demoPassword());
         }
     }

@@ -19,10 +19,9 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection()) {
-            return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
+            return connection.isValid(2) ? Checks.up("database") : Checks.down("database");
         } catch (Exception e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName())
-                    .build();
+            return Checks.down("database");
         }
     }
 }

@@ -19,10 +19,9 @@ public class ObjectStoreReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             objectStore.checkReachable();
-            return HealthCheckResponse.up("object-store");
+            return Checks.up("object-store");
         } catch (Exception e) {
-            return HealthCheckResponse.named("object-store").down().withData("error", e.getClass().getSimpleName())
-                    .build();
+            return Checks.down("object-store");
         }
     }
 }

@@ -12,6 +12,6 @@ public class PortalLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.up("portal");
+        return Checks.up("portal");
     }
 }
