@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -15,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.classification.Tier;
+import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportDraft;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
@@ -57,8 +60,7 @@ public class ReportPages extends HttpServlet {
             } else if (path.matches("/[0-9a-f]{32}/content")) {
                 DocumentResponses.attachment(reports.download(subject, path.substring(1, 33)), response);
             } else {
-                problemPage(request, response, Problems.from(new uk.gov.inspectorates.portal.core.shared.NotFound(
-                        "page")));
+                problemPage(request, response, Problems.from(new NotFound("page")));
             }
         } catch (RuntimeException failure) {
             if (response.isCommitted()) {
@@ -86,7 +88,7 @@ public class ReportPages extends HttpServlet {
                     },
                     ReportPages::draftOf);
             response.sendRedirect(request.getContextPath() + "/reports/" + report.id() + "?shared=true");
-        } catch (InvalidInput | uk.gov.inspectorates.portal.core.document.UploadRejected invalid) {
+        } catch (InvalidInput | UploadRejected invalid) {
             Problem problem = Problems.from(invalid);
             shareForm(response, model(request, "Share a report").errors(problem), subject, given, problem.status());
         } catch (RuntimeException failure) {
@@ -155,7 +157,7 @@ public class ReportPages extends HttpServlet {
         return "true".equals(fields.get(name));
     }
 
-    private static java.time.OffsetDateTime expectedPublication(String date) {
+    private static OffsetDateTime expectedPublication(String date) {
         if (date == null || date.isBlank()) {
             return null;
         }
