@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Runs the portal on this machine: embedded PostgreSQL (data kept in {@code <dataDir>/postgres}), S3Proxy over
- * {@code <dataDir>/objects}, and Payara Micro with the WAR, in demo mode. Ctrl+C or SIGTERM stops all three.
+ * {@code <dataDir>/objects}, clamd when it is installed ({@link EmbeddedClamd}; without it every upload is refused
+ * with a 503), and Payara Micro with the WAR, in demo mode. Ctrl+C or SIGTERM stops them all.
  *
  * <p>Settings (system property or environment variable): {@code PORTAL_DATA_DIR} (default
  * {@code <repository>/portal-data}), {@code PORTAL_PORT} (8080), {@code PORTAL_DB_PORT} and
@@ -96,6 +97,35 @@ public final class LocalPortal {
         register(objects);
         done(started, objects.endpoint());
 
+        // the portal never accepts an unscanned file: without clamd it runs, but refuses every upload with a 503
+        Map<String, String> scannerConfig = new LinkedHashMap<>();
+        String scanning;
+        boolean scannerExpected = true;
+        step("malware scanner (clamd)");
+        Optional<Path> clamdExecutable = EmbeddedClamd.executable();
+        if (Settings.get("portal.clamd.host").isPresent()) {
+            String where = Settings.get("portal.clamd.host").get() + ":" + Settings.get("portal.clamd.port", "3310");
+            done(started, "using " + where + " (PORTAL_CLAMD_HOST)");
+            scanning = "Malware scanning: ON (clamd at " + where + ", from PORTAL_CLAMD_HOST)";
+        } else if (clamdExecutable.isPresent()) {
+            Path clamdDirectory = dataDir.resolve("clamd");
+            EmbeddedClamd.writeEicarSignature(clamdDirectory.resolve("db"));
+            EmbeddedClamd clamd = EmbeddedClamd.start(clamdExecutable.get(), clamdDirectory,
+                    clamdDirectory.resolve("db"), Settings.getInt("portal.clamd.port", 0),
+                    Long.parseLong(Settings.get("portal.upload.max-bytes", "209715200")), logs.resolve("clamd.log"));
+            register(clamd);
+            scannerConfig.put("portal.clamd.host", clamd.host());
+            scannerConfig.put("portal.clamd.port", Integer.toString(clamd.port()));
+            done(started, clamd.host() + ":" + clamd.port());
+            scanning = "Malware scanning: ON (clamd " + clamd.host() + ":" + clamd.port() + ", local test signatures "
+                    + "only: EICAR; production needs freshclam-updated signatures)";
+        } else {
+            System.out.println("not installed");
+            scanning = "WARNING: clamd not installed: uploads will be refused with 503 until it is "
+                    + "(scripts/install-deps installs Debian's clamav-daemon)";
+            scannerExpected = false;
+        }
+
         Map<String, String> config = new LinkedHashMap<>();
         config.put("portal.db.url", postgres.jdbcUrl());
         config.put("portal.db.user", postgres.user());
@@ -110,6 +140,7 @@ public final class LocalPortal {
         config.put("portal.environment", Settings.get("portal.environment", "local"));
         config.put("portal.demo.enabled", Settings.get("portal.demo.enabled", "true"));
         config.put("portal.cookie.secure", Settings.get("portal.cookie.secure", "false"));
+        config.putAll(scannerConfig);
 
         step("Payara Micro with the portal (log: " + logs.resolve("payara.log") + ")");
         PayaraMicroProcess payara = PayaraMicroProcess.start(microJar, war, port,
@@ -117,7 +148,11 @@ public final class LocalPortal {
                 dataDir.resolve("payara.pid"));
         register(payara::close);
         try {
-            payara.awaitReady(startTimeout);
+            if (scannerExpected) {
+                payara.awaitReady(startTimeout);
+            } else {
+                payara.awaitLive(startTimeout); // not ready (by design) while there is no scanner
+            }
         } catch (IOException e) {
             if (shuttingDown) {
                 return 130;
@@ -132,6 +167,7 @@ public final class LocalPortal {
         done(started, "pid " + payara.pid());
 
         printBanner(port, seconds(started));
+        System.out.println(scanning);
 
         int exit = payara.waitForExit();
         if (shuttingDown) {
@@ -176,7 +212,7 @@ public final class LocalPortal {
         }
     }
 
-    /** Stops Payara, then S3Proxy, then PostgreSQL (the reverse of the start order). */
+    /** Stops Payara, then clamd, S3Proxy and PostgreSQL (the reverse of the start order). */
     private void shutdown() {
         shuttingDown = true;
         synchronized (running) {

@@ -86,7 +86,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * @throws IOException when the process exits first or the timeout passes
      */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+        await("/health/ready", timeout);
+    }
+
+    /** Waits until {@code GET /health/live} answers 200 (deployed and answering, though perhaps not ready). */
+    public void awaitLive(Duration timeout) throws IOException, InterruptedException {
+        await("/health/live", timeout);
+    }
+
+    private void await(String path, Duration timeout) throws IOException, InterruptedException {
+        URI ready = URI.create("http://127.0.0.1:" + port + path);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: Grizzly logs it noisily
                 .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
@@ -108,7 +117,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IOException("the portal was not ready within " + timeout.toSeconds() + " s (last "
-                        + (lastStatus < 0 ? "attempt: no answer" : "status of /health/ready: " + lastStatus) + ")");
+                        + (lastStatus < 0 ? "attempt: no answer" : "status of " + path + ": " + lastStatus) + ")");
             }
             Thread.sleep(250);
         }

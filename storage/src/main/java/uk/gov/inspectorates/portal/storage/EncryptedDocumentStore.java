@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.KeyService;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
@@ -16,7 +17,8 @@ import uk.gov.inspectorates.portal.core.document.WrappedKey;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
 
 /**
- * Envelope encryption over an {@link ObjectStore}: every document gets a fresh random data key and a random
+ * Envelope encryption over an {@link ObjectStore}: every document gets a fresh random data key, wrapped under the
+ * key-encryption key of its {@link KeyScope} by the {@link KeyService}, and a random
  * object key ({@code objects/<32 hex>}, nothing derived from names or owners). The object key is bound into both
  * the segment authentication and the key wrapping, so neither ciphertext nor wrapped key can be moved to
  * another object.
@@ -37,12 +39,13 @@ public final class EncryptedDocumentStore implements DocumentStore {
     }
 
     @Override
-    public StoredContent store(InputStream plaintext) throws IOException {
+    public StoredContent store(KeyScope scope, InputStream plaintext) throws IOException {
+        Objects.requireNonNull(scope, "scope");
         String objectKey = newObjectKey();
         byte[] dataKey = new byte[EnvelopeCipher.KEY_LENGTH];
         random.nextBytes(dataKey);
         try {
-            WrappedKey wrapped = keys.wrap(dataKey, objectKey);
+            WrappedKey wrapped = keys.wrap(scope, dataKey, objectKey);
             MeasuringStream measured = new MeasuringStream(plaintext, sha256());
             MeasuringStream ciphertext = new MeasuringStream(cipher.encrypt(measured, dataKey, objectKey), null);
             try {
@@ -56,7 +59,7 @@ public final class EncryptedDocumentStore implements DocumentStore {
                 deleteQuietly(objectKey, e);
                 throw e;
             }
-            return new StoredContent(objectKey, wrapped, measured.count(), ciphertext.count(), measured.hexDigest());
+            return new StoredContent(scope, objectKey, wrapped, measured.count(), ciphertext.count(), measured.hexDigest());
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -71,7 +74,7 @@ public final class EncryptedDocumentStore implements DocumentStore {
      */
     @Override
     public InputStream open(StoredContent content) throws IOException {
-        byte[] dataKey = keys.unwrap(content.dataKey(), content.objectKey());
+        byte[] dataKey = keys.unwrap(content.scope(), content.dataKey(), content.objectKey());
         try {
             return cipher.decrypt(objects.get(content.objectKey()), dataKey, content.objectKey());
         } finally {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
 import uk.gov.inspectorates.portal.storage.crypto.TamperedContentException;
@@ -33,6 +34,8 @@ import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
 
 class EncryptedDocumentStoreTest {
+
+    private static final KeyScope SCOPE = KeyScope.report("report-1");
 
     private static S3ProxyServer server;
     private static MinioObjectStore objects;
@@ -62,7 +65,7 @@ class EncryptedDocumentStoreTest {
     void roundTripsAFewMegabytesByteForByte() throws Exception {
         byte[] plaintext = random(3 * 1024 * 1024 + 123);
 
-        StoredContent stored = documents.store(new ByteArrayInputStream(plaintext));
+        StoredContent stored = documents.store(SCOPE, new ByteArrayInputStream(plaintext));
 
         assertEquals(plaintext.length, stored.plaintextBytes());
         assertEquals(EnvelopeCipher.ciphertextLength(plaintext.length), stored.storedBytes());
@@ -77,8 +80,8 @@ class EncryptedDocumentStoreTest {
 
     @Test
     void eachDocumentGetsItsOwnObjectKeyAndDataKey() throws IOException {
-        StoredContent first = documents.store(new ByteArrayInputStream(new byte[10]));
-        StoredContent second = documents.store(new ByteArrayInputStream(new byte[10]));
+        StoredContent first = documents.store(SCOPE, new ByteArrayInputStream(new byte[10]));
+        StoredContent second = documents.store(SCOPE, new ByteArrayInputStream(new byte[10]));
 
         assertNotEquals(first.objectKey(), second.objectKey());
         assertNotEquals(first.dataKey(), second.dataKey());
@@ -86,7 +89,7 @@ class EncryptedDocumentStoreTest {
 
     @Test
     void storesAnEmptyDocument() throws IOException {
-        StoredContent stored = documents.store(new ByteArrayInputStream(new byte[0]));
+        StoredContent stored = documents.store(SCOPE, new ByteArrayInputStream(new byte[0]));
 
         assertEquals(0, stored.plaintextBytes());
         try (InputStream in = documents.open(stored)) {
@@ -102,7 +105,7 @@ class EncryptedDocumentStoreTest {
             plaintext.writeBytes(("case file line " + i + " " + marker + "\n").getBytes(StandardCharsets.UTF_8));
         }
 
-        StoredContent stored = documents.store(new ByteArrayInputStream(plaintext.toByteArray()));
+        StoredContent stored = documents.store(SCOPE, new ByteArrayInputStream(plaintext.toByteArray()));
 
         List<Path> files = server.filesWithContent();
         assertFalse(files.isEmpty(), "the test must see the stored object's file");
@@ -124,7 +127,7 @@ class EncryptedDocumentStoreTest {
         InputStream failing = new FailingStream(20L * 1024 * 1024, sizeCap, (byte) 'p',
                 () -> inFlight.addAll(server.filesWithContent()));
 
-        IOException thrown = assertThrows(IOException.class, () -> documents.store(failing));
+        IOException thrown = assertThrows(IOException.class, () -> documents.store(SCOPE, failing));
 
         assertSame(sizeCap, thrown);
         assertTrue(inFlight.size() > before.size(), "parts should have been on disk while uploading: " + inFlight);
@@ -135,7 +138,7 @@ class EncryptedDocumentStoreTest {
 
     @Test
     void aByteRewrittenOnDiskMakesOpenFail() throws IOException {
-        StoredContent stored = documents.store(new ByteArrayInputStream(random(200_000)));
+        StoredContent stored = documents.store(SCOPE, new ByteArrayInputStream(random(200_000)));
         Path file = storedFile(stored);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x01;
@@ -150,7 +153,7 @@ class EncryptedDocumentStoreTest {
 
     @Test
     void aTruncatedObjectOnDiskMakesOpenFail() throws IOException {
-        StoredContent stored = documents.store(new ByteArrayInputStream(random(200_000)));
+        StoredContent stored = documents.store(SCOPE, new ByteArrayInputStream(random(200_000)));
         Path file = storedFile(stored);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
@@ -164,8 +167,8 @@ class EncryptedDocumentStoreTest {
 
     @Test
     void anObjectSwappedForAnotherOnDiskMakesOpenFail() throws IOException {
-        StoredContent first = documents.store(new ByteArrayInputStream(random(1000)));
-        StoredContent second = documents.store(new ByteArrayInputStream(random(1000)));
+        StoredContent first = documents.store(SCOPE, new ByteArrayInputStream(random(1000)));
+        StoredContent second = documents.store(SCOPE, new ByteArrayInputStream(random(1000)));
         Files.write(storedFile(first), Files.readAllBytes(storedFile(second)));
 
         assertThrows(TamperedContentException.class, () -> documents.open(first).readAllBytes());
@@ -173,7 +176,7 @@ class EncryptedDocumentStoreTest {
 
     @Test
     void deleteRemovesTheObject() throws IOException {
-        StoredContent stored = documents.store(new ByteArrayInputStream(random(1000)));
+        StoredContent stored = documents.store(SCOPE, new ByteArrayInputStream(random(1000)));
 
         Path file = storedFile(stored);
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.KeyService;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 
@@ -24,7 +25,7 @@ final class TestKeyService implements KeyService {
     }
 
     @Override
-    public WrappedKey wrap(byte[] dataKey, String objectId) {
+    public WrappedKey wrap(KeyScope scope, byte[] dataKey, String objectId) {
         try {
             byte[] nonce = new byte[12];
             random.nextBytes(nonce);
@@ -40,7 +41,7 @@ final class TestKeyService implements KeyService {
     }
 
     @Override
-    public byte[] unwrap(WrappedKey wrappedKey, String objectId) {
+    public byte[] unwrap(KeyScope scope, WrappedKey wrappedKey, String objectId) {
         byte[] bytes = wrappedKey.ciphertext();
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -50,5 +51,10 @@ final class TestKeyService implements KeyService {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot unwrap data key", e);
         }
+    }
+
+    @Override
+    public boolean destroyScope(KeyScope scope) {
+        throw new UnsupportedOperationException("see JdbcKeyServiceTest for destroying scopes");
     }
 }

@@ -64,6 +64,11 @@ final class PortalApi {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** {@code DELETE} with the session's CSRF token. */
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken).DELETE());
+    }
+
     /** {@code POST /api/v1/reports} with the metadata part first, then the file. */
     HttpResponse<String> shareReport(String metadataJson, String fileName, byte[] file) throws Exception {
         return shareReport(metadataJson, fileName, file, true);

@@ -33,6 +33,7 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
 
     private EmbeddedPostgresServer postgres;
     private EmbeddedObjectStoreServer objectStore;
+    private TestClamd clamd;
     private Set<String> tempFoldersBefore = Set.of();
     private Thread shutdownHook;
 
@@ -51,6 +52,8 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
             postgres = EmbeddedPostgresServer.start(work.resolve("postgres"), 0, false,
                     Optional.of(work.resolve("postgres.log")));
             objectStore = EmbeddedObjectStoreServer.start(work.resolve("objects"), 0, TestEnvironment.BUCKET);
+            clamd = TestClamd.start(work.resolve("clamd"), 0, TestEnvironment.UPLOAD_MAX_BYTES);
+            TestEnvironment.setClamd(clamd);
 
             Path keys = work.resolve("keys");
             Files.createDirectories(keys);
@@ -81,8 +84,11 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
             System.setProperty("portal.demo.password", TestEnvironment.demoPassword());
             System.setProperty("portal.cookie.secure", "false");
             System.setProperty("portal.upload.max-bytes", Long.toString(TestEnvironment.UPLOAD_MAX_BYTES));
-            System.out.printf("[portal-it] PostgreSQL %s and S3Proxy %s ready in %.1f s (work folder %s)%n",
-                    postgres.jdbcUrl(), objectStore.endpoint(), (System.nanoTime() - t0) / 1e9, work);
+            System.setProperty("portal.clamd.host", "127.0.0.1");
+            System.setProperty("portal.clamd.port", Integer.toString(clamd.port()));
+            System.out.printf("[portal-it] PostgreSQL %s, S3Proxy %s and clamd 127.0.0.1:%d ready in %.1f s "
+                    + "(work folder %s)%n", postgres.jdbcUrl(), objectStore.endpoint(), clamd.port(),
+                    (System.nanoTime() - t0) / 1e9, work);
 
             shutdownHook = new Thread(this::stop, "portal-it-environment-stop");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -106,6 +112,11 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
 
     private synchronized void stop() {
         TestEnvironment.set(null);
+        TestEnvironment.setClamd(null);
+        if (clamd != null) {
+            clamd.stop();
+            clamd = null;
+        }
         if (objectStore != null) {
             objectStore.close();
             objectStore = null;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.deploy.EmbeddedClamd;
 
 /**
  * The document spine through the JSON API on a real Payara Micro, PostgreSQL and S3-compatible store: share a
@@ -211,6 +212,7 @@ class ReportSpineIT extends PortalDeployment {
         String checks = ready.body().replace(" ", "");
         assertTrue(checks.contains("{\"name\":\"database\",\"status\":\"UP\""), checks);
         assertTrue(checks.contains("{\"name\":\"object-store\",\"status\":\"UP\""), checks);
+        assertTrue(checks.contains("{\"name\":\"scanner\",\"status\":\"UP\""), checks);
         HttpResponse<String> metrics = get("/metrics");
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("# TYPE"), "Prometheus text");
@@ -220,10 +222,170 @@ class ReportSpineIT extends PortalDeployment {
         assertNotEquals(-1, openapi.body().indexOf("/session"));
     }
 
+    @Test
+    void aPdfCarryingEicarIsRefusedAsMalwareLeavingNothingStoredWithTheSignatureAudited() throws Exception {
+        byte[] infected = TestPdf.withComment("looks like a report", EmbeddedClamd.EICAR);
+        long refusedBefore = refusedShares("MALWARE signature=" + EmbeddedClamd.EICAR_SIGNATURE + ".UNOFFICIAL");
+        StoredState before = StoredState.now();
+
+        HttpResponse<String> response = PortalApi.signedIn(portal, "ofsted.inspector")
+                .shareReport(ReportMetadata.aReport().json(), "report.pdf", infected);
+
+        assertEquals(422, response.statusCode(), response.body());
+        assertProblem(response, "malware-detected");
+        assertTrue(response.body().contains("\"field\":\"file\""), response.body());
+        assertFalse(response.body().contains(EmbeddedClamd.EICAR_SIGNATURE), "the sender is not told the signature");
+        assertEquals(before, StoredState.now(), "nothing of an infected file may stay stored");
+        assertEquals(refusedBefore + 1,
+                refusedShares("MALWARE signature=" + EmbeddedClamd.EICAR_SIGNATURE + ".UNOFFICIAL"),
+                "one REFUSED audit event naming the signature");
+    }
+
+    @Test
+    void aFileKnownToTheSignatureDatabaseByItsHashIsRefused() throws Exception {
+        StoredState before = StoredState.now();
+
+        HttpResponse<String> response = PortalApi.signedIn(portal, "ofsted.inspector")
+                .shareReport(ReportMetadata.aReport().json(), "report.pdf", TestClamd.hashSignedPdf());
+
+        assertEquals(422, response.statusCode(), response.body());
+        assertProblem(response, "malware-detected");
+        assertEquals(before, StoredState.now());
+        assertEquals(1, refusedShares("MALWARE signature=" + TestClamd.HASH_SIGNATURE + ".UNOFFICIAL"));
+    }
+
+    @Test
+    void withClamdStoppedUploadsAreRefusedWith503AndNothingIsStored() throws Exception {
+        PortalApi inspector = PortalApi.signedIn(portal, "ofsted.inspector");
+        long refusedBefore = refusedShares("scanning unavailable");
+        StoredState before = StoredState.now();
+        TestEnvironment.stopClamd();
+        try {
+            HttpResponse<String> response = inspector.shareReport(ReportMetadata.aReport().json(), "report.pdf",
+                    TestPdf.withText("clean, but nobody can check"));
+
+            assertEquals(503, response.statusCode(), response.body());
+            assertProblem(response, "scanning-unavailable");
+            assertEquals(before, StoredState.now(), "never accepted unscanned");
+            assertEquals(refusedBefore + 1, refusedShares("scanning unavailable"));
+            HttpResponse<String> ready = get("/health/ready");
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertTrue(ready.body().replace(" ", "").contains("{\"name\":\"scanner\",\"status\":\"DOWN\""),
+                    ready.body());
+        } finally {
+            TestEnvironment.startClamd();
+        }
+        inspector.shareValidReport(TestPdf.withText("accepted again once clamd is back"));
+    }
+
+    private static long refusedShares(String detail) throws Exception {
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             PreparedStatement query = connection.prepareStatement("select count(*) from audit_event where "
+                     + "action = 'REPORT_SHARE' and outcome = 'REFUSED' and detail = ?")) {
+            query.setString(1, detail);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private static Path writeProbe(String marker) throws Exception {
         Path probe = TestEnvironment.workDirectory().resolve("search-probe.bin");
         java.nio.file.Files.write(probe, ("xx" + marker + "yy").getBytes(StandardCharsets.US_ASCII));
         return probe;
+    }
+
+    @Test
+    void aRemovedReportIsGoneAndABackupOfItsObjectCanNoLongerBeDecrypted() throws Exception {
+        byte[] pdf = TestPdf.withText("to be removed " + UUID.randomUUID());
+        String id = PortalApi.signedIn(portal, "ofsted.inspector").shareValidReport(pdf);
+        PortalApi reader = PortalApi.signedIn(portal, "cqc.reader");
+        assertEquals(200, reader.getBytes("/api/v1/reports/" + id + "/content").statusCode());
+        // the "backups": the report's row as a database backup holds it, and the ciphertext file of its object
+        String objectKey;
+        String kekId;
+        byte[] wrappedDataKey;
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select object_key, wrapping_key_id, wrapped_data_key from report where id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next());
+                objectKey = rows.getString(1);
+                kekId = rows.getString(2);
+                wrappedDataKey = rows.getBytes(3);
+            }
+        }
+        Path objectFile = TestEnvironment.storedFiles().stream()
+                .filter(file -> file.getFileName().toString().equals(objectKey.substring(objectKey.indexOf('/') + 1)))
+                .findFirst().orElseThrow();
+        byte[] backup = java.nio.file.Files.readAllBytes(objectFile);
+        uk.gov.inspectorates.portal.core.document.KeyScope scope =
+                uk.gov.inspectorates.portal.core.document.KeyScope.report(id);
+        uk.gov.inspectorates.portal.core.document.WrappedKey dataKey =
+                new uk.gov.inspectorates.portal.core.document.WrappedKey(kekId, wrappedDataKey);
+        assertArrayEquals(pdf, decryptWithWhatTheSystemHolds(scope, dataKey, objectKey, backup),
+                "while the report exists, the keystore and database decrypt the backup");
+
+        assertEquals(403, PortalApi.signedIn(portal, "ofsted.inspector").delete("/api/v1/reports/" + id).statusCode(),
+                "sharing staff may not remove");
+        assertEquals(404, PortalApi.signedIn(portal, "cqc.inspector").delete("/api/v1/reports/" + id).statusCode());
+        HttpResponse<String> removed = PortalApi.signedIn(portal, "ofsted.admin").delete("/api/v1/reports/" + id);
+        assertEquals(204, removed.statusCode(), removed.body());
+
+        assertEquals(404, reader.get("/api/v1/reports/" + id).statusCode());
+        assertEquals(404, reader.getBytes("/api/v1/reports/" + id + "/content").statusCode());
+        assertFalse(reader.get("/api/v1/reports").body().contains(id));
+        assertFalse(java.nio.file.Files.exists(objectFile), "the object is deleted");
+        assertFalse(TestEnvironment.minioClient().listObjects(io.minio.ListObjectsArgs.builder()
+                .bucket(TestEnvironment.s3Bucket()).prefix(objectKey).build()).iterator().hasNext());
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             PreparedStatement query = connection.prepareStatement("select wrapped_kek, master_key_alias, "
+                     + "destroyed_at from key_encryption_key where scope_kind = 'REPORT' and scope_id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next(), "the KEK row stays as a tombstone");
+                assertEquals(null, rows.getBytes(1), "no key material left");
+                assertEquals(null, rows.getString(2));
+                assertTrue(rows.getTimestamp(3) != null);
+            }
+        }
+        assertEquals(1, auditEvents("SCOPE_REMOVE", id, "SUCCEEDED", "tombstone kek=destroyed objects=1 "
+                + "plaintextBytes=" + pdf.length + " storedBytes=" + backup.length + " by=user:"
+                + userId("ofsted.admin") + " reason=removed through the API"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> decryptWithWhatTheSystemHolds(scope, dataKey, objectKey, backup),
+                "the backup cannot be decrypted with the keystore and database as they are now");
+    }
+
+    /** Unwraps with the portal's keystore (read only) and database as they are now, then decrypts the ciphertext. */
+    private static byte[] decryptWithWhatTheSystemHolds(uk.gov.inspectorates.portal.core.document.KeyScope scope,
+            uk.gov.inspectorates.portal.core.document.WrappedKey dataKey, String objectKey, byte[] ciphertext)
+            throws Exception {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(TestEnvironment.jdbcUrl());
+        dataSource.setUser(TestEnvironment.dbUser());
+        dataSource.setPassword(TestEnvironment.dbPassword());
+        var ring = uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing.openOrCreate(
+                TestEnvironment.keystorePath(), TestEnvironment.keystorePassword().toCharArray(), false);
+        byte[] key = new uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService(dataSource, ring,
+                java.time.Clock.systemUTC()).unwrap(scope, dataKey, objectKey);
+        try (java.io.InputStream plaintext = new uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher()
+                .decrypt(new java.io.ByteArrayInputStream(ciphertext), key, objectKey)) {
+            return plaintext.readAllBytes();
+        }
+    }
+
+    private static String userId(String username) throws Exception {
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             PreparedStatement query = connection.prepareStatement("select id from user_account where username = ?")) {
+            query.setString(1, username);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next(), username);
+                return rows.getString(1);
+            }
+        }
     }
 
     private static void assertProblem(HttpResponse<String> response, String type) {

@@ -31,6 +31,7 @@ public final class TestEnvironment {
     public static final long UPLOAD_MAX_BYTES = 3L * 1024 * 1024;
 
     private static volatile TestEnvironment current;
+    private static volatile TestClamd clamd;
 
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedObjectStoreServer objectStore;
@@ -62,6 +63,30 @@ public final class TestEnvironment {
 
     public static boolean isRunning() {
         return current != null;
+    }
+
+    static void setClamd(TestClamd testClamd) {
+        clamd = testClamd;
+    }
+
+    // ---- clamd (real, with the test signature database)
+
+    private static TestClamd clamd() {
+        TestClamd c = clamd;
+        if (c == null) {
+            throw new IllegalStateException("clamd is not running: PortalTestEnvironmentListener starts it");
+        }
+        return c;
+    }
+
+    /** Stops the tests' clamd (the portal then refuses uploads); {@link #startClamd()} brings it back. */
+    static void stopClamd() {
+        clamd().stop();
+    }
+
+    /** Starts the tests' clamd again on its port, if stopped. */
+    static void startClamd() {
+        clamd().startAgain();
     }
 
     // ---- the portal WAR and Payara Micro

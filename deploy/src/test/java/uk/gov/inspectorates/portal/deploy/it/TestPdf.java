@@ -18,6 +18,15 @@ final class TestPdf {
 
     /** As {@link #withText(String)}, padded with a comment to at least {@code minimumBytes}. */
     static byte[] withText(String text, int minimumBytes) {
+        return build(text, minimumBytes > 0 ? "x".repeat(minimumBytes) : null);
+    }
+
+    /** A valid PDF with {@code comment} on a comment line after the header (Tika still says PDF). */
+    static byte[] withComment(String text, String comment) {
+        return build(text, comment);
+    }
+
+    private static byte[] build(String text, String comment) {
         String content = "BT /F1 18 Tf 72 720 Td (" + text + ") Tj ET";
         List<String> objects = List.of(
                 "<< /Type /Catalog /Pages 2 0 R >>",
@@ -28,8 +37,8 @@ final class TestPdf {
                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
-        if (minimumBytes > 0) {
-            write(out, "%" + "x".repeat(Math.max(0, minimumBytes)) + "\n");
+        if (comment != null) {
+            write(out, "%" + comment + "\n");
         }
         List<Integer> offsets = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {

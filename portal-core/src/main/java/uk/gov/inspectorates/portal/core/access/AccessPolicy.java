@@ -17,6 +17,8 @@ public final class AccessPolicy {
     public static final String EMBARGO_ORIGINATOR_STAFF = "report.embargo.originator-sharing-staff";
     public static final String EMBARGO_READER_LIST = "report.embargo.addressee-reader-list";
     public static final String EMBARGO_READER_LIST_ONLY = "report.embargo.reader-lists-only";
+    public static final String REMOVE_BY_ORIGINATOR_ADMINISTRATOR = "report.remove.originator-administrator";
+    public static final String REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY = "report.remove.originator-administrator-only";
     public static final String NOT_PERMITTED = "default.not-permitted";
 
     public Decision decide(Subject subject, Action action, Resource resource, Instant now) {
@@ -45,7 +47,12 @@ public final class AccessPolicy {
                 }
                 yield Decision.deny(EMBARGO_READER_LIST_ONLY);
             }
-            case CHANGE, DELETE, EXPORT, AUDIT_VIEW -> Decision.deny(NOT_PERMITTED);
+            // removal (crypto-shredding) is irreversible: only an administrator of the originating inspectorate
+            case DELETE -> own.isPresent() && own.get() == report.originator()
+                    && subject.roles().contains(Role.ADMINISTRATOR)
+                    ? Decision.permit(REMOVE_BY_ORIGINATOR_ADMINISTRATOR)
+                    : Decision.deny(REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY);
+            case CHANGE, EXPORT, AUDIT_VIEW -> Decision.deny(NOT_PERMITTED);
         };
     }
 

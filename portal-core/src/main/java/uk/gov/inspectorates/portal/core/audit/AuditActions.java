@@ -8,6 +8,12 @@ public final class AuditActions {
     public static final String REPORT_LIST = "REPORT_LIST";
     public static final String REPORT_VIEW = "REPORT_VIEW";
     public static final String REPORT_DOWNLOAD = "REPORT_DOWNLOAD";
+    /** A report's removal was asked for (denied or not found; a completed or failed removal is a tombstone). */
+    public static final String REPORT_REMOVE = "REPORT_REMOVE";
+    /** The tombstone of a key scope's removal (crypto-shredding): counts and who, never content. */
+    public static final String SCOPE_REMOVE = "SCOPE_REMOVE";
+    /** One run of master-key rotation, with counts. */
+    public static final String MASTER_KEY_ROTATION = "MASTER_KEY_ROTATION";
 
     private AuditActions() {
     }

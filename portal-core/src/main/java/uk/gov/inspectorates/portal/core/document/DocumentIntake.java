@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 
 /**
  * The intake pipeline for one file: size cap while streaming, type detected from the bytes and checked against the
- * context's allow-list and the declared name, then encrypted into storage. A refused file leaves nothing stored.
+ * context's allow-list and the declared name, then the bytes flow once, teed into the malware scanner and into
+ * encryption and storage in the same pass. The stored object is kept only on a clean verdict: when the file is
+ * infected, or there is no verdict (scanner unavailable), it is deleted before the refusal is thrown. A refused
+ * file leaves nothing stored.
  */
 public final class DocumentIntake {
 
@@ -15,11 +18,13 @@ public final class DocumentIntake {
     static final int DETECTION_PREFIX_BYTES = 64 * 1024;
 
     private final ContentTypeDetector detector;
+    private final ContentScanner scanner;
     private final DocumentStore store;
     private final long maxBytes;
 
-    public DocumentIntake(ContentTypeDetector detector, DocumentStore store, long maxBytes) {
+    public DocumentIntake(ContentTypeDetector detector, ContentScanner scanner, DocumentStore store, long maxBytes) {
         this.detector = detector;
+        this.scanner = scanner;
         this.store = store;
         this.maxBytes = maxBytes;
     }
@@ -28,19 +33,64 @@ public final class DocumentIntake {
         return maxBytes;
     }
 
-    public AcceptedDocument accept(IncomingDocument incoming, AllowedTypes allowed) {
+    /** Accepts the file into storage under the key scope (e.g. its report's) or refuses it, keeping nothing. */
+    public AcceptedDocument accept(IncomingDocument incoming, AllowedTypes allowed, KeyScope scope) {
         InputStream capped = new SizeCappedInputStream(incoming.content(), maxBytes);
         BufferedInputStream content = new BufferedInputStream(capped, DETECTION_PREFIX_BYTES);
         try {
             String mediaType = checkType(content, incoming.declaredName(), allowed);
-            StoredContent stored = store.store(content);
+            StoredContent stored = scannedAndStored(scope, content);
             return new AcceptedDocument(incoming.declaredName(), mediaType, stored);
         } catch (IOException e) {
             if (causedByCap(e)) {
                 throw tooLarge();
             }
+            ScanningUnavailable scanFailure = scanFailure(e);
+            if (scanFailure != null) {
+                throw scanFailure;
+            }
             throw new UncheckedIOException("the file could not be stored", e);
         }
+    }
+
+    /**
+     * One pass: every byte the store reads is first fed to the scan. A failed read (cap, scanner, client) makes
+     * the store keep nothing; after the store returns, only a clean verdict keeps the object.
+     */
+    private StoredContent scannedAndStored(KeyScope scope, InputStream content) throws IOException {
+        try (ContentScanner.ScanSession scan = scanner.start()) {
+            StoredContent stored = store.store(scope, new ScanningInputStream(content, scan));
+            ScanVerdict verdict;
+            try {
+                verdict = scan.verdict();
+            } catch (RuntimeException noVerdict) {
+                throw discarded(stored, noVerdict);
+            }
+            if (verdict.infected()) {
+                throw discarded(stored, new UploadRejected(UploadRejected.Reason.MALWARE,
+                        "The selected file contains a virus", "signature=" + verdict.signature().orElseThrow()));
+            }
+            return stored;
+        }
+    }
+
+    /** Deletes a stored object that must not be kept; a failed deletion travels with the refusal. */
+    private <T extends RuntimeException> T discarded(StoredContent stored, T refusal) {
+        try {
+            store.delete(stored);
+        } catch (IOException | RuntimeException e) {
+            refusal.addSuppressed(e);
+        }
+        return refusal;
+    }
+
+    private static ScanningUnavailable scanFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ScanningInputStream.ScanFailed failed) {
+                return failed.unavailable();
+            }
+        }
+        return null;
     }
 
     private String checkType(BufferedInputStream content, String declaredName, AllowedTypes allowed)

@@ -9,10 +9,11 @@ import java.io.InputStream;
 public interface DocumentStore {
 
     /**
-     * Encrypts and stores the plaintext as it streams in. If reading the plaintext fails (too large, client gone)
-     * the exception propagates and no byte of the document remains stored.
+     * Encrypts and stores the plaintext as it streams in, its data key wrapped under the scope's key-encryption key.
+     * If reading the plaintext fails (too large, client gone) the exception propagates and no byte of the document
+     * remains stored.
      */
-    StoredContent store(InputStream plaintext) throws IOException;
+    StoredContent store(KeyScope scope, InputStream plaintext) throws IOException;
 
     /**
      * The plaintext, decrypted as it is read; every segment is authenticated before any of its bytes are returned,
@@ -20,5 +21,6 @@ public interface DocumentStore {
      */
     InputStream open(StoredContent content) throws IOException;
 
+    /** Deletes the stored object; deleting one that is already gone is not an error. */
     void delete(StoredContent content) throws IOException;
 }

@@ -3,16 +3,28 @@ package uk.gov.inspectorates.portal.core.document;
 /** Intake refused the file; nothing of it is stored. */
 public class UploadRejected extends RuntimeException {
 
-    public enum Reason { MISSING, EMPTY, TOO_LARGE, TYPE_NOT_ALLOWED, NAME_DOES_NOT_MATCH_CONTENT }
+    public enum Reason { MISSING, EMPTY, TOO_LARGE, TYPE_NOT_ALLOWED, NAME_DOES_NOT_MATCH_CONTENT, MALWARE }
 
     private final Reason reason;
+    private final String auditDetail;
 
     public UploadRejected(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    /** @param auditDetail kept in the audit trail only, never shown to the sender (e.g. the malware signature) */
+    public UploadRejected(Reason reason, String message, String auditDetail) {
         super(message);
         this.reason = reason;
+        this.auditDetail = auditDetail;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** What the audit event records: the reason, and its detail when there is one. */
+    public String auditDetail() {
+        return auditDetail == null ? reason.name() : reason.name() + " " + auditDetail;
     }
 }

@@ -9,6 +9,9 @@ public interface ReportRepository {
 
     Optional<Report> find(String id);
 
+    /** Deletes the report's rows (its content must already be removed); false if there was no such report. */
+    boolean delete(String id);
+
     /** Newest first. */
     List<Report> all();
 }

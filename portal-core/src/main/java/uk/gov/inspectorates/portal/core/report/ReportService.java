@@ -21,8 +21,13 @@ import uk.gov.inspectorates.portal.core.document.AllowedTypes;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
+import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.retention.Removal;
+import uk.gov.inspectorates.portal.core.retention.Remover;
+import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -39,16 +44,18 @@ public final class ReportService {
     private final DocumentStore store;
     private final AccessPolicy policy;
     private final AuditTrail audit;
+    private final ScopeRemoval removal;
     private final Clock clock;
     private final ReportValidator validator = new ReportValidator();
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
-                         AuditTrail audit, Clock clock) {
+                         AuditTrail audit, ScopeRemoval removal, Clock clock) {
         this.reports = reports;
         this.intake = intake;
         this.store = store;
         this.policy = policy;
         this.audit = audit;
+        this.removal = removal;
         this.clock = clock;
     }
 
@@ -90,17 +97,22 @@ public final class ReportService {
             record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
             throw new AccessDenied(decision.rule());
         }
+        // the id comes first: the content is stored under the report's key scope (its own key-encryption key)
+        String reportId = Ids.newId();
         AcceptedDocument document;
         try {
-            document = intake.accept(file, AllowedTypes.REPORTS);
+            document = intake.accept(file, AllowedTypes.REPORTS, KeyScope.report(reportId));
         } catch (UploadRejected rejected) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, rejected.reason().name());
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, rejected.auditDetail());
             throw rejected;
+        } catch (ScanningUnavailable unavailable) {
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "scanning unavailable");
+            throw unavailable;
         } catch (RuntimeException failure) {
             record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "storage failure");
             throw failure;
         }
-        Report report = new Report(Ids.newId(), details.title(), details.type(), details.subject(),
+        Report report = new Report(reportId, details.title(), details.type(), details.subject(),
                 details.classification(), details.handlingInstructions(), details.attestations(), originator,
                 otherParties(originator), ReportStatus.UNDER_EMBARGO, details.expectedPublication(),
                 subject.userId(), clock.instant(), document);
@@ -142,6 +154,16 @@ public final class ReportService {
             record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "content unavailable");
             throw new UncheckedIOException("the report's content could not be opened", e);
         }
+    }
+
+    /**
+     * Removes a report for good (crypto-shredding): its key-encryption key is destroyed, then its object and rows
+     * are deleted, and an audit tombstone records the removal. Only an administrator of the originator may.
+     */
+    public Removal remove(Subject subject, String id, String reason) {
+        Report report = permitted(subject, Action.DELETE, AuditActions.REPORT_REMOVE, id);
+        return removal.remove(report.document().content().scope(), List.of(report.document().content()),
+                () -> reports.delete(id), Remover.user(subject.userId(), subject.organisation().id()), reason);
     }
 
     /** Unknown, or not for this subject at all: 404-equivalent. Known but not for this action: 403-equivalent. */

@@ -156,9 +156,40 @@ class AccessPolicyTest {
         }
     }
 
+    @Nested
+    class Removing {
+
+        private final Resource ofstedReport = aReport().from(OFSTED).build().asResource();
+
+        @Test
+        void anAdministratorOfTheOriginatorMayRemove() {
+            Subject admin = aSubject().of(OFSTED).withRoles(ADMINISTRATOR).build();
+
+            assertPermitted(AccessPolicy.REMOVE_BY_ORIGINATOR_ADMINISTRATOR, decide(admin, Action.DELETE, ofstedReport));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Role.class, names = {"INSPECTOR", "INSPECTION_SUPPORT", "DATA_ANALYST", "SIRO",
+                "AGENCY_UPLOADER"})
+        void originatorStaffWithoutTheAdministratorRoleMayNotRemove(Role role) {
+            Subject staff = aSubject().of(OFSTED).withRoles(role).onReaderList().build();
+
+            assertDenied(AccessPolicy.REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY, decide(staff, Action.DELETE, ofstedReport));
+        }
+
+        @Test
+        void anAdministratorOfAnotherInspectorateOrAnAgencyMayNotRemove() {
+            Subject cqcAdmin = aSubject().of(CQC).withRoles(Role.values()).onReaderList().build();
+            Subject agency = aSubject().ofAgency().withRoles(Role.values()).build();
+
+            assertDenied(AccessPolicy.REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY, decide(cqcAdmin, Action.DELETE, ofstedReport));
+            assertDenied(AccessPolicy.REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY, decide(agency, Action.DELETE, ofstedReport));
+        }
+    }
+
     @ParameterizedTest
-    @EnumSource(value = Action.class, names = {"CHANGE", "DELETE", "EXPORT", "AUDIT_VIEW"})
-    void changeDeleteExportAndAuditViewAreNeverPermittedOnReports(Action action) {
+    @EnumSource(value = Action.class, names = {"CHANGE", "EXPORT", "AUDIT_VIEW"})
+    void changeExportAndAuditViewAreNeverPermittedOnReports(Action action) {
         Resource report = aReport().from(OFSTED).build().asResource();
         Subject sharer = aSubject().of(OFSTED).withRoles(Role.values()).onReaderList().build();
         Subject reader = aSubject().of(CQC).withRoles(Role.values()).onReaderList().build();

@@ -15,19 +15,22 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
 
 class DocumentIntakeTest {
 
+    private static final KeyScope SCOPE = KeyScope.report("report-1");
+
     private static final int CAP = 3 * DocumentIntake.DETECTION_PREFIX_BYTES;
 
     private final FakeContentTypeDetector detector = new FakeContentTypeDetector();
     private final FakeDocumentStore store = new FakeDocumentStore();
-    private final DocumentIntake intake = new DocumentIntake(detector, store, CAP);
+    private final DocumentIntake intake = new DocumentIntake(detector, new FakeContentScanner(), store, CAP);
 
     private AcceptedDocument accept(String name, byte[] bytes) {
-        return intake.accept(new IncomingDocument(name, new ByteArrayInputStream(bytes)), AllowedTypes.REPORTS);
+        return intake.accept(new IncomingDocument(name, new ByteArrayInputStream(bytes)), AllowedTypes.REPORTS, SCOPE);
     }
 
     private UploadRejected refused(String name, byte[] bytes) {
@@ -72,10 +75,10 @@ class DocumentIntakeTest {
 
     @Test
     void anOversizedFileCaughtDuringDetectionNeverReachesTheStore() {
-        DocumentIntake tinyCap = new DocumentIntake(detector, store, 16);
+        DocumentIntake tinyCap = new DocumentIntake(detector, new FakeContentScanner(), store, 16);
 
         UploadRejected rejected = assertThrows(UploadRejected.class, () -> tinyCap.accept(
-                new IncomingDocument("report.pdf", new ByteArrayInputStream(pdfOf(17))), AllowedTypes.REPORTS));
+                new IncomingDocument("report.pdf", new ByteArrayInputStream(pdfOf(17))), AllowedTypes.REPORTS, SCOPE));
 
         assertEquals(UploadRejected.Reason.TOO_LARGE, rejected.reason());
         assertEquals(0, store.storeCalls());
@@ -85,7 +88,7 @@ class DocumentIntakeTest {
     void theCapIsRecognisedWhenTheStoreWrapsItsException() {
         DocumentStore wrapping = new DocumentStore() {
             @Override
-            public StoredContent store(InputStream plaintext) throws IOException {
+            public StoredContent store(KeyScope scope, InputStream plaintext) throws IOException {
                 try {
                     plaintext.readAllBytes();
                 } catch (IOException e) {
@@ -104,10 +107,10 @@ class DocumentIntakeTest {
                 throw new UnsupportedOperationException();
             }
         };
-        DocumentIntake intakeWithWrappingStore = new DocumentIntake(detector, wrapping, CAP);
+        DocumentIntake intakeWithWrappingStore = new DocumentIntake(detector, new FakeContentScanner(), wrapping, CAP);
 
         UploadRejected rejected = assertThrows(UploadRejected.class, () -> intakeWithWrappingStore.accept(
-                new IncomingDocument("report.pdf", new ByteArrayInputStream(pdfOf(CAP + 1))), AllowedTypes.REPORTS));
+                new IncomingDocument("report.pdf", new ByteArrayInputStream(pdfOf(CAP + 1))), AllowedTypes.REPORTS, SCOPE));
 
         assertEquals(UploadRejected.Reason.TOO_LARGE, rejected.reason());
     }

@@ -2,6 +2,7 @@ package uk.gov.inspectorates.portal.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,15 +34,20 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
+import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
+import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
+import uk.gov.inspectorates.portal.core.testdata.FakeKeyService;
 import uk.gov.inspectorates.portal.core.testdata.InMemoryReportRepository;
 import uk.gov.inspectorates.portal.core.testdata.RecordingAuditTrail;
 
@@ -54,9 +60,11 @@ class ReportServiceTest {
     private final InMemoryReportRepository reports = new InMemoryReportRepository();
     private final FakeDocumentStore store = new FakeDocumentStore();
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final FakeKeyService keys = new FakeKeyService();
+    private final FakeContentScanner scanner = new FakeContentScanner();
     private final ReportService service = new ReportService(reports,
-            new DocumentIntake(new FakeContentTypeDetector(), store, MAX_BYTES), store, new AccessPolicy(), audit,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            new DocumentIntake(new FakeContentTypeDetector(), scanner, store, MAX_BYTES), store, new AccessPolicy(), audit,
+            new ScopeRemoval(keys, store, audit, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
@@ -167,6 +175,38 @@ class ReportServiceTest {
             assertThrows(UploadRejected.class, () -> service.share(ofstedInspector, details, file("report.pdf", huge)));
 
             assertEquals("TOO_LARGE", onlyEvent().detail());
+            assertTrue(reports.all().isEmpty());
+            assertTrue(store.objects().isEmpty());
+        }
+
+        @Test
+        void anInfectedFileIsRefusedWithTheSignatureInTheAuditEventOnly() {
+            scanner.infectedWhenContaining("1 0 obj".getBytes(StandardCharsets.US_ASCII), "Portal.Test.Eicar");
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+
+            UploadRejected rejected = assertThrows(UploadRejected.class,
+                    () -> service.share(ofstedInspector, details, file("report.pdf", PDF)));
+
+            assertEquals(UploadRejected.Reason.MALWARE, rejected.reason());
+            assertFalse(rejected.getMessage().contains("Portal.Test.Eicar"), "the sender is not told the signature");
+            AuditEvent event = onlyEvent();
+            assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, event);
+            assertEquals("MALWARE signature=Portal.Test.Eicar", event.detail());
+            assertTrue(reports.all().isEmpty());
+            assertTrue(store.objects().isEmpty());
+        }
+
+        @Test
+        void whenScanningIsUnavailableTheFileIsRefusedWithOneAuditEvent() {
+            scanner.failingAtVerdict();
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+
+            assertThrows(ScanningUnavailable.class,
+                    () -> service.share(ofstedInspector, details, file("report.pdf", PDF)));
+
+            AuditEvent event = onlyEvent();
+            assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, event);
+            assertEquals("scanning unavailable", event.detail());
             assertTrue(reports.all().isEmpty());
             assertTrue(store.objects().isEmpty());
         }
@@ -295,13 +335,54 @@ class ReportServiceTest {
 
         @Test
         void unavailableContentFailsWithOneAuditEvent() {
-            StoredContent missing = new StoredContent("gone", new WrappedKey("kek", new byte[] {1}), 1, 1, "x");
+            StoredContent missing = new StoredContent(KeyScope.report("lost"), "gone", new WrappedKey("kek", new byte[] {1}), 1, 1, "x");
             reports.add(aReport().withId("lost").from(OFSTED).storedAs(missing).build());
 
             assertThrows(UncheckedIOException.class, () -> service.download(cqcReader, "lost"));
 
             AuditEvent event = onlyEvent();
             assertEvent(cqcReader, AuditActions.REPORT_DOWNLOAD, "lost", Outcome.REFUSED, event);
+        }
+    }
+
+    @Nested
+    class Removing {
+
+        private final Subject ofstedAdmin = aSubject().withId("ofsted-admin").of(OFSTED)
+                .withRoles(uk.gov.inspectorates.portal.core.organisation.Role.ADMINISTRATOR).build();
+
+        @Test
+        void aSharedReportIsStoredUnderItsOwnKeyScope() {
+            Report report = shareAsOfstedInspector();
+
+            assertEquals(KeyScope.report(report.id()), report.document().content().scope());
+        }
+
+        @Test
+        void theOriginatorsAdministratorRemovesAReportWithItsKeyObjectRowsAndOneTombstone() {
+            Report report = shareAsOfstedInspector();
+
+            service.remove(ofstedAdmin, report.id(), "test");
+
+            assertTrue(keys.isDestroyed(KeyScope.report(report.id())));
+            assertTrue(store.objects().isEmpty());
+            assertTrue(reports.find(report.id()).isEmpty());
+            AuditEvent event = onlyEvent();
+            assertEvent(ofstedAdmin, AuditActions.SCOPE_REMOVE, report.id(), Outcome.SUCCEEDED, event);
+            assertTrue(event.detail().contains("objects=1 plaintextBytes=" + PDF.length), event.detail());
+            assertThrows(NotFound.class, () -> service.download(cqcReader, report.id()));
+        }
+
+        @Test
+        void aReaderMayNotRemoveAndNothingIsTouched() {
+            Report report = shareAsOfstedInspector();
+
+            assertThrows(AccessDenied.class, () -> service.remove(cqcReader, report.id(), null));
+
+            assertFalse(keys.isDestroyed(KeyScope.report(report.id())));
+            assertEquals(1, store.objects().size());
+            assertTrue(reports.find(report.id()).isPresent());
+            assertEvent(cqcReader, AuditActions.REPORT_REMOVE, report.id(), Outcome.DENIED, onlyEvent());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 import uk.gov.inspectorates.portal.core.shared.Ids;
@@ -20,7 +21,7 @@ public final class FakeDocumentStore implements DocumentStore {
     private int storeCalls;
 
     @Override
-    public StoredContent store(InputStream plaintext) throws IOException {
+    public StoredContent store(KeyScope scope, InputStream plaintext) throws IOException {
         storeCalls++;
         byte[] bytes;
         try {
@@ -31,7 +32,7 @@ public final class FakeDocumentStore implements DocumentStore {
         }
         String key = Ids.newId();
         objects.put(key, bytes);
-        return new StoredContent(key, new WrappedKey("fake-kek", new byte[] {7}), bytes.length, bytes.length,
+        return new StoredContent(scope, key, new WrappedKey("fake-kek", new byte[] {7}), bytes.length, bytes.length,
                 "fake-sha256");
     }
 

@@ -30,6 +30,11 @@ public final class InMemoryReportRepository implements ReportRepository {
     }
 
     @Override
+    public boolean delete(String id) {
+        return reports.removeIf(report -> report.id().equals(id));
+    }
+
+    @Override
     public List<Report> all() {
         return List.copyOf(reports);
     }

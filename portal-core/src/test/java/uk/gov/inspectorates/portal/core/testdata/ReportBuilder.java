@@ -9,6 +9,7 @@ import java.util.Set;
 import uk.gov.inspectorates.portal.core.classification.Classification;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
@@ -24,7 +25,7 @@ public final class ReportBuilder {
     private Inspectorate originator = Inspectorate.OFSTED;
     private Set<Inspectorate> addressees;
     private ReportStatus status = ReportStatus.UNDER_EMBARGO;
-    private StoredContent content = new StoredContent("object-1", new WrappedKey("kek-1", new byte[] {1, 2, 3}),
+    private StoredContent content = new StoredContent(KeyScope.report("report-1"), "object-1", new WrappedKey("kek-1", new byte[] {1, 2, 3}),
             4, 40, "0".repeat(64));
 
     private ReportBuilder() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import uk.gov.inspectorates.portal.core.access.SignInRefused;
+import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -40,7 +41,14 @@ public final class Problems {
                 case TYPE_NOT_ALLOWED, NAME_DOES_NOT_MATCH_CONTENT ->
                         fileProblem("file-type-not-allowed", "File type not allowed", 415, rejected);
                 case MISSING, EMPTY -> fileProblem("invalid-input", "Check the information you gave", 422, rejected);
+                case MALWARE -> fileProblem("malware-detected", "The file contains a virus", 422, rejected);
             };
+        }
+        if (failure instanceof ScanningUnavailable unavailable) {
+            LOG.log(Level.WARNING, "Upload refused: " + unavailable.getMessage());
+            return Problem.of("scanning-unavailable", "Sorry, files cannot be checked for viruses right now", 503,
+                    "The file could not be checked for viruses, so it was not accepted. Nothing you sent was kept."
+                            + " Try again later.");
         }
         if (failure instanceof SignInRefused refused) {
             return Problem.of("sign-in-refused", "Sign-in refused", 401, refused.getMessage());

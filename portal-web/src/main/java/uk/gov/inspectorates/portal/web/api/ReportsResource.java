@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.web.api;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,6 +55,17 @@ public class ReportsResource {
     @Path("{id}")
     public Views.ReportView view(@PathParam("id") String id) {
         return Views.ReportView.of(reports.view(current.get(), id));
+    }
+
+    /**
+     * Removes the report for good (crypto-shredding: its key-encryption key is destroyed, then its object and rows
+     * are deleted, and an audit tombstone is written). Only an administrator of the originating inspectorate.
+     */
+    @DELETE
+    @Path("{id}")
+    public Response remove(@PathParam("id") String id) {
+        reports.remove(current.get(), id, "removed through the API");
+        return Response.noContent().build();
     }
 
     @GET

@@ -67,6 +67,18 @@ public class PortalConfiguration {
     @ConfigProperty(name = "portal.cookie.secure", defaultValue = "true")
     boolean cookieSecure;
 
+    @Inject
+    @ConfigProperty(name = "portal.clamd.host", defaultValue = "127.0.0.1")
+    String clamdHost;
+
+    @Inject
+    @ConfigProperty(name = "portal.clamd.port", defaultValue = "3310")
+    int clamdPort;
+
+    @Inject
+    @ConfigProperty(name = "portal.clamd.timeout-seconds", defaultValue = "60")
+    int clamdTimeoutSeconds;
+
     /** Anything but an explicit non-production environment counts as production. */
     public boolean production() {
         return environment == null || environment.isBlank() || PRODUCTION.equalsIgnoreCase(environment.strip());
@@ -126,5 +138,18 @@ public class PortalConfiguration {
 
     public boolean cookieSecure() {
         return cookieSecure;
+    }
+
+    public String clamdHost() {
+        return clamdHost;
+    }
+
+    public int clamdPort() {
+        return clamdPort;
+    }
+
+    /** Bounds connecting to clamd and every wait for it, including the verdict after the last byte. */
+    public int clamdTimeoutSeconds() {
+        return clamdTimeoutSeconds;
     }
 }

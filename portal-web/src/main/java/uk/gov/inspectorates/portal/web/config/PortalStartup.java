@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.document.KeyService;
+import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
 import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
 import uk.gov.inspectorates.portal.web.demo.DemoSeed;
@@ -36,7 +36,7 @@ public class PortalStartup {
     ObjectStore objectStore;
 
     @Inject
-    KeyService keyService;
+    MasterKeyRing masterKeyRing;
 
     @Inject
     DemoSeed demoSeed;
@@ -51,7 +51,8 @@ public class PortalStartup {
         } catch (IOException e) {
             throw new UncheckedIOException("the object store does not answer", e);
         }
-        LOG.info(() -> "Master key ready: " + keyService.getClass().getSimpleName());
+        LOG.info(() -> "Master keys ready: " + masterKeyRing.aliases().size() + " held, current "
+                + masterKeyRing.currentAlias());
         if (seedDemoData) {
             demoSeed.seed(configuration.demoPassword());
         }

@@ -9,24 +9,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.SignInService;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.document.ContentScanner;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.KeyService;
+import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ReportService;
+import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.security.content.TikaContentTypeDetector;
-import uk.gov.inspectorates.portal.security.keystore.BcfksKeyService;
+import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
+import uk.gov.inspectorates.portal.security.malware.ClamAvScanner;
 import uk.gov.inspectorates.portal.security.password.Argon2PasswordHasher;
 import uk.gov.inspectorates.portal.storage.EncryptedDocumentStore;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
@@ -89,20 +95,35 @@ public class PortalWiring {
 
     @Produces
     @Singleton
-    KeyService keyService() {
+    MasterKeyRing masterKeyRing() {
         // Outside production (the embedded run, tests) a missing keystore is created; production must provide one.
         try {
-            return BcfksKeyService.openOrCreate(Path.of(configuration.keystorePath()),
+            return BcfksMasterKeyRing.openOrCreate(Path.of(configuration.keystorePath()),
                     configuration.keystorePassword(), !configuration.production());
         } catch (IOException e) {
             throw new UncheckedIOException("the master-key keystore could not be opened", e);
         }
     }
 
+    /** Data keys → the KEK of their scope (PostgreSQL, wrapped) → the master key (docs/adr/0006). */
+    @Produces
+    @Singleton
+    KeyService keyService(MasterKeyRing masterKeyRing, Clock clock) {
+        return new JdbcKeyService(dataSource, masterKeyRing, clock);
+    }
+
     @Produces
     @Singleton
     DocumentStore documentStore(ObjectStore objectStore, KeyService keyService) {
         return new EncryptedDocumentStore(objectStore, keyService, new EnvelopeCipher());
+    }
+
+    /** clamd over TCP; not contacted here: an unreachable clamd refuses uploads (503) and fails readiness. */
+    @Produces
+    @Singleton
+    ContentScanner contentScanner() {
+        Duration timeout = Duration.ofSeconds(configuration.clamdTimeoutSeconds());
+        return new ClamAvScanner(configuration.clamdHost(), configuration.clamdPort(), timeout, timeout);
     }
 
     @Produces
@@ -119,11 +140,12 @@ public class PortalWiring {
 
     @Produces
     @Singleton
-    ReportService reportService(ReportRepository reports, DocumentStore store, AccessPolicy policy,
-                                AuditTrail audit, Clock clock) {
-        DocumentIntake intake = new DocumentIntake(new TikaContentTypeDetector(), store,
+    ReportService reportService(ReportRepository reports, DocumentStore store, ContentScanner scanner,
+                                AccessPolicy policy, AuditTrail audit, KeyService keys, Clock clock) {
+        DocumentIntake intake = new DocumentIntake(new TikaContentTypeDetector(), scanner, store,
                 configuration.uploadMaxBytes());
-        return new ReportService(reports, intake, store, policy, audit, clock);
+        return new ReportService(reports, intake, store, policy, audit, new ScopeRemoval(keys, store, audit, clock),
+                clock);
     }
 
     @Produces

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.document.ContentScanner;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
+import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 
 class ReadinessTest {
 
@@ -18,6 +20,30 @@ class ReadinessTest {
         assertEquals(HealthCheckResponse.Status.DOWN, readiness.call().getStatus());
         readiness.objectStore = new StubObjectStore(false);
         assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
+    }
+
+    @Test
+    void notReadyWhileTheMalwareScannerDoesNotAnswer() {
+        ScannerReadiness readiness = new ScannerReadiness();
+        readiness.scanner = new StubScanner(true);
+        assertEquals(HealthCheckResponse.Status.DOWN, readiness.call().getStatus());
+        assertEquals("scanner", readiness.call().getName());
+        readiness.scanner = new StubScanner(false);
+        assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
+    }
+
+    private record StubScanner(boolean down) implements ContentScanner {
+        @Override
+        public void checkAvailable() {
+            if (down) {
+                throw new ScanningUnavailable("connection refused");
+            }
+        }
+
+        @Override
+        public ScanSession start() {
+            throw new AssertionError("not used");
+        }
     }
 
     /** Answers reachability only; the readiness check calls nothing else. */

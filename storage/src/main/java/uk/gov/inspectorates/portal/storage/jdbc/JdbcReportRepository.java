@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.classification.Classification;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
@@ -34,8 +35,9 @@ public final class JdbcReportRepository implements ReportRepository {
                         + "classification_descriptor, handling_instructions, subject_had_chance_to_comment, "
                         + "content_final, subject_has_final_under_embargo, originator, addressees, status, "
                         + "expected_publication, shared_by, shared_at, file_name, media_type, object_key, "
-                        + "wrapping_key_id, wrapped_data_key, plaintext_bytes, stored_bytes, plaintext_sha256) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "wrapping_key_id, wrapped_data_key, plaintext_bytes, stored_bytes, plaintext_sha256, "
+                        + "key_scope_kind, key_scope_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 report.id(), report.title(), report.type().code(), report.subject(),
                 report.classification().tier().name(), report.classification().descriptor(),
                 report.handlingInstructions(), report.attestations().subjectHadChanceToComment(),
@@ -45,7 +47,8 @@ public final class JdbcReportRepository implements ReportRepository {
                 report.status().name(), report.expectedPublication(), report.sharedBy(),
                 Jdbc.timestamp(report.sharedAt()), document.fileName(), document.mediaType(), content.objectKey(),
                 content.dataKey().wrappingKeyId(), content.dataKey().ciphertext(), content.plaintextBytes(),
-                content.storedBytes(), content.plaintextSha256());
+                content.storedBytes(), content.plaintextSha256(), content.scope().kind().name(),
+                content.scope().id());
     }
 
     @Override
@@ -54,12 +57,19 @@ public final class JdbcReportRepository implements ReportRepository {
     }
 
     @Override
+    public boolean delete(String id) {
+        return jdbc.update("delete from report where id = ?", id) == 1;
+    }
+
+    @Override
     public List<Report> all() {
         return jdbc.query("select * from report order by shared_at desc, id", JdbcReportRepository::report);
     }
 
     private static Report report(ResultSet row) throws SQLException {
-        StoredContent content = new StoredContent(row.getString("object_key"),
+        KeyScope scope = new KeyScope(KeyScope.Kind.valueOf(row.getString("key_scope_kind")),
+                row.getString("key_scope_id"));
+        StoredContent content = new StoredContent(scope, row.getString("object_key"),
                 new WrappedKey(row.getString("wrapping_key_id"), row.getBytes("wrapped_data_key")),
                 row.getLong("plaintext_bytes"), row.getLong("stored_bytes"), row.getString("plaintext_sha256"));
         String typeCode = row.getString("report_type");

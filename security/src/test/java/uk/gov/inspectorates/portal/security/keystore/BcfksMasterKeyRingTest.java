@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 
-class BcfksKeyServiceTest {
+class BcfksMasterKeyRingTest {
 
-    private static final String OBJECT_ID = "objects/0123456789abcdef0123456789abcdef";
+    private static final byte[] OBJECT_ID = "kek-v1 REPORT r-1 kek-1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     @TempDir
     Path temp;
@@ -29,7 +29,7 @@ class BcfksKeyServiceTest {
 
     @Test
     void wrapsAndUnwraps() throws IOException {
-        BcfksKeyService keys = BcfksKeyService.openOrCreate(temp.resolve("master.bcfks"), password, true);
+        BcfksMasterKeyRing keys = BcfksMasterKeyRing.openOrCreate(temp.resolve("master.bcfks"), password, true);
 
         WrappedKey wrapped = keys.wrap(dataKey, OBJECT_ID);
 
@@ -43,25 +43,25 @@ class BcfksKeyServiceTest {
     @Test
     void reopeningTheFileGivesTheSameMasterKey() throws IOException {
         Path file = temp.resolve("master.bcfks");
-        WrappedKey wrapped = BcfksKeyService.openOrCreate(file, password, true).wrap(dataKey, OBJECT_ID);
+        WrappedKey wrapped = BcfksMasterKeyRing.openOrCreate(file, password, true).wrap(dataKey, OBJECT_ID);
 
-        BcfksKeyService reopened = BcfksKeyService.openOrCreate(file, password, false);
+        BcfksMasterKeyRing reopened = BcfksMasterKeyRing.openOrCreate(file, password, false);
 
         assertArrayEquals(dataKey, reopened.unwrap(wrapped, OBJECT_ID));
     }
 
     @Test
     void aKeyWrappedForOneObjectDoesNotUnwrapForAnother() throws IOException {
-        BcfksKeyService keys = BcfksKeyService.openOrCreate(temp.resolve("master.bcfks"), password, true);
+        BcfksMasterKeyRing keys = BcfksMasterKeyRing.openOrCreate(temp.resolve("master.bcfks"), password, true);
         WrappedKey wrapped = keys.wrap(dataKey, OBJECT_ID);
 
         assertThrows(IllegalStateException.class,
-                () -> keys.unwrap(wrapped, "objects/ffffffffffffffffffffffffffffffff"));
+                () -> keys.unwrap(wrapped, "kek-v1 REPORT r-2 kek-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
     void aTamperedWrappedKeyDoesNotUnwrap() throws IOException {
-        BcfksKeyService keys = BcfksKeyService.openOrCreate(temp.resolve("master.bcfks"), password, true);
+        BcfksMasterKeyRing keys = BcfksMasterKeyRing.openOrCreate(temp.resolve("master.bcfks"), password, true);
         byte[] bytes = keys.wrap(dataKey, OBJECT_ID).ciphertext();
         bytes[20] ^= 1;
 
@@ -71,8 +71,8 @@ class BcfksKeyServiceTest {
 
     @Test
     void aKeyWrappedByAnotherMasterKeyDoesNotUnwrap() throws IOException {
-        BcfksKeyService first = BcfksKeyService.openOrCreate(temp.resolve("a.bcfks"), password, true);
-        BcfksKeyService second = BcfksKeyService.openOrCreate(temp.resolve("b.bcfks"), password, true);
+        BcfksMasterKeyRing first = BcfksMasterKeyRing.openOrCreate(temp.resolve("a.bcfks"), password, true);
+        BcfksMasterKeyRing second = BcfksMasterKeyRing.openOrCreate(temp.resolve("b.bcfks"), password, true);
         WrappedKey wrapped = first.wrap(dataKey, OBJECT_ID);
 
         assertThrows(IllegalStateException.class, () -> second.unwrap(wrapped, OBJECT_ID));
@@ -83,10 +83,10 @@ class BcfksKeyServiceTest {
     @Test
     void aWrongPasswordFailsClearly() throws IOException {
         Path file = temp.resolve("master.bcfks");
-        BcfksKeyService.openOrCreate(file, password, true);
+        BcfksMasterKeyRing.openOrCreate(file, password, true);
 
         IOException failure = assertThrows(IOException.class,
-                () -> BcfksKeyService.openOrCreate(file, "wrong password".toCharArray(), false));
+                () -> BcfksMasterKeyRing.openOrCreate(file, "wrong password".toCharArray(), false));
 
         assertTrue(failure.getMessage().contains("wrong password"), failure.getMessage());
         assertTrue(failure.getMessage().contains(file.toString()), failure.getMessage());
@@ -96,7 +96,7 @@ class BcfksKeyServiceTest {
     void aMissingFileIsNotCreatedUnlessAllowed() {
         Path file = temp.resolve("missing.bcfks");
 
-        assertThrows(NoSuchFileException.class, () -> BcfksKeyService.openOrCreate(file, password, false));
+        assertThrows(NoSuchFileException.class, () -> BcfksMasterKeyRing.openOrCreate(file, password, false));
         assertFalse(Files.exists(file));
     }
 
@@ -104,7 +104,7 @@ class BcfksKeyServiceTest {
     void theCreatedFileIsOwnerOnlyAndSoAreCreatedDirectories() throws IOException {
         Path file = temp.resolve("keys/nested/master.bcfks");
 
-        BcfksKeyService.openOrCreate(file, password, true);
+        BcfksMasterKeyRing.openOrCreate(file, password, true);
 
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
@@ -115,12 +115,50 @@ class BcfksKeyServiceTest {
     @Test
     void aKeystoreOthersCanReadIsRefused() throws IOException {
         Path file = temp.resolve("master.bcfks");
-        BcfksKeyService.openOrCreate(file, password, true);
+        BcfksMasterKeyRing.openOrCreate(file, password, true);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         IOException failure = assertThrows(IOException.class,
-                () -> BcfksKeyService.openOrCreate(file, password, false));
+                () -> BcfksMasterKeyRing.openOrCreate(file, password, false));
         assertTrue(failure.getMessage().contains("permissions"), failure.getMessage());
+    }
+
+    @Test
+    void aNewMasterKeyBecomesCurrentAndOlderOnesStillUnwrapUntilRemoved() throws IOException {
+        Path file = temp.resolve("master.bcfks");
+        BcfksMasterKeyRing keys = BcfksMasterKeyRing.openOrCreate(file, password, true);
+        String first = keys.currentAlias();
+        WrappedKey underFirst = keys.wrap(dataKey, OBJECT_ID);
+
+        String second = keys.addMasterKey();
+
+        assertNotEquals(first, second);
+        assertEquals(second, keys.currentAlias());
+        assertEquals(java.util.Set.of(first, second), keys.aliases());
+        assertEquals(second, keys.wrap(dataKey, OBJECT_ID).wrappingKeyId());
+        assertArrayEquals(dataKey, keys.unwrap(underFirst, OBJECT_ID));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(second, BcfksMasterKeyRing.openOrCreate(file, password, false).currentAlias(),
+                "the newest key is current after reopening too");
+
+        assertThrows(IllegalArgumentException.class, () -> keys.removeMasterKey(second));
+        keys.removeMasterKey(first);
+
+        assertEquals(java.util.Set.of(second), keys.aliases());
+        assertThrows(IllegalStateException.class, () -> keys.unwrap(underFirst, OBJECT_ID));
+    }
+
+    @Test
+    void aRunningPortalSeesAKeyAddedByAnotherProcess() throws IOException {
+        Path file = temp.resolve("master.bcfks");
+        BcfksMasterKeyRing portal = BcfksMasterKeyRing.openOrCreate(file, password, true);
+        BcfksMasterKeyRing rotationCommand = BcfksMasterKeyRing.openOrCreate(file, password, false);
+
+        String added = rotationCommand.addMasterKey();
+        WrappedKey rewrapped = rotationCommand.wrap(dataKey, OBJECT_ID);
+
+        assertArrayEquals(dataKey, portal.unwrap(rewrapped, OBJECT_ID));
+        assertEquals(added, portal.currentAlias());
     }
 
     private static byte[] bytes(int size) {
