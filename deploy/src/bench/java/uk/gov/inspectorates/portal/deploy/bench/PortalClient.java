@@ -1,0 +1,110 @@
+package uk.gov.inspectorates.portal.deploy.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One signed-in user of the portal's JSON API over loopback HTTP/1.1 (cookie jar + CSRF token). */
+final class PortalClient {
+
+    private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
+    private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(20);
+
+    private final URI base;
+    private final HttpClient client;
+    private String csrfToken = "";
+
+    private PortalClient(URI base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    static PortalClient signIn(URI base, String username, String password) throws IOException, InterruptedException {
+        PortalClient api = new PortalClient(base);
+        HttpResponse<String> response = api.client.send(HttpRequest.newBuilder(base.resolve("api/v1/session"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = CSRF.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IOException("sign-in of " + username + " gave " + response.statusCode() + ": " + response.body());
+        }
+        api.csrfToken = token.group(1);
+        return api;
+    }
+
+    /** Shares a report from bytes in memory; returns its id. */
+    String share(String title, byte[] pdf) throws IOException, InterruptedException {
+        return share(title, HttpRequest.BodyPublishers.ofByteArray(pdf));
+    }
+
+    /** Shares a report whose file is streamed from {@code pdf} ({@code length} bytes); returns its id. */
+    String share(String title, Supplier<InputStream> pdf, long length) throws IOException, InterruptedException {
+        return share(title, HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(pdf),
+                length));
+    }
+
+    private String share(String title, HttpRequest.BodyPublisher file) throws IOException, InterruptedException {
+        String boundary = "----portal-bench-" + UUID.randomUUID();
+        String metadata = "{\"title\":\"" + title + "\",\"reportType\":\"OFSTED_CHILDREN_IN_NEED_LOOKED_AFTER_CARE_LEAVERS\","
+                + "\"subject\":\"Northdale local authority area\","
+                + "\"classification\":{\"tier\":\"OFFICIAL_SENSITIVE\",\"descriptor\":\"PERSONAL\"},"
+                + "\"attestations\":{\"subjectHadChanceToComment\":true,\"contentFinal\":true,"
+                + "\"subjectHasFinalUnderEmbargo\":true}}";
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/reports"))
+                .timeout(TRANSFER_TIMEOUT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-CSRF-Token", csrfToken)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head.getBytes(StandardCharsets.UTF_8)),
+                        file,
+                        HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.US_ASCII))))
+                .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IOException("share gave " + response.statusCode() + ": " + response.body());
+        }
+        Matcher id = ID.matcher(response.body());
+        if (!id.find()) {
+            throw new IOException("no id in " + response.body());
+        }
+        return id.group(1);
+    }
+
+    /** {@code GET /api/v1/reports/{id}/content} as a stream (200 required). */
+    InputStream download(String id) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = client.send(
+                HttpRequest.newBuilder(base.resolve("api/v1/reports/" + id + "/content"))
+                        .timeout(TRANSFER_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            String body;
+            try (InputStream in = response.body()) {
+                body = new String(in.readNBytes(2000), StandardCharsets.UTF_8);
+            }
+            throw new IOException("download of " + id + " gave " + response.statusCode() + ": " + body);
+        }
+        return response.body();
+    }
+}
