@@ -66,12 +66,28 @@ public final class DocumentIntake {
             } catch (RuntimeException noVerdict) {
                 throw discarded(stored, noVerdict);
             }
-            if (verdict.infected()) {
-                throw discarded(stored, new UploadRejected(UploadRejected.Reason.MALWARE,
-                        "The selected file contains a virus", "signature=" + verdict.signature().orElseThrow()));
+            if (!verdict.clean()) {
+                throw discarded(stored, refusal(verdict));
             }
             return stored;
         }
+    }
+
+    /** The refusal for a finding; the signature goes to the audit trail only. */
+    static UploadRejected refusal(ScanVerdict verdict) {
+        String audit = "signature=" + verdict.signature().orElseThrow();
+        return switch (verdict.finding()) {
+            case MALWARE -> new UploadRejected(UploadRejected.Reason.MALWARE,
+                    "The selected file contains a virus", audit);
+            case ENCRYPTED -> new UploadRejected(UploadRejected.Reason.ENCRYPTED,
+                    "The selected file is password-protected. Remove the password and upload it again:"
+                            + " protected files cannot be checked for viruses", audit);
+            case TOO_COMPLEX -> new UploadRejected(UploadRejected.Reason.TOO_COMPLEX,
+                    "The selected file could not be checked for viruses because it is too complex (it is too"
+                            + " deeply nested, holds too many files or expands too much). Simplify it, or save it"
+                            + " again as a plain document, and upload it again", audit);
+            case CLEAN -> throw new IllegalArgumentException("a clean verdict is no refusal");
+        };
     }
 
     /** Deletes a stored object that must not be kept; a failed deletion travels with the refusal. */

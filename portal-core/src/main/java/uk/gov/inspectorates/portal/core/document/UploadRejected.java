@@ -3,7 +3,11 @@ package uk.gov.inspectorates.portal.core.document;
 /** Intake refused the file; nothing of it is stored. */
 public class UploadRejected extends RuntimeException {
 
-    public enum Reason { MISSING, EMPTY, TOO_LARGE, TYPE_NOT_ALLOWED, NAME_DOES_NOT_MATCH_CONTENT, MALWARE }
+    public enum Reason { MISSING, EMPTY, TOO_LARGE, TYPE_NOT_ALLOWED, NAME_DOES_NOT_MATCH_CONTENT, MALWARE,
+        /** password-protected: the scanner cannot read it, so it cannot be checked */
+        ENCRYPTED,
+        /** beyond the scanner's limits (nesting, expansion, number of files, scan time): not fully checked */
+        TOO_COMPLEX }
 
     private final Reason reason;
     private final String auditDetail;

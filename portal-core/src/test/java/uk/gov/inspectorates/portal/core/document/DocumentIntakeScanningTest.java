@@ -73,6 +73,47 @@ class DocumentIntakeScanningTest {
     }
 
     @Test
+    void anEncryptedFileIsRefusedAsEncryptedNotAsMalwareAndTheStoredObjectIsDeleted() {
+        scanner.findingWhenContaining(EICAR_LIKE, ScanVerdict.Finding.ENCRYPTED, "Heuristics.Encrypted.PDF");
+
+        UploadRejected rejected = assertThrows(UploadRejected.class,
+                () -> accept("report.pdf", infectedPdf(100_000)));
+
+        assertEquals(UploadRejected.Reason.ENCRYPTED, rejected.reason());
+        assertTrue(rejected.getMessage().startsWith("The selected file is password-protected. Remove the password"),
+                rejected.getMessage());
+        assertEquals("ENCRYPTED signature=Heuristics.Encrypted.PDF", rejected.auditDetail());
+        assertTrue(store.objects().isEmpty(), "an encrypted file is not kept");
+        assertEquals(1, scanner.closedSessions());
+    }
+
+    @Test
+    void aFileBeyondTheScannersLimitsIsRefusedAsTooComplexAndTheStoredObjectIsDeleted() {
+        scanner.findingWhenContaining(EICAR_LIKE, ScanVerdict.Finding.TOO_COMPLEX,
+                "Heuristics.Limits.Exceeded.MaxRecursion");
+
+        UploadRejected rejected = assertThrows(UploadRejected.class,
+                () -> accept("report.pdf", infectedPdf(100_000)));
+
+        assertEquals(UploadRejected.Reason.TOO_COMPLEX, rejected.reason());
+        assertTrue(rejected.getMessage().startsWith("The selected file could not be checked for viruses"),
+                rejected.getMessage());
+        assertEquals("TOO_COMPLEX signature=Heuristics.Limits.Exceeded.MaxRecursion", rejected.auditDetail());
+        assertTrue(store.objects().isEmpty(), "a file that could not be checked is not kept");
+    }
+
+    @Test
+    void aVerdictNamesItsSignatureExactlyWhenItIsAFinding() {
+        assertThrows(IllegalArgumentException.class, () -> ScanVerdict.found(ScanVerdict.Finding.CLEAN, "x"));
+        assertThrows(IllegalArgumentException.class, () -> ScanVerdict.found(ScanVerdict.Finding.ENCRYPTED, " "));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScanVerdict(ScanVerdict.Finding.CLEAN, java.util.Optional.of("x")));
+        assertTrue(ScanVerdict.CLEAN.clean());
+        assertTrue(ScanVerdict.infected("x").infected());
+        assertTrue(!ScanVerdict.found(ScanVerdict.Finding.TOO_COMPLEX, "x").infected());
+    }
+
+    @Test
     void whenTheScannerIsUnavailableAtStartNothingIsStored() {
         scanner.unavailable();
 

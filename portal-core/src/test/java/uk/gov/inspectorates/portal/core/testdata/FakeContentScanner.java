@@ -14,6 +14,7 @@ public final class FakeContentScanner implements ContentScanner {
 
     private byte[] infectedMarker;
     private String signature;
+    private ScanVerdict.Finding finding = ScanVerdict.Finding.MALWARE;
     private boolean unavailable;
     private long failAfterBytes = -1;
     private boolean failAtVerdict;
@@ -26,6 +27,13 @@ public final class FakeContentScanner implements ContentScanner {
     public FakeContentScanner infectedWhenContaining(byte[] marker, String signatureName) {
         this.infectedMarker = marker.clone();
         this.signature = signatureName;
+        return this;
+    }
+
+    /** Files containing the marker get the given finding (e.g. encrypted) with the named signature. */
+    public FakeContentScanner findingWhenContaining(byte[] marker, ScanVerdict.Finding kind, String signatureName) {
+        infectedWhenContaining(marker, signatureName);
+        this.finding = kind;
         return this;
     }
 
@@ -72,7 +80,7 @@ public final class FakeContentScanner implements ContentScanner {
                     throw new ScanningUnavailable("read timed out");
                 }
                 return infectedMarker != null && contains(fed.toByteArray(), infectedMarker)
-                        ? ScanVerdict.infected(signature) : ScanVerdict.CLEAN;
+                        ? ScanVerdict.found(finding, signature) : ScanVerdict.CLEAN;
             }
 
             @Override

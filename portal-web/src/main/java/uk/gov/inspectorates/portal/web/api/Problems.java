@@ -42,6 +42,9 @@ public final class Problems {
                         fileProblem("file-type-not-allowed", "File type not allowed", 415, rejected);
                 case MISSING, EMPTY -> fileProblem("invalid-input", "Check the information you gave", 422, rejected);
                 case MALWARE -> fileProblem("malware-detected", "The file contains a virus", 422, rejected);
+                case ENCRYPTED -> fileProblem("encrypted-document", "The file is password-protected", 422, rejected);
+                case TOO_COMPLEX ->
+                        fileProblem("document-too-complex", "The file could not be checked for viruses", 422, rejected);
             };
         }
         if (failure instanceof ScanningUnavailable unavailable) {
