@@ -22,8 +22,11 @@ import java.util.stream.Stream;
 /**
  * Debian's {@code clamd} (package {@code clamav-daemon}, installed by {@code scripts/install-deps}) run in the
  * foreground as a child process with our own config: TCP on 127.0.0.1 only, no local socket, our own signature
- * folder, stream and file limits raised to at least the upload cap ({@code AlertExceedsMax yes}, so a file beyond
- * a limit is reported, never passed half-scanned). freshclam is neither run nor needed: the signature folder
+ * folder, stream and file limits raised to at least the upload cap, explicit limits against archive and document
+ * bombs ({@link #MAX_RECURSION}, {@link #MAX_FILES}, {@link #maxScanMib}, {@link #MAX_SCAN_TIME_MILLIS}) with
+ * {@code AlertExceedsMax yes}, so a file beyond a limit is reported ({@code Heuristics.Limits.Exceeded.*}), never
+ * passed half-scanned, and {@code AlertEncrypted yes}, so a password-protected file, which cannot be scanned, is
+ * reported too ({@code Heuristics.Encrypted.*}). freshclam is neither run nor needed: the signature folder
  * holds what the caller writes there, e.g. {@link #writeEicarSignature}. As root no {@code User} is set, so clamd
  * keeps running as the launching user (it does not need to drop privileges to start).
  *
@@ -40,6 +43,12 @@ public final class EmbeddedClamd implements AutoCloseable {
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/clamd"), Path.of("/usr/bin/clamd"),
             Path.of("/usr/local/sbin/clamd"), Path.of("/usr/local/bin/clamd"));
     private static final long MIB = 1024L * 1024;
+    /** Nesting levels clamd unpacks (its default is 17): zip in zip, a document in a docx, a stream in a PDF. */
+    public static final int MAX_RECURSION = 12;
+    /** Files clamd unpacks from one upload, over all levels (its default). */
+    public static final int MAX_FILES = 10_000;
+    /** clamd's time for one file: below the portal's default wait (60 s), so a slow file is refused, not a 503. */
+    public static final int MAX_SCAN_TIME_MILLIS = 45_000;
 
     private final Process process;
     private final int port;
@@ -94,9 +103,19 @@ public final class EmbeddedClamd implements AutoCloseable {
                 "TemporaryDirectory " + temporary,
                 "LeaveTemporaryFiles no",
                 "StreamMaxLength " + limitMib + "M",
-                "MaxFileSize " + limitMib + "M",
-                "MaxScanSize " + limitMib + "M",
+                // archive and document bombs: the whole expansion of one upload, its nesting, its parts, its time.
+                // MaxFileSize is MaxScanSize, not less: clamd 1.4 silently truncates an unpacked file at MaxFileSize
+                // and scans only its start (no alert), while reaching MaxScanSize is reported
+                "MaxFileSize " + maxScanMib(limitMib) + "M",
+                "MaxScanSize " + maxScanMib(limitMib) + "M",
+                "MaxRecursion " + MAX_RECURSION,
+                "MaxFiles " + MAX_FILES,
+                "MaxEmbeddedPE 10M",
+                "MaxScanTime " + MAX_SCAN_TIME_MILLIS,
+                // beyond any limit: Heuristics.Limits.Exceeded.<limit>, refused as too complex, never passed
                 "AlertExceedsMax yes",
+                // password-protected archives (zip, rar, 7z) and documents (pdf): Heuristics.Encrypted.<type>
+                "AlertEncrypted yes",
                 "ReadTimeout 300",
                 "CommandReadTimeout 30",
                 "SelfCheck 0",
@@ -167,6 +186,14 @@ public final class EmbeddedClamd implements AutoCloseable {
                 throw new IOException("interrupted while waiting for clamd", e);
             }
         }
+    }
+
+    /**
+     * The most clamd unpacks and scans of one upload, all levels together: four times the stream limit, at least
+     * clamd's default 400 MiB, at most its 4 GiB ceiling. An upload that expands beyond it is refused.
+     */
+    static long maxScanMib(long limitMib) {
+        return Math.min(4095, Math.max(400, 4 * limitMib));
     }
 
     /** A folder only we can read, on tmpfs when {@code /dev/shm} is one (scanned uploads stay in memory). */
