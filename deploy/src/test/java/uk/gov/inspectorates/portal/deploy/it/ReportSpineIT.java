@@ -255,6 +255,25 @@ class ReportSpineIT extends PortalDeployment {
     }
 
     @Test
+    void aPasswordProtectedPdfIsRefusedAsEncryptedNotAsMalwareLeavingNothingStored() throws Exception {
+        byte[] protectedPdf = TestPdf.passwordProtected("Northdale findings, protected", "open-sesame");
+        String audited = "ENCRYPTED signature=Heuristics.Encrypted.PDF";
+        long refusedBefore = refusedShares(audited);
+        StoredState before = StoredState.now();
+
+        HttpResponse<String> response = PortalApi.signedIn(portal, "ofsted.inspector")
+                .shareReport(ReportMetadata.aReport().json(), "report.pdf", protectedPdf);
+
+        assertEquals(422, response.statusCode(), response.body());
+        assertProblem(response, "encrypted-document");
+        assertTrue(response.body().contains("\"field\":\"file\""), response.body());
+        assertTrue(response.body().contains("password-protected"), response.body());
+        assertFalse(response.body().contains("Heuristics"), "the sender is not told the signature");
+        assertEquals(before, StoredState.now(), "nothing of a file that could not be checked may stay stored");
+        assertEquals(refusedBefore + 1, refusedShares(audited), "one REFUSED audit event naming the signature");
+    }
+
+    @Test
     void withClamdStoppedUploadsAreRefusedWith503AndNothingIsStored() throws Exception {
         PortalApi inspector = PortalApi.signedIn(portal, "ofsted.inspector");
         long refusedBefore = refusedShares("scanning unavailable");

@@ -1,9 +1,15 @@
 package uk.gov.inspectorates.portal.deploy.it;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 
 /** Small, valid one-page PDFs made in memory, with their text in an uncompressed content stream. */
 final class TestPdf {
@@ -24,6 +30,21 @@ final class TestPdf {
     /** A valid PDF with {@code comment} on a comment line after the header (Tika still says PDF). */
     static byte[] withComment(String text, String comment) {
         return build(text, comment);
+    }
+
+    /** {@link #withText(String)} encrypted (AES-256) with a password needed to open it, as PDFBox writes it. */
+    static byte[] passwordProtected(String text, String userPassword) {
+        try (PDDocument document = Loader.loadPDF(withText(text))) {
+            StandardProtectionPolicy policy =
+                    new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
+            policy.setEncryptionKeyLength(256);
+            document.protect(policy);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] build(String text, String comment) {
