@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -62,9 +64,14 @@ class EmbeddedClamdBombsTest {
     }
 
     @AfterAll
-    static void stopClamd() {
+    static void stopClamd() throws IOException {
         if (clamd != null) {
             clamd.close();
+        }
+        if (directory != null) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
