@@ -135,6 +135,33 @@ class CrashSafetyIT {
                     + "' and destroyed_at is not null and wrapped_kek is null"), "the planted KEK was destroyed");
             assertTrue(count("select count(*) from audit_event where action = 'ORPHAN_SWEEP' and outcome = "
                     + "'SUCCEEDED' and detail like '%objectsDeleted=%'") >= 1, "the sweep was audited");
+
+            objectStoreOutageGets503AndLosesNothing(base, completed);
+        }
+    }
+
+    /** With S3Proxy stopped an upload gets a 503 problem; once it is back, everything stored before is intact. */
+    private static void objectStoreOutageGets503AndLosesNothing(URI base, Map<String, byte[]> completed)
+            throws Exception {
+        PortalApi inspector = PortalApi.signedIn(base, "ofsted.inspector");
+        StoredState before = StoredState.now();
+        TestEnvironment.stopObjectStore();
+        try {
+            HttpResponse<String> refused = inspector.shareReport(ReportMetadata.aReport().json(), "report.pdf",
+                    TestPdf.withText("during the outage"));
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse("")
+                    .split(";")[0].strip());
+            assertTrue(refused.body().contains("unavailable"), refused.body());
+        } finally {
+            TestEnvironment.startObjectStore();
+        }
+        assertEquals(before, StoredState.now(), "nothing stored before the outage was lost or added");
+        PortalApi reader = PortalApi.signedIn(base, "cqc.reader");
+        for (Map.Entry<String, byte[]> upload : completed.entrySet()) {
+            HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + upload.getKey() + "/content");
+            assertEquals(200, content.statusCode(), "after the outage: " + upload.getKey());
+            assertArrayEquals(upload.getValue(), content.body(), "after the outage: " + upload.getKey());
         }
     }
 
