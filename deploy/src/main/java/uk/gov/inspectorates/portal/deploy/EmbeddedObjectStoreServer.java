@@ -25,7 +25,8 @@ public final class EmbeddedObjectStoreServer implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final S3Proxy proxy;
+    private volatile S3Proxy proxy;
+    private final int port;
     private final BlobStore blobStore;
     private final Path rootDirectory;
     private final String accessKey;
@@ -34,6 +35,7 @@ public final class EmbeddedObjectStoreServer implements AutoCloseable {
     private EmbeddedObjectStoreServer(S3Proxy proxy, BlobStore blobStore, Path rootDirectory,
                                       String accessKey, String secretKey) {
         this.proxy = proxy;
+        this.port = proxy.getPort();
         this.blobStore = blobStore;
         this.rootDirectory = rootDirectory;
         this.accessKey = accessKey;
@@ -54,6 +56,12 @@ public final class EmbeddedObjectStoreServer implements AutoCloseable {
                 blobStore.createContainer(bucket);
             }
         }
+        S3Proxy proxy = startProxy(blobStore, port, accessKey, secretKey);
+        return new EmbeddedObjectStoreServer(proxy, blobStore, rootDirectory, accessKey, secretKey);
+    }
+
+    private static S3Proxy startProxy(BlobStore blobStore, int port, String accessKey, String secretKey)
+            throws IOException {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(blobStore)
                 .endpoint(URI.create("http://127.0.0.1:" + port))
@@ -75,15 +83,27 @@ public final class EmbeddedObjectStoreServer implements AutoCloseable {
             stopQuietly(proxy);
             throw new IOException("S3Proxy did not start", e);
         }
-        return new EmbeddedObjectStoreServer(proxy, blobStore, rootDirectory, accessKey, secretKey);
+        return proxy;
+    }
+
+    /** Stops answering (an outage, for tests); {@link #startAgain()} serves the same folder on the same port. */
+    public synchronized void stop() {
+        stopQuietly(proxy);
+    }
+
+    /** Starts again after {@link #stop()}: same port, credentials and folder. */
+    public synchronized void startAgain() throws IOException {
+        if (!"STARTED".equals(proxy.getState())) {
+            proxy = startProxy(blobStore, port, accessKey, secretKey);
+        }
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + proxy.getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     public int port() {
-        return proxy.getPort();
+        return port;
     }
 
     public String accessKey() {

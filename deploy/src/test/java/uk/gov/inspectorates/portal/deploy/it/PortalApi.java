@@ -96,6 +96,70 @@ final class PortalApi {
         return send(request);
     }
 
+    /**
+     * {@code POST /api/v1/reports} of a valid report whose request body is sent at about {@code bytesPerSecond}
+     * (so that it is still in flight a while), metadata first.
+     */
+    HttpResponse<String> shareReportThrottled(String metadataJson, String fileName, byte[] file, int bytesPerSecond)
+            throws Exception {
+        String boundary = "----portal-test-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        part(body, boundary, "Content-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n", metadataJson.getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n", file);
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = body.toByteArray();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/reports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-CSRF-Token", csrfToken)
+                .timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ThrottledStream(bytes, bytesPerSecond)), bytes.length))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Hands out its bytes in 16 KiB reads, pausing between them to keep to the rate. */
+    private static final class ThrottledStream extends java.io.InputStream {
+        private final byte[] bytes;
+        private final int bytesPerSecond;
+        private final long start = System.nanoTime();
+        private int position;
+
+        ThrottledStream(byte[] bytes, int bytesPerSecond) {
+            this.bytes = bytes;
+            this.bytesPerSecond = bytesPerSecond;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            long dueNanos = (long) position * 1_000_000_000L / bytesPerSecond;
+            long waitNanos = dueNanos - (System.nanoTime() - start);
+            if (waitNanos > 0) {
+                try {
+                    Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+            }
+            int n = Math.min(Math.min(length, 16 * 1024), bytes.length - position);
+            System.arraycopy(bytes, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+    }
+
     /** Shares a valid report and returns its id. */
     String shareValidReport(byte[] pdf) throws Exception {
         HttpResponse<String> response = shareReport(ReportMetadata.aReport().json(), "report.pdf", pdf);

@@ -172,6 +172,15 @@ public final class TestEnvironment {
         }
     }
 
+    /** Stops S3Proxy (an object store outage); {@link #startObjectStore()} brings it back on the same port. */
+    static void stopObjectStore() {
+        get().objectStore.stop();
+    }
+
+    static void startObjectStore() throws IOException {
+        get().objectStore.startAgain();
+    }
+
     /** Creates the bucket again if a test removed it. */
     public static void ensureBucket() {
         get().objectStore.ensureBucket(BUCKET);

@@ -12,6 +12,8 @@ public final class AuditActions {
     public static final String REPORT_REMOVE = "REPORT_REMOVE";
     /** The tombstone of a key scope's removal (crypto-shredding): counts and who, never content. */
     public static final String SCOPE_REMOVE = "SCOPE_REMOVE";
+    /** A run of the orphan sweep that removed something: counts only (objects, KEKs destroyed). */
+    public static final String ORPHAN_SWEEP = "ORPHAN_SWEEP";
     /** One run of master-key rotation, with counts. */
     public static final String MASTER_KEY_ROTATION = "MASTER_KEY_ROTATION";
 

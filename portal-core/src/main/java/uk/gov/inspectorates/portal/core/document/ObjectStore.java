@@ -2,6 +2,7 @@ package uk.gov.inspectorates.portal.core.document;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,6 +23,13 @@ public interface ObjectStore {
 
     /** Every key in the store (for sweeps and tests; not for request paths). */
     List<String> keys() throws IOException;
+
+    /** A stored object as listed: its key and when it was last written (by the store's clock). */
+    record Listed(String key, Instant lastModified) {
+    }
+
+    /** Every object with its last-modified time (for the orphan sweep; not for request paths). */
+    List<Listed> list() throws IOException;
 
     /** Throws when the store does not answer; used by readiness checks. */
     void checkReachable() throws IOException;

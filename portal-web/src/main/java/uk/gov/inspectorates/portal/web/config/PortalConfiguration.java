@@ -79,6 +79,18 @@ public class PortalConfiguration {
     @ConfigProperty(name = "portal.clamd.timeout-seconds", defaultValue = "60")
     int clamdTimeoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "portal.sweep.enabled", defaultValue = "true")
+    boolean sweepEnabled;
+
+    @Inject
+    @ConfigProperty(name = "portal.sweep.grace-seconds", defaultValue = "86400")
+    long sweepGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "portal.sweep.interval-seconds", defaultValue = "600")
+    long sweepIntervalSeconds;
+
     /** Anything but an explicit non-production environment counts as production. */
     public boolean production() {
         return environment == null || environment.isBlank() || PRODUCTION.equalsIgnoreCase(environment.strip());
@@ -151,5 +163,19 @@ public class PortalConfiguration {
     /** Bounds connecting to clamd and every wait for it, including the verdict after the last byte. */
     public int clamdTimeoutSeconds() {
         return clamdTimeoutSeconds;
+    }
+
+    /** Whether the orphan sweep runs (at start-up, then every {@link #sweepIntervalSeconds()}). */
+    public boolean sweepEnabled() {
+        return sweepEnabled;
+    }
+
+    /** How old an unreferenced object or KEK must be before the sweep removes it (in-flight uploads are younger). */
+    public long sweepGraceSeconds() {
+        return sweepGraceSeconds;
+    }
+
+    public long sweepIntervalSeconds() {
+        return sweepIntervalSeconds;
     }
 }

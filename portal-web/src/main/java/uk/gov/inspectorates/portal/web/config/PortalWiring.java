@@ -24,6 +24,7 @@ import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ReportService;
+import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.security.content.TikaContentTypeDetector;
 import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
@@ -35,6 +36,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 
 /**
@@ -146,6 +148,14 @@ public class PortalWiring {
                 configuration.uploadMaxBytes());
         return new ReportService(reports, intake, store, policy, audit, new ScopeRemoval(keys, store, audit, clock),
                 clock);
+    }
+
+    /** Removes what a crash left behind: unreferenced objects and KEKs, once older than the grace (docs/adr/0007). */
+    @Produces
+    @Singleton
+    OrphanSweep orphanSweep(ObjectStore objectStore, KeyService keys, AuditTrail audit, Clock clock) {
+        return new OrphanSweep(objectStore, new JdbcSweepRecords(dataSource), keys, audit, clock,
+                Duration.ofSeconds(configuration.sweepGraceSeconds()));
     }
 
     @Produces

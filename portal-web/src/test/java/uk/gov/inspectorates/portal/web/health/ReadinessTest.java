@@ -74,5 +74,10 @@ class ReadinessTest {
         public List<String> keys() {
             throw new AssertionError("not used");
         }
+
+        @Override
+        public List<Listed> list() {
+            throw new AssertionError("not used");
+        }
     }
 }

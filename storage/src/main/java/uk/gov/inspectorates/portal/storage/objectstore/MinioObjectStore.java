@@ -133,6 +133,21 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         return keys;
     }
 
+    @Override
+    public List<Listed> list() throws IOException {
+        List<Listed> listed = new ArrayList<>();
+        try {
+            for (Result<Item> result : client.listObjects(
+                    ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+                Item item = result.get();
+                listed.add(new Listed(item.objectName(), item.lastModified().toInstant()));
+            }
+        } catch (MinioException e) {
+            throw failure("listing bucket " + bucket, e);
+        }
+        return listed;
+    }
+
     /** Keys with an incomplete multipart upload in progress (for sweeps and tests). */
     public List<String> incompleteUploads() throws IOException {
         List<String> keys = new ArrayList<>();

@@ -1,0 +1,245 @@
+package uk.gov.inspectorates.portal.deploy.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.minio.ListObjectsArgs;
+import io.minio.PutObjectArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
+import java.io.ByteArrayInputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.deploy.PayaraMicroProcess;
+
+/**
+ * Crash safety on real processes, without Arquillian: the portal runs in a Payara Micro child process started here
+ * (against the shared PostgreSQL, S3Proxy and clamd), is killed with SIGKILL while uploads are in flight, and is
+ * started again with a one-second sweep grace, so that its start-up orphan sweep runs before it reports ready.
+ * Afterwards every upload that got 201 downloads byte for byte, the bucket (listed through the S3 API, and as files)
+ * holds exactly the objects that report rows refer to, and no live report KEK is without its report.
+ *
+ * <p>A crash between the object's put and the row's insert cannot be hit reliably by timing, so such a leftover
+ * (an object and a KEK no row refers to) is also planted before the kill, as the crash would have left it.
+ */
+class CrashSafetyIT {
+
+    private static final int FAST = 3;
+    private static final int SLOW = 3;
+    private static final int FILE_BYTES = (int) (2.5 * 1024 * 1024);
+    private static final int SLOW_RATE = 64 * 1024;
+
+    @Test
+    void killMinus9DuringConcurrentUploadsLeavesNoOrphansNoHalfRowsAndEveryCompletedUploadIntact() throws Exception {
+        Path work = TestEnvironment.workDirectory().resolve("crash-safety");
+        Map<String, String> environment = environment();
+        SecureRandom random = new SecureRandom();
+
+        PayaraMicroProcess first = start(work, environment);
+        Map<String, byte[]> completed = new LinkedHashMap<>();
+        String plantedObject = "objects/" + HexFormat.of().formatHex(random.generateSeed(16));
+        String plantedScope = HexFormat.of().formatHex(random.generateSeed(16));
+        ExecutorService uploads = Executors.newFixedThreadPool(FAST + SLOW);
+        try {
+            URI base = URI.create("http://127.0.0.1:" + first.port() + "/");
+            PortalApi inspector = PortalApi.signedIn(base, "ofsted.inspector");
+            List<byte[]> files = new ArrayList<>();
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < FAST + SLOW; i++) {
+                byte[] pdf = TestPdf.withText("crash-safety " + i + " " + HexFormat.of().formatHex(
+                        random.generateSeed(8)), FILE_BYTES);
+                files.add(pdf);
+                boolean slow = i >= FAST;
+                responses.add(uploads.submit(() -> slow
+                        ? inspector.shareReportThrottled(ReportMetadata.aReport().json(), "report.pdf", pdf, SLOW_RATE)
+                        : inspector.shareReport(ReportMetadata.aReport().json(), "report.pdf", pdf)));
+            }
+            // what a crash between an object's put and its row's insert leaves: an object and a KEK, unreferenced
+            plantOrphans(plantedObject, plantedScope, random);
+
+            for (int i = 0; i < FAST; i++) {
+                HttpResponse<String> response = responses.get(i).get(90, TimeUnit.SECONDS);
+                assertEquals(201, response.statusCode(), response.body());
+                completed.put(PortalApi.idOf(response.body()), files.get(i));
+            }
+            Thread.sleep(1500);
+            for (int i = FAST; i < FAST + SLOW; i++) {
+                assertFalse(responses.get(i).isDone(), "slow upload " + i + " is still in flight at the kill");
+            }
+
+            ProcessHandle handle = ProcessHandle.of(first.pid()).orElseThrow();
+            handle.destroyForcibly(); // SIGKILL: no shutdown hooks, no @PreDestroy, connections cut
+            handle.onExit().get(30, TimeUnit.SECONDS);
+
+            for (int i = FAST; i < FAST + SLOW; i++) {
+                try {
+                    HttpResponse<String> response = responses.get(i).get(60, TimeUnit.SECONDS);
+                    if (response.statusCode() == 201) {
+                        completed.put(PortalApi.idOf(response.body()), files.get(i));
+                    }
+                } catch (java.util.concurrent.ExecutionException cut) {
+                    // the connection died with the server: not a completed upload
+                }
+            }
+        } finally {
+            uploads.shutdownNow();
+            first.stop(Duration.ofSeconds(5));
+        }
+
+        // restarted with the same settings: the start-up sweep (grace 1 s) runs before the portal is ready
+        try (PayaraMicroProcess second = start(work, environment)) {
+            URI base = URI.create("http://127.0.0.1:" + second.port() + "/");
+            PortalApi reader = PortalApi.signedIn(base, "cqc.reader");
+            for (Map.Entry<String, byte[]> upload : completed.entrySet()) {
+                HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + upload.getKey() + "/content");
+                assertEquals(200, content.statusCode(), "completed upload " + upload.getKey());
+                assertArrayEquals(upload.getValue(), content.body(), "completed upload " + upload.getKey());
+            }
+
+            Set<String> referenced = referencedObjectKeys();
+            Set<String> listed = listedObjects();
+            Set<String> files = new TreeSet<>();
+            for (Path file : TestEnvironment.storedFiles()) {
+                files.add(TestEnvironment.bucketDirectory().relativize(file).toString());
+            }
+            assertFalse(listed.contains(plantedObject), "the planted orphan was swept");
+            assertEquals(referenced, listed, "the bucket holds exactly the objects report rows refer to");
+            assertEquals(listed, files, "the store's files are exactly the listed objects (no leftover parts)");
+            assertEquals(0, count("select count(*) from key_encryption_key k where k.scope_kind = 'REPORT' "
+                    + "and k.destroyed_at is null and not exists (select 1 from report r where "
+                    + "r.key_scope_kind = k.scope_kind and r.key_scope_id = k.scope_id)"),
+                    "no live report KEK without its report");
+            assertEquals(1, count("select count(*) from key_encryption_key where scope_id = '" + plantedScope
+                    + "' and destroyed_at is not null and wrapped_kek is null"), "the planted KEK was destroyed");
+            assertTrue(count("select count(*) from audit_event where action = 'ORPHAN_SWEEP' and outcome = "
+                    + "'SUCCEEDED' and detail like '%objectsDeleted=%'") >= 1, "the sweep was audited");
+
+            objectStoreOutageGets503AndLosesNothing(base, completed);
+        }
+    }
+
+    /** With S3Proxy stopped an upload gets a 503 problem; once it is back, everything stored before is intact. */
+    private static void objectStoreOutageGets503AndLosesNothing(URI base, Map<String, byte[]> completed)
+            throws Exception {
+        PortalApi inspector = PortalApi.signedIn(base, "ofsted.inspector");
+        StoredState before = StoredState.now();
+        TestEnvironment.stopObjectStore();
+        try {
+            HttpResponse<String> refused = inspector.shareReport(ReportMetadata.aReport().json(), "report.pdf",
+                    TestPdf.withText("during the outage"));
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse("")
+                    .split(";")[0].strip());
+            assertTrue(refused.body().contains("unavailable"), refused.body());
+        } finally {
+            TestEnvironment.startObjectStore();
+        }
+        assertEquals(before, StoredState.now(), "nothing stored before the outage was lost or added");
+        PortalApi reader = PortalApi.signedIn(base, "cqc.reader");
+        for (Map.Entry<String, byte[]> upload : completed.entrySet()) {
+            HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + upload.getKey() + "/content");
+            assertEquals(200, content.statusCode(), "after the outage: " + upload.getKey());
+            assertArrayEquals(upload.getValue(), content.body(), "after the outage: " + upload.getKey());
+        }
+    }
+
+    private static PayaraMicroProcess start(Path work, Map<String, String> environment) throws Exception {
+        PayaraMicroProcess payara = PayaraMicroProcess.start(Path.of(System.getProperty("payara.microJar")),
+                TestEnvironment.warFile(), freePort(), environment, List.of("-Xmx384m"),
+                work.resolve("payara.log"), work.resolve("payara.pid"));
+        try {
+            payara.awaitReady(Duration.ofSeconds(150));
+        } catch (Exception e) {
+            String tail = payara.logTail(80);
+            payara.stop(Duration.ofSeconds(5));
+            throw new AssertionError("Payara did not start: " + e.getMessage() + "\n" + tail, e);
+        }
+        return payara;
+    }
+
+    /** The settings the shared environment published as portal.* properties, and a 1 s sweep grace. */
+    private static Map<String, String> environment() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("portal.") && !name.equals("portal.war") && !name.startsWith("portal.test.")) {
+                properties.put(name, System.getProperty(name));
+            }
+        }
+        properties.put("portal.sweep.grace-seconds", "1");
+        properties.put("portal.sweep.interval-seconds", "3600");
+        return PayaraMicroProcess.asEnvironment(properties);
+    }
+
+    private static void plantOrphans(String objectKey, String scopeId, SecureRandom random) throws Exception {
+        byte[] ciphertext = random.generateSeed(4096);
+        TestEnvironment.minioClient().putObject(PutObjectArgs.builder().bucket(TestEnvironment.s3Bucket())
+                .object(objectKey).stream(new ByteArrayInputStream(ciphertext), (long) ciphertext.length, null).build());
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into key_encryption_key (kek_id, "
+                     + "scope_kind, scope_id, wrapped_kek, master_key_alias, created_at) values (?, 'REPORT', ?, ?, "
+                     + "'master-planted', now() - interval '1 minute')")) {
+            insert.setString(1, "kek-planted-" + scopeId);
+            insert.setString(2, scopeId);
+            insert.setBytes(3, random.generateSeed(60));
+            insert.executeUpdate();
+        }
+    }
+
+    private static Set<String> listedObjects() throws Exception {
+        Set<String> listed = new TreeSet<>();
+        for (Result<Item> item : TestEnvironment.minioClient().listObjects(ListObjectsArgs.builder()
+                .bucket(TestEnvironment.s3Bucket()).recursive(true).build())) {
+            listed.add(item.get().objectName());
+        }
+        return listed;
+    }
+
+    private static Set<String> referencedObjectKeys() throws Exception {
+        Set<String> keys = new TreeSet<>();
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select object_key from report")) {
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+        }
+        return keys;
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

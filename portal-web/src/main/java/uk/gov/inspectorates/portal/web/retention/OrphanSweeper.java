@@ -1,0 +1,73 @@
+package uk.gov.inspectorates.portal.web.retention;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
+import uk.gov.inspectorates.portal.web.config.PortalConfiguration;
+
+/**
+ * Runs the {@link OrphanSweep} once at start-up (after the schema migration, before the portal reports ready) and
+ * then every {@code portal.sweep.interval-seconds}. A failed run is logged and does not stop the portal: it removes
+ * nothing referenced, and the next run carries on.
+ */
+@Singleton
+@Startup
+@DependsOn("PortalStartup")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class OrphanSweeper {
+
+    private static final Logger LOG = Logger.getLogger(OrphanSweeper.class.getName());
+
+    @Inject
+    PortalConfiguration configuration;
+
+    @Inject
+    OrphanSweep sweep;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> schedule;
+
+    @PostConstruct
+    void start() {
+        if (!configuration.sweepEnabled()) {
+            LOG.info("Orphan sweep disabled (portal.sweep.enabled=false)");
+            return;
+        }
+        runOnce();
+        long interval = Math.max(1, configuration.sweepIntervalSeconds());
+        schedule = scheduler.scheduleWithFixedDelay(this::runOnce, interval, interval, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    private void runOnce() {
+        try {
+            OrphanSweep.Result result = sweep.sweep();
+            if (result.removedAnything()) {
+                LOG.info(() -> "Orphan sweep removed " + result.objectsDeleted() + " objects and destroyed "
+                        + result.keksDestroyed() + " KEKs; " + result.objectsKept() + " objects kept");
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Orphan sweep failed; the next run carries on", e);
+        }
+    }
+}

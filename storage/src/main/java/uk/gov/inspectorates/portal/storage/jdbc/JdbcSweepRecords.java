@@ -1,0 +1,33 @@
+package uk.gov.inspectorates.portal.storage.jdbc;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
+import uk.gov.inspectorates.portal.core.retention.SweepRecords;
+
+/** {@link SweepRecords} on PostgreSQL: the report rows' object keys, and live report KEKs no report row uses. */
+public final class JdbcSweepRecords implements SweepRecords {
+
+    private final Jdbc jdbc;
+
+    public JdbcSweepRecords(DataSource dataSource) {
+        this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    @Override
+    public Set<String> referencedObjectKeys() {
+        return new HashSet<>(jdbc.query("select object_key from report", row -> row.getString("object_key")));
+    }
+
+    @Override
+    public List<KeyScope> unreferencedLiveScopes(Instant createdBefore) {
+        return jdbc.query("select k.scope_id from key_encryption_key k where k.scope_kind = 'REPORT' "
+                        + "and k.destroyed_at is null and k.created_at < ? and not exists (select 1 from report r "
+                        + "where r.key_scope_kind = k.scope_kind and r.key_scope_id = k.scope_id)",
+                row -> KeyScope.report(row.getString("scope_id")), Jdbc.timestamp(createdBefore));
+    }
+}

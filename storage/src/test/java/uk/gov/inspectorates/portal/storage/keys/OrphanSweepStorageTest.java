@@ -1,0 +1,118 @@
+package uk.gov.inspectorates.portal.storage.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
+import uk.gov.inspectorates.portal.core.document.StoredContent;
+import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
+import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
+import uk.gov.inspectorates.portal.storage.EncryptedDocumentStore;
+import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
+import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
+import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
+
+/**
+ * The orphan sweep on real components (embedded PostgreSQL, S3Proxy): what a crash between the object's put and the
+ * report row's insert leaves (an object and a live KEK, no row) is kept within the grace period and removed after.
+ */
+class OrphanSweepStorageTest {
+
+    @TempDir
+    static Path temp;
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
+    private static S3ProxyServer server;
+    private static MinioObjectStore objects;
+    private static JdbcKeyService keys;
+    private static EncryptedDocumentStore documents;
+    private static JdbcAuditTrail audit;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
+        dataSource = postgres.getPostgresDatabase();
+        Path directory = Path.of(OrphanSweepStorageTest.class.getClassLoader().getResource("db/migration").toURI());
+        List<Path> scripts;
+        try (var files = Files.list(directory)) {
+            scripts = files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(file -> Integer.parseInt(
+                            file.getFileName().toString().substring(1).split("__")[0])))
+                    .toList();
+        }
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            for (Path script : scripts) {
+                statement.execute(Files.readString(script));
+            }
+        }
+        server = S3ProxyServer.start();
+        objects = server.newStore("sweep-" + UUID.randomUUID());
+        keys = new JdbcKeyService(dataSource, BcfksMasterKeyRing.openOrCreate(temp.resolve("master.bcfks"),
+                "sweep test password".toCharArray(), true), Clock.systemUTC());
+        documents = new EncryptedDocumentStore(objects, keys, new EnvelopeCipher());
+        audit = new JdbcAuditTrail(dataSource);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        objects.close();
+        server.close();
+        postgres.close();
+    }
+
+    @Test
+    void anUnreferencedObjectAndKekAreKeptWithinTheGraceAndRemovedAfter() throws Exception {
+        KeyScope scope = KeyScope.report(UUID.randomUUID().toString().replace("-", ""));
+        StoredContent orphan = documents.store(scope, new ByteArrayInputStream(new byte[50_000]));
+        assertNotNull(objects.list().stream().filter(o -> o.key().equals(orphan.objectKey())).findFirst()
+                .orElseThrow().lastModified());
+
+        OrphanSweep.Result withinGrace = new OrphanSweep(objects, new JdbcSweepRecords(dataSource), keys, audit,
+                Clock.systemUTC(), Duration.ofHours(1)).sweep();
+        assertFalse(withinGrace.removedAnything());
+        assertTrue(objects.keys().contains(orphan.objectKey()));
+        assertEquals(1, count("select count(*) from key_encryption_key where destroyed_at is null"));
+
+        Thread.sleep(1100); // the store's last-modified times have one-second resolution
+        OrphanSweep.Result after = new OrphanSweep(objects, new JdbcSweepRecords(dataSource), keys, audit,
+                Clock.systemUTC(), Duration.ZERO).sweep();
+        assertEquals(1, after.objectsDeleted());
+        assertEquals(1, after.keksDestroyed());
+        assertFalse(objects.keys().contains(orphan.objectKey()));
+        assertEquals(0, count("select count(*) from key_encryption_key where destroyed_at is null"));
+        assertThrows(IllegalStateException.class, () -> keys.wrap(scope, new byte[32], "x"),
+                "a swept scope can never be given a key again");
+        assertEquals(1, count("select count(*) from audit_event where action = 'ORPHAN_SWEEP'"));
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
