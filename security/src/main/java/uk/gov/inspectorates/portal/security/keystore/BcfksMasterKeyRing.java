@@ -158,8 +158,9 @@ public final class BcfksMasterKeyRing implements MasterKeyRing {
     public synchronized String addMasterKey() throws IOException {
         KeyStore store = load(keystore, password);
         Date newest = newestCreationDate(store);
-        // "current" is the newest by creation date: make sure the new key's date is strictly later
-        while (newest != null && System.currentTimeMillis() <= newest.getTime()) {
+        // "current" is the newest by creation date, which the keystore may keep to the second only: make sure the
+        // new key's date falls in a later second, or a tie would leave the choice to the aliases
+        while (newest != null && System.currentTimeMillis() / 1000 <= newest.getTime() / 1000) {
             sleepBriefly();
         }
         String alias;

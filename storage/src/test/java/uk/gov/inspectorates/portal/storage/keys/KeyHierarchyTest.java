@@ -50,6 +50,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.MasterKeyRotation;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
+import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
 import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
 
 /**
@@ -76,7 +77,7 @@ class KeyHierarchyTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
         dataSource = postgres.getPostgresDatabase();
-        applyMigrations(dataSource);
+        assertTrue(SchemaMigration.migrate(dataSource) >= 2, "migrations applied by Flyway, as in the portal");
         server = S3ProxyServer.start();
         objects = server.newStore("keys-" + UUID.randomUUID());
         ring = BcfksMasterKeyRing.openOrCreate(temp.resolve("keys/master.bcfks"), PASSWORD, true);
@@ -256,21 +257,6 @@ class KeyHierarchyTest {
      * The schema from the migration scripts, run in order through plain JDBC (Flyway and S3Proxy want different
      * Jackson versions on this test classpath; the portal runs the same scripts with Flyway).
      */
-    private static void applyMigrations(DataSource dataSource) throws Exception {
-        Path directory = Path.of(KeyHierarchyTest.class.getClassLoader().getResource("db/migration").toURI());
-        List<Path> scripts;
-        try (var files = Files.list(directory)) {
-            scripts = files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(java.util.Comparator.comparingInt(file -> Integer.parseInt(
-                            file.getFileName().toString().substring(1).split("__")[0])))
-                    .toList();
-        }
-        assertTrue(scripts.size() >= 2, "migrations: " + scripts);
-        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            for (Path script : scripts) {
-                statement.execute(Files.readString(script));
-            }
-        }
     }
 
     private static MasterKeyRing failingAfter(MasterKeyRing delegate, int wraps) {

@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +30,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
+import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
 import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
 
 /**
@@ -55,19 +54,7 @@ class OrphanSweepStorageTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
         dataSource = postgres.getPostgresDatabase();
-        Path directory = Path.of(OrphanSweepStorageTest.class.getClassLoader().getResource("db/migration").toURI());
-        List<Path> scripts;
-        try (var files = Files.list(directory)) {
-            scripts = files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(java.util.Comparator.comparingInt(file -> Integer.parseInt(
-                            file.getFileName().toString().substring(1).split("__")[0])))
-                    .toList();
-        }
-        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            for (Path script : scripts) {
-                statement.execute(Files.readString(script));
-            }
-        }
+        SchemaMigration.migrate(dataSource);
         server = S3ProxyServer.start();
         objects = server.newStore("sweep-" + UUID.randomUUID());
         keys = new JdbcKeyService(dataSource, BcfksMasterKeyRing.openOrCreate(temp.resolve("master.bcfks"),
