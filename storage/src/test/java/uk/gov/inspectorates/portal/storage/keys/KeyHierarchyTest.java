@@ -50,7 +50,6 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.MasterKeyRotation;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
-import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
 import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
 
 /**
@@ -77,7 +76,7 @@ class KeyHierarchyTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
         dataSource = postgres.getPostgresDatabase();
-        assertTrue(SchemaMigration.migrate(dataSource) >= 2, "migrations applied by Flyway, as in the portal");
+        assertTrue(MigrationScripts.apply(dataSource) >= 2, "migrations applied");
         server = S3ProxyServer.start();
         objects = server.newStore("keys-" + UUID.randomUUID());
         ring = BcfksMasterKeyRing.openOrCreate(temp.resolve("keys/master.bcfks"), PASSWORD, true);
@@ -251,12 +250,6 @@ class KeyHierarchyTest {
         }
         StoredContent fresh = documents.store(newScope(), new ByteArrayInputStream(random(10)));
         assertEquals(newAlias, kekRow(fresh.scope()).get("master_key_alias"));
-    }
-
-    /**
-     * The schema from the migration scripts, run in order through plain JDBC (Flyway and S3Proxy want different
-     * Jackson versions on this test classpath; the portal runs the same scripts with Flyway).
-     */
     }
 
     private static MasterKeyRing failingAfter(MasterKeyRing delegate, int wraps) {

@@ -30,7 +30,6 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
-import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
 import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
 
 /**
@@ -54,7 +53,7 @@ class OrphanSweepStorageTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
         dataSource = postgres.getPostgresDatabase();
-        SchemaMigration.migrate(dataSource);
+        MigrationScripts.apply(dataSource);
         server = S3ProxyServer.start();
         objects = server.newStore("sweep-" + UUID.randomUUID());
         keys = new JdbcKeyService(dataSource, BcfksMasterKeyRing.openOrCreate(temp.resolve("master.bcfks"),
