@@ -126,17 +126,8 @@ public final class LocalPortal {
             scannerExpected = false;
         }
 
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("portal.db.url", postgres.jdbcUrl());
-        config.put("portal.db.user", postgres.user());
-        config.put("portal.db.password", postgres.password());
-        config.put("portal.s3.endpoint", objects.endpoint());
-        config.put("portal.s3.access-key", objects.accessKey());
-        config.put("portal.s3.secret-key", objects.secretKey());
-        config.put("portal.s3.bucket", bucket);
-        config.put("portal.keystore.path", keystorePath.toString());
-        config.put("portal.keystore.password", keystorePassword);
-        config.put("portal.data-dir", dataDir.toString());
+        Map<String, String> config = EmbeddedPortalSettings.of(postgres, objects, bucket, keystorePath,
+                keystorePassword, dataDir);
         config.put("portal.environment", Settings.get("portal.environment", "local"));
         config.put("portal.demo.enabled", Settings.get("portal.demo.enabled", "true"));
         config.put("portal.cookie.secure", Settings.get("portal.cookie.secure", "false"));

@@ -5,6 +5,7 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import uk.gov.inspectorates.portal.deploy.EmbeddedObjectStoreServer;
+import uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPostgresServer;
 import uk.gov.inspectorates.portal.deploy.PayaraMicroProcess;
 
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,22 +131,10 @@ public final class PortalBench {
             Files.createDirectories(work.resolve("data"));
 
             long maxUpload = 2L * Math.max(heapRunMiB, sizes.stream().mapToInt(Integer::intValue).max().orElse(0)) << 20;
-            Map<String, String> config = new LinkedHashMap<>();
-            config.put("portal.db.url", postgres.jdbcUrl());
-            config.put("portal.db.user", postgres.user());
-            config.put("portal.db.password", postgres.password());
-            config.put("portal.s3.endpoint", objects.endpoint());
-            config.put("portal.s3.access-key", objects.accessKey());
-            config.put("portal.s3.secret-key", objects.secretKey());
-            config.put("portal.s3.bucket", PORTAL_BUCKET);
-            config.put("portal.s3.region", REGION);
-            config.put("portal.keystore.path", keys.resolve("master.bcfks").toString());
-            config.put("portal.keystore.password", Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-            config.put("portal.data-dir", work.resolve("data").toString());
-            config.put("portal.environment", "local");
-            config.put("portal.demo.enabled", "true");
+            Map<String, String> config = EmbeddedPortalSettings.of(postgres, objects, PORTAL_BUCKET,
+                    keys.resolve("master.bcfks"), Base64.getUrlEncoder().withoutPadding().encodeToString(random),
+                    work.resolve("data"));
             config.put("portal.demo.password", DEMO_PASSWORD);
-            config.put("portal.cookie.secure", "false");
             config.put("portal.upload.max-bytes", Long.toString(Math.max(maxUpload, 1L << 30)));
             // clamd scans the whole stream once it has it all: a 1 GiB+ scan on a busy 2-core machine can pass the
             // default 60 s (the portal then refuses the upload with a 503, as it must)

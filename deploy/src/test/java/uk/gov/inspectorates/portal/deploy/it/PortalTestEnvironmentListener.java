@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.deploy.it;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import uk.gov.inspectorates.portal.deploy.EmbeddedObjectStoreServer;
+import uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPostgresServer;
 
 import java.io.File;
@@ -68,21 +69,9 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
             TestEnvironment environment = new TestEnvironment(postgres, objectStore, work, keystore, keystorePassword);
             TestEnvironment.set(environment);
 
-            System.setProperty("portal.db.url", postgres.jdbcUrl());
-            System.setProperty("portal.db.user", postgres.user());
-            System.setProperty("portal.db.password", postgres.password());
-            System.setProperty("portal.s3.endpoint", objectStore.endpoint());
-            System.setProperty("portal.s3.access-key", objectStore.accessKey());
-            System.setProperty("portal.s3.secret-key", objectStore.secretKey());
-            System.setProperty("portal.s3.bucket", TestEnvironment.BUCKET);
-            System.setProperty("portal.s3.region", TestEnvironment.REGION);
-            System.setProperty("portal.keystore.path", keystore.toString());
-            System.setProperty("portal.keystore.password", keystorePassword);
-            System.setProperty("portal.data-dir", data.toString());
-            System.setProperty("portal.environment", "local");
-            System.setProperty("portal.demo.enabled", "true");
+            EmbeddedPortalSettings.of(postgres, objectStore, TestEnvironment.BUCKET, keystore, keystorePassword, data)
+                    .forEach(System::setProperty);
             System.setProperty("portal.demo.password", TestEnvironment.demoPassword());
-            System.setProperty("portal.cookie.secure", "false");
             System.setProperty("portal.upload.max-bytes", Long.toString(TestEnvironment.UPLOAD_MAX_BYTES));
             System.setProperty("portal.clamd.host", "127.0.0.1");
             System.setProperty("portal.clamd.port", Integer.toString(clamd.port()));
