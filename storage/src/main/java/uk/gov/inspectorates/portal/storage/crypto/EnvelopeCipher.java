@@ -1,8 +1,10 @@
 package uk.gov.inspectorates.portal.storage.crypto;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -68,6 +70,48 @@ public final class EnvelopeCipher {
         Objects.requireNonNull(plaintext, "plaintext");
         EnvelopeHeader header = new EnvelopeHeader(segmentSize, noncePrefixes.get());
         return new EncryptingInputStream(plaintext, new SegmentCipher(dataKey, header, objectId), header);
+    }
+
+    /**
+     * The header of a new envelope (fresh random nonce prefix), for content that arrives in parts and is encrypted
+     * part by part with {@link #encryptPart}. The header is not secret; keep it with the upload until the last part.
+     */
+    public byte[] newHeader() {
+        return new EnvelopeHeader(segmentSize, noncePrefixes.get()).toBytes();
+    }
+
+    /**
+     * Encrypts one part of an envelope whose header is {@code header}: {@code length} plaintext bytes starting at
+     * segment {@code firstSegment}. A part other than the final one must hold whole segments. The result is exactly
+     * the bytes {@link #encrypt} would produce for that range of the whole plaintext (with the header in front of
+     * the part that starts at segment 0), so the parts, concatenated in order, decrypt with {@link #decrypt}.
+     */
+    public byte[] encryptPart(byte[] header, byte[] plaintext, int length, long firstSegment, boolean finalPart,
+                              byte[] dataKey, String objectId) throws IOException {
+        Objects.checkFromIndexSize(0, length, plaintext.length);
+        EnvelopeHeader envelope = EnvelopeHeader.readFrom(new ByteArrayInputStream(header));
+        int size = envelope.segmentSize();
+        if (!finalPart && (length == 0 || length % size != 0)) {
+            throw new IllegalArgumentException("a part before the last must hold whole segments of " + size + " bytes");
+        }
+        long segments = finalPart ? Math.max(1, ((long) length + size - 1) / size) : length / size;
+        int headerBytes = firstSegment == 0 ? HEADER_LENGTH : 0;
+        byte[] out = new byte[Math.toIntExact(headerBytes + length + segments * TAG_LENGTH)];
+        System.arraycopy(header, 0, out, 0, headerBytes);
+        SegmentCipher segmentCipher = new SegmentCipher(dataKey, envelope, objectId);
+        byte[] plainSegment = new byte[size];
+        byte[] sealed = new byte[size + TAG_LENGTH];
+        int written = headerBytes;
+        for (long i = 0; i < segments; i++) {
+            int from = Math.toIntExact(i * size);
+            int n = Math.min(size, length - from);
+            System.arraycopy(plaintext, from, plainSegment, 0, n);
+            int m = segmentCipher.seal(firstSegment + i, finalPart && i == segments - 1, plainSegment, n, sealed);
+            System.arraycopy(sealed, 0, out, written, m);
+            written += m;
+        }
+        Arrays.fill(plainSegment, (byte) 0);
+        return out;
     }
 
     /**
