@@ -7,11 +7,15 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.KeyService;
+import uk.gov.inspectorates.portal.core.document.ObjectParts;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
+import uk.gov.inspectorates.portal.core.document.PartedContent;
+import uk.gov.inspectorates.portal.core.document.PartedDocuments;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
@@ -23,17 +27,24 @@ import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
  * the segment authentication and the key wrapping, so neither ciphertext nor wrapped key can be moved to
  * another object.
  */
-public final class EncryptedDocumentStore implements DocumentStore {
+public final class EncryptedDocumentStore implements DocumentStore, PartedDocuments {
 
     static final String KEY_PREFIX = "objects/";
 
     private final ObjectStore objects;
+    private final ObjectParts parts;
     private final KeyService keys;
     private final EnvelopeCipher cipher;
     private final SecureRandom random = new SecureRandom();
 
-    public EncryptedDocumentStore(ObjectStore objects, KeyService keys, EnvelopeCipher cipher) {
+    public <S extends ObjectStore & ObjectParts> EncryptedDocumentStore(S objects, KeyService keys,
+                                                                        EnvelopeCipher cipher) {
+        this(objects, objects, keys, cipher);
+    }
+
+    public EncryptedDocumentStore(ObjectStore objects, ObjectParts parts, KeyService keys, EnvelopeCipher cipher) {
         this.objects = Objects.requireNonNull(objects, "objects");
+        this.parts = Objects.requireNonNull(parts, "parts");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
@@ -74,9 +85,13 @@ public final class EncryptedDocumentStore implements DocumentStore {
      */
     @Override
     public InputStream open(StoredContent content) throws IOException {
-        byte[] dataKey = keys.unwrap(content.scope(), content.dataKey(), content.objectKey());
+        return open(content.scope(), content.objectKey(), content.dataKey());
+    }
+
+    private InputStream open(KeyScope scope, String objectKey, WrappedKey wrapped) throws IOException {
+        byte[] dataKey = keys.unwrap(scope, wrapped, objectKey);
         try {
-            return cipher.decrypt(objects.get(content.objectKey()), dataKey, content.objectKey());
+            return cipher.decrypt(objects.get(objectKey), dataKey, objectKey);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -84,6 +99,66 @@ public final class EncryptedDocumentStore implements DocumentStore {
 
     @Override
     public void delete(StoredContent content) throws IOException {
+        objects.delete(content.objectKey());
+    }
+
+    /**
+     * The part size must be whole segments, so that every part but the last seals whole segments and the parts
+     * concatenate to one envelope (docs/adr/0009).
+     */
+    @Override
+    public PartedContent startParts(KeyScope scope, long length, int partSize) throws IOException {
+        if (partSize % cipher.segmentSize() != 0) {
+            throw new IllegalArgumentException("the part size must be a multiple of " + cipher.segmentSize());
+        }
+        String objectKey = newObjectKey();
+        byte[] dataKey = new byte[EnvelopeCipher.KEY_LENGTH];
+        random.nextBytes(dataKey);
+        try {
+            WrappedKey wrapped = keys.wrap(scope, dataKey, objectKey);
+            String partsId = parts.startParts(objectKey);
+            return new PartedContent(scope, objectKey, partsId, wrapped, cipher.newHeader(), length, partSize,
+                    EnvelopeCipher.ciphertextLength(length, cipher.segmentSize()));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    @Override
+    public String storePart(PartedContent content, int number, byte[] plaintext) throws IOException {
+        int length = content.partLength(number);
+        if (plaintext.length != length) {
+            throw new IllegalArgumentException("part " + number + " must be " + length + " bytes, not "
+                    + plaintext.length);
+        }
+        byte[] dataKey = keys.unwrap(content.scope(), content.dataKey(), content.objectKey());
+        byte[] ciphertext;
+        try {
+            long firstSegment = (long) (number - 1) * content.partSize() / cipher.segmentSize();
+            ciphertext = cipher.encryptPart(content.envelopeHeader(), plaintext, length, firstSegment,
+                    number == content.partCount(), dataKey, content.objectKey());
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+        return parts.putPart(content.objectKey(), content.partsUploadId(), number, ciphertext, ciphertext.length);
+    }
+
+    @Override
+    public void assemble(PartedContent content, List<String> tags) throws IOException {
+        if (tags.size() != content.partCount()) {
+            throw new IllegalArgumentException("assembling needs all " + content.partCount() + " parts");
+        }
+        parts.completeParts(content.objectKey(), content.partsUploadId(), tags);
+    }
+
+    @Override
+    public InputStream open(PartedContent content) throws IOException {
+        return open(content.scope(), content.objectKey(), content.dataKey());
+    }
+
+    @Override
+    public void discard(PartedContent content) throws IOException {
+        parts.abortParts(content.objectKey(), content.partsUploadId());
         objects.delete(content.objectKey());
     }
 

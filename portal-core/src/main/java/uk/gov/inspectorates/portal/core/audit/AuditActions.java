@@ -14,6 +14,14 @@ public final class AuditActions {
     public static final String SCOPE_REMOVE = "SCOPE_REMOVE";
     /** A run of the orphan sweep that removed something: counts only (objects, KEKs destroyed). */
     public static final String ORPHAN_SWEEP = "ORPHAN_SWEEP";
+    /** A resumable upload was started (or refused before it started). */
+    public static final String UPLOAD_START = "UPLOAD_START";
+    /** A resumable upload was checked: type, malware scan; refused ones are discarded. */
+    public static final String UPLOAD_CHECK = "UPLOAD_CHECK";
+    /** Someone other than its owner tried to use a resumable upload (answered as if it did not exist). */
+    public static final String UPLOAD_ACCESS = "UPLOAD_ACCESS";
+    /** A resumable upload was discarded: by its owner, on a refusal, or on expiry (policy). */
+    public static final String UPLOAD_DISCARD = "UPLOAD_DISCARD";
     /** One run of master-key rotation, with counts. */
     public static final String MASTER_KEY_ROTATION = "MASTER_KEY_ROTATION";
 

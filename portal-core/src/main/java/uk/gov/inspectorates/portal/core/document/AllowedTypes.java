@@ -27,6 +27,12 @@ public record AllowedTypes(Map<String, Set<String>> extensionsByMediaType) {
                 .map(ext -> ext.toUpperCase(Locale.UK)).reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
+    /** Zip-based formats (OOXML, ODF): checking them for malware means unpacking them whole. */
+    public static boolean isContainer(String mediaType) {
+        return mediaType != null && (mediaType.startsWith("application/vnd.openxmlformats-officedocument.")
+                || mediaType.startsWith("application/vnd.oasis.opendocument.") || mediaType.equals("application/zip"));
+    }
+
     static Optional<String> extensionOf(String name) {
         int dot = name == null ? -1 : name.lastIndexOf('.');
         return dot < 0 ? Optional.empty() : Optional.of(name.substring(dot + 1).toLowerCase(Locale.ROOT));

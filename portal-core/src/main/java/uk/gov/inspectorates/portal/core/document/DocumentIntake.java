@@ -109,7 +109,8 @@ public final class DocumentIntake {
         return null;
     }
 
-    private String checkType(BufferedInputStream content, String declaredName, AllowedTypes allowed)
+    /** The detected type, or a refusal; {@code content} is left at its start (mark/reset). */
+    String checkType(BufferedInputStream content, String declaredName, AllowedTypes allowed)
             throws IOException {
         content.mark(DETECTION_PREFIX_BYTES);
         if (content.read() < 0) {
@@ -139,7 +140,7 @@ public final class DocumentIntake {
         return false;
     }
 
-    private UploadRejected tooLarge() {
+    UploadRejected tooLarge() {
         return new UploadRejected(UploadRejected.Reason.TOO_LARGE,
                 "The selected file must be smaller than " + humanSize(maxBytes));
     }

@@ -22,7 +22,10 @@ import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
+import uk.gov.inspectorates.portal.core.document.ResumableUpload;
+import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
+import uk.gov.inspectorates.portal.core.document.UploadPurpose;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.retention.Removal;
@@ -45,17 +48,19 @@ public final class ReportService {
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final ScopeRemoval removal;
+    private final ResumableUploads uploads;
     private final Clock clock;
     private final ReportValidator validator = new ReportValidator();
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
-                         AuditTrail audit, ScopeRemoval removal, Clock clock) {
+                         AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock) {
         this.reports = reports;
         this.intake = intake;
         this.store = store;
         this.policy = policy;
         this.audit = audit;
         this.removal = removal;
+        this.uploads = uploads;
         this.clock = clock;
     }
 
@@ -87,16 +92,37 @@ public final class ReportService {
         }
     }
 
-    /** Shares checked details with the file; the file is refused (and nothing kept) unless it passes intake. */
-    public Report share(Subject subject, ReportDetails details, IncomingDocument file) {
-        // decided again here, not only in checkShare: ReportDetails can be built by any caller, and the originator
-        // is taken from the details' report type
-        Inspectorate originator = details.type().inspectorate();
+    /**
+     * Starts a resumable upload of a report's file (docs/adr/0009), for someone who may share reports; its content
+     * is kept under the key scope of the report it will become.
+     */
+    public ResumableUpload startUpload(Subject subject, String fileName, long length) {
+        Inspectorate originator = subject.inspectorate().orElse(null);
         Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
         if (!decision.permitted()) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
+            record(subject, AuditActions.UPLOAD_START, null, Outcome.DENIED, decision.rule());
             throw new AccessDenied(decision.rule());
         }
+        return uploads.begin(subject, UploadPurpose.REPORT, KeyScope.report(Ids.newId()), fileName, length);
+    }
+
+    /** Shares checked details with a completed, checked resumable upload of the subject's. */
+    public Report shareUploaded(Subject subject, ReportDetails details, String uploadId) {
+        Inspectorate originator = checkOriginator(subject, details);
+        AcceptedDocument document;
+        try {
+            document = uploads.claim(subject, uploadId, UploadPurpose.REPORT);
+        } catch (RuntimeException refused) {
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED,
+                    "upload " + uploadId + ": " + refused.getClass().getSimpleName());
+            throw refused;
+        }
+        return add(subject, details, originator, document.content().scope().id(), document);
+    }
+
+    /** Shares checked details with the file; the file is refused (and nothing kept) unless it passes intake. */
+    public Report share(Subject subject, ReportDetails details, IncomingDocument file) {
+        Inspectorate originator = checkOriginator(subject, details);
         // the id comes first: the content is stored under the report's key scope (its own key-encryption key)
         String reportId = Ids.newId();
         AcceptedDocument document;
@@ -112,6 +138,23 @@ public final class ReportService {
             record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "storage failure");
             throw failure;
         }
+        return add(subject, details, originator, reportId, document);
+    }
+
+    // decided again at sharing, not only in checkShare: ReportDetails can be built by any caller, and the
+    // originator is taken from the details' report type
+    private Inspectorate checkOriginator(Subject subject, ReportDetails details) {
+        Inspectorate originator = details.type().inspectorate();
+        Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
+        if (!decision.permitted()) {
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
+            throw new AccessDenied(decision.rule());
+        }
+        return originator;
+    }
+
+    private Report add(Subject subject, ReportDetails details, Inspectorate originator, String reportId,
+                       AcceptedDocument document) {
         Report report = new Report(reportId, details.title(), details.type(), details.subject(),
                 details.classification(), details.handlingInstructions(), details.attestations(), originator,
                 otherParties(originator), ReportStatus.UNDER_EMBARGO, details.expectedPublication(),

@@ -84,7 +84,7 @@ public class PortalWiring {
 
     @Produces
     @Singleton
-    ObjectStore objectStore() {
+    MinioObjectStore objectStore() {
         MinioObjectStore store = new MinioObjectStore(configuration.s3Endpoint(), configuration.s3AccessKey(),
                 configuration.s3SecretKey(), configuration.s3Bucket(), configuration.s3Region());
         try {
@@ -116,7 +116,7 @@ public class PortalWiring {
 
     @Produces
     @Singleton
-    DocumentStore documentStore(ObjectStore objectStore, KeyService keyService) {
+    EncryptedDocumentStore documentStore(MinioObjectStore objectStore, KeyService keyService) {
         return new EncryptedDocumentStore(objectStore, keyService, new EnvelopeCipher());
     }
 

@@ -2,6 +2,8 @@ package uk.gov.inspectorates.portal.storage.objectstore;
 
 import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
+import io.minio.CompleteMultipartUploadArgs;
+import io.minio.CreateMultipartUploadArgs;
 import io.minio.GetObjectArgs;
 import io.minio.Http;
 import io.minio.ListMultipartUploadsArgs;
@@ -12,23 +14,27 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
+import io.minio.UploadPartArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.messages.Item;
 import io.minio.messages.ListMultipartUploadsResult;
+import io.minio.messages.Part;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import okhttp3.OkHttpClient;
+import uk.gov.inspectorates.portal.core.document.ObjectParts;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
 
 /** {@link ObjectStore} on an S3-compatible bucket (MinIO in production) through the MinIO Java SDK. */
-public final class MinioObjectStore implements ObjectStore, AutoCloseable {
+public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoCloseable {
 
     /** Part size for uploads of unknown length; the SDK holds a few parts in memory per upload. */
     public static final long PART_SIZE = 8L * 1024 * 1024;
@@ -155,6 +161,56 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
             keys.add(upload.objectName());
         }
         return keys;
+    }
+
+    @Override
+    public String startParts(String key) throws IOException {
+        return await("starting parts of " + key, asyncClient.createMultipartUpload(
+                CreateMultipartUploadArgs.builder().bucket(bucket).object(key).build())).result().uploadId();
+    }
+
+    @Override
+    public String putPart(String key, String partsId, int number, byte[] bytes, int length) throws IOException {
+        return await("storing part " + number + " of " + key, asyncClient.uploadPart(UploadPartArgs.builder()
+                .bucket(bucket).object(key).uploadId(partsId).partNumber(number).data(bytes, length).build()))
+                .part().etag();
+    }
+
+    @Override
+    public void completeParts(String key, String partsId, List<String> tags) throws IOException {
+        Part[] parts = new Part[tags.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = new Part(i + 1, tags.get(i));
+        }
+        await("assembling " + key, asyncClient.completeMultipartUpload(CompleteMultipartUploadArgs.builder()
+                .bucket(bucket).object(key).uploadId(partsId).parts(parts).build()));
+    }
+
+    @Override
+    public void abortParts(String key, String partsId) throws IOException {
+        try {
+            asyncClient.abortMultipartUpload(AbortMultipartUploadArgs.builder()
+                    .bucket(bucket).object(key).uploadId(partsId).build()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while dropping the parts of " + key, e);
+        } catch (ExecutionException | CompletionException e) {
+            if (!(e.getCause() instanceof ErrorResponseException error
+                    && "NoSuchUpload".equals(error.errorResponse().code()))) {
+                throw new IOException("object store: dropping the parts of " + key + " failed: " + e.getCause(), e);
+            }
+        }
+    }
+
+    private static <T> T await(String action, CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + action, e);
+        } catch (ExecutionException | CompletionException e) {
+            throw new IOException("object store: " + action + " failed: " + e.getCause(), e);
+        }
     }
 
     @Override

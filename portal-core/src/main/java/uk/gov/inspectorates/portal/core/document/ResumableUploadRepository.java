@@ -1,0 +1,29 @@
+package uk.gov.inspectorates.portal.core.document;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where resumable uploads are recorded between their requests. */
+public interface ResumableUploadRepository {
+
+    void add(ResumableUpload upload);
+
+    Optional<ResumableUpload> find(String id);
+
+    /** Records a stored part (replacing the tag of an earlier copy) and moves the expiry out. */
+    void recordPart(String id, int part, String tag, Instant expiresAt);
+
+    /** The type detected from the first part's bytes. */
+    void recordMediaType(String id, String mediaType);
+
+    void markAssembled(String id);
+
+    void markReady(String id, String plaintextSha256);
+
+    /** Deletes the record; true only for the call that deleted it (so an upload is attached at most once). */
+    boolean remove(String id);
+
+    /** Uploads whose expiry has passed at {@code now}, whatever their status. */
+    List<ResumableUpload> expiredAt(Instant now);
+}

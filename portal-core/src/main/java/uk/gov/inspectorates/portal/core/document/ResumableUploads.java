@@ -1,0 +1,339 @@
+package uk.gov.inspectorates.portal.core.document;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.shared.Conflict;
+import uk.gov.inspectorates.portal.core.shared.Ids;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.NotFound;
+
+/**
+ * Resumable uploads (docs/adr/0009): the same intake as a one-request upload, spread over many requests. The size
+ * cap is checked on the announced length and every part's exact size; the type from the first part's bytes (a
+ * refused type discards the upload at once); the malware scan reads the assembled object back, decrypting it, so
+ * it does not depend on the sender's connection. Only the owner may touch an upload; to anyone else it does not
+ * exist. Refused, abandoned and expired uploads are removed KEK first, then the object, then the record.
+ */
+public final class ResumableUploads {
+
+    /** Part size (a multiple of the envelope's segment size; S3 wants 5 MiB or more) and how long an idle upload lives. */
+    public record Settings(int partSize, Duration expiry) {
+        public Settings {
+            if (partSize <= 0 || expiry.isNegative() || expiry.isZero()) {
+                throw new IllegalArgumentException("uploads need a positive part size and expiry");
+            }
+        }
+    }
+
+    private static final int READ_BUFFER = 64 * 1024;
+
+    private final ResumableUploadRepository uploads;
+    private final PartedDocuments store;
+    private final DocumentIntake intake;
+    private final WindowedScanner scanner;
+    private final KeyService keys;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Settings settings;
+
+    public ResumableUploads(ResumableUploadRepository uploads, PartedDocuments store, DocumentIntake intake,
+                            WindowedScanner scanner, KeyService keys, AuditTrail audit, Clock clock,
+                            Settings settings) {
+        this.uploads = Objects.requireNonNull(uploads, "uploads");
+        this.store = Objects.requireNonNull(store, "store");
+        this.intake = Objects.requireNonNull(intake, "intake");
+        this.scanner = Objects.requireNonNull(scanner, "scanner");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Starts an upload of {@code length} bytes whose content will be kept under {@code scope}; the caller has
+     * decided that the subject may upload for this purpose. Refuses, before any byte, what cannot pass: an empty
+     * or too large file, a name whose extension the purpose never allows.
+     */
+    public ResumableUpload begin(Subject subject, UploadPurpose purpose, KeyScope scope, String fileName,
+                                 long length) {
+        try {
+            checkAnnounced(purpose, fileName, length);
+        } catch (InvalidInput | UploadRejected refused) {
+            record(subject, AuditActions.UPLOAD_START, null, Outcome.REFUSED, refused instanceof UploadRejected r
+                    ? r.auditDetail() : "invalid");
+            throw refused;
+        }
+        PartedContent content;
+        try {
+            content = store.startParts(scope, length, settings.partSize());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload could not be started", e);
+        }
+        Instant now = clock.instant();
+        ResumableUpload upload = new ResumableUpload(Ids.newId(), subject.userId(), subject.organisation().id(),
+                purpose, fileName.strip(), content, ResumableUpload.Status.RECEIVING, Map.of(), null, null, now,
+                now.plus(settings.expiry()));
+        try {
+            uploads.add(upload);
+        } catch (RuntimeException failure) {
+            removeContent(content, failure);
+            throw failure;
+        }
+        record(subject, AuditActions.UPLOAD_START, upload.id(), Outcome.SUCCEEDED,
+                "purpose=" + purpose + " bytes=" + length + " parts=" + content.partCount());
+        return upload;
+    }
+
+    public ResumableUpload status(Subject subject, String id) {
+        return owned(subject, id);
+    }
+
+    /**
+     * Receives part {@code number}: exactly its size, else nothing is kept. Sending a part again replaces it, so a
+     * sender that lost the answer to a part just sends it again.
+     */
+    public ResumableUpload receivePart(Subject subject, String id, int number, InputStream body) {
+        ResumableUpload upload = owned(subject, id);
+        if (upload.status() != ResumableUpload.Status.RECEIVING) {
+            throw new Conflict("All parts of this upload have arrived and it has been completed");
+        }
+        PartedContent content = upload.content();
+        if (number < 1 || number > content.partCount()) {
+            throw InvalidInput.of("part", "There is no part " + number + ": this upload has parts 1 to "
+                    + content.partCount());
+        }
+        int expected = content.partLength(number);
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(expected + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("part " + number + " was interrupted", e);
+        }
+        try {
+            if (bytes.length != expected) {
+                throw InvalidInput.of("part", "Part " + number + " must be exactly " + expected + " bytes, but "
+                        + (bytes.length > expected ? "more" : String.valueOf(bytes.length)) + " arrived");
+            }
+            if (number == 1) {
+                uploads.recordMediaType(id, checkType(subject, upload, bytes));
+            }
+            String tag = store.storePart(content, number, bytes);
+            uploads.recordPart(id, number, tag, clock.instant().plus(settings.expiry()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("part " + number + " could not be stored", e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+        return owned(subject, id);
+    }
+
+    /**
+     * Assembles an upload whose parts have all arrived, then checks it: the malware scan reads the whole file back.
+     * A refusal discards the upload; with the scanner unavailable the upload is kept, assembled, for a retry.
+     * Completing a ready upload again just returns it.
+     */
+    public ResumableUpload complete(Subject subject, String id) {
+        ResumableUpload upload = owned(subject, id);
+        if (upload.status() == ResumableUpload.Status.READY) {
+            return upload;
+        }
+        if (upload.status() == ResumableUpload.Status.RECEIVING) {
+            List<Integer> missing = upload.missingParts();
+            if (!missing.isEmpty()) {
+                throw new Conflict(missing.size() + " of " + upload.content().partCount()
+                        + " parts have not arrived yet, starting with part " + missing.get(0));
+            }
+            try {
+                store.assemble(upload.content(), upload.tagsInOrder());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the upload could not be assembled", e);
+            }
+            uploads.markAssembled(id);
+        }
+        String sha256 = scanned(subject, upload);
+        uploads.markReady(id, sha256);
+        record(subject, AuditActions.UPLOAD_CHECK, id, Outcome.SUCCEEDED, "bytes=" + upload.content().length());
+        return owned(subject, id);
+    }
+
+    /**
+     * Hands a ready upload over to what it was uploaded for, once: the record is removed and the content is from
+     * now on the caller's to keep (under the key scope given at the start).
+     */
+    public AcceptedDocument claim(Subject subject, String id, UploadPurpose purpose) {
+        ResumableUpload upload = owned(subject, id);
+        if (upload.purpose() != purpose) {
+            throw InvalidInput.of("upload", "That upload was not made for this");
+        }
+        if (upload.status() != ResumableUpload.Status.READY) {
+            throw new Conflict("The upload has not been completed and checked yet");
+        }
+        if (!uploads.remove(id)) {
+            throw new NotFound("upload");
+        }
+        return new AcceptedDocument(upload.fileName(), upload.mediaType(),
+                upload.content().stored(upload.plaintextSha256()));
+    }
+
+    /** The owner gives up an upload: everything of it is removed. */
+    public void abandon(Subject subject, String id) {
+        ResumableUpload upload = owned(subject, id);
+        discard(upload);
+        record(subject, AuditActions.UPLOAD_DISCARD, id, Outcome.SUCCEEDED, "abandoned by its owner");
+    }
+
+    /** Removes every upload past its expiry (the policy's, not a person's); returns how many. */
+    public int removeExpired() {
+        int removed = 0;
+        for (ResumableUpload upload : uploads.expiredAt(clock.instant())) {
+            discard(upload);
+            audit.record(new AuditEvent(clock.instant(), null, null, AuditActions.UPLOAD_DISCARD, "UPLOAD",
+                    upload.id(), Outcome.SUCCEEDED, "policy:upload-expiry status=" + upload.status()
+                    + " bytesReceived=" + upload.receivedBytes()));
+            removed++;
+        }
+        return removed;
+    }
+
+    private void checkAnnounced(UploadPurpose purpose, String fileName, long length) {
+        if (fileName == null || fileName.isBlank()) {
+            throw InvalidInput.of("fileName", "Give the name of the file");
+        }
+        if (length <= 0) {
+            throw new UploadRejected(UploadRejected.Reason.EMPTY, "The selected file is empty");
+        }
+        if (length > intake.maxBytes()
+                || PartedContent.partCount(length, settings.partSize()) > PartedContent.MAX_PARTS) {
+            throw intake.tooLarge();
+        }
+        AllowedTypes allowed = purpose.allowed();
+        boolean nameAllowed = AllowedTypes.extensionOf(fileName.strip())
+                .map(ext -> allowed.extensionsByMediaType().values().stream().anyMatch(set -> set.contains(ext)))
+                .orElse(false);
+        if (!nameAllowed) {
+            throw new UploadRejected(UploadRejected.Reason.TYPE_NOT_ALLOWED,
+                    "The selected file must be a " + allowed.describe());
+        }
+    }
+
+    private String checkType(Subject subject, ResumableUpload upload, byte[] firstPart) throws IOException {
+        int prefix = Math.min(firstPart.length, DocumentIntake.DETECTION_PREFIX_BYTES);
+        try {
+            return intake.checkType(new BufferedInputStream(new ByteArrayInputStream(firstPart, 0, prefix),
+                    DocumentIntake.DETECTION_PREFIX_BYTES), upload.fileName(), upload.purpose().allowed());
+        } catch (UploadRejected rejected) {
+            throw refusedAndDiscarded(subject, upload, rejected);
+        }
+    }
+
+    /** Reads the assembled file back once: its digest, and every byte through the (windowed) scan. */
+    private String scanned(Subject subject, ResumableUpload upload) {
+        MessageDigest sha256 = sha256();
+        long count = 0;
+        ScanVerdict verdict;
+        try (ContentScanner.ScanSession scan = scanner.start();
+             InputStream plaintext = store.open(upload.content())) {
+            byte[] buffer = new byte[READ_BUFFER];
+            for (int n = plaintext.read(buffer); n >= 0; n = plaintext.read(buffer)) {
+                sha256.update(buffer, 0, n);
+                scan.feed(buffer, 0, n);
+                count += n;
+            }
+            verdict = scan.verdict();
+        } catch (ScanningUnavailable unavailable) {
+            record(subject, AuditActions.UPLOAD_CHECK, upload.id(), Outcome.REFUSED, "scanning unavailable");
+            throw unavailable;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the assembled upload could not be read back", e);
+        }
+        if (count != upload.content().length()) {
+            throw new IllegalStateException("the assembled upload holds " + count + " bytes, not "
+                    + upload.content().length());
+        }
+        if (!verdict.clean()) {
+            throw refusedAndDiscarded(subject, upload, DocumentIntake.refusal(verdict));
+        }
+        if (!scanner.coversWhole(count) && AllowedTypes.isContainer(upload.mediaType())) {
+            throw refusedAndDiscarded(subject, upload, new UploadRejected(UploadRejected.Reason.TOO_COMPLEX,
+                    "The selected file is too large to be checked for viruses as a whole. Split it into smaller"
+                            + " files and upload them again", "container larger than one scan window"));
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private UploadRejected refusedAndDiscarded(Subject subject, ResumableUpload upload, UploadRejected rejected) {
+        try {
+            discard(upload);
+        } catch (RuntimeException e) {
+            rejected.addSuppressed(e);
+        }
+        record(subject, AuditActions.UPLOAD_CHECK, upload.id(), Outcome.REFUSED, rejected.auditDetail());
+        return rejected;
+    }
+
+    /** KEK destroyed first (the content is unreadable from then on), then the object, then the record. */
+    private void discard(ResumableUpload upload) {
+        keys.destroyScope(upload.content().scope());
+        try {
+            store.discard(upload.content());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload's stored parts could not be removed", e);
+        }
+        uploads.remove(upload.id());
+    }
+
+    private void removeContent(PartedContent content, RuntimeException failure) {
+        try {
+            keys.destroyScope(content.scope());
+            store.discard(content);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Someone else's upload, an unknown one and an expired one are all "not found". */
+    private ResumableUpload owned(Subject subject, String id) {
+        ResumableUpload upload = uploads.find(id).orElse(null);
+        if (upload == null || !upload.ownerUserId().equals(subject.userId())) {
+            if (upload != null) {
+                record(subject, AuditActions.UPLOAD_ACCESS, id, Outcome.DENIED, "not the owner of the upload");
+            }
+            throw new NotFound("upload");
+        }
+        if (!upload.expiresAt().isAfter(clock.instant())) {
+            throw new NotFound("upload");
+        }
+        return upload;
+    }
+
+    private void record(Subject subject, String action, String id, Outcome outcome, String detail) {
+        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action, "UPLOAD",
+                id, outcome, detail));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}
