@@ -8,6 +8,7 @@ import uk.gov.inspectorates.portal.core.access.SignInRefused;
 import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 
@@ -59,6 +60,9 @@ public final class Problems {
         if (failure instanceof AccessDenied denied) {
             return Problem.of("forbidden", "Not allowed", 403, "You are not allowed to do this")
                     .withRule(denied.rule());
+        }
+        if (failure instanceof Conflict conflict) {
+            return Problem.of("state-conflict", "Not possible now", 409, conflict.getMessage());
         }
         if (failure instanceof NotFound) {
             return Problem.of("not-found", "Not found", 404, "There is nothing here, or nothing you may see");

@@ -6,6 +6,7 @@ import java.util.List;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.Team;
+import uk.gov.inspectorates.portal.core.document.ResumableUpload;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportType;
 
@@ -72,6 +73,18 @@ public final class Views {
                     report.expectedPublication(), report.sharedAt().atOffset(ZoneOffset.UTC),
                     new FileView(document.fileName(), document.mediaType(), document.content().plaintextBytes(),
                             document.content().plaintextSha256()));
+        }
+    }
+
+    public record UploadView(String id, String purpose, String status, String fileName, long length, int partSize,
+                             int partCount, List<Integer> receivedParts, long receivedBytes, String mediaType,
+                             String sha256, OffsetDateTime expiresAt) {
+        public static UploadView of(ResumableUpload upload) {
+            var content = upload.content();
+            return new UploadView(upload.id(), upload.purpose().name(), upload.status().name(), upload.fileName(),
+                    content.length(), content.partSize(), content.partCount(), upload.receivedParts(),
+                    upload.receivedBytes(), upload.mediaType(), upload.plaintextSha256(),
+                    upload.expiresAt().atOffset(ZoneOffset.UTC));
         }
     }
 }

@@ -48,6 +48,22 @@ public class PortalConfiguration {
     long uploadMaxBytes;
 
     @Inject
+    @ConfigProperty(name = "portal.upload.part-bytes", defaultValue = "8388608")
+    int uploadPartBytes;
+
+    @Inject
+    @ConfigProperty(name = "portal.upload.expiry-seconds", defaultValue = "86400")
+    long uploadExpirySeconds;
+
+    @Inject
+    @ConfigProperty(name = "portal.scan.window-bytes", defaultValue = "268435456")
+    long scanWindowBytes;
+
+    @Inject
+    @ConfigProperty(name = "portal.scan.overlap-bytes", defaultValue = "1048576")
+    long scanOverlapBytes;
+
+    @Inject
     @ConfigProperty(name = "portal.data-dir")
     Optional<String> dataDir;
 
@@ -130,6 +146,25 @@ public class PortalConfiguration {
 
     public long uploadMaxBytes() {
         return uploadMaxBytes;
+    }
+
+    /** Resumable uploads arrive in parts of this size (a multiple of 64 KiB; S3 needs at least 5 MiB). */
+    public int uploadPartBytes() {
+        return uploadPartBytes;
+    }
+
+    /** An upload not touched for this long is removed, with everything received. */
+    public long uploadExpirySeconds() {
+        return uploadExpirySeconds;
+    }
+
+    /** Files above this size are scanned as overlapping windows of it (docs/adr/0009); at most clamd's stream limit. */
+    public long scanWindowBytes() {
+        return scanWindowBytes;
+    }
+
+    public long scanOverlapBytes() {
+        return scanOverlapBytes;
     }
 
     public Optional<String> dataDir() {

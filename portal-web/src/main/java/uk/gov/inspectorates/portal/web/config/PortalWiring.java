@@ -14,12 +14,13 @@ import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.SignInService;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
-import uk.gov.inspectorates.portal.core.document.ContentScanner;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.KeyService;
 import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
+import uk.gov.inspectorates.portal.core.document.ResumableUploads;
+import uk.gov.inspectorates.portal.core.document.WindowedScanner;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
@@ -36,6 +37,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcResumableUploadRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 
@@ -123,9 +125,10 @@ public class PortalWiring {
     /** clamd over TCP; not contacted here: an unreachable clamd refuses uploads (503) and fails readiness. */
     @Produces
     @Singleton
-    ContentScanner contentScanner() {
+    WindowedScanner contentScanner() {
         Duration timeout = Duration.ofSeconds(configuration.clamdTimeoutSeconds());
-        return new ClamAvScanner(configuration.clamdHost(), configuration.clamdPort(), timeout, timeout);
+        return new WindowedScanner(new ClamAvScanner(configuration.clamdHost(), configuration.clamdPort(), timeout,
+                timeout), configuration.scanWindowBytes(), configuration.scanOverlapBytes());
     }
 
     @Produces
@@ -142,12 +145,27 @@ public class PortalWiring {
 
     @Produces
     @Singleton
-    ReportService reportService(ReportRepository reports, DocumentStore store, ContentScanner scanner,
-                                AccessPolicy policy, AuditTrail audit, KeyService keys, Clock clock) {
-        DocumentIntake intake = new DocumentIntake(new TikaContentTypeDetector(), scanner, store,
-                configuration.uploadMaxBytes());
-        return new ReportService(reports, intake, store, policy, audit, new ScopeRemoval(keys, store, audit, clock),
-                clock);
+    DocumentIntake documentIntake(DocumentStore store, WindowedScanner scanner) {
+        return new DocumentIntake(new TikaContentTypeDetector(), scanner, store, configuration.uploadMaxBytes());
+    }
+
+    /** Uploads in parts over many requests (docs/adr/0009), checked like any other upload once assembled. */
+    @Produces
+    @Singleton
+    ResumableUploads resumableUploads(EncryptedDocumentStore store, WindowedScanner scanner, KeyService keys,
+                                      AuditTrail audit, Clock clock) {
+        return new ResumableUploads(new JdbcResumableUploadRepository(dataSource), store, documentIntake(store, scanner),
+                scanner, keys, audit, clock, new ResumableUploads.Settings(configuration.uploadPartBytes(),
+                Duration.ofSeconds(configuration.uploadExpirySeconds())));
+    }
+
+    @Produces
+    @Singleton
+    ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
+                                ResumableUploads uploads, AccessPolicy policy, AuditTrail audit, KeyService keys,
+                                Clock clock) {
+        return new ReportService(reports, documentIntake(store, scanner), store, policy, audit,
+                new ScopeRemoval(keys, store, audit, clock), uploads, clock);
     }
 
     /** Removes what a crash left behind: unreferenced objects and KEKs, once older than the grace (docs/adr/0007). */

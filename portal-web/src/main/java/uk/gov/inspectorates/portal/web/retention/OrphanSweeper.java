@@ -14,11 +14,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.web.config.PortalConfiguration;
 
 /**
- * Runs the {@link OrphanSweep} once at start-up (after the schema migration, before the portal reports ready) and
+ * Removes expired resumable uploads, then runs the {@link OrphanSweep}, once at start-up (after the schema migration, before the portal reports ready) and
  * then every {@code portal.sweep.interval-seconds}. A failed run is logged and does not stop the portal: it removes
  * nothing referenced, and the next run carries on.
  */
@@ -35,6 +36,9 @@ public class OrphanSweeper {
 
     @Inject
     OrphanSweep sweep;
+
+    @Inject
+    ResumableUploads uploads;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -60,6 +64,14 @@ public class OrphanSweeper {
     }
 
     private void runOnce() {
+        try {
+            int expired = uploads.removeExpired();
+            if (expired > 0) {
+                LOG.info(() -> "Removed " + expired + " expired resumable uploads");
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Removing expired uploads failed; the next run carries on", e);
+        }
         try {
             OrphanSweep.Result result = sweep.sweep();
             if (result.removedAnything()) {

@@ -31,6 +31,8 @@ public final class ReportUploadReader {
     static final int MAX_FIELD_BYTES = 64 * 1024;
     static final int MAX_FIELDS = 32;
     public static final String FILE_FIELD = "file";
+    /** Instead of a file: the id of a completed resumable upload (docs/adr/0009), which the page's script sends. */
+    public static final String UPLOAD_FIELD = "upload";
 
     /** Checks the fields seen before the file; a page uses it to verify its CSRF field before any file byte. */
     @FunctionalInterface
@@ -74,7 +76,11 @@ public final class ReportUploadReader {
         } catch (IOException e) {
             throw new UncheckedIOException("the upload was interrupted", e);
         }
-        check(subject, fields, fieldsCheck, draftOf);
+        ReportDetails details = check(subject, fields, fieldsCheck, draftOf);
+        String uploadId = fields.get(UPLOAD_FIELD);
+        if (uploadId != null && !uploadId.isBlank()) {
+            return reports.shareUploaded(subject, details, uploadId.strip());
+        }
         throw new UploadRejected(UploadRejected.Reason.MISSING, "Select the report file");
     }
 

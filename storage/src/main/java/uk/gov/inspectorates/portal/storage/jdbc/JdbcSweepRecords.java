@@ -9,7 +9,10 @@ import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.retention.SweepRecords;
 
-/** {@link SweepRecords} on PostgreSQL: the report rows' object keys, and live report KEKs no report row uses. */
+/**
+ * {@link SweepRecords} on PostgreSQL: the object keys of reports and of resumable uploads, and live report KEKs that
+ * neither a report nor an upload uses.
+ */
 public final class JdbcSweepRecords implements SweepRecords {
 
     private final Jdbc jdbc;
@@ -20,14 +23,17 @@ public final class JdbcSweepRecords implements SweepRecords {
 
     @Override
     public Set<String> referencedObjectKeys() {
-        return new HashSet<>(jdbc.query("select object_key from report", row -> row.getString("object_key")));
+        return new HashSet<>(jdbc.query("select object_key from report union all select object_key from resumable_upload",
+                row -> row.getString("object_key")));
     }
 
     @Override
     public List<KeyScope> unreferencedLiveScopes(Instant createdBefore) {
         return jdbc.query("select k.scope_id from key_encryption_key k where k.scope_kind = 'REPORT' "
                         + "and k.destroyed_at is null and k.created_at < ? and not exists (select 1 from report r "
-                        + "where r.key_scope_kind = k.scope_kind and r.key_scope_id = k.scope_id)",
+                        + "where r.key_scope_kind = k.scope_kind and r.key_scope_id = k.scope_id) "
+                        + "and not exists (select 1 from resumable_upload u "
+                        + "where u.key_scope_kind = k.scope_kind and u.key_scope_id = k.scope_id)",
                 row -> KeyScope.report(row.getString("scope_id")), Jdbc.timestamp(createdBefore));
     }
 }

@@ -1,0 +1,86 @@
+package uk.gov.inspectorates.portal.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import uk.gov.inspectorates.portal.core.document.ResumableUpload;
+import uk.gov.inspectorates.portal.core.document.ResumableUploads;
+import uk.gov.inspectorates.portal.core.report.ReportService;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+
+/**
+ * Resumable uploads (docs/adr/0009): start one with the file's name and size, send its parts (each exactly
+ * {@code partSize} bytes but the last; any order; again after an interruption), ask which parts arrived, complete
+ * it (the file is then checked), and share it by its id. Only the uploader sees an upload.
+ */
+@Path("uploads")
+@Produces(MediaType.APPLICATION_JSON)
+public class UploadsResource {
+
+    /** {@code POST /api/v1/uploads} body. */
+    public record StartUpload(String purpose, String fileName, Long length) {
+    }
+
+    @Inject
+    ResumableUploads uploads;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    CurrentSubject current;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(StartUpload start) {
+        if (start == null || start.purpose() == null || !"REPORT".equals(start.purpose())) {
+            throw InvalidInput.of("purpose", "Say what the upload is for: REPORT");
+        }
+        if (start.length() == null) {
+            throw InvalidInput.of("length", "Give the file's size in bytes");
+        }
+        ResumableUpload upload = reports.startUpload(current.get(), start.fileName(), start.length());
+        return Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build())
+                .entity(Views.UploadView.of(upload)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Views.UploadView status(@PathParam("id") String id) {
+        return Views.UploadView.of(uploads.status(current.get(), id));
+    }
+
+    @PUT
+    @Path("{id}/parts/{number}")
+    @Consumes(MediaType.WILDCARD)
+    public Views.UploadView part(@PathParam("id") String id, @PathParam("number") int number, InputStream body) {
+        return Views.UploadView.of(uploads.receivePart(current.get(), id, number, body));
+    }
+
+    @POST
+    @Path("{id}/completion")
+    public Views.UploadView complete(@PathParam("id") String id) {
+        return Views.UploadView.of(uploads.complete(current.get(), id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response abandon(@PathParam("id") String id) {
+        uploads.abandon(current.get(), id);
+        return Response.noContent().build();
+    }
+}
