@@ -69,6 +69,37 @@ final class PortalApi {
         return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken).DELETE());
     }
 
+    /** {@code POST} of a JSON body with the session's CSRF token. */
+    HttpResponse<String> postJson(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** {@code PUT} of raw bytes with the session's CSRF token (a resumable upload's part). */
+    HttpResponse<String> putBytes(String path, byte[] bytes) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken)
+                .header("Content-Type", "application/octet-stream").timeout(Duration.ofSeconds(120))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    /** {@code POST /api/v1/reports} of the metadata and the id of a completed resumable upload, no file. */
+    HttpResponse<String> shareUploadedReport(String metadataJson, String uploadId) throws Exception {
+        String boundary = "----portal-test-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        part(body, boundary, "Content-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n", metadataJson.getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "Content-Disposition: form-data; name=\"upload\"\r\n",
+                uploadId.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return send(HttpRequest.newBuilder(uri("/api/v1/reports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-CSRF-Token", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    String csrfToken() {
+        return csrfToken;
+    }
+
     /** {@code POST /api/v1/reports} with the metadata part first, then the file. */
     HttpResponse<String> shareReport(String metadataJson, String fileName, byte[] file) throws Exception {
         return shareReport(metadataJson, fileName, file, true);

@@ -73,6 +73,10 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
                     .forEach(System::setProperty);
             System.setProperty("portal.demo.password", TestEnvironment.demoPassword());
             System.setProperty("portal.upload.max-bytes", Long.toString(TestEnvironment.UPLOAD_MAX_BYTES));
+            // small parts and scan windows, so that the tests' files of a few MiB span several of each
+            System.setProperty("portal.upload.part-bytes", Integer.toString(TestEnvironment.UPLOAD_PART_BYTES));
+            System.setProperty("portal.scan.window-bytes", Long.toString(TestEnvironment.SCAN_WINDOW_BYTES));
+            System.setProperty("portal.scan.overlap-bytes", Long.toString(TestEnvironment.SCAN_OVERLAP_BYTES));
             System.setProperty("portal.clamd.host", "127.0.0.1");
             System.setProperty("portal.clamd.port", Integer.toString(clamd.port()));
             System.out.printf("[portal-it] PostgreSQL %s, S3Proxy %s and clamd 127.0.0.1:%d ready in %.1f s "
