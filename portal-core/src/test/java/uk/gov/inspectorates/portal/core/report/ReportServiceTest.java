@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -35,6 +36,8 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
+import uk.gov.inspectorates.portal.core.document.ResumableUploads;
+import uk.gov.inspectorates.portal.core.document.WindowedScanner;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
@@ -49,12 +52,14 @@ import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
 import uk.gov.inspectorates.portal.core.testdata.FakeKeyService;
 import uk.gov.inspectorates.portal.core.testdata.InMemoryReportRepository;
+import uk.gov.inspectorates.portal.core.testdata.InMemoryResumableUploadRepository;
 import uk.gov.inspectorates.portal.core.testdata.RecordingAuditTrail;
 
 class ReportServiceTest {
 
     private static final Instant NOW = Instant.parse("2030-01-10T10:00:00Z");
     private static final long MAX_BYTES = 1024 * 1024;
+    private static final int PART_SIZE = 16;
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     private final InMemoryReportRepository reports = new InMemoryReportRepository();
@@ -62,9 +67,13 @@ class ReportServiceTest {
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final FakeKeyService keys = new FakeKeyService();
     private final FakeContentScanner scanner = new FakeContentScanner();
-    private final ReportService service = new ReportService(reports,
-            new DocumentIntake(new FakeContentTypeDetector(), scanner, store, MAX_BYTES), store, new AccessPolicy(), audit,
-            new ScopeRemoval(keys, store, audit, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, MAX_BYTES);
+    private final ResumableUploads uploads = new ResumableUploads(new InMemoryResumableUploadRepository(), store,
+            intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, audit, clock,
+            new ResumableUploads.Settings(PART_SIZE, Duration.ofHours(24)));
+    private final ReportService service = new ReportService(reports, intake, store, new AccessPolicy(), audit,
+            new ScopeRemoval(keys, store, audit, clock), uploads, clock);
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
