@@ -75,6 +75,19 @@ final class PortalApi {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** {@code POST} of a JSON body that may take long to answer (e.g. completing a large upload). */
+    HttpResponse<String> postJson(String path, String json, Duration timeout) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken)
+                .header("Content-Type", "application/json").timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code GET} whose body is read as it arrives (a large download). */
+    HttpResponse<java.io.InputStream> getStream(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     /** {@code PUT} of raw bytes with the session's CSRF token (a resumable upload's part). */
     HttpResponse<String> putBytes(String path, byte[] bytes) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken)

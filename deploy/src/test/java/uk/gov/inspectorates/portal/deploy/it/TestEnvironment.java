@@ -28,10 +28,10 @@ public final class TestEnvironment {
     public static final String REGION = "eu-west-2";
     public static final String DEMO_PASSWORD = "Demo-portal-2026!";
     /** Small, so that the oversized-upload tests stay quick. */
-    public static final long UPLOAD_MAX_BYTES = 3L * 1024 * 1024;
-    /** Resumable uploads' part size in the tests: a 3 MiB file is 3 parts. */
-    public static final int UPLOAD_PART_BYTES = 1024 * 1024;
-    /** Scan windows in the tests: a 3 MiB file is scanned as two overlapping windows. */
+    public static final long UPLOAD_MAX_BYTES = 16L * 1024 * 1024;
+    /** Resumable uploads' part size in the tests: S3's (and S3Proxy's) smallest, so a 12 MiB file is 3 parts. */
+    public static final int UPLOAD_PART_BYTES = 5 * 1024 * 1024;
+    /** Scan windows in the tests: a file of a few MiB is scanned as several overlapping windows. */
     public static final long SCAN_WINDOW_BYTES = 2L * 1024 * 1024;
     public static final long SCAN_OVERLAP_BYTES = 64L * 1024;
 
