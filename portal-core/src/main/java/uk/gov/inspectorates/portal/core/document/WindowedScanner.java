@@ -1,8 +1,5 @@
 package uk.gov.inspectorates.portal.core.document;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Scans files larger than the scanner can take in one stream (clamd: at most 4 GB) as overlapping windows, each a
  * scan of its own (docs/adr/0009): windows of {@code window} bytes starting every {@code window - overlap} bytes, so
@@ -22,6 +19,9 @@ public final class WindowedScanner implements ContentScanner {
     public WindowedScanner(ContentScanner scanner, long window, long overlap) {
         if (overlap < 0 || window <= 2 * overlap) {
             throw new IllegalArgumentException("a scan window must be more than twice its overlap");
+        }
+        if (overlap > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the overlap is kept in memory: at most 2 GB");
         }
         this.scanner = scanner;
         this.window = window;
@@ -46,42 +46,79 @@ public final class WindowedScanner implements ContentScanner {
     private record Window(ScanSession session, long end) {
     }
 
+    /**
+     * Opens the next window only when a byte past the current one arrives, and then feeds it first the overlap it
+     * shares with the window before (kept in memory, {@code overlap} bytes): whether a file needs a second window is
+     * not known before its byte {@code window + 1}. After a finding, no further window is started.
+     */
     private final class WindowedSession implements ScanSession {
 
-        private final List<Window> open = new ArrayList<>(2);
+        private Window current;
         private long position;
-        private long nextStart;
+        private byte[] tail;
         private ScanVerdict finding;
 
         @Override
         public void feed(byte[] bytes, int offset, int length) {
             while (length > 0) {
-                if (position == nextStart) {
-                    open.add(new Window(scanner.start(), nextStart + window));
-                    nextStart += window - overlap;
+                if (finding != null) {
+                    position += length;
+                    return;
                 }
-                int n = (int) Math.min(length, Math.min(nextStart, open.get(0).end()) - position);
-                if (finding == null) {
-                    for (Window w : open) {
-                        w.session().feed(bytes, offset, n);
-                    }
+                if (current == null) {
+                    current = open();
                 }
+                int n = (int) Math.min(length, current.end() - position);
+                current.session().feed(bytes, offset, n);
+                keepTail(bytes, offset, n);
                 position += n;
                 offset += n;
                 length -= n;
-                if (position == open.get(0).end()) {
-                    conclude(open.remove(0));
+                if (position == current.end()) {
+                    Window ended = current;
+                    current = null;
+                    conclude(ended);
                 }
             }
         }
 
+        /** The first window at 0; each later one where the last ended less the overlap, fed that overlap first. */
+        private Window open() {
+            Window next = new Window(scanner.start(), position == 0 ? window : position - overlap + window);
+            if (position > 0 && overlap > 0) {
+                try {
+                    next.session().feed(tail, 0, tail.length);
+                } catch (RuntimeException e) {
+                    next.session().close();
+                    throw e;
+                }
+            }
+            return next;
+        }
+
+        /** Keeps the last {@code overlap} bytes of the current window, which the next window starts with. */
+        private void keepTail(byte[] bytes, int offset, int n) {
+            long tailStart = current.end() - overlap;
+            long from = Math.max(position, tailStart);
+            if (from >= position + n) {
+                return;
+            }
+            if (tail == null) {
+                tail = new byte[(int) overlap];
+            }
+            System.arraycopy(bytes, offset + (int) (from - position), tail, (int) (from - tailStart),
+                    (int) (position + n - from));
+        }
+
         @Override
         public ScanVerdict verdict() {
-            if (position == 0 && open.isEmpty()) {
-                open.add(new Window(scanner.start(), window));
+            if (position == 0 && current == null) {
+                current = new Window(scanner.start(), window);
             }
-            while (!open.isEmpty()) {
-                conclude(open.remove(0));
+            if (current != null) {
+                Window last = current;
+                current = null;
+                conclude(last);
             }
             return finding == null ? ScanVerdict.CLEAN : finding;
         }
@@ -99,10 +136,10 @@ public final class WindowedScanner implements ContentScanner {
 
         @Override
         public void close() {
-            for (Window w : open) {
-                w.session().close();
+            if (current != null) {
+                current.session().close();
+                current = null;
             }
-            open.clear();
         }
     }
 }

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -36,6 +37,8 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
+import uk.gov.inspectorates.portal.core.document.ResumableUpload;
+import uk.gov.inspectorates.portal.core.document.UploadPurpose;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.document.WindowedScanner;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
@@ -69,7 +72,8 @@ class ReportServiceTest {
     private final FakeContentScanner scanner = new FakeContentScanner();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, MAX_BYTES);
-    private final ResumableUploads uploads = new ResumableUploads(new InMemoryResumableUploadRepository(), store,
+    private final InMemoryResumableUploadRepository uploadRecords = new InMemoryResumableUploadRepository();
+    private final ResumableUploads uploads = new ResumableUploads(uploadRecords, store,
             intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, audit, clock,
             new ResumableUploads.Settings(PART_SIZE, Duration.ofHours(24)));
     private final ReportService service = new ReportService(reports, intake, store, new AccessPolicy(), audit,
@@ -392,6 +396,124 @@ class ReportServiceTest {
             assertEquals(1, store.objects().size());
             assertTrue(reports.find(report.id()).isPresent());
             assertEvent(cqcReader, AuditActions.REPORT_REMOVE, report.id(), Outcome.DENIED, onlyEvent());
+        }
+    }
+
+    @Nested
+    class UploadingInParts {
+
+        private ResumableUpload uploadedAndChecked(Subject sharer) {
+            ResumableUpload upload = service.startUpload(sharer, "report.pdf", PDF.length);
+            for (int number = 1; number <= upload.content().partCount(); number++) {
+                int from = (number - 1) * PART_SIZE;
+                byte[] part = Arrays.copyOfRange(PDF, from, Math.min(from + PART_SIZE, PDF.length));
+                uploads.receivePart(sharer, upload.id(), number, new ByteArrayInputStream(part));
+            }
+            ResumableUpload ready = uploads.complete(sharer, upload.id());
+            audit.clear();
+            return ready;
+        }
+
+        @Test
+        void anAgencyMayNotStartAnUploadWithOneAuditEvent() {
+            Subject agency = aSubject().ofAgency().build();
+
+            AccessDenied denied = assertThrows(AccessDenied.class,
+                    () -> service.startUpload(agency, "report.pdf", PDF.length));
+
+            assertEquals(AccessPolicy.SHARE_INSPECTORATES_ONLY, denied.rule());
+            AuditEvent event = onlyEvent();
+            assertEvent(agency, AuditActions.UPLOAD_START, null, Outcome.DENIED, event);
+            assertEquals(AccessPolicy.SHARE_INSPECTORATES_ONLY, event.detail());
+            assertTrue(uploadRecords.all().isEmpty());
+            assertTrue(store.inParts().isEmpty());
+        }
+
+        @Test
+        void someoneWithoutASharingRoleMayNotStartAnUploadWithOneAuditEvent() {
+            Subject analyst = aSubject().of(OFSTED).withRoles(DATA_ANALYST).build();
+
+            AccessDenied denied = assertThrows(AccessDenied.class,
+                    () -> service.startUpload(analyst, "report.pdf", PDF.length));
+
+            assertEquals(AccessPolicy.SHARE_NEEDS_SHARING_ROLE, denied.rule());
+            assertEvent(analyst, AuditActions.UPLOAD_START, null, Outcome.DENIED, onlyEvent());
+            assertTrue(uploadRecords.all().isEmpty());
+            assertTrue(store.inParts().isEmpty());
+        }
+
+        @Test
+        void anInspectorStartsAReportUploadUnderAReportKeyScopeOfItsOwn() {
+            ResumableUpload upload = service.startUpload(ofstedInspector, "report.pdf", PDF.length);
+
+            assertEquals(ResumableUpload.Status.RECEIVING, upload.status());
+            assertEquals(ofstedInspector.userId(), upload.ownerUserId());
+            assertEquals(UploadPurpose.REPORT, upload.purpose());
+            assertEquals(KeyScope.Kind.REPORT, upload.content().scope().kind());
+            assertEquals(3, upload.content().partCount());
+            AuditEvent event = onlyEvent();
+            assertEquals(AuditActions.UPLOAD_START, event.action());
+            assertEquals(Outcome.SUCCEEDED, event.outcome());
+            assertEquals(upload.id(), event.resourceId());
+        }
+
+        @Test
+        void aSharedUploadBecomesAReportWithTheUploadsScopeIdAsItsIdAndDownloadsAsUploaded() throws IOException {
+            ResumableUpload upload = uploadedAndChecked(ofstedInspector);
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+
+            Report report = service.shareUploaded(ofstedInspector, details, upload.id());
+
+            assertEquals(upload.content().scope().id(), report.id());
+            assertEquals(KeyScope.report(report.id()), report.document().content().scope());
+            assertEquals(List.of(report), reports.all());
+            assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, report.id(), Outcome.SUCCEEDED, onlyEvent());
+            try (InputStream content = service.download(cqcReader, report.id()).content()) {
+                assertArrayEquals(PDF, content.readAllBytes());
+            }
+        }
+
+        @Test
+        void anUploadIsSharedOnlyOnce() {
+            ResumableUpload upload = uploadedAndChecked(ofstedInspector);
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+            service.shareUploaded(ofstedInspector, details, upload.id());
+            audit.clear();
+
+            assertThrows(NotFound.class, () -> service.shareUploaded(ofstedInspector, details, upload.id()));
+
+            assertEquals(1, reports.all().size());
+            AuditEvent event = onlyEvent();
+            assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, event);
+            assertEquals("upload " + upload.id() + ": NotFound", event.detail());
+        }
+
+        @Test
+        void anotherInspectorCannotShareSomeoneElsesUpload() {
+            ResumableUpload upload = uploadedAndChecked(ofstedInspector);
+            Subject colleague = aSubject().withId("colleague").of(OFSTED).withRoles(INSPECTOR).build();
+            ReportDetails details = service.checkShare(colleague, aReportDraft().build());
+
+            assertThrows(NotFound.class, () -> service.shareUploaded(colleague, details, upload.id()));
+
+            assertTrue(reports.all().isEmpty());
+            assertTrue(audit.events().stream().anyMatch(e -> e.action().equals(AuditActions.UPLOAD_ACCESS)
+                    && e.outcome() == Outcome.DENIED && colleague.userId().equals(e.actorId())));
+            assertEquals(ResumableUpload.Status.READY, uploads.status(ofstedInspector, upload.id()).status());
+        }
+
+        @Test
+        void someoneWhoMayNotShareCannotShareAnUploadAndItIsNotClaimed() {
+            ResumableUpload upload = uploadedAndChecked(ofstedInspector);
+            ReportDetails ofstedDetails = service.checkShare(ofstedInspector, aReportDraft().build());
+            audit.clear();
+            Subject cqcInspector = aSubject().of(CQC).withRoles(INSPECTOR).build();
+
+            assertThrows(AccessDenied.class, () -> service.shareUploaded(cqcInspector, ofstedDetails, upload.id()));
+
+            assertEvent(cqcInspector, AuditActions.REPORT_SHARE, null, Outcome.DENIED, onlyEvent());
+            assertTrue(reports.all().isEmpty());
+            assertEquals(ResumableUpload.Status.READY, uploads.status(ofstedInspector, upload.id()).status());
         }
     }
 }

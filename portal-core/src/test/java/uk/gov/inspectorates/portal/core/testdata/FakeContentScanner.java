@@ -42,6 +42,12 @@ public final class FakeContentScanner implements ContentScanner {
         return this;
     }
 
+    /** The scanner answers again after {@link #unavailable()}. */
+    public FakeContentScanner available() {
+        this.unavailable = false;
+        return this;
+    }
+
     public FakeContentScanner failingAfter(long bytes) {
         this.failAfterBytes = bytes;
         return this;

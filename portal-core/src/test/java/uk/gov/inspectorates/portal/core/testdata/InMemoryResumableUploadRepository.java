@@ -16,6 +16,12 @@ import uk.gov.inspectorates.portal.core.document.ResumableUploadRepository;
 public final class InMemoryResumableUploadRepository implements ResumableUploadRepository {
 
     private final Map<String, ResumableUpload> uploads = new LinkedHashMap<>();
+    private Runnable beforeNextRemove;
+
+    /** Runs the action just before the next {@link #remove}, as a concurrent request would (e.g. another claim). */
+    public void beforeNextRemove(Runnable action) {
+        this.beforeNextRemove = action;
+    }
 
     @Override
     public void add(ResumableUpload upload) {
@@ -58,6 +64,11 @@ public final class InMemoryResumableUploadRepository implements ResumableUploadR
 
     @Override
     public boolean remove(String id) {
+        Runnable concurrently = beforeNextRemove;
+        beforeNextRemove = null;
+        if (concurrently != null) {
+            concurrently.run();
+        }
         return uploads.remove(id) != null;
     }
 
