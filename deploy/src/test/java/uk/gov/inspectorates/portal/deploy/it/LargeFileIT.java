@@ -53,7 +53,7 @@ class LargeFileIT {
             try {
                 roundTrip(base, length);
             } finally {
-                heap.stop();
+                heap.finish();
             }
             System.out.printf("[large-file] portal heap: max %d MiB, peak used seen %d MiB%n",
                     heap.max / MIB, heap.peak.get() / MIB);
@@ -193,7 +193,7 @@ class LargeFileIT {
             }
         }
 
-        void stop() throws InterruptedException {
+        void finish() throws InterruptedException {
             running = false;
             interrupt();
             join(5000);
