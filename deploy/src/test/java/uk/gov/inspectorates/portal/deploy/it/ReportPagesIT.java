@@ -14,7 +14,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ReportPagesIT extends PortalDeployment {
 
     private static final String SHARE_BUTTON = "button:has-text('Share report')";
+    private static final Pattern PART = Pattern.compile(".*/api/v1/uploads/[^/?]+/parts/(\\d+)");
     private static BrowserSession browser;
 
     @BeforeAll
@@ -50,7 +58,7 @@ class ReportPagesIT extends PortalDeployment {
             fillShareForm(page, title, true);
             page.setInputFiles("#file", new FilePayload("northdale.pdf", "application/pdf", pdf));
 
-            throttleUploads(context, page);
+            throttleUploads(context, page, 512 * 1024);
             page.click(SHARE_BUTTON);
             page.waitForFunction("() => { const bar = document.getElementById('upload-progress-bar');"
                     + " return bar && !document.getElementById('upload-progress').hidden"
@@ -65,15 +73,86 @@ class ReportPagesIT extends PortalDeployment {
             assertThat(page.locator("h1")).hasText("Sign in");
         }
 
+        assertReaderDownloads(title, pdf);
+    }
+
+    @Test
+    void anUploadCutOffByALostConnectionResumesWhereItStoppedAndSendsNoConfirmedPartAgain() throws Exception {
+        String title = "Eastmoor inspection " + UUID.randomUUID();
+        int partBytes = TestEnvironment.UPLOAD_PART_BYTES;
+        byte[] pdf = TestPdf.withText(title, 2 * partBytes + partBytes * 2 / 5);
+        int partCount = (pdf.length + partBytes - 1) / partBytes;
+        assertEquals(3, partCount, "the file spans several parts");
+        Map<Integer, List<Integer>> partAnswers = new ConcurrentHashMap<>();
+        AtomicInteger failedPartRequests = new AtomicInteger();
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            signIn(page, "hmic.reader");
-            page.getByText(title).click();
-            assertThat(page.locator(".govuk-warning-text"))
-                    .containsText("Pre-publication report – not to be shared beyond authorised reviewers");
-            Download download = page.waitForDownload(() -> page.click("#download"));
-            assertArrayEquals(pdf, Files.readAllBytes(download.path()), "downloaded through the page, byte for byte");
+            signIn(page, "ofsted.inspector");
+            page.navigate(uri("/reports/share").toString());
+            fillShareForm(page, title, true);
+            page.setInputFiles("#file", new FilePayload("eastmoor.pdf", "application/pdf", pdf));
+            page.onResponse(response -> {
+                Matcher part = PART.matcher(response.url());
+                if (part.matches() && "PUT".equals(response.request().method())) {
+                    partAnswers.computeIfAbsent(Integer.valueOf(part.group(1)), n -> new CopyOnWriteArrayList<>())
+                            .add(response.status());
+                }
+            });
+            page.onRequestFailed(request -> {
+                if (PART.matcher(request.url()).matches()) {
+                    failedPartRequests.incrementAndGet();
+                }
+            });
+            // Every value the script gives the bar, kept in sessionStorage so that they outlive the form's submission.
+            page.evaluate("() => { const bar = document.getElementById('upload-progress-bar');"
+                    + " const value = Object.getOwnPropertyDescriptor(HTMLProgressElement.prototype, 'value');"
+                    + " sessionStorage.setItem('test.bar', '[]');"
+                    + " Object.defineProperty(bar, 'value', { get() { return value.get.call(this); },"
+                    + "   set(v) { const seen = JSON.parse(sessionStorage.getItem('test.bar'));"
+                    + "     seen.push(Number(v)); sessionStorage.setItem('test.bar', JSON.stringify(seen));"
+                    + "     value.set.call(this, v); } }); }");
+
+            // about a second a MiB: 5 MiB parts take a few seconds each
+            CDPSession cdp = throttleUploads(context, page, 1024 * 1024);
+            page.click(SHARE_BUTTON);
+            page.waitForCondition(() -> partAnswers.containsKey(1));
+            // part 2 (42 % to 83 % of the file) well under way: its bytes in flight are lost with the connection
+            page.waitForFunction("() => document.getElementById('upload-progress-bar').value >= 55");
+            assertTrue(!partAnswers.containsKey(2), "part 2 still in flight when the connection goes: " + partAnswers);
+            assertEquals(List.of(200), List.copyOf(partAnswers.get(1)), "part 1 confirmed before the cut");
+
+            emulateNetwork(cdp, true, 1024 * 1024);
+            double whenCutOff = barValue(page);
+            assertThat(page.locator("#upload-connection")).containsText("Connection lost");
+            assertThat(page.locator("#upload-connection")).containsText("continue when you are back online");
+            page.waitForTimeout(2500);
+            assertTrue(barValue(page) >= whenCutOff, "the bar stays where it was while offline");
+            page.waitForCondition(() -> failedPartRequests.get() >= 1); // going offline interrupted a part
+
+            emulateNetwork(cdp, false, 1024 * 1024);
+            page.waitForURL(Pattern.compile(".*/reports/[0-9a-f]{32}\\?shared=true"),
+                    new Page.WaitForURLOptions().setTimeout(60_000));
+            assertThat(page.locator(".govuk-notification-banner--success")).containsText("shared under embargo");
+            assertThat(page.locator("h1")).hasText(title);
+
+            for (int number = 1; number <= partCount; number++) {
+                assertEquals(List.of(200), partAnswers.get(number),
+                        "part " + number + " accepted exactly once, never sent again once confirmed: " + partAnswers);
+            }
+            assertEquals(partCount, partAnswers.size(), "no other parts: " + partAnswers);
+
+            List<Double> barValues = new ArrayList<>();
+            for (Object value : (List<?>) page.evaluate("() => JSON.parse(sessionStorage.getItem('test.bar'))")) {
+                barValues.add(((Number) value).doubleValue());
+            }
+            assertTrue(barValues.stream().anyMatch(value -> value > 30 && value < 100), "progress seen: " + barValues);
+            for (int i = 1; i < barValues.size(); i++) {
+                assertTrue(barValues.get(i) >= barValues.get(i - 1), "the bar never went back: " + barValues);
+            }
+            assertEquals(100.0, barValues.get(barValues.size() - 1), "the bar ends full: " + barValues);
         }
+
+        assertReaderDownloads(title, pdf);
     }
 
     @Test
@@ -139,15 +218,38 @@ class ReportPagesIT extends PortalDeployment {
         }
     }
 
+    /** A reader of another inspectorate finds the report and downloads exactly the bytes that were shared. */
+    private void assertReaderDownloads(String title, byte[] pdf) throws Exception {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, "hmic.reader");
+            page.getByText(title).click();
+            assertThat(page.locator(".govuk-warning-text"))
+                    .containsText("Pre-publication report – not to be shared beyond authorised reviewers");
+            Download download = page.waitForDownload(() -> page.click("#download"));
+            assertArrayEquals(pdf, Files.readAllBytes(download.path()), "downloaded through the page, byte for byte");
+        }
+    }
+
+    private static double barValue(Page page) {
+        return ((Number) page.evaluate("() => document.getElementById('upload-progress-bar').value")).doubleValue();
+    }
+
     /** Slows the browser's uploads (Chromium network emulation) so that the progress bar is seen mid-way. */
-    private static void throttleUploads(BrowserContext context, Page page) {
+    private static CDPSession throttleUploads(BrowserContext context, Page page, int bytesPerSecond) {
         CDPSession cdp = context.newCDPSession(page);
         cdp.send("Network.enable");
+        emulateNetwork(cdp, false, bytesPerSecond);
+        return cdp;
+    }
+
+    /** Throttled uploads, and offline or not (offline fails requests in flight and new ones, as a dropped link). */
+    private static void emulateNetwork(CDPSession cdp, boolean offline, int uploadBytesPerSecond) {
         JsonObject conditions = new JsonObject();
-        conditions.addProperty("offline", false);
+        conditions.addProperty("offline", offline);
         conditions.addProperty("latency", 0);
         conditions.addProperty("downloadThroughput", -1);
-        conditions.addProperty("uploadThroughput", 512 * 1024);
+        conditions.addProperty("uploadThroughput", uploadBytesPerSecond);
         cdp.send("Network.emulateNetworkConditions", conditions);
     }
 }
