@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (Zonky's embedded binaries, version pinned by the binaries BOM) listening on
@@ -31,12 +33,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "portal";
     public static final String PASSWORD = "portal-local";
 
-    private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final int port;
+    private final boolean keepData;
+    private final Optional<Path> logFile;
+    private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(Path dataDirectory, int port, boolean keepData, Optional<Path> logFile) {
         this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.keepData = keepData;
+        this.logFile = logFile;
     }
 
     /**
@@ -48,21 +55,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Files.createDirectories(dataDirectory.getParent());
         // a server left running by a JVM that was killed hard would hold the folder (and, for tests, be wiped under it)
         StaleProcesses.stopStalePostgres(dataDirectory);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(!keepData)
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("unix_socket_directories", "")
-                .setPort(port == 0 ? PortFinder.freePort() : port);
-        if (logFile.isPresent()) {
-            Files.createDirectories(logFile.get().getParent());
-            builder.setOutputRedirector(Redirect.appendTo(logFile.get().toFile()))
-                   .setErrorRedirector(Redirect.appendTo(logFile.get().toFile()));
+        if (!keepData) {
+            deleteRecursively(dataDirectory);
         }
-        EmbeddedPostgres postgres = builder.start();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory,
+                port == 0 ? PortFinder.freePort() : port, keepData, logFile);
+        server.launch();
         try {
             server.createRoleAndDatabase();
         } catch (SQLException | RuntimeException e) {
@@ -70,6 +68,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IOException("PostgreSQL started but the portal role/database could not be created", e);
         }
         return server;
+    }
+
+    /**
+     * Zonky never wipes the folder here (it would on close too): {@link #stop()} and {@link #startAgain()} must keep
+     * the cluster; {@link #start} and {@link #close} wipe it themselves when the data is not kept.
+     */
+    private void launch() throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", "")
+                .setPort(port);
+        if (logFile.isPresent()) {
+            Files.createDirectories(logFile.get().getParent());
+            builder.setOutputRedirector(Redirect.appendTo(logFile.get().toFile()))
+                   .setErrorRedirector(Redirect.appendTo(logFile.get().toFile()));
+        }
+        postgres = builder.start();
+    }
+
+    /** Stops the server (fast shutdown: connections are cut, data is flushed), keeping its data: a database outage. */
+    public void stop() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts the stopped server again on the same folder and port, with everything it held. */
+    public void startAgain() throws IOException {
+        launch();
     }
 
     private void createRoleAndDatabase() throws SQLException {
@@ -93,7 +122,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl() {
@@ -117,9 +146,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getDatabase("postgres", DATABASE).getConnection();
     }
 
-    /** Stops the server (a fast shutdown: connections are closed, data is flushed). */
+    /** Stops the server (a fast shutdown: connections are closed, data is flushed); wipes the data unless kept. */
     @Override
     public void close() throws IOException {
         postgres.close();
+        if (!keepData) {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

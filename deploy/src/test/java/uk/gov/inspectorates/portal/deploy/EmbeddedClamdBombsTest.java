@@ -110,6 +110,20 @@ class EmbeddedClamdBombsTest {
                 scan(Base64.getDecoder().decode(PASSWORD_PROTECTED_ZIP)));
     }
 
+    /**
+     * clamd unpacks a Word document and finds EICAR in its text, but the same document with a password to open is
+     * ciphertext to it and comes back clean, with no encrypted-document heuristic (clamd 1.4 has none for OOXML):
+     * such files must be refused before the scan, by their type (DocumentIntake.checkType).
+     */
+    @Test
+    void aPasswordProtectedWordDocumentIsCleanToClamdThoughItsTextCarriesEicar() {
+        byte[] docx = ProtectedOfficeDocuments.docx("Northdale findings " + EmbeddedClamd.EICAR);
+
+        assertFinding(Finding.MALWARE, EmbeddedClamd.EICAR_SIGNATURE, scan(docx));
+        assertTrue(scan(ProtectedOfficeDocuments.passwordProtected(docx, "open-sesame")).clean(),
+                "clamd cannot see into a protected Office document");
+    }
+
     @Test
     void zipsNestedDeeperThanMaxRecursionAreTooComplex() {
         byte[] nested = "hello\n".getBytes(StandardCharsets.US_ASCII);

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -43,6 +44,9 @@ import uk.gov.inspectorates.portal.deploy.PayaraMicroProcess;
  *
  * <p>A crash between the object's put and the row's insert cannot be hit reliably by timing, so such a leftover
  * (an object and a KEK no row refers to) is also planted before the kill, as the crash would have left it.
+
+ * <p>The restarted portal then lives through an object store outage and a database outage (PostgreSQL stopped and
+ * started again on the same folder and port): 503 problems, nothing stored or lost, and recovery without a restart.
  */
 class CrashSafetyIT {
 
@@ -137,6 +141,7 @@ class CrashSafetyIT {
                     + "'SUCCEEDED' and detail like '%objectsDeleted=%'") >= 1, "the sweep was audited");
 
             objectStoreOutageGets503AndLosesNothing(base, completed);
+            databaseOutageGets503AndLosesNothing(base, completed);
         }
     }
 
@@ -162,6 +167,98 @@ class CrashSafetyIT {
             HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + upload.getKey() + "/content");
             assertEquals(200, content.statusCode(), "after the outage: " + upload.getKey());
             assertArrayEquals(upload.getValue(), content.body(), "after the outage: " + upload.getKey());
+        }
+    }
+
+    /**
+     * With PostgreSQL stopped (fast shutdown, as a crash or failover cuts connections) every call gets a 503 that
+     * says the database is unavailable, an upload stores nothing, and an upload that was already streaming when the
+     * database went away leaves no object behind. PostgreSQL then starts again on the same folder and port, and the
+     * same portal, not restarted, serves everything stored before byte for byte and accepts uploads again.
+     */
+    private static void databaseOutageGets503AndLosesNothing(URI base, Map<String, byte[]> completed)
+            throws Exception {
+        PortalApi inspector = PortalApi.signedIn(base, "ofsted.inspector");
+        PortalApi reader = PortalApi.signedIn(base, "cqc.reader");
+        String stored = completed.keySet().iterator().next();
+        StoredState before = StoredState.now();
+        long keksBefore = count("select count(*) from key_encryption_key");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            byte[] inFlightPdf = TestPdf.withText("in flight when the database goes", 768 * 1024);
+            Future<HttpResponse<String>> inFlight = executor.submit(() -> inspector.shareReportThrottled(
+                    ReportMetadata.aReport().json(), "report.pdf", inFlightPdf, 128 * 1024));
+            awaitCount("select count(*) from key_encryption_key", keksBefore + 1, Duration.ofSeconds(20));
+            TestEnvironment.stopDatabase();
+            try {
+                assertFalse(inFlight.isDone(), "the upload is still streaming when the database goes");
+
+                assertDatabaseUnavailable(reader.get("/api/v1/reports"), "list");
+                assertDatabaseUnavailable(reader.get("/api/v1/reports/" + stored), "view");
+                HttpResponse<byte[]> download = reader.getBytes("/api/v1/reports/" + stored + "/content");
+                assertDatabaseUnavailable(download.statusCode(), download.headers(),
+                        new String(download.body(), StandardCharsets.UTF_8), "download");
+                assertDatabaseUnavailable(inspector.shareReport(ReportMetadata.aReport().json(), "report.pdf",
+                        TestPdf.withText("during the database outage")), "upload");
+                assertDatabaseUnavailable(PortalApi.anonymous(base).signIn("ofsted.inspector",
+                        TestEnvironment.demoPassword()), "sign-in");
+                assertDatabaseUnavailable(inFlight.get(60, TimeUnit.SECONDS), "upload in flight");
+
+                HttpResponse<String> page = reader.get("/reports");
+                assertEquals(503, page.statusCode(), page.body());
+                assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+                assertTrue(page.body().contains("govuk-template") && page.body().contains(
+                        "Sorry, the service is unavailable"), page.body());
+                assertEquals("30", page.headers().firstValue("Retry-After").orElse(""), "page Retry-After");
+                assertFalse(page.body().contains("Exception"), page.body());
+
+                HttpResponse<String> ready = PortalApi.anonymous(base).get("/health/ready");
+                assertEquals(503, ready.statusCode(), ready.body());
+                assertTrue(ready.body().replaceAll("\\s", "").contains("\"name\":\"database\",\"status\":\"DOWN\""),
+                        ready.body());
+            } finally {
+                TestEnvironment.startDatabase();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertEquals(before, StoredState.now(), "the refused uploads stored nothing, and nothing was lost");
+
+        // the portal is not restarted: its pool must drop the connections the outage killed and open new ones
+        for (Map.Entry<String, byte[]> upload : completed.entrySet()) {
+            HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + upload.getKey() + "/content");
+            assertEquals(200, content.statusCode(), "after the database outage: " + upload.getKey());
+            assertArrayEquals(upload.getValue(), content.body(), "after the database outage: " + upload.getKey());
+        }
+        byte[] afterwards = TestPdf.withText("after the database outage");
+        String id = inspector.shareValidReport(afterwards);
+        assertArrayEquals(afterwards, reader.getBytes("/api/v1/reports/" + id + "/content").body());
+        assertEquals(200, PortalApi.anonymous(base).get("/health/ready").statusCode());
+    }
+
+    private static void assertDatabaseUnavailable(HttpResponse<String> response, String what) {
+        assertDatabaseUnavailable(response.statusCode(), response.headers(), response.body(), what);
+    }
+
+    private static void assertDatabaseUnavailable(int status, java.net.http.HttpHeaders headers, String body,
+                                                  String what) {
+        assertEquals(503, status, what + ": " + body);
+        assertEquals("application/problem+json", headers.firstValue("Content-Type").orElse("").split(";")[0].strip(),
+                what);
+        assertTrue(body.contains("\"type\":\"urn:inspectorates-portal:problem:database-unavailable\""),
+                what + ": " + body);
+        assertTrue(body.contains("cannot reach its database"), what + ": " + body);
+        assertEquals("30", headers.firstValue("Retry-After").orElse(""), what + ": Retry-After");
+        assertFalse(body.contains("Exception") || body.contains("at uk.gov"), what + ": " + body);
+    }
+
+    private static void awaitCount(String sql, long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count(sql) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still fewer than " + expected + " rows after " + timeout + ": " + sql);
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.deploy.EmbeddedClamd;
+import uk.gov.inspectorates.portal.deploy.ProtectedOfficeDocuments;
 
 /**
  * The document spine through the JSON API on a real Payara Micro, PostgreSQL and S3-compatible store: share a
@@ -125,7 +126,10 @@ class ReportSpineIT extends PortalDeployment {
                 new Case("PDF named .docx", ReportMetadata.aReport().json(), "r.docx", pdf, 415,
                         "file-type-not-allowed", "file"),
                 new Case("oversized", ReportMetadata.aReport().json(), "r.pdf", oversized, 413, "file-too-large",
-                        "file"));
+                        "file"),
+                new Case("password-protected DOCX", ReportMetadata.aReport().json(), "r.docx",
+                        ProtectedOfficeDocuments.passwordProtected(ProtectedOfficeDocuments.docx("findings"), "pw"),
+                        422, "encrypted-document", "file"));
         for (Case c : cases) {
             StoredState before = StoredState.now();
             HttpResponse<String> response = inspector.shareReport(c.metadata(), c.fileName(), c.file());
@@ -133,6 +137,10 @@ class ReportSpineIT extends PortalDeployment {
             assertProblem(response, c.type());
             assertTrue(response.body().contains("\"field\":\"" + c.field() + "\""), c.name() + ": " + response.body());
             assertFalse(response.body().contains("Exception"), c.name() + ": no stack trace");
+            if (c.type().equals("encrypted-document")) {
+                assertTrue(response.body().contains("The selected file is password-protected. Remove the password"
+                        + " and upload it again"), c.name() + ": " + response.body());
+            }
             assertEquals(before, StoredState.now(), c.name() + ": nothing may be stored");
         }
     }

@@ -126,6 +126,16 @@ public final class TestEnvironment {
         return get().postgres.superuserConnection();
     }
 
+    /** Stops PostgreSQL, keeping its data (a database outage); {@link #startDatabase()} brings it back. */
+    static void stopDatabase() throws IOException {
+        get().postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on the same folder and port. */
+    static void startDatabase() throws IOException {
+        get().postgres.startAgain();
+    }
+
     // ---- object storage (S3Proxy)
 
     public static String s3Endpoint() {

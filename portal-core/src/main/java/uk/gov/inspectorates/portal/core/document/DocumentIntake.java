@@ -79,15 +79,19 @@ public final class DocumentIntake {
         return switch (verdict.finding()) {
             case MALWARE -> new UploadRejected(UploadRejected.Reason.MALWARE,
                     "The selected file contains a virus", audit);
-            case ENCRYPTED -> new UploadRejected(UploadRejected.Reason.ENCRYPTED,
-                    "The selected file is password-protected. Remove the password and upload it again:"
-                            + " protected files cannot be checked for viruses", audit);
+            case ENCRYPTED -> passwordProtected(audit);
             case TOO_COMPLEX -> new UploadRejected(UploadRejected.Reason.TOO_COMPLEX,
                     "The selected file could not be checked for viruses because it is too complex (it is too"
                             + " deeply nested, holds too many files or expands too much). Simplify it, or save it"
                             + " again as a plain document, and upload it again", audit);
             case CLEAN -> throw new IllegalArgumentException("a clean verdict is no refusal");
         };
+    }
+
+    private static UploadRejected passwordProtected(String audit) {
+        return new UploadRejected(UploadRejected.Reason.ENCRYPTED,
+                "The selected file is password-protected. Remove the password and upload it again:"
+                        + " protected files cannot be checked for viruses", audit);
     }
 
     /** Deletes a stored object that must not be kept; a failed deletion travels with the refusal. */
@@ -119,6 +123,10 @@ public final class DocumentIntake {
         content.reset();
         String mediaType = detector.detect(content, declaredName);
         content.reset();
+        // clamd sees only ciphertext in such a container and calls it clean: it must be refused here, by its type
+        if (ContentTypeDetector.PASSWORD_PROTECTED_OOXML.equals(mediaType)) {
+            throw passwordProtected("type=" + mediaType);
+        }
         if (!allowed.allows(mediaType)) {
             throw new UploadRejected(UploadRejected.Reason.TYPE_NOT_ALLOWED,
                     "The selected file must be a " + allowed.describe() + " (its content is " + mediaType + ")");

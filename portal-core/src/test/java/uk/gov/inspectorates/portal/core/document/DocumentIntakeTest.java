@@ -126,6 +126,29 @@ class DocumentIntakeTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"report.docx", "evidence.xlsx", "report.pdf"})
+    void aPasswordProtectedOfficeDocumentIsRefusedAsProtectedBeforeTheStoreOrScannerIsCalled(String name) {
+        byte[] container = Arrays.copyOf(FakeContentTypeDetector.OLE2, 4096);
+        FakeContentScanner scanner = new FakeContentScanner();
+        AllowedTypes office = new AllowedTypes(java.util.Map.of(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", java.util.Set.of("docx"),
+                "application/pdf", java.util.Set.of("pdf")));
+        DocumentIntake officeIntake = new DocumentIntake(detector, scanner, store, CAP);
+
+        for (AllowedTypes allowed : java.util.List.of(AllowedTypes.REPORTS, office)) {
+            UploadRejected rejected = assertThrows(UploadRejected.class, () -> officeIntake.accept(
+                    new IncomingDocument(name, new ByteArrayInputStream(container)), allowed, SCOPE));
+
+            assertEquals(UploadRejected.Reason.ENCRYPTED, rejected.reason());
+            assertEquals("The selected file is password-protected. Remove the password and upload it again:"
+                    + " protected files cannot be checked for viruses", rejected.getMessage());
+            assertEquals("ENCRYPTED type=application/x-tika-ooxml-protected", rejected.auditDetail());
+        }
+        assertEquals(0, store.storeCalls());
+        assertEquals(0, scanner.sessions());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"report.docx", "report", "report.pdf.exe", "report.", ""})
     void aNameThatDoesNotMatchTheContentIsRefusedBeforeTheStoreIsCalled(String name) {
         assertEquals(UploadRejected.Reason.NAME_DOES_NOT_MATCH_CONTENT, refused(name, pdfOf(100)).reason());

@@ -14,6 +14,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     public static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            response.header("Retry-After", Problems.RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 }

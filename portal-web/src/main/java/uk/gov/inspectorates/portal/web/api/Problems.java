@@ -1,6 +1,10 @@
 package uk.gov.inspectorates.portal.web.api;
 
 import jakarta.ws.rs.WebApplicationException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +20,9 @@ import uk.gov.inspectorates.portal.core.shared.NotFound;
 public final class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+    /** Sent as {@code Retry-After} with every 503, by the API and the pages. */
+    public static final int RETRY_AFTER_SECONDS = 30;
 
     private Problems() {
     }
@@ -54,6 +61,12 @@ public final class Problems {
                     "The file could not be checked for viruses, so it was not accepted. Nothing you sent was kept."
                             + " Try again later.");
         }
+        if (databaseUnreachable(failure)) {
+            LOG.log(Level.WARNING, "Request refused, the database does not answer: " + failure);
+            return Problem.of("database-unavailable", "Sorry, the service is unavailable", 503,
+                    "The portal cannot reach its database just now. Nothing you sent was kept, and everything"
+                            + " shared before is safe. Try again in a few minutes.");
+        }
         if (failure instanceof SignInRefused refused) {
             return Problem.of("sign-in-refused", "Sign-in refused", 401, refused.getMessage());
         }
@@ -75,6 +88,26 @@ public final class Problems {
         LOG.log(Level.SEVERE, "Unexpected failure", failure);
         return Problem.of("unavailable", "Sorry, there is a problem with the service", 503,
                 "Try again later. Nothing you sent was kept.");
+    }
+
+    /**
+     * A lost or refused database connection anywhere in the cause chain (the pool's own allocation failure wraps
+     * the driver's): SQL state class 08 (connection exception) or 57P (the server shutting down or starting).
+     * Other SQL errors (constraints, syntax) are faults of ours and stay the generic 503.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 32; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem fileProblem(String slug, String title, int status, UploadRejected rejected) {

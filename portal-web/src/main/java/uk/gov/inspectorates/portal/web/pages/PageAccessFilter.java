@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.web.api.Problem;
+import uk.gov.inspectorates.portal.web.api.Problems;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
 import uk.gov.inspectorates.portal.web.session.SignedInSubjects;
 
@@ -26,10 +28,21 @@ public class PageAccessFilter extends HttpFilter {
     @Inject
     SignedInSubjects subjects;
 
+    @Inject
+    PageRenderer pages;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<Subject> subject = subjects.of(request);
+        Optional<Subject> subject;
+        try {
+            subject = subjects.of(request);
+        } catch (RuntimeException failure) {
+            // the directory is read on every request: without the database, say so rather than fail with a 500
+            Problem problem = Problems.from(failure);
+            pages.problem(response, problem, PageModel.titled(problem.title()));
+            return;
+        }
         if (subject.isEmpty()) {
             response.sendRedirect(request.getContextPath() + "/sign-in");
             return;

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
+import uk.gov.inspectorates.portal.web.api.Problem;
+import uk.gov.inspectorates.portal.web.api.Problems;
 
 /** Renders the GOV.UK pages from Mustache templates; {{ }} output is HTML-escaped. */
 @ApplicationScoped
@@ -21,5 +23,13 @@ public class PageRenderer {
         PrintWriter writer = response.getWriter();
         templates.compile(template + ".mustache").execute(writer, model);
         writer.flush();
+    }
+
+    /** The GOV.UK page for a problem, with its status; a 503 also says when to try again. */
+    void problem(HttpServletResponse response, Problem problem, PageModel model) throws IOException {
+        if (problem.status() == 503) {
+            response.setHeader("Retry-After", Integer.toString(Problems.RETRY_AFTER_SECONDS));
+        }
+        render(response, problem.status(), "problem", model.with("problem", problem).asMap());
     }
 }

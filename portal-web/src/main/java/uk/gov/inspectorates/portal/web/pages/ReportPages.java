@@ -133,8 +133,7 @@ public class ReportPages extends HttpServlet {
 
     private void problemPage(HttpServletRequest request, HttpServletResponse response, Problem problem)
             throws IOException {
-        pages.render(response, problem.status(), "problem", model(request, problem.title())
-                .with("problem", problem).asMap());
+        pages.problem(response, problem, model(request, problem.title()));
     }
 
     private PageModel model(HttpServletRequest request, String title) {

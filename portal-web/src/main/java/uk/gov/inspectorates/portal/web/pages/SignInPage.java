@@ -51,6 +51,9 @@ public class SignInPage extends HttpServlet {
                     .withErrors(List.of(new Problem.InvalidField("username", refused.getMessage())));
             pages.render(response, 401, "sign-in", PageModel.titled(TITLE).errors(problem)
                     .with("username", username).asMap());
+        } catch (RuntimeException failure) {
+            Problem problem = Problems.from(failure);
+            pages.problem(response, problem, PageModel.titled(problem.title()));
         }
     }
 }

@@ -15,6 +15,10 @@ import uk.gov.inspectorates.portal.core.document.ContentTypeDetector;
  * not recognised: random bytes or an empty file named {@code x.pdf} come back as {@code application/pdf}, a plain
  * ZIP named {@code x.docx} as DOCX. Intake checks the name against the detected type separately.
  *
+ * <p>A password-protected Word, Excel or PowerPoint document (an OLE2 container holding {@code EncryptionInfo} and
+ * {@code EncryptedPackage}) is reported as {@link ContentTypeDetector#PASSWORD_PROTECTED_OOXML}, as Tika's container
+ * detector would; other OLE2 files stay {@code application/x-tika-msoffice}.
+ *
  * <p>Not guaranteed: data appended after a recognised format (a PDF or PNG polyglot) is not seen; OOXML
  * documents are reported as {@code application/x-tika-ooxml} or {@code application/zip}, not by sub-type.
  */
@@ -41,6 +45,11 @@ public final class TikaContentTypeDetector implements ContentTypeDetector {
         content.mark(PREFIX_BYTES);
         byte[] prefix = content.readNBytes(PREFIX_BYTES);
         content.reset();
+        // tika-core alone calls every OLE2 container application/x-tika-msoffice; telling a protected OOXML one
+        // apart takes its directory, which Tika reads only with its (POI-based) parser modules
+        if (Ole2Directory.isPasswordProtectedOoxml(prefix, prefix.length)) {
+            return PASSWORD_PROTECTED_OOXML;
+        }
         return detector.detect(new ByteArrayInputStream(prefix), new Metadata()).getBaseType().toString();
     }
 }

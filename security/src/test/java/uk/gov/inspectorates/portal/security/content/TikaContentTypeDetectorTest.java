@@ -13,14 +13,17 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.inspectorates.portal.core.document.ContentTypeDetector;
 
 class TikaContentTypeDetectorTest {
 
@@ -104,6 +107,59 @@ class TikaContentTypeDetectorTest {
     @ValueSource(strings = {"evidence.zip", "x.docx", "x.pdf", ""})
     void aZipIsAZipWhateverItsName(String name) throws IOException {
         assertEquals("application/zip", detect(zip(), name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"report.docx", "evidence.xlsx", "report.pdf", ""})
+    void aPasswordProtectedWordOrExcelDocumentIsReportedAsProtectedWhateverItsName(String name) throws IOException {
+        byte[] docx = ProtectedOfficeDocuments.passwordProtected(ProtectedOfficeDocuments.docx("embargoed"), "s3cret");
+        byte[] xlsx = ProtectedOfficeDocuments.passwordProtected(ProtectedOfficeDocuments.xlsx("embargoed"), "s3cret");
+
+        assertEquals(ContentTypeDetector.PASSWORD_PROTECTED_OOXML, detect(docx, name));
+        assertEquals(ContentTypeDetector.PASSWORD_PROTECTED_OOXML, detect(xlsx, name));
+    }
+
+    @Test
+    void aProtectedDocumentLargerThanThePrefixIsStillRecognised() throws IOException {
+        byte[] noise = new byte[3 * TikaContentTypeDetector.PREFIX_BYTES];
+        new Random(3).nextBytes(noise);
+        byte[] protectedDocx = ProtectedOfficeDocuments.passwordProtected(
+                ProtectedOfficeDocuments.docx(HexFormat.of().formatHex(noise)), "s3cret");
+
+        assertTrue(protectedDocx.length > 2 * TikaContentTypeDetector.PREFIX_BYTES, "" + protectedDocx.length);
+        assertEquals(ContentTypeDetector.PASSWORD_PROTECTED_OOXML, detect(protectedDocx, "report.docx"));
+    }
+
+    @Test
+    void theSameDocumentsWithoutAPasswordAndOtherOle2FilesAreNotProtected() throws IOException {
+        assertNotEquals(ContentTypeDetector.PASSWORD_PROTECTED_OOXML,
+                detect(ProtectedOfficeDocuments.docx("embargoed"), "report.docx"));
+        assertNotEquals(ContentTypeDetector.PASSWORD_PROTECTED_OOXML,
+                detect(ProtectedOfficeDocuments.xlsx("embargoed"), "evidence.xlsx"));
+        // an OLE2 container with one of the two streams only (an old-style .doc has neither)
+        try (POIFSFileSystem container = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            container.createDocument(new ByteArrayInputStream(new byte[600]), "WordDocument");
+            container.createDocument(new ByteArrayInputStream(new byte[100]), "EncryptionInfo");
+            container.writeFilesystem(out);
+            assertEquals("application/x-tika-msoffice", detect(out.toByteArray(), "report.doc"));
+        }
+    }
+
+    @Test
+    void aTruncatedOrCorruptOle2ContainerIsNoProtectedDocumentAndDoesNotFail() throws IOException {
+        byte[] protectedDocx = ProtectedOfficeDocuments.passwordProtected(ProtectedOfficeDocuments.docx("x"), "s3cret");
+        for (int length : new int[] {8, 511, 512, 1000}) {
+            assertNotEquals(ContentTypeDetector.PASSWORD_PROTECTED_OOXML,
+                    detect(Arrays.copyOf(protectedDocx, length), "report.docx"), "truncated to " + length);
+        }
+        Random random = new Random(11);
+        for (int i = 0; i < 500; i++) {
+            byte[] corrupt = Arrays.copyOf(protectedDocx, protectedDocx.length);
+            for (int j = 0; j < 64; j++) {
+                corrupt[8 + random.nextInt(2048)] = (byte) random.nextInt();
+            }
+            detect(corrupt, "report.docx");
+        }
     }
 
     @Test

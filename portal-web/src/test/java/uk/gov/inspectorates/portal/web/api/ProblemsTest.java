@@ -1,0 +1,36 @@
+package uk.gov.inspectorates.portal.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.storage.jdbc.DataAccessException;
+
+class ProblemsTest {
+
+    private static final String PREFIX = "urn:inspectorates-portal:problem:";
+
+    /** As Payara's pool reports a refused connection: no SQL state outside, the driver's 08001 inside. */
+    private static DataAccessException poolCouldNotConnect() {
+        SQLException driver = new SQLException("Connection to 127.0.0.1:5432 refused", "08001");
+        return new DataAccessException(new SQLException("Error in allocating a connection",
+                new IllegalStateException("Connection could not be allocated", driver)));
+    }
+
+    @Test
+    void aLostOrRefusedDatabaseConnectionIsDatabaseUnavailable() {
+        assertEquals(PREFIX + "database-unavailable", Problems.from(poolCouldNotConnect()).type());
+        assertEquals(503, Problems.from(poolCouldNotConnect()).status());
+        assertEquals(PREFIX + "database-unavailable", Problems.from(new DataAccessException(
+                new SQLException("terminating connection due to administrator command", "57P01"))).type());
+        assertEquals(PREFIX + "database-unavailable", Problems.from(new java.io.UncheckedIOException(
+                new java.io.IOException("the file could not be stored", poolCouldNotConnect()))).type());
+    }
+
+    @Test
+    void otherDatabaseErrorsStayTheGenericProblem() {
+        Problem problem = Problems.from(new DataAccessException(
+                new SQLException("duplicate key value violates unique constraint", "23505")));
+        assertEquals(PREFIX + "unavailable", problem.type());
+    }
+}
