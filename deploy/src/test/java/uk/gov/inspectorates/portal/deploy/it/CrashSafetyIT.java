@@ -10,7 +10,6 @@ import io.minio.PutObjectArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.deploy.PayaraMicroProcess;
+import uk.gov.inspectorates.portal.deploy.PortFinder;
 
 /**
  * Crash safety on real processes, without Arquillian: the portal runs in a Payara Micro child process started here
@@ -131,13 +131,13 @@ class CrashSafetyIT {
             assertFalse(listed.contains(plantedObject), "the planted orphan was swept");
             assertEquals(referenced, listed, "the bucket holds exactly the objects report rows refer to");
             assertEquals(listed, files, "the store's files are exactly the listed objects (no leftover parts)");
-            assertEquals(0, count("select count(*) from key_encryption_key k where k.scope_kind = 'REPORT' "
+            assertEquals(0, TestEnvironment.count("select TestEnvironment.count(*) from key_encryption_key k where k.scope_kind = 'REPORT' "
                     + "and k.destroyed_at is null and not exists (select 1 from report r where "
                     + "r.key_scope_kind = k.scope_kind and r.key_scope_id = k.scope_id)"),
                     "no live report KEK without its report");
-            assertEquals(1, count("select count(*) from key_encryption_key where scope_id = '" + plantedScope
+            assertEquals(1, TestEnvironment.count("select TestEnvironment.count(*) from key_encryption_key where scope_id = '" + plantedScope
                     + "' and destroyed_at is not null and wrapped_kek is null"), "the planted KEK was destroyed");
-            assertTrue(count("select count(*) from audit_event where action = 'ORPHAN_SWEEP' and outcome = "
+            assertTrue(TestEnvironment.count("select TestEnvironment.count(*) from audit_event where action = 'ORPHAN_SWEEP' and outcome = "
                     + "'SUCCEEDED' and detail like '%objectsDeleted=%'") >= 1, "the sweep was audited");
 
             objectStoreOutageGets503AndLosesNothing(base, completed);
@@ -182,13 +182,13 @@ class CrashSafetyIT {
         PortalApi reader = PortalApi.signedIn(base, "cqc.reader");
         String stored = completed.keySet().iterator().next();
         StoredState before = StoredState.now();
-        long keksBefore = count("select count(*) from key_encryption_key");
+        long keksBefore = TestEnvironment.count("select TestEnvironment.count(*) from key_encryption_key");
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             byte[] inFlightPdf = TestPdf.withText("in flight when the database goes", 768 * 1024);
             Future<HttpResponse<String>> inFlight = executor.submit(() -> inspector.shareReportThrottled(
                     ReportMetadata.aReport().json(), "report.pdf", inFlightPdf, 128 * 1024));
-            awaitCount("select count(*) from key_encryption_key", keksBefore + 1, Duration.ofSeconds(20));
+            awaitCount("select TestEnvironment.count(*) from key_encryption_key", keksBefore + 1, Duration.ofSeconds(20));
             TestEnvironment.stopDatabase();
             try {
                 assertFalse(inFlight.isDone(), "the upload is still streaming when the database goes");
@@ -254,7 +254,7 @@ class CrashSafetyIT {
 
     private static void awaitCount(String sql, long expected, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (count(sql) < expected) {
+        while (TestEnvironment.count(sql) < expected) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("still fewer than " + expected + " rows after " + timeout + ": " + sql);
             }
@@ -264,7 +264,7 @@ class CrashSafetyIT {
 
     private static PayaraMicroProcess start(Path work, Map<String, String> environment) throws Exception {
         PayaraMicroProcess payara = PayaraMicroProcess.start(Path.of(System.getProperty("payara.microJar")),
-                TestEnvironment.warFile(), freePort(), environment, List.of("-Xmx384m"),
+                TestEnvironment.warFile(), PortFinder.freePort(), environment, List.of("-Xmx384m"),
                 work.resolve("payara.log"), work.resolve("payara.pid"));
         try {
             payara.awaitReady(Duration.ofSeconds(150));
@@ -278,11 +278,11 @@ class CrashSafetyIT {
 
     /** The settings the shared environment published as portal.* properties, and a 1 s sweep grace. */
     private static Map<String, String> environment() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("portal.") && !name.equals("portal.war") && !name.startsWith("portal.test.")) {
-                properties.put(name, System.getProperty(name));
-            }
+        Map<String, String> properties = TestEnvironment.portalSettings();
+        properties.put("portal.sweep.grace-seconds", "1");
+        properties.put("portal.sweep.interval-seconds", "3600");
+        return PayaraMicroProcess.asEnvironment(properties);
+    }
         }
         properties.put("portal.sweep.grace-seconds", "1");
         properties.put("portal.sweep.interval-seconds", "3600");
@@ -323,20 +323,5 @@ class CrashSafetyIT {
             }
         }
         return keys;
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection connection = TestEnvironment.openSuperuserConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.deploy.PayaraMicroProcess;
+import uk.gov.inspectorates.portal.deploy.PortFinder;
 
 /**
  * A large file (system property {@code portal.test.largeFileMiB}: 5120 for the 5 GiB check) uploads through the resumable API
@@ -49,7 +48,7 @@ class LargeFileIT {
         long length = Long.getLong("portal.test.largeFileMiB", DEFAULT_MIB) * MIB;
         Path work = TestEnvironment.workDirectory().resolve("large-file");
         try (PayaraMicroProcess portal = PayaraMicroProcess.start(Path.of(System.getProperty("payara.microJar")),
-                TestEnvironment.warFile(), freePort(), environment(length), List.of("-Xmx256m"),
+                TestEnvironment.warFile(), PortFinder.freePort(), environment(length), List.of("-Xmx256m"),
                 work.resolve("payara.log"), work.resolve("payara.pid"))) {
             portal.awaitReady(Duration.ofSeconds(150));
             URI base = URI.create("http://127.0.0.1:" + portal.port() + "/");
@@ -135,12 +134,7 @@ class LargeFileIT {
 
     /** The shared environment's settings, a cap above the file, and scan windows within the test clamd's limit. */
     private static Map<String, String> environment(long length) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("portal.") && !name.equals("portal.war") && !name.startsWith("portal.test.")) {
-                properties.put(name, System.getProperty(name));
-            }
-        }
+        Map<String, String> properties = TestEnvironment.portalSettings();
         properties.put("portal.upload.max-bytes", Long.toString(length + MIB));
         properties.put("portal.upload.part-bytes", Integer.toString(PART));
         properties.put("portal.scan.window-bytes", Long.toString(TestEnvironment.UPLOAD_MAX_BYTES));
@@ -156,12 +150,6 @@ class LargeFileIT {
 
     private static double secs(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Polls the portal's heap every 200 ms. */

@@ -48,7 +48,11 @@ public abstract class PortalDeployment {
     }
 
     protected HttpResponse<String> get(String path) throws Exception {
-        return httpClient().send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return get(path, Duration.ofSeconds(30));
+    }
+
+    protected HttpResponse<String> get(String path, Duration timeout) throws Exception {
+        return httpClient().send(HttpRequest.newBuilder(uri(path)).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

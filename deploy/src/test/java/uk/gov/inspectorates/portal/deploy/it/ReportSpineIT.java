@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -224,7 +225,8 @@ class ReportSpineIT extends PortalDeployment {
         HttpResponse<String> metrics = get("/metrics");
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("# TYPE"), "Prometheus text");
-        HttpResponse<String> openapi = get("/openapi");
+        // the document is built on the first request: that took over 30 s on a busy 2-core machine
+        HttpResponse<String> openapi = get("/openapi", Duration.ofSeconds(120));
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/reports/{id}/content"), openapi.body());
         assertNotEquals(-1, openapi.body().indexOf("/session"));

@@ -8,9 +8,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -79,7 +76,7 @@ class ResumableUploadIT extends PortalDeployment {
         assertEquals(404, inspector.get(upload).statusCode(), "a shared upload is used up");
         assertEquals(404, inspector.shareUploadedReport(ReportMetadata.aReport().json(), id).statusCode(),
                 "and cannot be shared twice");
-        assertEquals(0, count("select count(*) from resumable_upload"), "no upload record is left behind");
+        assertEquals(0, TestEnvironment.count("select TestEnvironment.count(*) from resumable_upload"), "no upload record is left behind");
     }
 
     @Test
@@ -96,7 +93,7 @@ class ResumableUploadIT extends PortalDeployment {
         assertEquals(404, other.putBytes(upload + "/parts/1", pdf).statusCode());
         assertEquals(404, other.postJson(upload + "/completion", "{}").statusCode());
         assertEquals(404, other.delete(upload).statusCode());
-        assertTrue(count("select count(*) from audit_event where action = 'UPLOAD_ACCESS' and outcome = 'DENIED' "
+        assertTrue(TestEnvironment.count("select TestEnvironment.count(*) from audit_event where action = 'UPLOAD_ACCESS' and outcome = 'DENIED' "
                 + "and resource_id = '" + id + "'") >= 4, "each attempt is audited");
 
         PortalApi agency = PortalApi.signedIn(portal, "agency.uploader");
@@ -106,7 +103,7 @@ class ResumableUploadIT extends PortalDeployment {
 
         assertEquals(204, inspector.delete(upload).statusCode(), "the owner abandons it");
         assertEquals(404, inspector.get(upload).statusCode());
-        assertEquals(0, count("select count(*) from resumable_upload where id = '" + id + "'"));
+        assertEquals(0, TestEnvironment.count("select TestEnvironment.count(*) from resumable_upload where id = '" + id + "'"));
         assertEquals(before, StoredState.now(), "its parts are gone from the object store");
     }
 
@@ -177,14 +174,5 @@ class ResumableUploadIT extends PortalDeployment {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection connection = TestEnvironment.openSuperuserConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

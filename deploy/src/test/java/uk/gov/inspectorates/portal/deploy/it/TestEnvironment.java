@@ -126,6 +126,27 @@ public final class TestEnvironment {
         return get().postgres.superuserConnection();
     }
 
+    /** The single number a query such as {@code select count(*) from ...} answers, from the portal's database. */
+    public static long count(String sql) throws SQLException {
+        try (Connection connection = openSuperuserConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The portal.* settings published for Arquillian's Payara, for a Payara Micro that a test starts itself. */
+    public static java.util.Map<String, String> portalSettings() {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("portal.") && !name.equals("portal.war") && !name.startsWith("portal.test.")) {
+                properties.put(name, System.getProperty(name));
+            }
+        }
+        return properties;
+    }
+
     /** Stops PostgreSQL, keeping its data (a database outage); {@link #startDatabase()} brings it back. */
     static void stopDatabase() throws IOException {
         get().postgres.stop();
