@@ -283,11 +283,6 @@ class CrashSafetyIT {
         properties.put("portal.sweep.interval-seconds", "3600");
         return PayaraMicroProcess.asEnvironment(properties);
     }
-        }
-        properties.put("portal.sweep.grace-seconds", "1");
-        properties.put("portal.sweep.interval-seconds", "3600");
-        return PayaraMicroProcess.asEnvironment(properties);
-    }
 
     private static void plantOrphans(String objectKey, String scopeId, SecureRandom random) throws Exception {
         byte[] ciphertext = random.generateSeed(4096);
