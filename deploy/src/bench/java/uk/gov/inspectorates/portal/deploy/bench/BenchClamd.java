@@ -36,6 +36,14 @@ final class BenchClamd implements AutoCloseable {
                 + " scans every portal upload (in the timed path)");
     }
 
+    /** Runs {@link ClamdBench} against this clamd; nothing when clamd is not installed. */
+    java.util.List<String> benchAlone(int mebibytes, int reps) throws java.io.IOException {
+        if (clamd == null) {
+            return java.util.List.of();
+        }
+        return ClamdBench.run(clamd.host(), clamd.port(), clamd.pid(), mebibytes, reps);
+    }
+
     String description() {
         return description;
     }

@@ -24,6 +24,7 @@ final class PortalClient {
     private final URI base;
     private final HttpClient client;
     private String csrfToken = "";
+    private volatile long lastFileByteNanos;
 
     private PortalClient(URI base) {
         this.base = base;
@@ -79,7 +80,7 @@ final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.concat(
                         HttpRequest.BodyPublishers.ofByteArray(head.getBytes(StandardCharsets.UTF_8)),
                         file,
-                        HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.US_ASCII))))
+                        lastByteSent(HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.US_ASCII)))))
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
@@ -90,6 +91,29 @@ final class PortalClient {
             throw new IOException("no id in " + response.body());
         }
         return id.group(1);
+    }
+
+    /**
+     * System.nanoTime() when the last upload handed the HTTP client its file's last byte (the client subscribes to
+     * the closing boundary only then): what follows is the portal's work after the last byte, until its answer.
+     */
+    long lastFileByteNanos() {
+        return lastFileByteNanos;
+    }
+
+    private HttpRequest.BodyPublisher lastByteSent(HttpRequest.BodyPublisher tail) {
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return tail.contentLength();
+            }
+
+            @Override
+            public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+                lastFileByteNanos = System.nanoTime();
+                tail.subscribe(subscriber);
+            }
+        };
     }
 
     /** {@code GET /api/v1/reports/{id}/content} as a stream (200 required). */

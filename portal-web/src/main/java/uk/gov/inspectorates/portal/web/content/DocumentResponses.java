@@ -47,9 +47,19 @@ public final class DocumentResponses {
         return headers;
     }
 
-    private static void copy(InputStream content, OutputStream output) throws IOException {
+    /**
+     * One envelope segment (64 KiB): each read takes a whole decrypted segment and each write hands it to the
+     * container at once (transferTo's 8 KiB made eight reads and eight container writes of every segment).
+     */
+    static final int COPY_BUFFER_BYTES = 64 * 1024;
+
+    static void copy(InputStream content, OutputStream output) throws IOException {
         try (InputStream in = content) {
-            in.transferTo(output);
+            byte[] buffer = new byte[COPY_BUFFER_BYTES];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                output.write(buffer, 0, n);
+            }
         }
     }
 
