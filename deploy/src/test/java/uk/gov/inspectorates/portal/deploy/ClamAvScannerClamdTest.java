@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,30 +30,19 @@ class ClamAvScannerClamdTest {
     private static final int MIB = 1024 * 1024;
     private static final byte[] EICAR = EmbeddedClamd.EICAR.getBytes(StandardCharsets.US_ASCII);
 
-    private static Path directory;
-    private static EmbeddedClamd clamd;
+    private static ScratchClamd clamd;
     private static ClamAvScanner scanner;
 
     @BeforeAll
     static void startClamd() throws IOException {
-        Path executable = EmbeddedClamd.executable().orElseThrow(() -> new IOException(
-                "clamd is not installed: this test needs a real clamd (scripts/install-deps installs it)"));
-        directory = Files.createTempDirectory("portal-clamd-scanner-");
-        Path database = directory.resolve("db");
-        EmbeddedClamd.writeEicarSignature(database);
-        clamd = EmbeddedClamd.start(executable, directory, database, 0, 64L * MIB, directory.resolve("clamd.log"));
-        scanner = new ClamAvScanner(clamd.host(), clamd.port(), Duration.ofSeconds(5), Duration.ofSeconds(60));
+        clamd = ScratchClamd.start("scanner", 64L * MIB);
+        scanner = clamd.scanner();
     }
 
     @AfterAll
     static void stopClamd() throws IOException {
         if (clamd != null) {
             clamd.close();
-        }
-        if (directory != null) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -7,12 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -47,31 +42,19 @@ class EmbeddedClamdBombsTest {
             + "BGuyXgRrdXgLAAEEAAAAAAQAAAAA26xjpoDaXGMqa9hnj7TDUvUtUEsHCCAwOjYSAAAABgAAAFBLAQIeAwoACQAAADN9d10gMDo2Eg"
             + "AAAAYAAAAFABgAAAAAAAEAAACkgQAAAABhLnR4dFVUBQADsl4Ea3V4CwABBAAAAAAEAAAAAFBLBQYAAAAAAQABAEsAAABhAAAAAAA=";
 
-    private static Path directory;
-    private static EmbeddedClamd clamd;
+    private static ScratchClamd clamd;
     private static ClamAvScanner scanner;
 
     @BeforeAll
     static void startClamd() throws IOException {
-        Path executable = EmbeddedClamd.executable().orElseThrow(() -> new IOException(
-                "clamd is not installed: this test needs a real clamd (scripts/install-deps installs it)"));
-        directory = Files.createTempDirectory("portal-clamd-bombs-");
-        Path database = directory.resolve("db");
-        EmbeddedClamd.writeEicarSignature(database);
-        clamd = EmbeddedClamd.start(executable, directory, database, 0, MAX_STREAM_BYTES,
-                directory.resolve("clamd.log"));
-        scanner = new ClamAvScanner(clamd.host(), clamd.port(), Duration.ofSeconds(5), Duration.ofSeconds(60));
+        clamd = ScratchClamd.start("bombs", MAX_STREAM_BYTES);
+        scanner = clamd.scanner();
     }
 
     @AfterAll
     static void stopClamd() throws IOException {
         if (clamd != null) {
             clamd.close();
-        }
-        if (directory != null) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
