@@ -229,6 +229,7 @@ class ReportSpineIT extends PortalDeployment {
         HttpResponse<String> openapi = get("/openapi", Duration.ofSeconds(120));
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/reports/{id}/content"), openapi.body());
+        assertTrue(openapi.body().contains("/uploads/{id}/parts/{number}"), "resumable uploads are described");
         assertNotEquals(-1, openapi.body().indexOf("/session"));
     }
 
