@@ -131,13 +131,13 @@ class CrashSafetyIT {
             assertFalse(listed.contains(plantedObject), "the planted orphan was swept");
             assertEquals(referenced, listed, "the bucket holds exactly the objects report rows refer to");
             assertEquals(listed, files, "the store's files are exactly the listed objects (no leftover parts)");
-            assertEquals(0, TestEnvironment.count("select TestEnvironment.count(*) from key_encryption_key k where k.scope_kind = 'REPORT' "
+            assertEquals(0, TestEnvironment.count("select count(*) from key_encryption_key k where k.scope_kind = 'REPORT' "
                     + "and k.destroyed_at is null and not exists (select 1 from report r where "
                     + "r.key_scope_kind = k.scope_kind and r.key_scope_id = k.scope_id)"),
                     "no live report KEK without its report");
-            assertEquals(1, TestEnvironment.count("select TestEnvironment.count(*) from key_encryption_key where scope_id = '" + plantedScope
+            assertEquals(1, TestEnvironment.count("select count(*) from key_encryption_key where scope_id = '" + plantedScope
                     + "' and destroyed_at is not null and wrapped_kek is null"), "the planted KEK was destroyed");
-            assertTrue(TestEnvironment.count("select TestEnvironment.count(*) from audit_event where action = 'ORPHAN_SWEEP' and outcome = "
+            assertTrue(TestEnvironment.count("select count(*) from audit_event where action = 'ORPHAN_SWEEP' and outcome = "
                     + "'SUCCEEDED' and detail like '%objectsDeleted=%'") >= 1, "the sweep was audited");
 
             objectStoreOutageGets503AndLosesNothing(base, completed);
@@ -182,13 +182,13 @@ class CrashSafetyIT {
         PortalApi reader = PortalApi.signedIn(base, "cqc.reader");
         String stored = completed.keySet().iterator().next();
         StoredState before = StoredState.now();
-        long keksBefore = TestEnvironment.count("select TestEnvironment.count(*) from key_encryption_key");
+        long keksBefore = TestEnvironment.count("select count(*) from key_encryption_key");
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             byte[] inFlightPdf = TestPdf.withText("in flight when the database goes", 768 * 1024);
             Future<HttpResponse<String>> inFlight = executor.submit(() -> inspector.shareReportThrottled(
                     ReportMetadata.aReport().json(), "report.pdf", inFlightPdf, 128 * 1024));
-            awaitCount("select TestEnvironment.count(*) from key_encryption_key", keksBefore + 1, Duration.ofSeconds(20));
+            awaitCount("select count(*) from key_encryption_key", keksBefore + 1, Duration.ofSeconds(20));
             TestEnvironment.stopDatabase();
             try {
                 assertFalse(inFlight.isDone(), "the upload is still streaming when the database goes");

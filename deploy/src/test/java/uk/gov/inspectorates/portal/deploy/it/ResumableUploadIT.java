@@ -76,7 +76,7 @@ class ResumableUploadIT extends PortalDeployment {
         assertEquals(404, inspector.get(upload).statusCode(), "a shared upload is used up");
         assertEquals(404, inspector.shareUploadedReport(ReportMetadata.aReport().json(), id).statusCode(),
                 "and cannot be shared twice");
-        assertEquals(0, TestEnvironment.count("select TestEnvironment.count(*) from resumable_upload"), "no upload record is left behind");
+        assertEquals(0, TestEnvironment.count("select count(*) from resumable_upload"), "no upload record is left behind");
     }
 
     @Test
@@ -93,7 +93,7 @@ class ResumableUploadIT extends PortalDeployment {
         assertEquals(404, other.putBytes(upload + "/parts/1", pdf).statusCode());
         assertEquals(404, other.postJson(upload + "/completion", "{}").statusCode());
         assertEquals(404, other.delete(upload).statusCode());
-        assertTrue(TestEnvironment.count("select TestEnvironment.count(*) from audit_event where action = 'UPLOAD_ACCESS' and outcome = 'DENIED' "
+        assertTrue(TestEnvironment.count("select count(*) from audit_event where action = 'UPLOAD_ACCESS' and outcome = 'DENIED' "
                 + "and resource_id = '" + id + "'") >= 4, "each attempt is audited");
 
         PortalApi agency = PortalApi.signedIn(portal, "agency.uploader");
@@ -103,7 +103,7 @@ class ResumableUploadIT extends PortalDeployment {
 
         assertEquals(204, inspector.delete(upload).statusCode(), "the owner abandons it");
         assertEquals(404, inspector.get(upload).statusCode());
-        assertEquals(0, TestEnvironment.count("select TestEnvironment.count(*) from resumable_upload where id = '" + id + "'"));
+        assertEquals(0, TestEnvironment.count("select count(*) from resumable_upload where id = '" + id + "'"));
         assertEquals(before, StoredState.now(), "its parts are gone from the object store");
     }
 
