@@ -12,12 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Debian's {@code clamd} (package {@code clamav-daemon}, installed by {@code scripts/install-deps}) run in the
@@ -244,10 +242,6 @@ public final class EmbeddedClamd implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        try (Stream<Path> paths = Files.walk(temporaryDirectory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not remove clamd's temporary folder " + temporaryDirectory + ": " + e);
-        }
+        Folders.deleteQuietly(temporaryDirectory);
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import uk.gov.inspectorates.portal.security.malware.ClamAvScanner;
 
 /** A real clamd of the tests' own (EICAR signature only) in a scratch folder, with a scanner for it. */
@@ -38,8 +36,6 @@ final class ScratchClamd implements AutoCloseable {
     @Override
     public void close() throws IOException {
         clamd.close();
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Folders.deleteQuietly(directory);
     }
 }

@@ -4,6 +4,8 @@ import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import uk.gov.inspectorates.portal.deploy.Folders;
+import uk.gov.inspectorates.portal.deploy.PortFinder;
 import uk.gov.inspectorates.portal.deploy.EmbeddedObjectStoreServer;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPostgresServer;
@@ -12,8 +14,6 @@ import uk.gov.inspectorates.portal.deploy.PayaraMicroProcess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +23,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static uk.gov.inspectorates.portal.deploy.bench.Stats.f;
 import static uk.gov.inspectorates.portal.deploy.bench.Stats.median;
@@ -80,7 +78,7 @@ public final class PortalBench {
             exit = 1;
         } finally {
             if (!Boolean.getBoolean("bench.keep")) {
-                deleteRecursively(work);
+                Folders.deleteQuietly(work);
             }
         }
         System.exit(exit);
@@ -112,7 +110,7 @@ public final class PortalBench {
         CipherBench.Result cipher = CipherBench.run(cipherMiB, cipherReps);
 
         // ---- 2. the servers
-        deleteRecursively(work);
+        Folders.deleteQuietly(work);
         Files.createDirectories(work);
         // private copies: a concurrent `mvn clean` or rebuild of target/ must not change what is measured
         microJar = Files.copy(microJar, work.resolve("payara-micro.jar"));
@@ -153,7 +151,7 @@ public final class PortalBench {
                 log(f("clamd alone: %d MiB, %d reps", clamdMiB, clamdReps));
                 List<String> clamdAlone = clamd.benchAlone(clamdMiB, clamdReps);
                 clamdAlone.forEach(l -> log(l));
-                int port = freePort();
+                int port = PortFinder.freePort();
                 Path gcLog = work.resolve("payara-gc.log");
                 t0 = System.nanoTime();
                 try (PayaraMicroProcess payara = PayaraMicroProcess.start(microJar, war, port,
@@ -363,22 +361,5 @@ public final class PortalBench {
     private static void log(String message) {
         System.out.println("[bench] " + message);
         System.out.flush();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("[bench] could not delete " + root + ": " + e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.deploy.it;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import uk.gov.inspectorates.portal.deploy.EmbeddedObjectStoreServer;
+import uk.gov.inspectorates.portal.deploy.Folders;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPostgresServer;
 
@@ -13,11 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Starts the shared {@link TestEnvironment} once per test JVM, before Arquillian reads {@code arquillian.xml},
@@ -46,7 +45,7 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
         tempFoldersBefore = arquillianTempFolders();
         try {
             Path work = Path.of(System.getProperty("portal.test.workDir", "target/it-work")).toAbsolutePath();
-            deleteRecursively(work);
+            Folders.deleteQuietly(work);
             Files.createDirectories(work);
 
             long t0 = System.nanoTime();
@@ -124,7 +123,7 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
         }
         for (String name : arquillianTempFolders()) {
             if (!tempFoldersBefore.contains(name)) {
-                deleteRecursively(Path.of(System.getProperty("java.io.tmpdir"), name));
+                Folders.deleteQuietly(Path.of(System.getProperty("java.io.tmpdir"), name));
             }
         }
     }
@@ -139,16 +138,5 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
             }
         }
         return names;
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("[portal-it] could not delete " + root + ": " + e);
-        }
     }
 }

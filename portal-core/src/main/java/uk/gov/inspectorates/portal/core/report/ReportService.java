@@ -38,7 +38,8 @@ import uk.gov.inspectorates.portal.core.shared.NotFound;
 
 /**
  * Sharing pre-publication reports and opening them. Every call is decided by the {@link AccessPolicy} and leaves
- * exactly one audit event, whatever its outcome.
+ * exactly one audit event about the report, whatever its outcome (sharing a resumable upload may add one about the
+ * upload, e.g. someone else's upload refused as {@code UPLOAD_ACCESS}).
  */
 public final class ReportService {
 
