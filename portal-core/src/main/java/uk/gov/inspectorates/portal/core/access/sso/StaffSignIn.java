@@ -56,6 +56,9 @@ public final class StaffSignIn {
     public Subject complete(String samlResponseBase64) {
         SsoIdentity identity;
         try {
+            if (samlResponseBase64 == null || samlResponseBase64.isBlank()) {
+                throw new SsoRefused("response-missing", null);
+            }
             identity = identityProvider.completeSignIn(samlResponseBase64);
         } catch (SsoRefused refused) {
             audit.record(new AuditEvent(clock.instant(), null, null, AuditActions.SIGN_IN, "USER", null,

@@ -134,6 +134,12 @@ class StaffSignInTest {
     }
 
     @Test
+    void aPostWithoutAResponseIsRefusedAndAudited() {
+        assertEquals("response-missing", assertThrows(SsoRefused.class, () -> signIn.complete(" ")).reason());
+        assertEquals("saml:response-missing", audit.events().get(0).detail());
+    }
+
+    @Test
     void signingInAgainBringsRolesAndTeamsUpToDateUnderTheSameAccount() {
         idp.next = ofsted("jo", Map.of("organisation", List.of("ofsted"), "role", List.of("inspector"),
                 "team", List.of("Inspection team")));
