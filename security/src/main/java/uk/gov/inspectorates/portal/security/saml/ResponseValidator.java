@@ -108,13 +108,13 @@ final class ResponseValidator {
         Instant conditionsExpiry = checkConditions(assertion.getConditions(), now, skew);
         AuthnStatement authentication = checkAuthentication(assertion, now, skew);
 
-        if (!requests.consume(requestId, idp.getKey(), now)) {
-            throw new SsoRefused(SamlRefusals.UNSOLICITED, "no open request " + requestId + " to " + idp.getKey());
-        }
         Instant keepUntil = (conditionsExpiry.isAfter(confirmationExpiry) ? conditionsExpiry : confirmationExpiry)
                 .plus(skew);
         if (assertion.getID() == null || !replays.firstUse(assertion.getID(), keepUntil, now)) {
             throw new SsoRefused(SamlRefusals.REPLAYED, "assertion " + assertion.getID() + " was used before");
+        }
+        if (!requests.consume(requestId, idp.getKey(), now)) {
+            throw new SsoRefused(SamlRefusals.UNSOLICITED, "no open request " + requestId + " to " + idp.getKey());
         }
         return new SsoIdentity(idp.getKey(), nameId.getValue(), authentication.getSessionIndex(),
                 authentication.getAuthnInstant(), attributesOf(assertion));
