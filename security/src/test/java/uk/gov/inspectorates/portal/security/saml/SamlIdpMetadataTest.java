@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +58,31 @@ class SamlIdpMetadataTest {
         assertEquals(idp.keys().certificate(), source.current().signingCertificates().get(0), "not yet due");
         clock.advance(Duration.ofMinutes(31));
         assertEquals(next.certificate(), source.current().signingCertificates().get(0), "refreshed");
+    }
+
+    @Test
+    void metadataIsFetchedFromALoopbackUrlAndAFailedFetchMeansNoStart() throws Exception {
+        TestIdentityProvider idp = new TestIdentityProvider("https://idp.fetched.test", temp);
+        byte[] metadata = Files.readAllBytes(idp.metadataFile());
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/metadata", exchange -> {
+            exchange.sendResponseHeaders(200, metadata.length);
+            exchange.getResponseBody().write(metadata);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            MetadataSource source = new MetadataSource(new IdpSettings(Inspectorate.OFSTED, base + "/metadata"),
+                    new SamlFixture.MutableClock(SamlFixture.T0));
+            assertEquals("https://idp.fetched.test", source.current().entityId());
+            assertEquals(idp.singleSignOnService(), source.current().singleSignOnService().toString());
+
+            assertThrows(IllegalStateException.class, () -> new MetadataSource(
+                    new IdpSettings(Inspectorate.OFSTED, base + "/absent"), new SamlFixture.MutableClock(SamlFixture.T0)));
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
