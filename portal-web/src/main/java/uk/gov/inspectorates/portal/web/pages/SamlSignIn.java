@@ -26,13 +26,15 @@ import uk.gov.inspectorates.portal.web.session.PortalSession;
  * SAML 2.0 Web SSO for inspectorate staff: {@code GET /saml/login?inspectorate=} sends the browser to the
  * inspectorate's identity provider with a signed request; the identity provider posts its response to
  * {@code POST /saml/acs} (a cross-site form post, so it needs no session or CSRF token: the response's signature and
- * InResponseTo stand for them); {@code GET /saml/metadata} is what the identity providers are given. A refusal tells
+ * InResponseTo stand for them), which starts the session and sends the browser on through {@code /saml/signed-in}
+ * to the reports; {@code GET /saml/metadata} is what the identity providers are given. A refusal tells
  * the person only that signing in did not work; the reason is in the audit trail.
  */
-@WebServlet({"/saml/login", "/saml/acs", "/saml/metadata"})
+@WebServlet({"/saml/login", "/saml/acs", "/saml/metadata", SamlSignIn.SIGNED_IN})
 public class SamlSignIn extends HttpServlet {
 
     static final String METADATA_TYPE = "application/samlmetadata+xml";
+    static final String SIGNED_IN = "/saml/signed-in";
     private static final Logger LOG = Logger.getLogger(SamlSignIn.class.getName());
     private static final String SIGN_IN_TITLE = "Sign in";
     private static final String REFUSED_TITLE = "Signing in did not work";
@@ -55,7 +57,9 @@ public class SamlSignIn extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
         try {
-            if (path.equals("/saml/metadata")) {
+            if (path.equals(SIGNED_IN)) {
+                pages.render(response, 200, "saml-signed-in", PageModel.titled("Signed in").asMap());
+            } else if (path.equals("/saml/metadata")) {
                 metadata(response);
             } else if (path.equals("/saml/login")) {
                 login(request, response);
@@ -83,8 +87,10 @@ public class SamlSignIn extends HttpServlet {
         try {
             Subject subject = sso.staffSignIn().get().complete(request.getParameter("SAMLResponse"));
             PortalSession.signIn(request, subject);
+            // The browser arrives here from the identity provider's site, so it would not send the new SameSite=Strict
+            // cookie along a redirect to /reports: a page of ours moves it on, a same-site navigation that carries it.
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + "/reports");
+            response.setHeader("Location", request.getContextPath() + SIGNED_IN);
         } catch (SsoRefused refused) {
             LOG.info(() -> "SAML sign-in refused: " + refused.reason());
             Problem problem = Problem.of("sign-in-refused", REFUSED_TITLE, 403,
