@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.deploy;
 
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
+import uk.gov.inspectorates.portal.security.keystore.SigningKeyFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ import java.util.Optional;
  *
  * <p>Settings (system property or environment variable): {@code PORTAL_DATA_DIR} (default
  * {@code <repository>/portal-data}), {@code PORTAL_PORT} (8080), {@code PORTAL_DB_PORT} and
- * {@code PORTAL_S3_PORT} (default: free ports), {@code PORTAL_START_TIMEOUT} (seconds, 300), plus any
+ * {@code PORTAL_S3_PORT} (default: free ports), {@code PORTAL_START_TIMEOUT} (seconds, 300),
+ * {@code PORTAL_WITH_KEYCLOAK} (1: also Keycloak as Ofsted's SAML identity provider, {@link EmbeddedKeycloak}), plus any
  * {@code PORTAL_*} setting of the portal itself, which is passed through.
  */
 public final class LocalPortal {
@@ -84,6 +86,11 @@ public final class LocalPortal {
         String keystorePassword = Settings.get("portal.keystore.password")
                 .orElseGet(() -> localKeystorePassword(dataDir.resolve("keys")));
 
+        // started first and waited for last: Keycloak takes longest to boot
+        Map<String, String> samlConfig = new LinkedHashMap<>();
+        Optional<EmbeddedKeycloak> keycloak = withKeycloak()
+                ? Optional.of(startKeycloak(repositoryRoot, dataDir, logs, port, samlConfig)) : Optional.empty();
+
         step("PostgreSQL");
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
                 Settings.getInt("portal.db.port", 0), true, Optional.of(logs.resolve("postgres.log")));
@@ -132,6 +139,12 @@ public final class LocalPortal {
         config.put("portal.demo.enabled", Settings.get("portal.demo.enabled", "true"));
         config.put("portal.cookie.secure", Settings.get("portal.cookie.secure", "false"));
         config.putAll(scannerConfig);
+        config.putAll(samlConfig);
+        if (keycloak.isPresent()) {
+            step("Keycloak (log: " + keycloak.get().logFile() + ")");
+            keycloak.get().awaitReady(startTimeout);
+            done(started, keycloak.get().baseUrl());
+        }
 
         step("Payara Micro with the portal (log: " + logs.resolve("payara.log") + ")");
         PayaraMicroProcess payara = PayaraMicroProcess.start(microJar, war, port,
@@ -158,6 +171,7 @@ public final class LocalPortal {
         done(started, "pid " + payara.pid());
 
         printBanner(port, seconds(started));
+        keycloak.ifPresent(LocalPortal::printKeycloak);
         System.out.println(scanning);
 
         int exit = payara.waitForExit();
@@ -194,6 +208,49 @@ public final class LocalPortal {
             out.append(System.lineSeparator());
         }
         out.append("Press Ctrl+C to stop.");
+        System.out.println(out);
+    }
+
+    /** {@code scripts/run --with-keycloak} or {@code PORTAL_WITH_KEYCLOAK=1}: Keycloak as Ofsted's identity provider. */
+    private static boolean withKeycloak() {
+        String value = Settings.get("portal.with-keycloak", "false");
+        return value.equals("1") || value.equalsIgnoreCase("true");
+    }
+
+    /**
+     * Starts Keycloak with the realm made for this portal: the service provider's signing key is made once in
+     * {@code <dataDir>/saml} (its certificate goes into the realm) and the portal is pointed at Keycloak's metadata.
+     */
+    private EmbeddedKeycloak startKeycloak(Path repositoryRoot, Path dataDir, Path logs, int port,
+                                           Map<String, String> samlConfig) throws IOException {
+        Path javaHome = EmbeddedKeycloak.javaHome().orElseThrow(() -> new IOException(
+                "Keycloak needs Java 21 or later: install one under /usr/lib/jvm or set PORTAL_KEYCLOAK_JAVA_HOME"));
+        Path keyFolder = dataDir.resolve("saml");
+        SigningKeyFiles key = SigningKeyFiles.generateIfMissing(keyFolder, "Inspectorates portal SAML signing (local)");
+        String base = Settings.get("portal.saml.sp.base-url", "http://localhost:" + port);
+        Path zip = Settings.get("portal.launcher.keycloak-zip").map(Path::of)
+                .orElse(repositoryRoot.resolve("deploy/target/keycloak-quarkus-dist.zip"));
+        int keycloakPort = Settings.getInt("portal.keycloak.port", 0);
+        EmbeddedKeycloak keycloak = EmbeddedKeycloak.start(zip, dataDir.resolve("keycloak"), javaHome,
+                keycloakPort == 0 ? PortFinder.freePort() : keycloakPort,
+                new EmbeddedKeycloak.ServiceProvider(base + "/saml/metadata", base, base + "/saml/acs",
+                        key.certificateBase64()), logs.resolve("keycloak.log"));
+        register(keycloak);
+        samlConfig.put("portal.saml.sp.base-url", base);
+        samlConfig.put("portal.saml.sp.key", keyFolder.resolve(SigningKeyFiles.KEY_FILE).toString());
+        samlConfig.put("portal.saml.sp.certificate", keyFolder.resolve(SigningKeyFiles.CERTIFICATE_FILE).toString());
+        samlConfig.put("portal.saml.idp.ofsted.metadata", keycloak.metadataUrl());
+        return keycloak;
+    }
+
+    private static void printKeycloak(EmbeddedKeycloak keycloak) {
+        StringBuilder out = new StringBuilder("Keycloak is Ofsted's identity provider at ").append(keycloak.baseUrl())
+                .append(" (realm ").append(EmbeddedKeycloak.REALM).append("). On the sign-in page choose Ofsted under ")
+                .append("\"Sign in with your inspectorate's account\", then sign in at Keycloak with the password ")
+                .append(EmbeddedKeycloak.USER_PASSWORD).append(" as:").append(System.lineSeparator());
+        for (EmbeddedKeycloak.RealmUser user : EmbeddedKeycloak.users()) {
+            out.append(String.format(Locale.ROOT, "  %-16s %s%n", user.username(), user.who()));
+        }
         System.out.println(out);
     }
 

@@ -107,6 +107,50 @@ public class PortalConfiguration {
     @ConfigProperty(name = "portal.sweep.interval-seconds", defaultValue = "600")
     long sweepIntervalSeconds;
 
+    @Inject
+    @ConfigProperty(name = "portal.saml.sp.base-url")
+    Optional<String> samlBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.sp.entity-id")
+    Optional<String> samlEntityId;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.sp.key")
+    Optional<String> samlKey;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.sp.certificate")
+    Optional<String> samlCertificate;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.sp.key-password")
+    Optional<String> samlKeyPassword;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.metadata-refresh-seconds", defaultValue = "3600")
+    long samlMetadataRefreshSeconds;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.clock-skew-seconds", defaultValue = "60")
+    long samlClockSkewSeconds;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.attribute.organisation", defaultValue = "organisation")
+    String samlAttributeOrganisation;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.attribute.teams", defaultValue = "team")
+    String samlAttributeTeams;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.attribute.roles", defaultValue = "role")
+    String samlAttributeRoles;
+
+    @Inject
+    @ConfigProperty(name = "portal.saml.attribute.display-name", defaultValue = "displayName")
+    String samlAttributeDisplayName;
+
     /** Anything but an explicit non-production environment counts as production. */
     public boolean production() {
         return environment == null || environment.isBlank() || PRODUCTION.equalsIgnoreCase(environment.strip());
@@ -212,5 +256,46 @@ public class PortalConfiguration {
 
     public long sweepIntervalSeconds() {
         return sweepIntervalSeconds;
+    }
+
+    /** The portal's public address (scheme, host, port), under which /saml/acs and /saml/metadata are reached. */
+    public Optional<String> samlBaseUrl() {
+        return samlBaseUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    public Optional<String> samlEntityId() {
+        return samlEntityId;
+    }
+
+    public Optional<String> samlKey() {
+        return samlKey;
+    }
+
+    public Optional<String> samlCertificate() {
+        return samlCertificate;
+    }
+
+    public char[] samlKeyPassword() {
+        return samlKeyPassword.orElse("").toCharArray();
+    }
+
+    /** Where an inspectorate's identity provider metadata is read from (file path or URL), if it has one. */
+    public Optional<String> samlIdpMetadata(uk.gov.inspectorates.portal.core.organisation.Inspectorate inspectorate) {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(
+                "portal.saml.idp." + inspectorate.name().toLowerCase(java.util.Locale.ROOT) + ".metadata",
+                String.class).filter(value -> !value.isBlank()).map(String::strip);
+    }
+
+    public long samlMetadataRefreshSeconds() {
+        return samlMetadataRefreshSeconds;
+    }
+
+    public long samlClockSkewSeconds() {
+        return samlClockSkewSeconds;
+    }
+
+    public uk.gov.inspectorates.portal.core.access.sso.AttributeMapping samlAttributeMapping() {
+        return new uk.gov.inspectorates.portal.core.access.sso.AttributeMapping(samlAttributeOrganisation,
+                samlAttributeTeams, samlAttributeRoles, samlAttributeDisplayName);
     }
 }

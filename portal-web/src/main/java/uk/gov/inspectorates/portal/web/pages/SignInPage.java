@@ -25,9 +25,13 @@ public class SignInPage extends HttpServlet {
     @Inject
     PageRenderer pages;
 
+    @Inject
+    uk.gov.inspectorates.portal.web.config.SingleSignOn sso;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.render(response, 200, "sign-in", PageModel.titled(TITLE).asMap());
+        pages.render(response, 200, "sign-in", PageModel.titled(TITLE)
+                .with("sso", SamlSignIn.choices(sso)).asMap());
     }
 
     @Override

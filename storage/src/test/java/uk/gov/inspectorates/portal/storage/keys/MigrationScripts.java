@@ -13,13 +13,13 @@ import javax.sql.DataSource;
  * The schema from the migration scripts, run in order through plain JDBC: Flyway and S3Proxy want different Jackson
  * versions on this test classpath. The portal runs the same scripts with Flyway ({@code SchemaMigration}).
  */
-final class MigrationScripts {
+public final class MigrationScripts {
 
     private MigrationScripts() {
     }
 
     /** Applies every {@code V<n>__*.sql} in version order; returns how many. */
-    static int apply(DataSource dataSource) throws Exception {
+    public static int apply(DataSource dataSource) throws Exception {
         Path directory = Path.of(MigrationScripts.class.getClassLoader().getResource("db/migration").toURI());
         List<Path> scripts;
         try (Stream<Path> files = Files.list(directory)) {

@@ -1,0 +1,44 @@
+package uk.gov.inspectorates.portal.security.saml;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import uk.gov.inspectorates.portal.core.access.sso.AssertionReplayCache;
+import uk.gov.inspectorates.portal.core.access.sso.SamlRequestLog;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+
+/** In-memory request log and replay cache for the unit tests (the PostgreSQL ones are tested in storage). */
+final class InMemorySamlStores implements SamlRequestLog, AssertionReplayCache {
+
+    private record Issued(Inspectorate inspectorate, Instant expiresAt) {
+    }
+
+    final Map<String, Issued> requests = new ConcurrentHashMap<>();
+    final Map<String, Instant> assertions = new ConcurrentHashMap<>();
+
+    @Override
+    public void issued(String requestId, Inspectorate inspectorate, Instant expiresAt) {
+        requests.put(requestId, new Issued(inspectorate, expiresAt));
+    }
+
+    @Override
+    public boolean consume(String requestId, Inspectorate inspectorate, Instant now) {
+        if (requestId == null) {
+            return false;
+        }
+        Issued issued = requests.get(requestId);
+        return issued != null && issued.inspectorate() == inspectorate && now.isBefore(issued.expiresAt())
+                && requests.remove(requestId, issued);
+    }
+
+    boolean isOpen(String requestId, Inspectorate inspectorate) {
+        Issued issued = requests.get(requestId);
+        return issued != null && issued.inspectorate() == inspectorate;
+    }
+
+    @Override
+    public boolean firstUse(String assertionId, Instant keepUntil, Instant now) {
+        assertions.values().removeIf(until -> !now.isBefore(until));
+        return assertions.putIfAbsent(assertionId, keepUntil) == null;
+    }
+}
