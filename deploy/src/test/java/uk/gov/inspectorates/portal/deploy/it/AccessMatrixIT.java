@@ -43,29 +43,42 @@ class AccessMatrixIT extends PortalDeployment {
         }
     }
 
-    private List<MatrixRoutes> kinds(URI portal) throws Exception {
-        return List.of(ReportRoutes.signedIn(portal));
+    /** Every kind of resource the API serves today; a feature that adds one adds it here. */
+    private static List<MatrixRoutes> kinds(URI portal, Map<String, PortalApi> sessions) throws Exception {
+        return List.of(ReportRoutes.signedIn(portal), new UploadRoutes(sessions));
+    }
+
+    /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
+    static Map<String, AccessMatrix> tables(List<String> subjects) {
+        Map<String, AccessMatrix> tables = new java.util.LinkedHashMap<>();
+        tables.put("reports", AccessMatrix.load("reports", subjects, ReportRoutes.STATES, ReportRoutes::appliesTo));
+        tables.put("uploads", AccessMatrix.load("uploads", subjects, UploadRoutes.STATES, UploadRoutes::appliesTo));
+        return tables;
     }
 
     @Test
     void everySubjectGetsWhatTheTablesSayForEveryStateAndActionAndEveryRefusalIsAudited() throws Exception {
         URI portal = URI.create(base.toString());
         MatrixSubjects subjects = MatrixSubjects.load();
-        List<MatrixRoutes> kinds = kinds(portal);
-        Map<MatrixRoutes, AccessMatrix> tables = new java.util.LinkedHashMap<>();
-        for (MatrixRoutes kind : kinds) {
-            tables.put(kind, AccessMatrix.load(kind.kind(), subjects.names(), kind.states(), kind::applies));
-        }
+        Map<String, AccessMatrix> tables = tables(subjects.names());
         subjects.createUsers();
         List<Result> results = new ArrayList<>();
         long started = System.nanoTime();
         try (Connection audit = TestEnvironment.openSuperuserConnection()) {
             Map<String, PortalApi> sessions = subjects.signIn(portal);
-            for (Map.Entry<MatrixRoutes, AccessMatrix> table : tables.entrySet()) {
+            List<MatrixRoutes> kinds = kinds(portal, sessions);
+            assertEquals(tables.keySet(), kinds.stream().map(MatrixRoutes::kind)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)),
+                    "every kind has a table and every table a kind");
+            for (MatrixRoutes kind : kinds) {
+                AccessMatrix table = tables.get(kind.kind());
+                assertEquals(java.util.Set.copyOf(kind.states()),
+                        table.cells().stream().map(Cell::state).collect(java.util.stream.Collectors.toSet()),
+                        kind.kind() + ": the table's states are the routes' states");
                 try {
-                    results.addAll(run(table.getKey(), table.getValue(), subjects, sessions, audit));
+                    results.addAll(run(kind, table, subjects, sessions, audit));
                 } finally {
-                    table.getKey().cleanUp();
+                    kind.cleanUp();
                 }
             }
         } finally {

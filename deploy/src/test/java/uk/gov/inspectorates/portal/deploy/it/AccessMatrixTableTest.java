@@ -21,13 +21,13 @@ class AccessMatrixTableTest {
     private static final String NEW = ",NEW,N/A,N/A,N/A,PERMIT,N/A,N/A,N/A,N/A\n";
 
     @Test
-    void theReportsTableHasACellForEverySubjectStateAndAction() {
+    void everyTableHasACellForEverySubjectStateAndAction() {
         MatrixSubjects subjects = MatrixSubjects.load();
-        AccessMatrix reports = AccessMatrix.load("reports", subjects.names(), ReportRoutes.STATES,
-                ReportRoutes::appliesTo);
+        var tables = AccessMatrixIT.tables(subjects.names());
 
-        assertEquals(subjects.names().size() * ReportRoutes.STATES.size() * Action.values().length,
-                reports.cells().size());
+        int cellsPerState = subjects.names().size() * Action.values().length;
+        assertEquals(cellsPerState * ReportRoutes.STATES.size(), tables.get("reports").cells().size());
+        assertEquals(cellsPerState * UploadRoutes.STATES.size(), tables.get("uploads").cells().size());
     }
 
     @Test
