@@ -44,8 +44,9 @@ class AccessMatrixIT extends PortalDeployment {
     }
 
     /** Every kind of resource the API serves today; a feature that adds one adds it here. */
-    private static List<MatrixRoutes> kinds(URI portal, Map<String, PortalApi> sessions) throws Exception {
-        return List.of(ReportRoutes.signedIn(portal), new UploadRoutes(sessions));
+    private static List<MatrixRoutes> kinds(URI portal, MatrixSubjects subjects, Map<String, PortalApi> sessions)
+            throws Exception {
+        return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions));
     }
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
@@ -66,7 +67,7 @@ class AccessMatrixIT extends PortalDeployment {
         long started = System.nanoTime();
         try (Connection audit = TestEnvironment.openSuperuserConnection()) {
             Map<String, PortalApi> sessions = subjects.signIn(portal);
-            List<MatrixRoutes> kinds = kinds(portal, sessions);
+            List<MatrixRoutes> kinds = kinds(portal, subjects, sessions);
             assertEquals(tables.keySet(), kinds.stream().map(MatrixRoutes::kind)
                     .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)),
                     "every kind has a table and every table a kind");

@@ -5,38 +5,51 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import uk.gov.inspectorates.portal.core.access.Action;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.report.AnnexBReportTypes;
 
 /**
  * Pre-publication reports in the access matrix ({@code access-matrix/reports.csv}). States: an Ofsted report under
  * embargo addressed to every other party (as sharing makes it); one addressed to HMIC and HMI Probation only (set in
  * the database: the API cannot address a subset yet); one removed for good by Ofsted's administrator; and a new
- * Ofsted report, which only UPLOAD applies to. Resources are made and removed by the demo users
- * {@code ofsted.inspector} and {@code ofsted.admin}, not by the matrix's people.
+ * report of one of the caller's own inspectorate's report types (for agencies, which have none, an Ofsted type),
+ * which only UPLOAD applies to. The states' reports are made and removed by the demo users {@code ofsted.inspector}
+ * and {@code ofsted.admin}; a report a subject shares is removed by a matrix administrator of its inspectorate.
  */
 final class ReportRoutes implements MatrixRoutes {
 
     static final String EMBARGO_ALL = "EMBARGO_ALL";
     static final String EMBARGO_SUBSET = "EMBARGO_SUBSET";
     static final String REMOVED = "REMOVED";
-    static final String NEW_OFSTED_REPORT = "NEW_OFSTED_REPORT";
+    static final String NEW_REPORT = "NEW_REPORT";
 
     private final PortalApi sharer;
     private final PortalApi administrator;
+    private final MatrixSubjects subjects;
+    private final Map<String, PortalApi> sessions;
     private final byte[] pdf = TestPdf.withText("Access matrix report " + UUID.randomUUID());
-    private final List<String> made = new ArrayList<>();
+    /** report id → the session that may remove it */
+    private final Map<String, PortalApi> made = new LinkedHashMap<>();
 
-    private ReportRoutes(PortalApi sharer, PortalApi administrator) {
+    private ReportRoutes(PortalApi sharer, PortalApi administrator, MatrixSubjects subjects,
+                         Map<String, PortalApi> sessions) {
         this.sharer = sharer;
         this.administrator = administrator;
+        this.subjects = subjects;
+        this.sessions = sessions;
     }
 
-    static ReportRoutes signedIn(URI portal) throws Exception {
+    static ReportRoutes signedIn(URI portal, MatrixSubjects subjects, Map<String, PortalApi> sessions)
+            throws Exception {
         return new ReportRoutes(PortalApi.signedIn(portal, "ofsted.inspector"),
-                PortalApi.signedIn(portal, "ofsted.admin"));
+                PortalApi.signedIn(portal, "ofsted.admin"), subjects, sessions);
     }
 
     @Override
@@ -44,11 +57,11 @@ final class ReportRoutes implements MatrixRoutes {
         return "reports";
     }
 
-    static final List<String> STATES = List.of(EMBARGO_ALL, EMBARGO_SUBSET, REMOVED, NEW_OFSTED_REPORT);
+    static final List<String> STATES = List.of(EMBARGO_ALL, EMBARGO_SUBSET, REMOVED, NEW_REPORT);
 
     /** UPLOAD makes a new report; every other action is about one that exists (or did). */
     static boolean appliesTo(Action action, String state) {
-        return (action == Action.UPLOAD) == state.equals(NEW_OFSTED_REPORT);
+        return (action == Action.UPLOAD) == state.equals(NEW_REPORT);
     }
 
     @Override
@@ -63,7 +76,7 @@ final class ReportRoutes implements MatrixRoutes {
 
     @Override
     public String prepare(String state) throws Exception {
-        if (state.equals(NEW_OFSTED_REPORT)) {
+        if (state.equals(NEW_REPORT)) {
             return null;
         }
         HttpResponse<String> shared = sharer.shareReport(ReportMetadata.aReport()
@@ -72,7 +85,7 @@ final class ReportRoutes implements MatrixRoutes {
             throw new AssertionError("could not share a report for " + state + ": " + shared.body());
         }
         String id = PortalApi.idOf(shared.body());
-        made.add(id);
+        made.put(id, administrator);
         switch (state) {
             case EMBARGO_ALL -> { }
             case EMBARGO_SUBSET -> addressTo(id, "HMIC", "HMI_PROBATION");
@@ -117,18 +130,37 @@ final class ReportRoutes implements MatrixRoutes {
     }
 
     private Answer upload(PortalApi api, String subject, String id) throws Exception {
+        Inspectorate own = inspectorateOf(subjects.get(subject).organisationId()).orElse(Inspectorate.OFSTED);
         HttpResponse<String> shared = api.shareReport(ReportMetadata.aReport()
+                .ofType(AnnexBReportTypes.of(own).get(0).code())
                 .titled("Access matrix upload by " + subject + " " + UUID.randomUUID()).json(), "matrix.pdf", pdf);
         if (shared.statusCode() == 201) {
-            made.add(PortalApi.idOf(shared.body()));
+            made.put(PortalApi.idOf(shared.body()), administratorOf(own));
         }
         return text(shared);
     }
 
+    private static Optional<Inspectorate> inspectorateOf(String organisationId) {
+        return Arrays.stream(Inspectorate.values()).filter(i -> i.organisationId().equals(organisationId))
+                .findFirst();
+    }
+
+    private PortalApi administratorOf(Inspectorate inspectorate) {
+        if (inspectorate == Inspectorate.OFSTED) {
+            return administrator;
+        }
+        return subjects.all().stream()
+                .filter(s -> s.organisationId().equals(inspectorate.organisationId())
+                        && s.roles().contains("ADMINISTRATOR"))
+                .map(s -> sessions.get(s.name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no matrix administrator of " + inspectorate
+                        + " to remove what its staff share"));
+    }
+
     @Override
     public void cleanUp() throws Exception {
-        for (String id : made) {
-            administrator.delete("/api/v1/reports/" + id);
+        for (Map.Entry<String, PortalApi> report : made.entrySet()) {
+            report.getValue().delete("/api/v1/reports/" + report.getKey());
         }
         made.clear();
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
@@ -83,7 +82,7 @@ public final class ReportService {
      * A refusal is audited here; a success is audited by {@link #share}.
      */
     public ReportDetails checkShare(Subject subject, ReportDraft draft) {
-        Inspectorate originator = namedOriginator(draft).orElse(subject.inspectorate().orElse(null));
+        Inspectorate originator = subject.inspectorate().orElse(null);
         Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
         if (!decision.permitted()) {
             record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
@@ -95,12 +94,6 @@ public final class ReportService {
             record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "invalid: " + fields(invalid));
             throw invalid;
         }
-    }
-
-    /** A report of another inspectorate's type is that inspectorate's to share: asked of the policy, not refused as input. */
-    private static Optional<Inspectorate> namedOriginator(ReportDraft draft) {
-        return Optional.ofNullable(draft.reportType()).map(String::strip).flatMap(AnnexBReportTypes::byCode)
-                .map(ReportType::inspectorate);
     }
 
     /**

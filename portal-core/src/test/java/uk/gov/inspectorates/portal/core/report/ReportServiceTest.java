@@ -146,17 +146,6 @@ class ReportServiceTest {
         }
 
         @Test
-        void sharingAnotherInspectoratesReportTypeIsDeniedByThePolicyNotRefusedAsInput() {
-            Subject cqcInspector = aSubject().withId("cqc-inspector").of(CQC).withRoles(INSPECTOR).build();
-
-            AccessDenied denied = assertThrows(AccessDenied.class,
-                    () -> service.checkShare(cqcInspector, aReportDraft().build()));
-
-            assertEquals(AccessPolicy.SHARE_NEEDS_SHARING_ROLE, denied.rule());
-            assertEvent(cqcInspector, AuditActions.REPORT_SHARE, null, Outcome.DENIED, onlyEvent());
-        }
-
-        @Test
         void theReportTypesOfferedAreThoseThePolicyLetsTheSubjectShare() {
             assertEquals(AnnexBReportTypes.of(OFSTED), service.reportTypesFor(ofstedInspector));
             assertEquals(List.of(), service.reportTypesFor(aSubject().of(OFSTED).withRoles(DATA_ANALYST).build()));
