@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,7 +103,7 @@ final class AccessMatrix {
         }
         String[] header = rows.remove(0);
         Map<Integer, Action> columns = new LinkedHashMap<>();
-        Set<Action> seenActions = java.util.EnumSet.noneOf(Action.class);
+        Set<Action> seenActions = EnumSet.noneOf(Action.class);
         if (header.length < 2 || !header[0].equals("subject") || !header[1].equals("state")) {
             problems.add("the header must start with subject,state");
         }

@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import uk.gov.inspectorates.portal.core.access.Action;
 import uk.gov.inspectorates.portal.deploy.it.AccessMatrix.Cell;
 import uk.gov.inspectorates.portal.deploy.it.AccessMatrix.Outcome;
 import uk.gov.inspectorates.portal.deploy.it.MatrixRoutes.Answer;
@@ -51,7 +54,7 @@ class AccessMatrixIT extends PortalDeployment {
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
     static Map<String, AccessMatrix> tables(List<String> subjects) {
-        Map<String, AccessMatrix> tables = new java.util.LinkedHashMap<>();
+        Map<String, AccessMatrix> tables = new LinkedHashMap<>();
         tables.put("reports", AccessMatrix.load("reports", subjects, ReportRoutes.STATES, ReportRoutes::appliesTo));
         tables.put("uploads", AccessMatrix.load("uploads", subjects, UploadRoutes.STATES, UploadRoutes::appliesTo));
         return tables;
@@ -69,12 +72,12 @@ class AccessMatrixIT extends PortalDeployment {
             Map<String, PortalApi> sessions = subjects.signIn(portal);
             List<MatrixRoutes> kinds = kinds(portal, subjects, sessions);
             assertEquals(tables.keySet(), kinds.stream().map(MatrixRoutes::kind)
-                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)),
+                    .collect(Collectors.toCollection(LinkedHashSet::new)),
                     "every kind has a table and every table a kind");
             for (MatrixRoutes kind : kinds) {
                 AccessMatrix table = tables.get(kind.kind());
-                assertEquals(java.util.Set.copyOf(kind.states()),
-                        table.cells().stream().map(Cell::state).collect(java.util.stream.Collectors.toSet()),
+                assertEquals(Set.copyOf(kind.states()),
+                        table.cells().stream().map(Cell::state).collect(Collectors.toSet()),
                         kind.kind() + ": the table's states are the routes' states");
                 try {
                     results.addAll(run(kind, table, subjects, sessions, audit));

@@ -35,7 +35,8 @@ import uk.gov.inspectorates.portal.core.shared.NotFound;
  * cap is checked on the announced length and every part's exact size; the type from the first part's bytes (a
  * refused type discards the upload at once); the malware scan reads the assembled object back, decrypting it, so
  * it does not depend on the sender's connection. Who may start one, and that only its owner may touch it (to anyone
- * else it does not exist), is decided by the {@link AccessPolicy}. Refused, abandoned and expired uploads are removed KEK first, then the object, then the record.
+ * else it does not exist), is decided by the {@link AccessPolicy}. Refused, abandoned and expired uploads are removed
+ * KEK first, then the object, then the record.
  */
 public final class ResumableUploads {
 
