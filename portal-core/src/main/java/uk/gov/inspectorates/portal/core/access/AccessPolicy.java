@@ -19,11 +19,14 @@ public final class AccessPolicy {
     public static final String EMBARGO_READER_LIST_ONLY = "report.embargo.reader-lists-only";
     public static final String REMOVE_BY_ORIGINATOR_ADMINISTRATOR = "report.remove.originator-administrator";
     public static final String REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY = "report.remove.originator-administrator-only";
+    public static final String UPLOAD_BY_OWNER = "upload.owner";
+    public static final String UPLOAD_OWNER_ONLY = "upload.owner-only";
     public static final String NOT_PERMITTED = "default.not-permitted";
 
     public Decision decide(Subject subject, Action action, Resource resource, Instant now) {
         return switch (resource.kind()) {
             case REPORT -> decideReport(subject, action, resource);
+            case UPLOAD -> decideUpload(subject, resource);
         };
     }
 
@@ -54,6 +57,13 @@ public final class AccessPolicy {
                     : Decision.deny(REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY);
             case CHANGE, EXPORT, AUDIT_VIEW -> Decision.deny(NOT_PERMITTED);
         };
+    }
+
+    // a resumable upload is unchecked content on its way in: nobody but its uploader, for any action
+    private Decision decideUpload(Subject subject, Resource upload) {
+        return subject.userId().equals(upload.ownerUserId())
+                ? Decision.permit(UPLOAD_BY_OWNER)
+                : Decision.deny(UPLOAD_OWNER_ONLY);
     }
 
     private static boolean sharesReports(Subject subject) {

@@ -6,23 +6,38 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /**
  * What the policy needs to know about a thing being accessed, without knowing the thing itself: its kind, its
- * originating inspectorate, the parties it is addressed to, and whether it is under embargo.
+ * originating inspectorate, the parties it is addressed to, whether it is under embargo, and the person it belongs
+ * to (a resumable upload is its uploader's alone).
  */
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
-                       boolean underEmbargo) {
+                       boolean underEmbargo, String ownerUserId) {
 
-    public enum Kind { REPORT }
+    public enum Kind { REPORT, UPLOAD }
 
     public Resource {
         Objects.requireNonNull(kind, "kind");
-        if (id != null) {
+        if (id != null && kind != Kind.UPLOAD) {
             Objects.requireNonNull(originator, "originator");
         }
+        if (kind == Kind.UPLOAD) {
+            Objects.requireNonNull(ownerUserId, "ownerUserId");
+        }
         addressees = Set.copyOf(addressees);
+    }
+
+    /** A resource that belongs to an organisation rather than to one person. */
+    public Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
+                    boolean underEmbargo) {
+        this(kind, id, originator, addressees, underEmbargo, null);
     }
 
     /** A report not yet shared: the originator is the inspectorate that would share it (none for an agency). */
     public static Resource newReport(Inspectorate originator) {
         return new Resource(Kind.REPORT, null, originator, Set.of(), true);
+    }
+
+    /** A resumable upload in progress: only the person who started it may touch it. */
+    public static Resource upload(String id, String ownerUserId) {
+        return new Resource(Kind.UPLOAD, id, null, Set.of(), false, ownerUserId);
     }
 }

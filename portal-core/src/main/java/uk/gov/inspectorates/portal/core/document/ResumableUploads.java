@@ -15,11 +15,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.Action;
+import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -29,8 +34,9 @@ import uk.gov.inspectorates.portal.core.shared.NotFound;
  * Resumable uploads (docs/adr/0009): the same intake as a one-request upload, spread over many requests. The size
  * cap is checked on the announced length and every part's exact size; the type from the first part's bytes (a
  * refused type discards the upload at once); the malware scan reads the assembled object back, decrypting it, so
- * it does not depend on the sender's connection. Only the owner may touch an upload; to anyone else it does not
- * exist. Refused, abandoned and expired uploads are removed KEK first, then the object, then the record.
+ * it does not depend on the sender's connection. Who may start one, and that only its owner may touch it (to anyone
+ * else it does not exist), is decided by the {@link AccessPolicy}. Refused, abandoned and expired uploads are removed
+ * KEK first, then the object, then the record.
  */
 public final class ResumableUploads {
 
@@ -50,30 +56,37 @@ public final class ResumableUploads {
     private final DocumentIntake intake;
     private final WindowedScanner scanner;
     private final KeyService keys;
+    private final AccessPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
     private final Settings settings;
 
     public ResumableUploads(ResumableUploadRepository uploads, PartedDocuments store, DocumentIntake intake,
-                            WindowedScanner scanner, KeyService keys, AuditTrail audit, Clock clock,
-                            Settings settings) {
+                            WindowedScanner scanner, KeyService keys, AccessPolicy policy, AuditTrail audit,
+                            Clock clock, Settings settings) {
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.store = Objects.requireNonNull(store, "store");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /**
-     * Starts an upload of {@code length} bytes whose content will be kept under {@code scope}; the caller has
-     * decided that the subject may upload for this purpose. Refuses, before any byte, what cannot pass: an empty
-     * or too large file, a name whose extension the purpose never allows.
+     * Starts an upload of {@code length} bytes whose content will be kept under {@code scope}, if the subject may
+     * upload what the purpose makes. Refuses, before any byte, what cannot pass: an empty or too large file, a name
+     * whose extension the purpose never allows.
      */
     public ResumableUpload begin(Subject subject, UploadPurpose purpose, KeyScope scope, String fileName,
                                  long length) {
+        Decision decision = policy.decide(subject, Action.UPLOAD, madeBy(subject, purpose), clock.instant());
+        if (!decision.permitted()) {
+            record(subject, AuditActions.UPLOAD_START, null, Outcome.DENIED, decision.rule());
+            throw new AccessDenied(decision.rule());
+        }
         try {
             checkAnnounced(purpose, fileName, length);
         } catch (InvalidInput | UploadRejected refused) {
@@ -103,7 +116,7 @@ public final class ResumableUploads {
     }
 
     public ResumableUpload status(Subject subject, String id) {
-        return owned(subject, id);
+        return owned(subject, id, Action.VIEW_METADATA);
     }
 
     /**
@@ -111,7 +124,7 @@ public final class ResumableUploads {
      * sender that lost the answer to a part just sends it again.
      */
     public ResumableUpload receivePart(Subject subject, String id, int number, InputStream body) {
-        ResumableUpload upload = owned(subject, id);
+        ResumableUpload upload = owned(subject, id, Action.UPLOAD);
         if (upload.status() != ResumableUpload.Status.RECEIVING) {
             throw new Conflict("All parts of this upload have arrived and it has been completed");
         }
@@ -142,7 +155,7 @@ public final class ResumableUploads {
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
-        return owned(subject, id);
+        return owned(subject, id, Action.UPLOAD);
     }
 
     /**
@@ -151,7 +164,7 @@ public final class ResumableUploads {
      * Completing a ready upload again just returns it.
      */
     public ResumableUpload complete(Subject subject, String id) {
-        ResumableUpload upload = owned(subject, id);
+        ResumableUpload upload = owned(subject, id, Action.UPLOAD);
         if (upload.status() == ResumableUpload.Status.READY) {
             return upload;
         }
@@ -171,7 +184,7 @@ public final class ResumableUploads {
         String sha256 = scanned(subject, upload);
         uploads.markReady(id, sha256);
         record(subject, AuditActions.UPLOAD_CHECK, id, Outcome.SUCCEEDED, "bytes=" + upload.content().length());
-        return owned(subject, id);
+        return owned(subject, id, Action.UPLOAD);
     }
 
     /**
@@ -179,7 +192,7 @@ public final class ResumableUploads {
      * now on the caller's to keep (under the key scope given at the start).
      */
     public AcceptedDocument claim(Subject subject, String id, UploadPurpose purpose) {
-        ResumableUpload upload = owned(subject, id);
+        ResumableUpload upload = owned(subject, id, Action.UPLOAD);
         if (upload.purpose() != purpose) {
             throw InvalidInput.of("upload", "That upload was not made for this");
         }
@@ -195,7 +208,7 @@ public final class ResumableUploads {
 
     /** The owner gives up an upload: everything of it is removed. */
     public void abandon(Subject subject, String id) {
-        ResumableUpload upload = owned(subject, id);
+        ResumableUpload upload = owned(subject, id, Action.DELETE);
         discard(upload);
         record(subject, AuditActions.UPLOAD_DISCARD, id, Outcome.SUCCEEDED, "abandoned by its owner");
     }
@@ -309,13 +322,20 @@ public final class ResumableUploads {
         }
     }
 
+    /** What an upload for this purpose will become, as the policy sees it before it exists. */
+    private static Resource madeBy(Subject subject, UploadPurpose purpose) {
+        return switch (purpose) {
+            case REPORT -> Resource.newReport(subject.inspectorate().orElse(null));
+        };
+    }
+
     /** Someone else's upload, an unknown one and an expired one are all "not found". */
-    private ResumableUpload owned(Subject subject, String id) {
-        ResumableUpload upload = uploads.find(id).orElse(null);
-        if (upload == null || !upload.ownerUserId().equals(subject.userId())) {
-            if (upload != null) {
-                record(subject, AuditActions.UPLOAD_ACCESS, id, Outcome.DENIED, "not the owner of the upload");
-            }
+    private ResumableUpload owned(Subject subject, String id, Action action) {
+        ResumableUpload upload = uploads.find(id).orElseThrow(() -> new NotFound("upload"));
+        Decision decision = policy.decide(subject, action, Resource.upload(id, upload.ownerUserId()),
+                clock.instant());
+        if (!decision.permitted()) {
+            record(subject, AuditActions.UPLOAD_ACCESS, id, Outcome.DENIED, decision.rule());
             throw new NotFound("upload");
         }
         if (!upload.expiresAt().isAfter(clock.instant())) {

@@ -65,9 +65,12 @@ public final class ReportService {
         this.clock = clock;
     }
 
-    /** The Annex B types the subject's inspectorate may share (none for agencies). */
+    /** The Annex B types the subject may share: their inspectorate's, if they hold a sharing role; else none. */
     public List<ReportType> reportTypesFor(Subject subject) {
-        return subject.inspectorate().map(AnnexBReportTypes::of).orElse(List.of());
+        return subject.inspectorate()
+                .filter(own -> policy.decide(subject, Action.UPLOAD, Resource.newReport(own), clock.instant())
+                        .permitted())
+                .map(AnnexBReportTypes::of).orElse(List.of());
     }
 
     public long maxUploadBytes() {

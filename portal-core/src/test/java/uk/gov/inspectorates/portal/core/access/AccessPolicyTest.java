@@ -187,6 +187,22 @@ class AccessPolicyTest {
         }
     }
 
+    @Nested
+    class ResumableUploads {
+
+        @ParameterizedTest
+        @EnumSource(Action.class)
+        void onlyTheUploaderMayTouchTheirUpload(Action action) {
+            Resource upload = Resource.upload("upload-1", "owner");
+            Subject owner = aSubject().withId("owner").of(OFSTED).withRoles(INSPECTOR).build();
+            Subject colleague = aSubject().withId("colleague").of(OFSTED).withRoles(Role.values()).onReaderList()
+                    .build();
+
+            assertPermitted(AccessPolicy.UPLOAD_BY_OWNER, decide(owner, action, upload));
+            assertDenied(AccessPolicy.UPLOAD_OWNER_ONLY, decide(colleague, action, upload));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Action.class, names = {"CHANGE", "EXPORT", "AUDIT_VIEW"})
     void changeExportAndAuditViewAreNeverPermittedOnReports(Action action) {

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.organisation.Role;
+import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
@@ -70,7 +73,7 @@ class ResumableUploadsTest {
 
     private ResumableUploads uploadsWithPartSize(int partSize) {
         return new ResumableUploads(repository, store, intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys,
-                audit, clock, new ResumableUploads.Settings(partSize, EXPIRY));
+                new AccessPolicy(), audit, clock, new ResumableUploads.Settings(partSize, EXPIRY));
     }
 
     /** A PDF header followed by random bytes, so that any lost, duplicated or reordered byte shows. */
@@ -191,6 +194,19 @@ class ResumableUploadsTest {
         assertEquals(detail, event.detail());
         assertTrue(repository.all().isEmpty());
         assertTrue(store.inParts().isEmpty());
+        assertTrue(store.objects().isEmpty());
+    }
+
+    @Test
+    void onlySomeoneThePolicyLetsShareMayStartAReportUpload() {
+        Subject analyst = aSubject().withId("analyst").of(OFSTED).withRoles(Role.DATA_ANALYST).build();
+
+        AccessDenied denied = assertThrows(AccessDenied.class,
+                () -> uploads.begin(analyst, UploadPurpose.REPORT, SCOPE, "report.pdf", file.length));
+
+        assertEquals(AccessPolicy.SHARE_NEEDS_SHARING_ROLE, denied.rule());
+        assertUploadEvent(analyst, AuditActions.UPLOAD_START, Outcome.DENIED, lastEvent());
+        assertEquals(AccessPolicy.SHARE_NEEDS_SHARING_ROLE, lastEvent().detail());
         assertTrue(store.objects().isEmpty());
     }
 
@@ -404,6 +420,7 @@ class ResumableUploadsTest {
         assertEquals(1, audit.events().size());
         AuditEvent event = audit.events().get(0);
         assertUploadEvent(someoneElse, AuditActions.UPLOAD_ACCESS, Outcome.DENIED, event);
+        assertEquals(AccessPolicy.UPLOAD_OWNER_ONLY, event.detail(), "the policy's rule decided");
         assertEquals(upload.id(), event.resourceId());
         assertEquals(upload, repository.find(upload.id()).orElseThrow(), "the upload is untouched");
         assertTrue(removals.isEmpty());

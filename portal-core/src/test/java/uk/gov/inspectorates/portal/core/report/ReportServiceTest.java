@@ -74,7 +74,7 @@ class ReportServiceTest {
     private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, MAX_BYTES);
     private final InMemoryResumableUploadRepository uploadRecords = new InMemoryResumableUploadRepository();
     private final ResumableUploads uploads = new ResumableUploads(uploadRecords, store,
-            intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, audit, clock,
+            intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, new AccessPolicy(), audit, clock,
             new ResumableUploads.Settings(PART_SIZE, Duration.ofHours(24)));
     private final ReportService service = new ReportService(reports, intake, store, new AccessPolicy(), audit,
             new ScopeRemoval(keys, store, audit, clock), uploads, clock);
@@ -143,6 +143,14 @@ class ReportServiceTest {
             AuditEvent event = onlyEvent();
             assertEvent(analyst, AuditActions.REPORT_SHARE, null, Outcome.DENIED, event);
             assertEquals(AccessPolicy.SHARE_NEEDS_SHARING_ROLE, event.detail());
+        }
+
+        @Test
+        void theReportTypesOfferedAreThoseThePolicyLetsTheSubjectShare() {
+            assertEquals(AnnexBReportTypes.of(OFSTED), service.reportTypesFor(ofstedInspector));
+            assertEquals(List.of(), service.reportTypesFor(aSubject().of(OFSTED).withRoles(DATA_ANALYST).build()));
+            assertEquals(List.of(), service.reportTypesFor(cqcReader));
+            assertEquals(List.of(), service.reportTypesFor(aSubject().ofAgency().build()));
         }
 
         @Test

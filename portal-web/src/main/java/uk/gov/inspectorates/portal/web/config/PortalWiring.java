@@ -153,9 +153,9 @@ public class PortalWiring {
     @Produces
     @Singleton
     ResumableUploads resumableUploads(EncryptedDocumentStore store, WindowedScanner scanner, KeyService keys,
-                                      AuditTrail audit, Clock clock) {
+                                      AccessPolicy policy, AuditTrail audit, Clock clock) {
         return new ResumableUploads(new JdbcResumableUploadRepository(dataSource), store, documentIntake(store, scanner),
-                scanner, keys, audit, clock, new ResumableUploads.Settings(configuration.uploadPartBytes(),
+                scanner, keys, policy, audit, clock, new ResumableUploads.Settings(configuration.uploadPartBytes(),
                 Duration.ofSeconds(configuration.uploadExpirySeconds())));
     }
 
