@@ -102,6 +102,25 @@ final class MetadataSource {
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
+    /** "localhost" or a loopback IP literal: never a name that DNS could later point elsewhere. */
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** https, or http to a loopback address only (a test identity provider on this machine). */
     static void checkLocation(String location) {
         if (!isUrl(location)) {
@@ -114,12 +133,8 @@ final class MetadataSource {
         if ("https".equalsIgnoreCase(uri.getScheme())) {
             return;
         }
-        try {
-            if (uri.getHost() != null && InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
-                return;
-            }
-        } catch (UnknownHostException e) {
-            // falls through: an unknown host is not loopback
+        if (isLoopback(uri.getHost())) {
+            return;
         }
         throw new IllegalArgumentException("metadata must be fetched over https (http only on loopback): " + location);
     }

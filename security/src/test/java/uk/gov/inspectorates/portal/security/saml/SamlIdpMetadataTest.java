@@ -27,6 +27,11 @@ class SamlIdpMetadataTest {
         assertThrows(IllegalArgumentException.class, () -> MetadataSource.checkLocation("ftp://idp.ofsted.test/m"));
         assertDoesNotThrow(() -> MetadataSource.checkLocation("https://idp.ofsted.test/metadata"));
         assertDoesNotThrow(() -> MetadataSource.checkLocation("http://127.0.0.1:8180/realms/ofsted/descriptor"));
+        assertDoesNotThrow(() -> MetadataSource.checkLocation("http://localhost:8180/realms/ofsted/descriptor"));
+        assertDoesNotThrow(() -> MetadataSource.checkLocation("http://[::1]:8180/realms/ofsted/descriptor"));
+        assertThrows(IllegalArgumentException.class,
+                () -> MetadataSource.checkLocation("http://127.0.0.1.nip.io/metadata"));
+        assertThrows(IllegalArgumentException.class, () -> MetadataSource.checkLocation("http://10.0.0.1/metadata"));
         assertDoesNotThrow(() -> MetadataSource.checkLocation("/etc/portal/ofsted-idp.xml"));
     }
 
