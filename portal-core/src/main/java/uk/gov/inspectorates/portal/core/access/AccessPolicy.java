@@ -24,6 +24,8 @@ public final class AccessPolicy {
     public Decision decide(Subject subject, Action action, Resource resource, Instant now) {
         return switch (resource.kind()) {
             case REPORT -> decideReport(subject, action, resource);
+            case ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT ->
+                    AdministrationRules.decide(subject, action, resource);
         };
     }
 

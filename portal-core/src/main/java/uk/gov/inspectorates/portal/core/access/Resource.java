@@ -11,7 +11,7 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
                        boolean underEmbargo) {
 
-    public enum Kind { REPORT }
+    public enum Kind { REPORT, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT }
 
     public Resource {
         Objects.requireNonNull(kind, "kind");
