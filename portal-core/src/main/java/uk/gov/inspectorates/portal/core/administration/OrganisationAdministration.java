@@ -57,6 +57,21 @@ public final class OrganisationAdministration {
         this.clock = clock;
     }
 
+    /** What the subject administers; refused (and audited) for someone who administers nothing. */
+    public record Sections(boolean organisations, boolean teams, boolean people) {
+    }
+
+    public Sections sections(Subject subject) {
+        Sections sections = new Sections(administersOrganisations(subject), administersTeams(subject),
+                administersPeople(subject));
+        if (!sections.organisations() && !sections.teams() && !sections.people()) {
+            record(subject, AuditActions.ADMINISTRATION_VIEW, "ORGANISATION", subject.organisation().id(),
+                    Outcome.DENIED, AdministrationRules.PEOPLE_ADMINISTRATORS_ONLY);
+            throw new AccessDenied(AdministrationRules.PEOPLE_ADMINISTRATORS_ONLY);
+        }
+        return sections;
+    }
+
     /** Whether the subject may see the register of organisations (and add areas and agencies). */
     public boolean administersOrganisations(Subject subject) {
         return permitted(subject, Action.LIST, AdministrationRules.register());

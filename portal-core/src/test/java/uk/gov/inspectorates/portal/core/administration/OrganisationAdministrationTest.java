@@ -78,6 +78,16 @@ class OrganisationAdministrationTest {
         return audit.recent(1).get(0);
     }
 
+    @Test
+    void theAdministrationSectionsFollowWhatEachAdministratorMayDoAndOthersAreRefused() {
+        assertEquals(new OrganisationAdministration.Sections(true, true, true), administration.sections(ofstedAdmin));
+        assertEquals(new OrganisationAdministration.Sections(false, false, true), administration.sections(agencyAdmin));
+
+        assertThrows(AccessDenied.class, () -> administration.sections(inspector));
+        assertEquals(AuditActions.ADMINISTRATION_VIEW, lastEvent().action());
+        assertEquals(Outcome.DENIED, lastEvent().outcome());
+    }
+
     @Nested
     class Teams {
 
