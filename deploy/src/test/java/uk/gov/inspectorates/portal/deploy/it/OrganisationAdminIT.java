@@ -146,6 +146,31 @@ class OrganisationAdminIT extends PortalDeployment {
     }
 
     @Test
+    void scriptsReadTheRegisterAndAnInspectoratesTeamsThroughTheApi() throws Exception {
+        PortalApi admin = PortalApi.signedIn(base.toURI(), "ofsted.admin");
+        HttpResponse<String> organisations = admin.get("/api/v1/organisations");
+        assertEquals(200, organisations.statusCode());
+        assertTrue(organisations.body().contains("\"id\":\"northdale-police\"")
+                && organisations.body().contains("\"localAuthorityAreaName\":\"Northdale\""), organisations.body());
+        HttpResponse<String> teams = admin.get("/api/v1/organisations/ofsted/teams");
+        assertEquals(200, teams.statusCode());
+        assertTrue(teams.body().contains("\"name\":\"Social care policy team\",\"onReaderList\":true"),
+                teams.body());
+
+        HttpResponse<String> othersTeams = admin.get("/api/v1/organisations/hmic/teams");
+        assertEquals(403, othersTeams.statusCode());
+        assertTrue(othersTeams.body().contains(AdministrationRulesNames.TEAMS_OWN_ONLY), othersTeams.body());
+        assertEquals(403, PortalApi.signedIn(base.toURI(), "agency.admin").get("/api/v1/organisations").statusCode());
+        assertTrue(get("/openapi", java.time.Duration.ofSeconds(120)).body()
+                .contains("/organisations/{id}/teams"));
+    }
+
+    /** The rule names the API reports (portal-core's AdministrationRules), as a client sees them. */
+    private static final class AdministrationRulesNames {
+        static final String TEAMS_OWN_ONLY = "admin.teams.own-inspectorate-administrator-only";
+    }
+
+    @Test
     void aFormPostWithoutTheSessionsCsrfTokenChangesNothing() throws Exception {
         PortalApi admin = PortalApi.signedIn(base.toURI(), "ofsted.admin");
         long before = TestEnvironment.count("select count(*) from team where organisation_id = 'ofsted'");

@@ -156,6 +156,24 @@ public final class OrganisationAdministration {
         return directory.teamsOf(own.organisationId());
     }
 
+    /** The teams of an inspectorate, for its own administrators. */
+    public List<Team> teamsOf(Subject subject, String organisationId) {
+        Organisation organisation = directory.findOrganisation(organisationId == null ? "" : organisationId)
+                .orElseThrow(() -> {
+                    record(subject, AuditActions.ADMINISTRATION_VIEW, "ORGANISATION", organisationId, Outcome.DENIED,
+                            "no such organisation");
+                    return new NotFound("organisation");
+                });
+        Inspectorate inspectorate = organisation.asInspectorate().orElseThrow(() -> {
+            record(subject, AuditActions.ADMINISTRATION_VIEW, "TEAM", null, Outcome.DENIED,
+                    AdministrationRules.TEAMS_OWN_ADMINISTRATOR_ONLY);
+            return new AccessDenied(AdministrationRules.TEAMS_OWN_ADMINISTRATOR_ONLY);
+        });
+        require(subject, Action.LIST, AdministrationRules.teamsOf(inspectorate), AuditActions.ADMINISTRATION_VIEW,
+                "TEAM", null);
+        return directory.teamsOf(inspectorate.organisationId());
+    }
+
     public Team team(Subject subject, String teamId) {
         return ownTeam(subject, teamId, Action.VIEW_METADATA, AuditActions.ADMINISTRATION_VIEW);
     }

@@ -137,6 +137,15 @@ class OrganisationAdministrationTest {
         }
 
         @Test
+        void anInspectoratesTeamsAreListedForItsOwnAdministratorsOnly() {
+            assertEquals(directory.teamsOf("ofsted"), administration.teamsOf(ofstedAdmin, "ofsted"));
+            assertThrows(AccessDenied.class, () -> administration.teamsOf(hmicAdmin, "ofsted"));
+            assertThrows(AccessDenied.class, () -> administration.teamsOf(agencyAdmin, AGENCY));
+            assertThrows(NotFound.class, () -> administration.teamsOf(ofstedAdmin, "no-such-organisation"));
+            assertEquals(Outcome.DENIED, lastEvent().outcome());
+        }
+
+        @Test
         void aTeamNeedsANameNotAlreadyTaken() {
             assertEquals("name", assertThrows(InvalidInput.class,
                     () -> administration.addTeam(ofstedAdmin, "  ", false)).errors().get(0).field());
