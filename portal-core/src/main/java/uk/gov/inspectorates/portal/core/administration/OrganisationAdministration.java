@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -294,7 +295,7 @@ public final class OrganisationAdministration {
     }
 
     private Target target(Subject subject, String personId, Action action, String auditAction) {
-        UserAccount person = (personId == null ? java.util.Optional.<UserAccount>empty()
+        UserAccount person = (personId == null ? Optional.<UserAccount>empty()
                 : directory.findUser(personId)).orElseThrow(() -> {
                     record(subject, auditAction, "USER", personId, Outcome.DENIED, "no such person");
                     return new NotFound("person");
@@ -313,7 +314,7 @@ public final class OrganisationAdministration {
 
     private Team ownTeam(Subject subject, String teamId, Action action, String auditAction) {
         Inspectorate own = ownInspectorate(subject, auditAction);
-        Team team = (teamId == null ? java.util.Optional.<Team>empty() : directory.findTeam(teamId))
+        Team team = (teamId == null ? Optional.<Team>empty() : directory.findTeam(teamId))
                 .filter(found -> found.organisationId().equals(own.organisationId()))
                 .orElseThrow(() -> {
                     record(subject, auditAction, "TEAM", teamId, Outcome.DENIED, "no such team of "
