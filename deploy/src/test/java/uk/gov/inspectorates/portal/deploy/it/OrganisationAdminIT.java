@@ -70,6 +70,21 @@ class OrganisationAdminIT extends PortalDeployment {
             screenshot(page, "admin-person");
             page.navigate(uri("/admin/organisations").toString());
             screenshot(page, "admin-organisations");
+            String area = "Eastmoor " + teamName.substring(teamName.length() - 8);
+            page.fill("#areaName", area);
+            page.click("button:has-text('Add area')");
+            assertThat(page.locator(".govuk-notification-banner--success")).containsText("Local authority area added");
+            Response noName = page.waitForNavigation(() -> page.click("button:has-text('Add agency')"));
+            assertEquals(422, noName.status());
+            assertThat(page.locator(".govuk-error-summary")).containsText("Enter the name of the agency");
+            assertThat(page.locator(".govuk-error-summary")).containsText("Choose the local authority area");
+            page.fill("#name", area + " Council Children's Services");
+            page.selectOption("#area", new com.microsoft.playwright.options.SelectOption().setLabel(area));
+            page.click("button:has-text('Add agency')");
+            assertThat(page.locator(".govuk-notification-banner--success")).containsText("Agency added");
+            assertThat(page.locator("#agencies")).containsText(area + " Council Children's Services");
+            assertEquals(0, page.locator("#agencyType option[value='POLICE_FORCE']").count(),
+                    "Ofsted adds only the agencies it inspects");
         }
 
         String me = PortalApi.signedIn(base.toURI(), "ofsted.lead").get("/api/v1/me").body();
@@ -77,6 +92,9 @@ class OrganisationAdminIT extends PortalDeployment {
         assertEquals(1, TestEnvironment.count("select count(*) from audit_event where action = 'TEAM_CHANGE'"
                 + " and outcome = 'SUCCEEDED' and actor_id = 'demo-ofsted.admin' and detail = 'added team: name="
                 + teamName + ", reader list=true'"));
+        assertEquals(2, TestEnvironment.count("select count(*) from audit_event where action = 'ORGANISATION_CHANGE'"
+                + " and outcome = 'SUCCEEDED' and actor_id = 'demo-ofsted.admin' and detail like '%Eastmoor "
+                + teamName.substring(teamName.length() - 8) + "%'"));
         assertEquals(1, auditCount("USER_CHANGE", "demo-ofsted.lead",
                 "roles [LEAD_INSPECTOR] -> [DATA_ANALYST, LEAD_INSPECTOR]; teams [ofsted/inspection-team] -> %"));
     }
