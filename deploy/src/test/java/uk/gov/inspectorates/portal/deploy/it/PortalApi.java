@@ -75,6 +75,12 @@ final class PortalApi {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** {@code POST} of a page's form ({@code application/x-www-form-urlencoded}), as given: no token is added. */
+    HttpResponse<String> postForm(String path, String urlEncodedFields) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedFields)));
+    }
+
     /** {@code POST} of a JSON body that may take long to answer (e.g. completing a large upload). */
     HttpResponse<String> postJson(String path, String json, Duration timeout) throws Exception {
         return client.send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken)

@@ -27,6 +27,8 @@ public final class AccessPolicy {
         return switch (resource.kind()) {
             case REPORT -> decideReport(subject, action, resource);
             case UPLOAD -> decideUpload(subject, resource);
+            case ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT ->
+                    AdministrationRules.decide(subject, action, resource);
         };
     }
 

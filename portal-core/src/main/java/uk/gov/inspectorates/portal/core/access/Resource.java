@@ -12,7 +12,7 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
                        boolean underEmbargo, String ownerUserId) {
 
-    public enum Kind { REPORT, UPLOAD }
+    public enum Kind { REPORT, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT }
 
     public Resource {
         Objects.requireNonNull(kind, "kind");

@@ -38,11 +38,11 @@ public final class SignInService {
         String hash = account.map(UserAccount::passwordHash).orElse(null);
         boolean matches = hasher.matches(password == null ? new char[0] : password, hash == null ? decoyHash : hash)
                 && hash != null;
-        if (account.isEmpty() || !matches) {
+        if (account.isEmpty() || !matches || !account.get().active()) {
             audit.record(new AuditEvent(clock.instant(), account.map(UserAccount::id).orElse(null),
                     account.map(UserAccount::organisationId).orElse(null), AuditActions.SIGN_IN, "USER",
                     account.map(UserAccount::id).orElse(null), Outcome.REFUSED,
-                    account.isEmpty() ? "unknown username" : "wrong password"));
+                    account.isEmpty() ? "unknown username" : !matches ? "wrong password" : "deactivated account"));
             throw new SignInRefused();
         }
         Subject subject = subjectOf(account.get());
@@ -56,9 +56,12 @@ public final class SignInService {
                 AuditActions.SIGN_OUT, "USER", subject.userId(), Outcome.SUCCEEDED, null));
     }
 
-    /** The subject as of now: re-read so that role and team changes apply to existing sessions. */
+    /**
+     * The subject as of now: re-read so that role and team changes apply to existing sessions, and empty for a
+     * deactivated person, so that their sessions end at their next request.
+     */
     public Optional<Subject> current(String userId) {
-        return directory.findUser(userId).map(this::subjectOf);
+        return directory.findUser(userId).filter(UserAccount::active).map(this::subjectOf);
     }
 
     private Subject subjectOf(UserAccount account) {

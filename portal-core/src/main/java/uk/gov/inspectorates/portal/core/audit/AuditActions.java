@@ -24,6 +24,14 @@ public final class AuditActions {
     public static final String UPLOAD_DISCARD = "UPLOAD_DISCARD";
     /** One run of master-key rotation, with counts. */
     public static final String MASTER_KEY_ROTATION = "MASTER_KEY_ROTATION";
+    /** A local authority area or an agency added (or refused): the new values in the detail. */
+    public static final String ORGANISATION_CHANGE = "ORGANISATION_CHANGE";
+    /** A team added, renamed or put on or off its reader list (or refused): before and after in the detail. */
+    public static final String TEAM_CHANGE = "TEAM_CHANGE";
+    /** A person's roles, teams or activation changed (or refused): before and after in the detail, no secrets. */
+    public static final String USER_CHANGE = "USER_CHANGE";
+    /** Someone was refused an administration page (organisations, teams, people). */
+    public static final String ADMINISTRATION_VIEW = "ADMINISTRATION_VIEW";
 
     private AuditActions() {
     }

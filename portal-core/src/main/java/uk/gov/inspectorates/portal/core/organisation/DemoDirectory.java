@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 public final class DemoDirectory {
 
     public static final String LOCAL_AUTHORITY_AREA = "Northdale";
+    public static final String LOCAL_AUTHORITY_AREA_ID = "northdale";
+    public static final String CHILDRENS_SERVICES_ID = "northdale-childrens-services";
 
     /** A demo sign-in: who it is and what they may do. */
     public record DemoUser(String username, String displayName, String organisation, String roleSummary,
@@ -21,6 +23,10 @@ public final class DemoDirectory {
     }
 
     private DemoDirectory() {
+    }
+
+    public static List<LocalAuthorityArea> localAuthorityAreas() {
+        return List.of(new LocalAuthorityArea(LOCAL_AUTHORITY_AREA_ID, LOCAL_AUTHORITY_AREA));
     }
 
     public static List<Organisation> organisations() {
@@ -32,7 +38,7 @@ public final class DemoDirectory {
 
     public static List<Organisation> agencies() {
         return List.of(
-                agency("northdale-childrens-services", "Northdale Council Children's Services",
+                agency(CHILDRENS_SERVICES_ID, "Northdale Council Children's Services",
                         AgencyType.LOCAL_AUTHORITY_CHILDRENS_SERVICES),
                 agency("northdale-police", "Northdale Police", AgencyType.POLICE_FORCE),
                 agency("northdale-icb", "Northdale Integrated Care Board", AgencyType.HEALTH_COMMISSIONER),
@@ -54,6 +60,8 @@ public final class DemoDirectory {
         return List.of(
                 staff("ofsted.inspector", "Olivia Inspector", Inspectorate.OFSTED, "inspector (shares reports)",
                         Set.of(Role.INSPECTOR), inspectionTeam(Inspectorate.OFSTED)),
+                staff("ofsted.lead", "Lena Lead", Inspectorate.OFSTED, "lead inspector (shares reports)",
+                        Set.of(Role.LEAD_INSPECTOR), inspectionTeam(Inspectorate.OFSTED)),
                 staff("ofsted.analyst", "Dev Analyst", Inspectorate.OFSTED, "data analyst",
                         Set.of(Role.DATA_ANALYST), inspectionTeam(Inspectorate.OFSTED)),
                 staff("ofsted.support", "Sam Support", Inspectorate.OFSTED, "inspection support (shares reports)",
@@ -70,8 +78,15 @@ public final class DemoDirectory {
                 reader("hmiprobation.reader", "Priya Reader", Inspectorate.HMI_PROBATION),
                 reader("hmiprisons.reader", "Peter Reader", Inspectorate.HMI_PRISONS),
                 reader("hmcpsi.reader", "Carys Reader", Inspectorate.HMCPSI),
-                new DemoUser("agency.uploader", "Amir Uploader", "Northdale Council Children's Services",
-                        "agency uploader", "northdale-childrens-services", Set.of(Role.AGENCY_UPLOADER), Set.of()));
+                agencyStaff("agency.uploader", "Amir Uploader", "agency uploader", Role.AGENCY_UPLOADER),
+                agencyStaff("agency.chief", "Charlotte Chief", "agency chief officer (director of children's services)",
+                        Role.AGENCY_CHIEF_OFFICER),
+                agencyStaff("agency.admin", "Alex Agency-Admin", "agency administrator", Role.ADMINISTRATOR));
+    }
+
+    private static DemoUser agencyStaff(String username, String name, String summary, Role role) {
+        return new DemoUser(username, name, "Northdale Council Children's Services", summary, CHILDRENS_SERVICES_ID,
+                Set.of(role), Set.of());
     }
 
     private static DemoUser staff(String username, String name, Inspectorate inspectorate, String summary,
@@ -82,7 +97,7 @@ public final class DemoDirectory {
     private static DemoUser reader(String username, String name, Inspectorate inspectorate) {
         Team first = ProtocolReaderLists.teamsOf(inspectorate).get(0);
         return new DemoUser(username, name, inspectorate.title(), "reader list: " + first.name(),
-                inspectorate.organisationId(), Set.of(), Set.of(first.id()));
+                inspectorate.organisationId(), Set.of(Role.READER), Set.of(first.id()));
     }
 
     private static Set<String> inspectionTeam(Inspectorate inspectorate) {
@@ -90,7 +105,7 @@ public final class DemoDirectory {
     }
 
     private static Organisation agency(String id, String name, AgencyType type) {
-        return Organisation.agency(id, name, type, LOCAL_AUTHORITY_AREA);
+        return Organisation.agency(id, name, type, LOCAL_AUTHORITY_AREA_ID);
     }
 
     /** For messages: the demo usernames, comma separated. */

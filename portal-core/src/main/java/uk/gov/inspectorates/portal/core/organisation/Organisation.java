@@ -3,7 +3,7 @@ package uk.gov.inspectorates.portal.core.organisation;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An inspectorate, or a local agency in a local authority area. */
+/** An inspectorate, or a local agency in a local authority area ({@code localAuthorityArea} is the area's id). */
 public record Organisation(String id, String name, Inspectorate inspectorate, AgencyType agencyType,
                            String localAuthorityArea) {
 

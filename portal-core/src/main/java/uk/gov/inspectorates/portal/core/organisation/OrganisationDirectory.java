@@ -24,4 +24,29 @@ public interface OrganisationDirectory {
 
     /** Adds or replaces (by id). */
     void saveUser(UserAccount user);
+
+    // The methods below came with the administration pages; their defaults only keep other implementations
+    // (test fakes) compiling: the portal's directory implements every one.
+
+    default List<LocalAuthorityArea> localAuthorityAreas() {
+        throw new UnsupportedOperationException("local authority areas");
+    }
+
+    default Optional<LocalAuthorityArea> findLocalAuthorityArea(String id) {
+        throw new UnsupportedOperationException("local authority areas");
+    }
+
+    /** Adds or replaces (by id). */
+    default void saveLocalAuthorityArea(LocalAuthorityArea area) {
+        throw new UnsupportedOperationException("local authority areas");
+    }
+
+    default Optional<Team> findTeam(String id) {
+        throw new UnsupportedOperationException("find a team");
+    }
+
+    /** The people of an organisation, active or not, by display name. */
+    default List<UserAccount> usersOf(String organisationId) {
+        throw new UnsupportedOperationException("people of an organisation");
+    }
 }

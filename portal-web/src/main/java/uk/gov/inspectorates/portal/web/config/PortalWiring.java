@@ -13,6 +13,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.SignInService;
+import uk.gov.inspectorates.portal.core.administration.OrganisationAdministration;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
@@ -181,5 +182,12 @@ public class PortalWiring {
     SignInService signInService(OrganisationDirectory directory, PasswordHasher hasher, AuditTrail audit,
                                 Clock clock) {
         return new SignInService(directory, hasher, audit, clock);
+    }
+
+    @Produces
+    @Singleton
+    OrganisationAdministration organisationAdministration(OrganisationDirectory directory, AccessPolicy policy,
+                                                          AuditTrail audit, Clock clock) {
+        return new OrganisationAdministration(directory, policy, audit, clock);
     }
 }

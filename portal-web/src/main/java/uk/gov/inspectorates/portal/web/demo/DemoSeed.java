@@ -21,6 +21,7 @@ public class DemoSeed {
     PasswordHasher hasher;
 
     public void seed(char[] password) {
+        DemoDirectory.localAuthorityAreas().forEach(directory::saveLocalAuthorityArea);
         DemoDirectory.organisations().forEach(directory::saveOrganisation);
         DemoDirectory.teams().forEach(directory::saveTeam);
         String hash = hasher.hash(password);

@@ -20,7 +20,8 @@ import uk.gov.inspectorates.portal.web.session.SignedInSubjects;
  * token; multipart uploads are checked by their reader before any file byte is read, since their fields arrive in
  * the stream.
  */
-@WebFilter({"/reports", "/reports/*", "/sign-out"})
+@WebFilter({"/reports", "/reports/*", "/sign-out", "/admin", "/admin/organisations/*", "/admin/teams/*",
+        "/admin/users/*"})
 public class PageAccessFilter extends HttpFilter {
 
     static final String SUBJECT = "portal.subject";

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.web.api.Problem;
 
 /** What every page template may use: the title, who is signed in, the CSRF token, and an error summary. */
@@ -21,7 +22,7 @@ final class PageModel {
 
     PageModel signedIn(Subject subject, String csrfToken) {
         values.put("user", Map.of("displayName", subject.displayName(), "organisation",
-                subject.organisation().name()));
+                subject.organisation().name(), "administrator", subject.has(Role.ADMINISTRATOR)));
         values.put("csrfToken", csrfToken);
         return this;
     }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.organisation.AgencyType;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.Role;
@@ -21,7 +22,7 @@ import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 public final class JdbcOrganisationDirectory implements OrganisationDirectory {
 
     private static final String USER_COLUMNS = "id, username, display_name, organisation_id, roles, password_hash, "
-            + "array(select team_id from team_membership m where m.user_id = u.id) as team_ids";
+            + "active, array(select team_id from team_membership m where m.user_id = u.id) as team_ids";
 
     private final Jdbc jdbc;
 
@@ -42,9 +43,36 @@ public final class JdbcOrganisationDirectory implements OrganisationDirectory {
 
     @Override
     public List<Team> teamsOf(String organisationId) {
-        return jdbc.query("select * from team where organisation_id = ? order by name",
-                row -> new Team(row.getString("id"), row.getString("organisation_id"), row.getString("name"),
-                        row.getBoolean("on_reader_list")), organisationId);
+        return jdbc.query("select * from team where organisation_id = ? order by name", JdbcOrganisationDirectory::team,
+                organisationId);
+    }
+
+    @Override
+    public Optional<Team> findTeam(String id) {
+        return jdbc.query("select * from team where id = ?", JdbcOrganisationDirectory::team, id).stream().findFirst();
+    }
+
+    @Override
+    public List<LocalAuthorityArea> localAuthorityAreas() {
+        return jdbc.query("select * from local_authority_area order by name", JdbcOrganisationDirectory::area);
+    }
+
+    @Override
+    public Optional<LocalAuthorityArea> findLocalAuthorityArea(String id) {
+        return jdbc.query("select * from local_authority_area where id = ?", JdbcOrganisationDirectory::area, id)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void saveLocalAuthorityArea(LocalAuthorityArea area) {
+        jdbc.update("insert into local_authority_area (id, name) values (?, ?) "
+                + "on conflict (id) do update set name = excluded.name", area.id(), area.name());
+    }
+
+    @Override
+    public List<UserAccount> usersOf(String organisationId) {
+        return jdbc.query("select " + USER_COLUMNS + " from user_account u where organisation_id = ? "
+                + "order by display_name, username", JdbcOrganisationDirectory::user, organisationId);
     }
 
     @Override
@@ -81,12 +109,13 @@ public final class JdbcOrganisationDirectory implements OrganisationDirectory {
     public void saveUser(UserAccount user) {
         jdbc.inTransaction(connection -> {
             Jdbc.update(connection, "insert into user_account (id, username, display_name, organisation_id, roles, "
-                            + "password_hash) values (?, ?, ?, ?, ?, ?) on conflict (id) do update set "
+                            + "password_hash, active) values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set "
                             + "username = excluded.username, display_name = excluded.display_name, "
                             + "organisation_id = excluded.organisation_id, roles = excluded.roles, "
-                            + "password_hash = excluded.password_hash",
+                            + "password_hash = excluded.password_hash, active = excluded.active",
                     user.id(), user.username(), user.displayName(), user.organisationId(),
-                    user.roles().stream().map(Enum::name).sorted().toArray(String[]::new), user.passwordHash());
+                    user.roles().stream().map(Enum::name).sorted().toArray(String[]::new), user.passwordHash(),
+                    user.active());
             Jdbc.update(connection, "delete from team_membership where user_id = ?", user.id());
             for (String teamId : user.teamIds()) {
                 Jdbc.update(connection, "insert into team_membership (user_id, team_id) values (?, ?)",
@@ -108,7 +137,16 @@ public final class JdbcOrganisationDirectory implements OrganisationDirectory {
         Set<Role> roles = texts(row.getArray("roles")).stream().map(Role::valueOf).collect(Collectors.toSet());
         return new UserAccount(row.getString("id"), row.getString("username"), row.getString("display_name"),
                 row.getString("organisation_id"), roles, texts(row.getArray("team_ids")),
-                row.getString("password_hash"));
+                row.getString("password_hash"), row.getBoolean("active"));
+    }
+
+    private static Team team(ResultSet row) throws SQLException {
+        return new Team(row.getString("id"), row.getString("organisation_id"), row.getString("name"),
+                row.getBoolean("on_reader_list"));
+    }
+
+    private static LocalAuthorityArea area(ResultSet row) throws SQLException {
+        return new LocalAuthorityArea(row.getString("id"), row.getString("name"));
     }
 
     static Set<String> texts(Array array) throws SQLException {
