@@ -24,6 +24,7 @@ public final class AccessPolicy {
     public Decision decide(Subject subject, Action action, Resource resource, Instant now) {
         return switch (resource.kind()) {
             case REPORT -> decideReport(subject, action, resource);
+            case AGENCY_ACCOUNT -> AgencyAccountRules.decide(subject, action, resource);
         };
     }
 

@@ -11,7 +11,7 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
                        boolean underEmbargo) {
 
-    public enum Kind { REPORT }
+    public enum Kind { REPORT, AGENCY_ACCOUNT }
 
     public Resource {
         Objects.requireNonNull(kind, "kind");
@@ -24,5 +24,10 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
     /** A report not yet shared: the originator is the inspectorate that would share it (none for an agency). */
     public static Resource newReport(Inspectorate originator) {
         return new Resource(Kind.REPORT, null, originator, Set.of(), true);
+    }
+
+    /** The accounts of one agency (its id); the originator is the inspectorate that inspects it. */
+    public static Resource agencyAccounts(uk.gov.inspectorates.portal.core.organisation.Organisation agency) {
+        return new Resource(Kind.AGENCY_ACCOUNT, agency.id(), agency.agencyType().inspectedBy(), Set.of(), false);
     }
 }

@@ -1,5 +1,10 @@
 package uk.gov.inspectorates.portal.web.demo;
 
+import java.util.List;
+import uk.gov.inspectorates.portal.core.access.Base32;
+import uk.gov.inspectorates.portal.core.access.LocalCredential;
+import uk.gov.inspectorates.portal.core.access.LocalCredentials;
+import uk.gov.inspectorates.portal.core.access.SignInThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
@@ -20,14 +25,27 @@ public class DemoSeed {
     @Inject
     PasswordHasher hasher;
 
-    public void seed(char[] password) {
+    @Inject
+    LocalCredentials credentials;
+
+    /**
+     * Every demo user, inspectorate staff included, signs in with the demo password and a code from the demo TOTP
+     * secret (Base32). A restart keeps each user's last used code step, so a code cannot be replayed across it.
+     */
+    public void seed(char[] password, String totpSecret) {
         DemoDirectory.organisations().forEach(directory::saveOrganisation);
         DemoDirectory.teams().forEach(directory::saveTeam);
         String hash = hasher.hash(password);
+        byte[] secret = Base32.decode(totpSecret);
         for (DemoDirectory.DemoUser user : DemoDirectory.users()) {
-            directory.saveUser(new UserAccount("demo-" + user.username(), user.username(), user.displayName(),
-                    user.organisationId(), user.roles(), user.teamIds(), hash));
+            String id = "demo-" + user.username();
+            directory.saveUser(new UserAccount(id, user.username(), user.displayName(), user.organisationId(),
+                    user.roles(), user.teamIds(), null));
+            long lastStep = credentials.find(id).map(LocalCredential::lastTotpStep).orElse(-1L);
+            credentials.save(new LocalCredential(id, null, hash, secret, lastStep, List.of(),
+                    SignInThrottle.Failures.none()));
         }
-        LOG.warning(() -> "DEMO MODE: seeded demo users " + DemoDirectory.usernames());
+        LOG.warning(() -> "DEMO MODE: seeded demo users " + DemoDirectory.usernames()
+                + ", each with the demo password and the demo TOTP secret");
     }
 }

@@ -4,17 +4,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.access.PortalSessions;
 import uk.gov.inspectorates.portal.core.access.SignInService;
 import uk.gov.inspectorates.portal.core.access.Subject;
 
-/** Who is signed in on a request, re-read from the directory so that changes to roles and teams apply at once. */
+/**
+ * Who is signed in on a request: the session's row in the shared registry must still be live (idle and absolute
+ * time-outs, not ended everywhere), and the person is re-read from the directory so that changes to roles and teams
+ * apply at once and a removed person's sessions end.
+ */
 @ApplicationScoped
 public class SignedInSubjects {
 
     @Inject
     SignInService signIn;
 
+    @Inject
+    PortalSessions sessions;
+
     public Optional<Subject> of(HttpServletRequest request) {
-        return PortalSession.userId(request).flatMap(signIn::current);
+        Optional<String> userId = PortalSession.userId(request);
+        if (userId.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> owner = PortalSession.registryId(request).flatMap(sessions::check);
+        if (owner.isEmpty() || !owner.get().equals(userId.get())) {
+            PortalSession.signOut(request);
+            return Optional.empty();
+        }
+        Optional<Subject> subject = signIn.current(userId.get());
+        if (subject.isEmpty()) {
+            sessions.endAll(userId.get(), "person no longer in the directory");
+            PortalSession.signOut(request);
+        }
+        return subject;
     }
 }
