@@ -43,11 +43,16 @@ final class PortalApi {
         return api;
     }
 
+    /** Signs in with a fresh code of the demo TOTP secret ({@link TotpCodes}). */
     HttpResponse<String> signIn(String username, String password) throws Exception {
+        return signIn(username, password, TotpCodes.demo(username));
+    }
+
+    HttpResponse<String> signIn(String username, String password, String otp) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/session"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
+                        + password + "\",\"otp\":\"" + otp + "\"}")));
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
             csrfToken = token.group(1);

@@ -104,4 +104,37 @@ public final class JdbcLocalCredentials implements LocalCredentials {
     private static byte[] boundTo(String userId) {
         return ("local-credential totp-secret " + userId).getBytes(StandardCharsets.UTF_8);
     }
+
+    /** How many TOTP secrets are sealed under a master key other than {@code currentAlias}. */
+    public long sealedUnder(String currentAlias) {
+        return jdbc.query("select count(*) as n from local_credential where totp_master_key_alias <> ?",
+                row -> row.getLong("n"), currentAlias).get(0);
+    }
+
+    /** Master-key rotation: re-encrypts every TOTP secret not yet under {@code targetAlias}; returns how many. */
+    public int resealSecrets(String targetAlias) {
+        List<String> pending = jdbc.query("select user_id from local_credential where totp_master_key_alias <> ?",
+                row -> row.getString("user_id"), targetAlias);
+        int resealed = 0;
+        for (String userId : pending) {
+            resealed += jdbc.inTransaction(connection -> {
+                List<WrappedKey> sealed = Jdbc.query(connection, "select totp_secret_encrypted, totp_master_key_alias "
+                                + "from local_credential where user_id = ? and totp_master_key_alias <> ? for update",
+                        row -> new WrappedKey(row.getString("totp_master_key_alias"),
+                                row.getBytes("totp_secret_encrypted")), userId, targetAlias);
+                if (sealed.isEmpty()) {
+                    return 0;
+                }
+                byte[] secret = masterKeys.unwrap(sealed.get(0), boundTo(userId));
+                WrappedKey resealedKey = masterKeys.wrap(secret, boundTo(userId));
+                Arrays.fill(secret, (byte) 0);
+                if (!resealedKey.wrappingKeyId().equals(targetAlias)) {
+                    throw new IllegalStateException("the current master key changed during rotation");
+                }
+                return Jdbc.update(connection, "update local_credential set totp_secret_encrypted = ?, "
+                        + "totp_master_key_alias = ? where user_id = ?", resealedKey.ciphertext(), targetAlias, userId);
+            });
+        }
+        return resealed;
+    }
 }
