@@ -60,6 +60,27 @@ final class PortalApi {
         return response;
     }
 
+    /**
+     * {@code POST} of a page form ({@code name, value, name, value...}), with this session's CSRF token as the
+     * {@code csrfToken} field when it has one.
+     */
+    HttpResponse<String> postForm(String path, String... namesAndValues) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(form(namesAndValues[i])).append('=')
+                    .append(form(namesAndValues[i + 1]));
+        }
+        if (!csrfToken.isEmpty()) {
+            body.append(body.length() == 0 ? "" : "&").append("csrfToken=").append(form(csrfToken));
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private static String form(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
