@@ -18,6 +18,8 @@ final class PortalApi {
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
 
+    private static final java.util.Map<String, PortalApi> SESSIONS = new java.util.HashMap<>();
+
     private final URI base;
     private final HttpClient client;
     private String csrfToken = "";
@@ -32,8 +34,29 @@ final class PortalApi {
         return new PortalApi(base);
     }
 
-    /** Signs in as a demo user; fails the test unless the portal says 200. */
+    /**
+     * A demo user's live session for this portal: the one from an earlier call while it still answers, else a new
+     * sign-in. Reusing sessions keeps the suites fast although each TOTP code works once per user (only about three
+     * sign-ins per user fit in 30 s). Use {@link #anonymous} and {@link #signIn} for a session of its own.
+     */
     static PortalApi signedIn(URI base, String username) throws Exception {
+        String key = base + " " + username;
+        PortalApi cached;
+        synchronized (SESSIONS) {
+            cached = SESSIONS.get(key);
+        }
+        if (cached != null && cached.get("/api/v1/me").statusCode() == 200) {
+            return cached;
+        }
+        PortalApi api = newSignIn(base, username);
+        synchronized (SESSIONS) {
+            SESSIONS.put(key, api);
+        }
+        return api;
+    }
+
+    /** Signs in as a demo user in a new session; fails the test unless the portal says 200. */
+    static PortalApi newSignIn(URI base, String username) throws Exception {
         PortalApi api = new PortalApi(base);
         HttpResponse<String> response = api.signIn(username, TestEnvironment.demoPassword());
         if (response.statusCode() != 200) {
@@ -45,7 +68,12 @@ final class PortalApi {
 
     /** Signs in with a fresh code of the demo TOTP secret ({@link TotpCodes}). */
     HttpResponse<String> signIn(String username, String password) throws Exception {
-        return signIn(username, password, TotpCodes.demo(username));
+        String code = TotpCodes.demo(username);
+        HttpResponse<String> response = signIn(username, password, code);
+        if (response.statusCode() != 200) {
+            TotpCodes.unused(username, TotpCodes.demoSecret(), code);
+        }
+        return response;
     }
 
     HttpResponse<String> signIn(String username, String password, String otp) throws Exception {

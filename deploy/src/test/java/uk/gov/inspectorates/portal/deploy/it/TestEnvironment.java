@@ -27,8 +27,8 @@ public final class TestEnvironment {
     public static final String BUCKET = "portal-documents";
     public static final String REGION = "eu-west-2";
     public static final String DEMO_PASSWORD = "Demo-portal-2026!";
-    /** A generated test secret for the demo users' authenticator, not used anywhere else. */
-    public static final String DEMO_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+    /** The demo users' authenticator secret (the published demo default). */
+    public static final String DEMO_TOTP_SECRET = uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings.DEMO_TOTP_SECRET;
     /** Small, so that the oversized-upload tests stay quick. */
     public static final long UPLOAD_MAX_BYTES = 16L * 1024 * 1024;
     /** Resumable uploads' part size in the tests: S3's (and S3Proxy's) smallest, so a 12 MiB file is 3 parts. */

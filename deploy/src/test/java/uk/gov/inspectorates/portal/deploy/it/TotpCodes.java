@@ -22,7 +22,11 @@ final class TotpCodes {
 
     /** A fresh code of the demo secret for a demo user. */
     static String demo(String username) {
-        return next(username, Base32.decode(TestEnvironment.demoTotpSecret()));
+        return next(username, demoSecret());
+    }
+
+    static byte[] demoSecret() {
+        return Base32.decode(TestEnvironment.demoTotpSecret());
     }
 
     static synchronized String next(String account, byte[] secret) {
@@ -41,9 +45,15 @@ final class TotpCodes {
         }
     }
 
-    /** Marks a step as used by someone else (e.g. a code typed in a test by hand). */
-    static synchronized void used(String account, long step) {
-        LAST_STEP.merge(account, step, Math::max);
+    /**
+     * Gives back the code last handed out for the account when the portal did not accept it (a sign-in refused for
+     * its password, say): the portal only records a step on success.
+     */
+    static synchronized void unused(String account, byte[] secret, String code) {
+        Long last = LAST_STEP.get(account);
+        if (last != null && TOTP.hotp(secret, last).equals(code)) {
+            LAST_STEP.put(account, last - 1);
+        }
     }
 
     private static void sleepMillis(long millis) {

@@ -41,11 +41,21 @@ public class DemoSeed {
             String id = "demo-" + user.username();
             directory.saveUser(new UserAccount(id, user.username(), user.displayName(), user.organisationId(),
                     user.roles(), user.teamIds(), null));
-            long lastStep = credentials.find(id).map(LocalCredential::lastTotpStep).orElse(-1L);
+            long lastStep = lastStep(id);
             credentials.save(new LocalCredential(id, null, hash, secret, lastStep, List.of(),
                     SignInThrottle.Failures.none()));
         }
         LOG.warning(() -> "DEMO MODE: seeded demo users " + DemoDirectory.usernames()
                 + ", each with the demo password and the demo TOTP secret");
+    }
+
+    /** The user's last used code step; none if their stored secret no longer opens (e.g. a new local keystore). */
+    private long lastStep(String userId) {
+        try {
+            return credentials.find(userId).map(LocalCredential::lastTotpStep).orElse(-1L);
+        } catch (IllegalStateException unreadable) {
+            LOG.warning(() -> "DEMO MODE: the stored TOTP secret of " + userId + " could not be read; replaced");
+            return -1L;
+        }
     }
 }
