@@ -1,16 +1,5 @@
 package uk.gov.inspectorates.portal.web.config;
 
-import uk.gov.inspectorates.portal.core.access.AgencyAccounts;
-import uk.gov.inspectorates.portal.core.access.LocalCredentials;
-import uk.gov.inspectorates.portal.core.access.Notifier;
-import uk.gov.inspectorates.portal.core.access.PasswordPolicy;
-import uk.gov.inspectorates.portal.core.access.PortalSessions;
-import uk.gov.inspectorates.portal.storage.jdbc.JdbcInvitations;
-import uk.gov.inspectorates.portal.storage.jdbc.JdbcLocalCredentials;
-import uk.gov.inspectorates.portal.storage.jdbc.JdbcNotificationOutbox;
-import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
-import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
-import uk.gov.inspectorates.portal.web.accounts.LoggingNotifier;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -23,6 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.AgencyAccounts;
+import uk.gov.inspectorates.portal.core.access.LocalCredentials;
+import uk.gov.inspectorates.portal.core.access.Notifier;
+import uk.gov.inspectorates.portal.core.access.PasswordPolicy;
+import uk.gov.inspectorates.portal.core.access.PortalSessions;
 import uk.gov.inspectorates.portal.core.access.SignInService;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
@@ -45,12 +39,18 @@ import uk.gov.inspectorates.portal.security.password.Argon2PasswordHasher;
 import uk.gov.inspectorates.portal.storage.EncryptedDocumentStore;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcInvitations;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcLocalCredentials;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcNotificationOutbox;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcResumableUploadRepository;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
+import uk.gov.inspectorates.portal.web.accounts.LoggingNotifier;
 
 /**
  * Chooses the adapter for every port of the domain and builds the domain services from them. Products are

@@ -1,13 +1,13 @@
 package uk.gov.inspectorates.portal.web.demo;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
+import java.util.logging.Logger;
 import uk.gov.inspectorates.portal.core.access.Base32;
 import uk.gov.inspectorates.portal.core.access.LocalCredential;
 import uk.gov.inspectorates.portal.core.access.LocalCredentials;
 import uk.gov.inspectorates.portal.core.access.SignInThrottle;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.logging.Logger;
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;

@@ -1,7 +1,6 @@
 package uk.gov.inspectorates.portal.web.session;
 
 import jakarta.enterprise.inject.spi.CDI;
-import uk.gov.inspectorates.portal.core.access.PortalSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.access.PortalSessions;
 import uk.gov.inspectorates.portal.core.access.Subject;
 
 /**
