@@ -11,6 +11,8 @@ import java.util.Map;
 public final class EmbeddedPortalSettings {
 
     public static final String REGION = "eu-west-2";
+    /** Demo only, published on purpose (README, scripts/demo-code): every demo user's authenticator secret. */
+    public static final String DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     private EmbeddedPortalSettings() {
     }
@@ -32,6 +34,7 @@ public final class EmbeddedPortalSettings {
         settings.put("portal.data-dir", dataDir.toString());
         settings.put("portal.environment", "local");
         settings.put("portal.demo.enabled", "true");
+        settings.put("portal.demo.totp-secret", DEMO_TOTP_SECRET);
         settings.put("portal.cookie.secure", "false");
         return settings;
     }

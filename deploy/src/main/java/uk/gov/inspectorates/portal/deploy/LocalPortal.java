@@ -34,6 +34,7 @@ import java.util.Optional;
 public final class LocalPortal {
 
     static final String DEFAULT_DEMO_PASSWORD = "Demo-portal-2026!";
+    static final String DEFAULT_DEMO_TOTP_SECRET = EmbeddedPortalSettings.DEMO_TOTP_SECRET;
     private static final String BUCKET_DEFAULT = "portal-documents";
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -137,6 +138,7 @@ public final class LocalPortal {
                 keystorePassword, dataDir);
         config.put("portal.environment", Settings.get("portal.environment", "local"));
         config.put("portal.demo.enabled", Settings.get("portal.demo.enabled", "true"));
+        config.put("portal.demo.totp-secret", Settings.get("portal.demo.totp-secret", DEFAULT_DEMO_TOTP_SECRET));
         config.put("portal.cookie.secure", Settings.get("portal.cookie.secure", "false"));
         config.putAll(scannerConfig);
         config.putAll(samlConfig);
@@ -201,10 +203,15 @@ public final class LocalPortal {
                 out.append(String.format(Locale.ROOT, "  %-" + width + "s  %s, %s: %s%n",
                         user.username(), user.displayName(), user.organisation(), user.roleSummary()));
             }
-            if (Settings.get("portal.demo.totp-secret").isPresent()) {
-                out.append("Second factor: a TOTP code from the secret in PORTAL_DEMO_TOTP_SECRET")
-                   .append(System.lineSeparator());
-            }
+            String secret = Settings.get("portal.demo.totp-secret", DEFAULT_DEMO_TOTP_SECRET);
+            out.append("and, as security code, the current TOTP code of the demo secret ").append(secret)
+               .append(Settings.get("portal.demo.totp-secret").isPresent() ? "  (from PORTAL_DEMO_TOTP_SECRET)"
+                       : "  (the default; set PORTAL_DEMO_TOTP_SECRET to change it)").append(System.lineSeparator())
+               .append("  get a code with: scripts/demo-code   (or: oathtool --totp -b ").append(secret)
+               .append(", or add the secret to an authenticator app)").append(System.lineSeparator())
+               .append("  each code works once per user; the next one comes within 30 s").append(System.lineSeparator())
+               .append("Invitation and password-reset links are written to the portal log (demo mode) and to the ")
+               .append("notification_outbox table").append(System.lineSeparator());
             out.append(System.lineSeparator());
         }
         out.append("Press Ctrl+C to stop.");

@@ -38,7 +38,8 @@ final class PortalClient {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"otp\":\""
+                                + DemoCode.next(username) + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         Matcher token = CSRF.matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {

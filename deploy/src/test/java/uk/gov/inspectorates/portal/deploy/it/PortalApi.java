@@ -18,6 +18,8 @@ final class PortalApi {
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
 
+    private static final java.util.Map<String, PortalApi> SESSIONS = new java.util.HashMap<>();
+
     private final URI base;
     private final HttpClient client;
     private String csrfToken = "";
@@ -32,8 +34,29 @@ final class PortalApi {
         return new PortalApi(base);
     }
 
-    /** Signs in as a demo user; fails the test unless the portal says 200. */
+    /**
+     * A demo user's live session for this portal: the one from an earlier call while it still answers, else a new
+     * sign-in. Reusing sessions keeps the suites fast although each TOTP code works once per user (only about three
+     * sign-ins per user fit in 30 s). Use {@link #anonymous} and {@link #signIn} for a session of its own.
+     */
     static PortalApi signedIn(URI base, String username) throws Exception {
+        String key = base + " " + username;
+        PortalApi cached;
+        synchronized (SESSIONS) {
+            cached = SESSIONS.get(key);
+        }
+        if (cached != null && cached.get("/api/v1/me").statusCode() == 200) {
+            return cached;
+        }
+        PortalApi api = newSignIn(base, username);
+        synchronized (SESSIONS) {
+            SESSIONS.put(key, api);
+        }
+        return api;
+    }
+
+    /** Signs in as a demo user in a new session; fails the test unless the portal says 200. */
+    static PortalApi newSignIn(URI base, String username) throws Exception {
         PortalApi api = new PortalApi(base);
         HttpResponse<String> response = api.signIn(username, TestEnvironment.demoPassword());
         if (response.statusCode() != 200) {
@@ -43,16 +66,47 @@ final class PortalApi {
         return api;
     }
 
+    /** Signs in with a fresh code of the demo TOTP secret ({@link TotpCodes}). */
     HttpResponse<String> signIn(String username, String password) throws Exception {
+        String code = TotpCodes.demo(username);
+        HttpResponse<String> response = signIn(username, password, code);
+        if (response.statusCode() != 200) {
+            TotpCodes.unused(username, TotpCodes.demoSecret(), code);
+        }
+        return response;
+    }
+
+    HttpResponse<String> signIn(String username, String password, String otp) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/session"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
+                        + password + "\",\"otp\":\"" + otp + "\"}")));
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
             csrfToken = token.group(1);
         }
         return response;
+    }
+
+    /**
+     * {@code POST} of a page form ({@code name, value, name, value...}), with this session's CSRF token as the
+     * {@code csrfToken} field when it has one.
+     */
+    HttpResponse<String> postForm(String path, String... namesAndValues) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(form(namesAndValues[i])).append('=')
+                    .append(form(namesAndValues[i + 1]));
+        }
+        if (!csrfToken.isEmpty()) {
+            body.append(body.length() == 0 ? "" : "&").append("csrfToken=").append(form(csrfToken));
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private static String form(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     HttpResponse<String> get(String path) throws Exception {

@@ -71,6 +71,7 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
             EmbeddedPortalSettings.of(postgres, objectStore, TestEnvironment.BUCKET, keystore, keystorePassword, data)
                     .forEach(System::setProperty);
             System.setProperty("portal.demo.password", TestEnvironment.demoPassword());
+            System.setProperty("portal.demo.totp-secret", TestEnvironment.demoTotpSecret());
             System.setProperty("portal.upload.max-bytes", Long.toString(TestEnvironment.UPLOAD_MAX_BYTES));
             // small parts and scan windows, so that the tests' files of a few MiB span several of each
             System.setProperty("portal.upload.part-bytes", Integer.toString(TestEnvironment.UPLOAD_PART_BYTES));

@@ -192,8 +192,9 @@ class ReportPagesIT extends PortalDeployment {
             assertThat(page.locator("h1")).hasText("Sign in");
             page.fill("#username", "hmic.reader");
             page.fill("#password", "wrong password");
+            page.fill("#code", "123456");
             page.click("button:has-text('Sign in')");
-            assertThat(page.locator(".govuk-error-summary")).containsText("The username or password is not correct");
+            assertThat(page.locator(".govuk-error-summary")).containsText("The username, password or security code is not correct");
         }
     }
 
@@ -201,6 +202,7 @@ class ReportPagesIT extends PortalDeployment {
         page.navigate(uri("/sign-in").toString());
         page.fill("#username", username);
         page.fill("#password", TestEnvironment.demoPassword());
+        page.fill("#code", TotpCodes.demo(username));
         page.click("button:has-text('Sign in')");
         assertThat(page.locator("h1")).hasText("Reports");
     }

@@ -27,6 +27,8 @@ public final class TestEnvironment {
     public static final String BUCKET = "portal-documents";
     public static final String REGION = "eu-west-2";
     public static final String DEMO_PASSWORD = "Demo-portal-2026!";
+    /** The demo users' authenticator secret (the published demo default). */
+    public static final String DEMO_TOTP_SECRET = uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings.DEMO_TOTP_SECRET;
     /** Small, so that the oversized-upload tests stay quick. */
     public static final long UPLOAD_MAX_BYTES = 16L * 1024 * 1024;
     /** Resumable uploads' part size in the tests: S3's (and S3Proxy's) smallest, so a 12 MiB file is 3 parts. */
@@ -246,6 +248,11 @@ public final class TestEnvironment {
     /** The folder of this test run ({@code deploy/target/it-work}): database, objects, keys, data. */
     public static Path workDirectory() {
         return get().workDirectory;
+    }
+
+    /** The demo users' TOTP secret (Base32), as the portal is given it. */
+    public static String demoTotpSecret() {
+        return System.getProperty("portal.demo.totp-secret", DEMO_TOTP_SECRET);
     }
 
     public static String demoPassword() {

@@ -29,6 +29,7 @@ public final class AccessPolicy {
             case UPLOAD -> decideUpload(subject, resource);
             case ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT ->
                     AdministrationRules.decide(subject, action, resource);
+            case AGENCY_ACCOUNT -> AgencyAccountRules.decide(subject, action, resource);
         };
     }
 

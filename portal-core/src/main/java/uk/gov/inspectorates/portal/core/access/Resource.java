@@ -12,7 +12,7 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
                        boolean underEmbargo, String ownerUserId) {
 
-    public enum Kind { REPORT, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT }
+    public enum Kind { REPORT, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT, AGENCY_ACCOUNT }
 
     public Resource {
         Objects.requireNonNull(kind, "kind");
@@ -39,5 +39,10 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
     /** A resumable upload in progress: only the person who started it may touch it. */
     public static Resource upload(String id, String ownerUserId) {
         return new Resource(Kind.UPLOAD, id, null, Set.of(), false, ownerUserId);
+    }
+
+    /** The accounts of one agency (its id); the originator is the inspectorate that inspects it. */
+    public static Resource agencyAccounts(uk.gov.inspectorates.portal.core.organisation.Organisation agency) {
+        return new Resource(Kind.AGENCY_ACCOUNT, agency.id(), agency.agencyType().inspectedBy(), Set.of(), false);
     }
 }

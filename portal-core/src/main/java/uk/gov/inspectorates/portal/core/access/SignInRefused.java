@@ -1,8 +1,15 @@
 package uk.gov.inspectorates.portal.core.access;
 
-/** Wrong username or password; deliberately does not say which. */
+/** Wrong username, password or security code; deliberately does not say which (the audit trail does). */
 public class SignInRefused extends RuntimeException {
+
+    public static final String MESSAGE = "The username, password or security code is not correct";
+
     public SignInRefused() {
-        super("The username or password is not correct");
+        super(MESSAGE);
+    }
+
+    protected SignInRefused(String message) {
+        super(message);
     }
 }

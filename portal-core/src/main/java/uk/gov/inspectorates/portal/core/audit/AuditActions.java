@@ -4,6 +4,14 @@ package uk.gov.inspectorates.portal.core.audit;
 public final class AuditActions {
     public static final String SIGN_IN = "SIGN_IN";
     public static final String SIGN_OUT = "SIGN_OUT";
+    /** A server-side session ended other than by signing out: time-outs, sign-out everywhere, a removed person. */
+    public static final String SESSION_END = "SESSION_END";
+    /** An agency account invited, or an invitation refused (who may invite is the access policy's). */
+    public static final String ACCOUNT_INVITE = "ACCOUNT_INVITE";
+    /** An invitation accepted: the account created with its password and authenticator. */
+    public static final String ACCOUNT_CREATE = "ACCOUNT_CREATE";
+    /** A password reset asked for (for a known account or not), or a password set through a reset link. */
+    public static final String PASSWORD_RESET = "PASSWORD_RESET";
     public static final String REPORT_SHARE = "REPORT_SHARE";
     public static final String REPORT_LIST = "REPORT_LIST";
     public static final String REPORT_VIEW = "REPORT_VIEW";

@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.access.SignInLocked;
 import uk.gov.inspectorates.portal.core.access.SignInRefused;
 import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
@@ -66,6 +67,9 @@ public final class Problems {
             return Problem.of("database-unavailable", "Sorry, the service is unavailable", 503,
                     "The portal cannot reach its database just now. Nothing you sent was kept, and everything"
                             + " shared before is safe. Try again in a few minutes.");
+        }
+        if (failure instanceof SignInLocked locked) {
+            return Problem.of("sign-in-locked", "Account locked for a while", 401, locked.getMessage());
         }
         if (failure instanceof SignInRefused refused) {
             return Problem.of("sign-in-refused", "Sign-in refused", 401, refused.getMessage());

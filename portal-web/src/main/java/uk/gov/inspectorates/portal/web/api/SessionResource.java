@@ -8,11 +8,18 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import uk.gov.inspectorates.portal.core.access.PortalSessions;
 import uk.gov.inspectorates.portal.core.access.SignInService;
 import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
 
@@ -20,8 +27,13 @@ import uk.gov.inspectorates.portal.web.session.PortalSession;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
+    static final String EVERYWHERE = "everywhere";
+
     @Inject
     SignInService signIn;
+
+    @Inject
+    PortalSessions sessions;
 
     @Inject
     CurrentSubject current;
@@ -29,25 +41,43 @@ public class SessionResource {
     @Context
     HttpServletRequest request;
 
-    /** Local sign-in: {@code {username, password, otp}}; the second factor arrives with agency accounts. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Local sign-in", description = "Body {username, password, otp}: otp is the 6-digit code of "
+            + "the account's authenticator app, or one of its single-use recovery codes. Any wrong part gives 401 "
+            + "(problem type sign-in-refused, without saying which part); after repeated failures the account is "
+            + "locked for a while (401, problem type sign-in-locked), doubling up to an hour.")
     public Views.SessionView signIn(String json) {
         JsonObject body = JsonBodies.object(json);
         String username = JsonBodies.text(body, "username");
         String password = JsonBodies.text(body, "password");
+        String otp = JsonBodies.text(body, "otp");
+        List<FieldError> missing = new ArrayList<>();
         if (username == null || password == null) {
-            throw InvalidInput.of("username", "Enter your username and password");
+            missing.add(new FieldError(username == null ? "username" : "password", "Enter your username and password"));
         }
-        Subject subject = signIn.signIn(username, password.toCharArray());
+        if (otp == null) {
+            missing.add(new FieldError("otp", "Enter the security code from your authenticator app"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInput(missing);
+        }
+        Subject subject = signIn.signIn(username, password.toCharArray(), otp);
         String csrfToken = PortalSession.signIn(request, subject);
         return new Views.SessionView(csrfToken, Views.UserView.of(subject));
     }
 
     @DELETE
-    public Response signOut() {
-        signIn.signOut(current.get());
+    @Operation(summary = "Sign out", description = "Ends this session; with scope=everywhere, every session of the "
+            + "signed-in person on every device.")
+    public Response signOut(@QueryParam("scope") @Parameter(description = "'everywhere' to end all of the person's "
+            + "sessions") String scope) {
+        Subject subject = current.get();
+        signIn.signOut(subject);
         PortalSession.signOut(request);
+        if (EVERYWHERE.equals(scope)) {
+            sessions.endAll(subject.userId(), "signed out everywhere");
+        }
         return Response.noContent().build();
     }
 }

@@ -151,6 +151,22 @@ public class PortalConfiguration {
     @ConfigProperty(name = "portal.saml.attribute.display-name", defaultValue = "displayName")
     String samlAttributeDisplayName;
 
+    @Inject
+    @ConfigProperty(name = "portal.session.idle-minutes", defaultValue = "30")
+    long sessionIdleMinutes;
+
+    @Inject
+    @ConfigProperty(name = "portal.session.absolute-hours", defaultValue = "12")
+    long sessionAbsoluteHours;
+
+    @Inject
+    @ConfigProperty(name = "portal.accounts.invitation-expiry-hours", defaultValue = "72")
+    long invitationExpiryHours;
+
+    @Inject
+    @ConfigProperty(name = "portal.public-url")
+    Optional<String> publicUrl;
+
     /** Anything but an explicit non-production environment counts as production. */
     public boolean production() {
         return environment == null || environment.isBlank() || PRODUCTION.equalsIgnoreCase(environment.strip());
@@ -297,5 +313,29 @@ public class PortalConfiguration {
     public uk.gov.inspectorates.portal.core.access.sso.AttributeMapping samlAttributeMapping() {
         return new uk.gov.inspectorates.portal.core.access.sso.AttributeMapping(samlAttributeOrganisation,
                 samlAttributeTeams, samlAttributeRoles, samlAttributeDisplayName);
+    }
+
+    /** A session unused for this long ends (PORTAL_SESSION_IDLE_MINUTES). */
+    public java.time.Duration sessionIdle() {
+        return java.time.Duration.ofMinutes(sessionIdleMinutes);
+    }
+
+    /** A session ends this long after sign-in, however busy (PORTAL_SESSION_ABSOLUTE_HOURS). */
+    public java.time.Duration sessionAbsolute() {
+        return java.time.Duration.ofHours(sessionAbsoluteHours);
+    }
+
+    public java.time.Duration invitationExpiry() {
+        return java.time.Duration.ofHours(invitationExpiryHours);
+    }
+
+    /** The address links in invitations and reset messages point to; never taken from a request's Host header. */
+    public Optional<String> publicUrl() {
+        return publicUrl.map(String::strip).filter(url -> !url.isEmpty());
+    }
+
+    /** Demo mode as it actually runs: asked for, and not in production (where start-up refuses it). */
+    public boolean demoModeRunning() {
+        return demoEnabled && !production();
     }
 }

@@ -54,7 +54,7 @@ public class PortalStartup {
         LOG.info(() -> "Master keys ready: " + masterKeyRing.aliases().size() + " held, current "
                 + masterKeyRing.currentAlias());
         if (seedDemoData) {
-            demoSeed.seed(configuration.demoPassword());
+            demoSeed.seed(configuration.demoPassword(), configuration.demoTotpSecret());
         }
     }
 }

@@ -12,6 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.AgencyAccounts;
+import uk.gov.inspectorates.portal.core.access.LocalCredentials;
+import uk.gov.inspectorates.portal.core.access.Notifier;
+import uk.gov.inspectorates.portal.core.access.PasswordPolicy;
+import uk.gov.inspectorates.portal.core.access.PortalSessions;
 import uk.gov.inspectorates.portal.core.access.SignInService;
 import uk.gov.inspectorates.portal.core.administration.OrganisationAdministration;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
@@ -35,12 +40,18 @@ import uk.gov.inspectorates.portal.security.password.Argon2PasswordHasher;
 import uk.gov.inspectorates.portal.storage.EncryptedDocumentStore;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcInvitations;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcLocalCredentials;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcNotificationOutbox;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcResumableUploadRepository;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
+import uk.gov.inspectorates.portal.web.accounts.LoggingNotifier;
 
 /**
  * Chooses the adapter for every port of the domain and builds the domain services from them. Products are
@@ -177,11 +188,45 @@ public class PortalWiring {
                 Duration.ofSeconds(configuration.sweepGraceSeconds()));
     }
 
+    /** Inspectorate staff may sign in with a local password and code only in demo mode; else through their IdP. */
     @Produces
     @Singleton
-    SignInService signInService(OrganisationDirectory directory, PasswordHasher hasher, AuditTrail audit,
-                                Clock clock) {
-        return new SignInService(directory, hasher, audit, clock);
+    SignInService signInService(OrganisationDirectory directory, LocalCredentials credentials, PasswordHasher hasher,
+                                AuditTrail audit, Clock clock) {
+        return new SignInService(directory, credentials, hasher, audit, clock, configuration.demoModeRunning());
+    }
+
+    /** TOTP secrets are encrypted under the master key ring (docs/adr/0010). */
+    @Produces
+    @Singleton
+    LocalCredentials localCredentials(MasterKeyRing masterKeyRing) {
+        return new JdbcLocalCredentials(dataSource, masterKeyRing);
+    }
+
+    @Produces
+    @Singleton
+    PortalSessions portalSessions(AuditTrail audit, Clock clock) {
+        return new PortalSessions(new JdbcSessionRegistry(dataSource), audit, clock,
+                new PortalSessions.Timeouts(configuration.sessionIdle(), configuration.sessionAbsolute()));
+    }
+
+    /** Links wait in the outbox table (there is no mail server); in demo mode they are also written to the log. */
+    @Produces
+    @Singleton
+    Notifier notifier(Clock clock) {
+        Notifier outbox = new JdbcNotificationOutbox(dataSource, clock);
+        return configuration.demoModeRunning() ? new LoggingNotifier(outbox) : outbox;
+    }
+
+    @Produces
+    @Singleton
+    AgencyAccounts agencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Notifier notifier,
+                                  PasswordHasher hasher, AccessPolicy policy, PortalSessions sessions,
+                                  SignInService signIn, AuditTrail audit, Clock clock) {
+        return new AgencyAccounts(directory, credentials, new JdbcInvitations(dataSource),
+                new JdbcPasswordResets(dataSource), notifier, hasher, PasswordPolicy.withCommonPasswords(), policy,
+                sessions, signIn, audit, clock, new AgencyAccounts.Settings(configuration.invitationExpiry(),
+                AgencyAccounts.Settings.DEFAULT_RESET_EXPIRY));
     }
 
     @Produces

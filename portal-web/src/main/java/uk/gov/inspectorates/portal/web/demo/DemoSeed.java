@@ -2,7 +2,12 @@ package uk.gov.inspectorates.portal.web.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.access.Base32;
+import uk.gov.inspectorates.portal.core.access.LocalCredential;
+import uk.gov.inspectorates.portal.core.access.LocalCredentials;
+import uk.gov.inspectorates.portal.core.access.SignInThrottle;
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
@@ -20,15 +25,38 @@ public class DemoSeed {
     @Inject
     PasswordHasher hasher;
 
-    public void seed(char[] password) {
+    @Inject
+    LocalCredentials credentials;
+
+    /**
+     * Every demo user, inspectorate staff included, signs in with the demo password and a code from the demo TOTP
+     * secret (Base32). A restart keeps each user's last used code step, so a code cannot be replayed across it.
+     */
+    public void seed(char[] password, String totpSecret) {
         DemoDirectory.localAuthorityAreas().forEach(directory::saveLocalAuthorityArea);
         DemoDirectory.organisations().forEach(directory::saveOrganisation);
         DemoDirectory.teams().forEach(directory::saveTeam);
         String hash = hasher.hash(password);
+        byte[] secret = Base32.decode(totpSecret);
         for (DemoDirectory.DemoUser user : DemoDirectory.users()) {
-            directory.saveUser(new UserAccount("demo-" + user.username(), user.username(), user.displayName(),
-                    user.organisationId(), user.roles(), user.teamIds(), hash));
+            String id = "demo-" + user.username();
+            directory.saveUser(new UserAccount(id, user.username(), user.displayName(), user.organisationId(),
+                    user.roles(), user.teamIds(), null));
+            long lastStep = lastStep(id);
+            credentials.save(new LocalCredential(id, null, hash, secret, lastStep, List.of(),
+                    SignInThrottle.Failures.none()));
         }
-        LOG.warning(() -> "DEMO MODE: seeded demo users " + DemoDirectory.usernames());
+        LOG.warning(() -> "DEMO MODE: seeded demo users " + DemoDirectory.usernames()
+                + ", each with the demo password and the demo TOTP secret");
+    }
+
+    /** The user's last used code step; none if their stored secret no longer opens (e.g. a new local keystore). */
+    private long lastStep(String userId) {
+        try {
+            return credentials.find(userId).map(LocalCredential::lastTotpStep).orElse(-1L);
+        } catch (IllegalStateException unreadable) {
+            LOG.warning(() -> "DEMO MODE: the stored TOTP secret of " + userId + " could not be read; replaced");
+            return -1L;
+        }
     }
 }

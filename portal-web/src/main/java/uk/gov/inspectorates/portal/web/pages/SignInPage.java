@@ -38,16 +38,21 @@ public class SignInPage extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String username = request.getParameter("username");
         String password = request.getParameter("password");
-        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+        String code = request.getParameter("code");
+        if (username == null || username.isBlank() || password == null || password.isEmpty() || code == null
+                || code.isBlank()) {
             Problem problem = Problem.of("invalid-input", "Check the information you gave", 422, null)
-                    .withErrors(List.of(new Problem.InvalidField(username == null || username.isBlank()
-                            ? "username" : "password", "Enter your username and password")));
+                    .withErrors(List.of(username == null || username.isBlank() || password == null
+                            || password.isEmpty()
+                            ? new Problem.InvalidField(username == null || username.isBlank() ? "username"
+                            : "password", "Enter your username and password")
+                            : new Problem.InvalidField("code", "Enter the security code from your authenticator app")));
             pages.render(response, 422, "sign-in", PageModel.titled(TITLE).errors(problem)
                     .with("username", username).asMap());
             return;
         }
         try {
-            Subject subject = signIn.signIn(username, password.toCharArray());
+            Subject subject = signIn.signIn(username, password.toCharArray(), code);
             PortalSession.signIn(request, subject);
             response.sendRedirect(request.getContextPath() + "/reports");
         } catch (SignInRefused refused) {

@@ -1,13 +1,14 @@
 package uk.gov.inspectorates.portal.web.session;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.access.PortalSessions;
 import uk.gov.inspectorates.portal.core.access.Subject;
 
 /**
@@ -18,7 +19,7 @@ public final class PortalSession {
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FIELD = "csrfToken";
-    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+    private static final String REGISTRY_ID = "portal.sessionId";
     private static final String USER_ID = "portal.userId";
     private static final String CSRF_TOKEN = "portal.csrfToken";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,24 +27,47 @@ public final class PortalSession {
     private PortalSession() {
     }
 
-    /** Starts (or restarts) the session for the subject and returns its new CSRF token. */
+    /**
+     * Starts (or restarts) the session for the subject and returns its new CSRF token. The HTTP session is replaced
+     * and a row in the shared session registry opened, which every later request checks (time-outs, sign-out
+     * everywhere).
+     */
     public static String signIn(HttpServletRequest request, Subject subject) {
         HttpSession existing = request.getSession(false);
         if (existing != null) {
-            existing.invalidate();
+            end(existing);
         }
+        PortalSessions sessions = CDI.current().select(PortalSessions.class).get();
         HttpSession session = request.getSession(true);
-        session.setMaxInactiveInterval((int) IDLE_TIMEOUT.toSeconds());
+        session.setMaxInactiveInterval((int) sessions.timeouts().idle().toSeconds());
         String token = newToken();
         session.setAttribute(USER_ID, subject.userId());
         session.setAttribute(CSRF_TOKEN, token);
+        session.setAttribute(REGISTRY_ID, sessions.start(subject.userId()));
         return token;
     }
 
     public static void signOut(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
+            end(session);
+        }
+    }
+
+    /** The id of this session's row in the registry. */
+    static Optional<String> registryId(HttpServletRequest request) {
+        return attribute(request, REGISTRY_ID);
+    }
+
+    private static void end(HttpSession session) {
+        Object registryId = session.getAttribute(REGISTRY_ID);
+        try {
             session.invalidate();
+        } catch (IllegalStateException alreadyInvalid) {
+            // nothing to do
+        }
+        if (registryId != null) {
+            CDI.current().select(PortalSessions.class).get().end((String) registryId);
         }
     }
 

@@ -27,6 +27,7 @@ public final class MasterKeyRotation {
     }
 
     private final Jdbc jdbc;
+    private final JdbcLocalCredentials credentials;
     private final MasterKeyRing ring;
     private final AuditTrail audit;
     private final Clock clock;
@@ -34,6 +35,7 @@ public final class MasterKeyRotation {
     public MasterKeyRotation(DataSource dataSource, MasterKeyRing ring, AuditTrail audit, Clock clock) {
         this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
         this.ring = Objects.requireNonNull(ring, "ring");
+        this.credentials = new JdbcLocalCredentials(dataSource, ring);
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -50,7 +52,9 @@ public final class MasterKeyRotation {
         jdbc.query("select master_key_alias as alias, count(*) as n from key_encryption_key "
                 + "where destroyed_at is null group by master_key_alias "
                 + "union all select wrapping_key_id as alias, count(*) as n from report "
-                + "where wrapping_key_id like 'master-%' group by wrapping_key_id", row -> {
+                + "where wrapping_key_id like 'master-%' group by wrapping_key_id "
+                + "union all select totp_master_key_alias as alias, count(*) as n from local_credential "
+                + "where totp_master_key_alias is not null group by totp_master_key_alias", row -> {
                     usage.merge(row.getString("alias"), row.getLong("n"), Long::sum);
                     return null;
                 });
@@ -60,7 +64,7 @@ public final class MasterKeyRotation {
     /** True if some live KEK is still wrapped under a master key other than the current one. */
     public boolean unfinished() {
         return !jdbc.query("select 1 from key_encryption_key where destroyed_at is null and master_key_alias <> ? "
-                + "limit 1", row -> 1, ring.currentAlias()).isEmpty();
+                + "limit 1", row -> 1, ring.currentAlias()).isEmpty() || credentials.sealedUnder(ring.currentAlias()) > 0;
     }
 
     /**
@@ -77,7 +81,7 @@ public final class MasterKeyRotation {
                 if (pending.isEmpty()) {
                     break;
                 }
-                for (String kekId : pending) {
+                for (String kekId : pending) { // (agency accounts' TOTP secrets follow below)
                     if (jdbc.inTransaction(connection ->
                             JdbcKeyService.rewrap(connection, ring, kekId, target, clock.instant()))) {
                         rewrapped++;
@@ -87,6 +91,13 @@ public final class MasterKeyRotation {
         } catch (RuntimeException failure) {
             record(Outcome.REFUSED, target, "interrupted: target=" + target + " rewrapped=" + rewrapped
                     + " remaining=" + safeRemaining(target) + " by=" + by + " (run again to resume)");
+            throw failure;
+        }
+        try {
+            rewrapped += credentials.resealSecrets(target);
+        } catch (RuntimeException failure) {
+            record(Outcome.REFUSED, target, "interrupted at the TOTP secrets: target=" + target + " by=" + by
+                    + " (run again to resume)");
             throw failure;
         }
         Map<String, Long> after = usage();
