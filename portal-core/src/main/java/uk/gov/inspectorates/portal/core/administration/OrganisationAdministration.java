@@ -63,8 +63,8 @@ public final class OrganisationAdministration {
     }
 
     public Sections sections(Subject subject) {
-        Sections sections = new Sections(administersOrganisations(subject), administersTeams(subject),
-                administersPeople(subject));
+        Sections sections = new Sections(mayListRegister(subject), mayListOwnTeams(subject),
+                mayListOwnPeople(subject));
         if (!sections.organisations() && !sections.teams() && !sections.people()) {
             record(subject, AuditActions.ADMINISTRATION_VIEW, "ORGANISATION", subject.organisation().id(),
                     Outcome.DENIED, AdministrationRules.PEOPLE_ADMINISTRATORS_ONLY);
@@ -75,15 +75,27 @@ public final class OrganisationAdministration {
 
     /** Whether the subject may see the register of organisations (and add areas and agencies). */
     public boolean administersOrganisations(Subject subject) {
-        return permitted(subject, Action.LIST, AdministrationRules.register());
+        return mayListRegister(subject);
     }
 
     public boolean administersTeams(Subject subject) {
+        return mayListOwnTeams(subject);
+    }
+
+    public boolean administersPeople(Subject subject) {
+        return mayListOwnPeople(subject);
+    }
+
+    private boolean mayListRegister(Subject subject) {
+        return permitted(subject, Action.LIST, AdministrationRules.register());
+    }
+
+    private boolean mayListOwnTeams(Subject subject) {
         return subject.inspectorate().map(own -> permitted(subject, Action.LIST, AdministrationRules.teamsOf(own)))
                 .orElse(false);
     }
 
-    public boolean administersPeople(Subject subject) {
+    private boolean mayListOwnPeople(Subject subject) {
         return permitted(subject, Action.LIST, AdministrationRules.peopleOf(subject.organisation()));
     }
 

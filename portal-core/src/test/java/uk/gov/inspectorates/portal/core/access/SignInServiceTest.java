@@ -143,4 +143,27 @@ class SignInServiceTest {
     void inDemoModeInspectorateStaffMaySignInWithPasswordAndCode() {
         assertEquals("u2", service(true).signIn("ofsted.inspector", PASSWORD.toCharArray(), code()).userId());
     }
+
+    @Test
+    void aDeactivatedPersonIsRefusedWithTheSameMessageAndTheReasonIsAudited() {
+        directory.saveUser(directory.findUser("u1").orElseThrow().withActive(false));
+
+        SignInRefused refused = assertThrows(SignInRefused.class,
+                () -> service(false).signIn("pat@northdale.police.uk", PASSWORD.toCharArray(), code()));
+
+        assertEquals(new SignInRefused().getMessage(), refused.getMessage());
+        assertEquals(AuditEvent.Outcome.REFUSED, audit.events().get(audit.events().size() - 1).outcome());
+        assertEquals("deactivated account", lastDetail());
+    }
+
+    @Test
+    void aDeactivatedPersonsOpenSessionEndsAtTheNextRequest() {
+        SignInService service = service(false);
+        service.signIn("pat@northdale.police.uk", PASSWORD.toCharArray(), code());
+        assertTrue(service.current("u1").isPresent());
+
+        directory.saveUser(directory.findUser("u1").orElseThrow().withActive(false));
+
+        assertTrue(service.current("u1").isEmpty());
+    }
 }

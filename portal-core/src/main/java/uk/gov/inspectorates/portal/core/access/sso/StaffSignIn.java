@@ -28,7 +28,8 @@ import uk.gov.inspectorates.portal.core.organisation.UserAccount;
  * brought up to date (the identity provider is the source of truth for its staff; the account has no password).
  *
  * <p>An identity provider vouches only for its own inspectorate's staff: an organisation attribute naming another
- * organisation is refused. Unknown roles and teams are ignored, and so are roles inspectorate staff may not hold.
+ * organisation is refused, and so is a person an administrator has deactivated in the portal (the identity provider
+ * cannot undo that). Unknown roles and teams are ignored, and so are roles inspectorate staff may not hold.
  * Every sign-in and every refusal is audited ({@code saml}, {@code saml:<reason>}).
  */
 public final class StaffSignIn {
@@ -80,6 +81,9 @@ public final class StaffSignIn {
             Organisation organisation = directory.findOrganisation(inspectorate.organisationId())
                     .orElseThrow(() -> new SsoRefused("organisation-not-registered", inspectorate.name()));
             checkOrganisation(identity, inspectorate);
+            if (directory.findUser(userId).filter(existing -> !existing.active()).isPresent()) {
+                throw new SsoRefused("account-deactivated", null);
+            }
             Set<Team> teams = teams(identity, organisation);
             Set<Role> roles = roles(identity);
             String displayName = identity.attribute(mapping.displayName()).stream().map(String::strip)

@@ -157,6 +157,20 @@ class StaffSignInTest {
     }
 
     @Test
+    void aPersonDeactivatedInThePortalIsRefusedAndStaysDeactivatedWhateverTheIdentityProviderSays() {
+        idp.next = ofsted("jo", Map.of("organisation", List.of("ofsted"), "role", List.of("inspector")));
+        Subject first = signIn.complete("response");
+        directory.saveUser(directory.findUser(first.userId()).orElseThrow().withActive(false));
+        idp.next = ofsted("jo", Map.of("organisation", List.of("ofsted"), "role", List.of("inspector")));
+
+        assertEquals("account-deactivated",
+                assertThrows(SsoRefused.class, () -> signIn.complete("response")).reason());
+
+        assertRefusalAudited("saml:account-deactivated", "ofsted");
+        assertTrue(!directory.findUser(first.userId()).orElseThrow().active());
+    }
+
+    @Test
     void theSameNameIdAtAnotherInspectorateIsAnotherPerson() {
         assertTrue(!StaffSignIn.userId(Inspectorate.OFSTED, "jo").equals(StaffSignIn.userId(Inspectorate.CQC, "jo")));
         assertEquals(StaffSignIn.userId(Inspectorate.OFSTED, "jo"), StaffSignIn.userId(Inspectorate.OFSTED, "jo"));
