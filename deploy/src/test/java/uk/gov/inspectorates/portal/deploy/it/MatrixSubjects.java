@@ -44,7 +44,10 @@ final class MatrixSubjects {
         }
     }
 
-    /** Whose password hash the matrix's people share, so that they sign in with the demo password. */
+    /**
+     * Whose credential (password hash, encrypted authenticator secret) the matrix's people share, so that they sign in
+     * with the demo password and codes from the demo TOTP secret; each keeps their own last used code step.
+     */
     static final String CREDENTIALS_OF = "ofsted.inspector";
 
     private final Map<String, MatrixSubject> subjects;
@@ -98,27 +101,37 @@ final class MatrixSubjects {
 
     /**
      * THE place where the matrix's people are made: rows in {@code user_account} and {@code team_membership}, as the
-     * demo seed makes them, with the password hash copied from the demo user {@link #CREDENTIALS_OF}. When sign-in
-     * changes (credentials in a table of their own, a second factor), change this method and
-     * {@link #signIn}, nothing else.
+     * demo seed makes them, with the local credential copied from the demo user {@link #CREDENTIALS_OF}. When sign-in
+     * changes again, change this method and {@link #signIn}, nothing else.
      */
     void createUsers() throws SQLException {
         try (Connection connection = TestEnvironment.openSuperuserConnection()) {
             connection.setAutoCommit(false);
             for (MatrixSubject subject : subjects.values()) {
                 try (PreparedStatement user = connection.prepareStatement(
-                        "insert into user_account (id, username, display_name, organisation_id, roles, password_hash)"
-                                + " select ?, ?, ?, ?, ?, password_hash from user_account where username = ?"
+                        "insert into user_account (id, username, display_name, organisation_id, roles)"
+                                + " values (?, ?, ?, ?, ?)"
                                 + " on conflict (id) do update set display_name = excluded.display_name,"
-                                + " organisation_id = excluded.organisation_id, roles = excluded.roles,"
-                                + " password_hash = excluded.password_hash")) {
+                                + " organisation_id = excluded.organisation_id, roles = excluded.roles")) {
                     user.setString(1, subject.userId());
                     user.setString(2, subject.username());
                     user.setString(3, "Matrix " + subject.who());
                     user.setString(4, subject.organisationId());
                     user.setArray(5, connection.createArrayOf("text", subject.roles().toArray()));
-                    user.setString(6, CREDENTIALS_OF);
-                    if (user.executeUpdate() != 1) {
+                    user.executeUpdate();
+                }
+                try (PreparedStatement credential = connection.prepareStatement(
+                        "insert into local_credential (user_id, password_hash, totp_secret_encrypted,"
+                                + " totp_master_key_alias)"
+                                + " select ?, c.password_hash, c.totp_secret_encrypted, c.totp_master_key_alias"
+                                + " from local_credential c join user_account u on u.id = c.user_id"
+                                + " where u.username = ?"
+                                + " on conflict (user_id) do update set password_hash = excluded.password_hash,"
+                                + " totp_secret_encrypted = excluded.totp_secret_encrypted,"
+                                + " totp_master_key_alias = excluded.totp_master_key_alias")) {
+                    credential.setString(1, subject.userId());
+                    credential.setString(2, CREDENTIALS_OF);
+                    if (credential.executeUpdate() != 1) {
                         throw new AssertionError("no demo user " + CREDENTIALS_OF + " to copy credentials from");
                     }
                 }

@@ -29,6 +29,7 @@ import uk.gov.inspectorates.portal.core.access.PasswordResets;
 import uk.gov.inspectorates.portal.core.access.SessionRegistry;
 import uk.gov.inspectorates.portal.core.access.SignInThrottle;
 import uk.gov.inspectorates.portal.core.organisation.AgencyType;
+import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
@@ -65,6 +66,7 @@ class LocalAccountsStorageTest {
                 "keystore password for tests".toCharArray(), true);
         credentials = new JdbcLocalCredentials(dataSource, ring);
         directory = new JdbcOrganisationDirectory(dataSource);
+        directory.saveLocalAuthorityArea(new LocalAuthorityArea("Northdale", "Northdale"));
         directory.saveOrganisation(Organisation.agency("northdale-police", "Northdale Police", AgencyType.POLICE_FORCE,
                 "Northdale"));
     }
