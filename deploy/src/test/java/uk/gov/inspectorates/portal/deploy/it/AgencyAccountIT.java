@@ -259,11 +259,7 @@ class AgencyAccountIT extends PortalDeployment {
     }
 
     private void signIn(Page page, String username, String password, String code) {
-        page.navigate(uri("/sign-in").toString());
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.fill("#code", code);
-        page.click("button:has-text('Sign in')");
+        BrowserSession.submitSignIn(page, uri("/"), username, password, code);
     }
 
     private static String linkSentTo(String recipient) throws Exception {

@@ -64,6 +64,20 @@ public final class BrowserSession implements AutoCloseable {
         return newContext().newPage();
     }
 
+    /** Fills in the sign-in form on {@code portal} with a username, password and security code, and sends it. */
+    public static void submitSignIn(Page page, java.net.URI portal, String username, String password, String code) {
+        page.navigate(portal.resolve("/sign-in").toString());
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.fill("#code", code);
+        page.click("button:has-text('Sign in')");
+    }
+
+    /** Signs in as a demo user: the demo password and the next unused code of the demo TOTP secret. */
+    public static void submitDemoSignIn(Page page, java.net.URI portal, String username) {
+        submitSignIn(page, portal, username, TestEnvironment.demoPassword(), TotpCodes.demo(username));
+    }
+
     public Browser browser() {
         return browser;
     }

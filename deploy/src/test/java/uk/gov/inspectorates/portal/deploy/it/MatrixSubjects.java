@@ -13,8 +13,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.gov.inspectorates.portal.core.access.LocalCredential;
+import uk.gov.inspectorates.portal.core.access.SignInThrottle;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.ProtocolReaderLists;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcLocalCredentials;
 
 /** The people of the access matrix ({@code access-matrix/subjects.csv}): created in the database, signed in once. */
 final class MatrixSubjects {
@@ -120,21 +123,6 @@ final class MatrixSubjects {
                     user.setArray(5, connection.createArrayOf("text", subject.roles().toArray()));
                     user.executeUpdate();
                 }
-                try (PreparedStatement credential = connection.prepareStatement(
-                        "insert into local_credential (user_id, password_hash, totp_secret_encrypted,"
-                                + " totp_master_key_alias)"
-                                + " select ?, c.password_hash, c.totp_secret_encrypted, c.totp_master_key_alias"
-                                + " from local_credential c join user_account u on u.id = c.user_id"
-                                + " where u.username = ?"
-                                + " on conflict (user_id) do update set password_hash = excluded.password_hash,"
-                                + " totp_secret_encrypted = excluded.totp_secret_encrypted,"
-                                + " totp_master_key_alias = excluded.totp_master_key_alias")) {
-                    credential.setString(1, subject.userId());
-                    credential.setString(2, CREDENTIALS_OF);
-                    if (credential.executeUpdate() != 1) {
-                        throw new AssertionError("no demo user " + CREDENTIALS_OF + " to copy credentials from");
-                    }
-                }
                 try (PreparedStatement clear = connection.prepareStatement(
                         "delete from team_membership where user_id = ?")) {
                     clear.setString(1, subject.userId());
@@ -150,6 +138,30 @@ final class MatrixSubjects {
                 }
             }
             connection.commit();
+        }
+        giveEachTheDemoCredential();
+    }
+
+    /** Same password and authenticator secret, each sealed for its own user id as the portal seals them. */
+    private void giveEachTheDemoCredential() throws SQLException {
+        JdbcLocalCredentials credentials = new JdbcLocalCredentials(TestEnvironment.portalDataSource(),
+                TestEnvironment.portalMasterKeys());
+        String demoUserId;
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             PreparedStatement query = connection.prepareStatement("select id from user_account where username = ?")) {
+            query.setString(1, CREDENTIALS_OF);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new AssertionError("no demo user " + CREDENTIALS_OF + " to copy credentials from");
+                }
+                demoUserId = rows.getString(1);
+            }
+        }
+        LocalCredential demo = credentials.find(demoUserId)
+                .orElseThrow(() -> new AssertionError(CREDENTIALS_OF + " has no local credential"));
+        for (MatrixSubject subject : subjects.values()) {
+            credentials.save(new LocalCredential(subject.userId(), null, demo.passwordHash(),
+                    demo.totpSecret().clone(), -1, List.of(), SignInThrottle.Failures.none()));
         }
     }
 

@@ -130,7 +130,7 @@ class OrganisationAdminIT extends PortalDeployment {
                 Page chiefsPage = chiefsBrowser.newPage();
                 trySignIn(chiefsPage, "agency.chief");
                 assertThat(chiefsPage.locator(".govuk-error-summary"))
-                        .containsText("The username or password is not correct");
+                        .containsText("The username, password or security code is not correct");
             }
 
             page.click("button:has-text('Activate')");
@@ -216,10 +216,7 @@ class OrganisationAdminIT extends PortalDeployment {
     }
 
     private void trySignIn(Page page, String username) {
-        page.navigate(uri("/sign-in").toString());
-        page.fill("#username", username);
-        page.fill("#password", TestEnvironment.demoPassword());
-        page.click("button:has-text('Sign in')");
+        BrowserSession.submitDemoSignIn(page, uri("/"), username);
     }
 
     private static long auditCount(String action, String resourceId, String detailLike) throws Exception {

@@ -199,11 +199,7 @@ class ReportPagesIT extends PortalDeployment {
     }
 
     private void signIn(Page page, String username) {
-        page.navigate(uri("/sign-in").toString());
-        page.fill("#username", username);
-        page.fill("#password", TestEnvironment.demoPassword());
-        page.fill("#code", TotpCodes.demo(username));
-        page.click("button:has-text('Sign in')");
+        BrowserSession.submitDemoSignIn(page, uri("/"), username);
         assertThat(page.locator("h1")).hasText("Reports");
     }
 

@@ -393,13 +393,8 @@ class ReportSpineIT extends PortalDeployment {
     private static byte[] decryptWithWhatTheSystemHolds(uk.gov.inspectorates.portal.core.document.KeyScope scope,
             uk.gov.inspectorates.portal.core.document.WrappedKey dataKey, String objectKey, byte[] ciphertext)
             throws Exception {
-        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
-        dataSource.setURL(TestEnvironment.jdbcUrl());
-        dataSource.setUser(TestEnvironment.dbUser());
-        dataSource.setPassword(TestEnvironment.dbPassword());
-        var ring = uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing.openOrCreate(
-                TestEnvironment.keystorePath(), TestEnvironment.keystorePassword().toCharArray(), false);
-        byte[] key = new uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService(dataSource, ring,
+        byte[] key = new uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService(TestEnvironment.portalDataSource(),
+                TestEnvironment.portalMasterKeys(),
                 java.time.Clock.systemUTC()).unwrap(scope, dataKey, objectKey);
         try (java.io.InputStream plaintext = new uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher()
                 .decrypt(new java.io.ByteArrayInputStream(ciphertext), key, objectKey)) {

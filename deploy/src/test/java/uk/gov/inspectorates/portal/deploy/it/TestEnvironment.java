@@ -124,6 +124,25 @@ public final class TestEnvironment {
     }
 
     /** A superuser connection to the portal database (e.g. to truncate tables between tests). */
+    /** The portal's own database account, as a DataSource for the portal's repositories used from a test. */
+    public static javax.sql.DataSource portalDataSource() {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl());
+        dataSource.setUser(dbUser());
+        dataSource.setPassword(dbPassword());
+        return dataSource;
+    }
+
+    /** The portal's master keystore, opened read-only (never created) for a test that must wrap or unwrap as it does. */
+    public static uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing portalMasterKeys() {
+        try {
+            return uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing.openOrCreate(keystorePath(),
+                    keystorePassword().toCharArray(), false);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open the portal's keystore " + keystorePath(), e);
+        }
+    }
+
     public static Connection openSuperuserConnection() throws SQLException {
         return get().postgres.superuserConnection();
     }
