@@ -166,8 +166,9 @@ final class AccessMatrix {
                             + " apply to " + state);
                 }
                 if (action == Action.LIST && applicable && expected != Outcome.LISTED
-                        && expected != Outcome.NOT_LISTED && expected != Outcome.NO_ROUTE) {
-                    problems.add(subject + " × " + state + " × LIST must be LISTED or NOT_LISTED");
+                        && expected != Outcome.NOT_LISTED && expected != Outcome.DENY_403
+                        && expected != Outcome.NO_ROUTE) {
+                    problems.add(subject + " × " + state + " × LIST must be LISTED, NOT_LISTED or DENY_403");
                 }
                 if (action != Action.LIST && (expected == Outcome.LISTED || expected == Outcome.NOT_LISTED)) {
                     problems.add(subject + " × " + state + " × " + action + ": LISTED/NOT_LISTED are for LIST");

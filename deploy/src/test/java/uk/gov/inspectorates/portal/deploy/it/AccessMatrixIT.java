@@ -49,7 +49,8 @@ class AccessMatrixIT extends PortalDeployment {
     /** Every kind of resource the API serves today; a feature that adds one adds it here. */
     private static List<MatrixRoutes> kinds(URI portal, MatrixSubjects subjects, Map<String, PortalApi> sessions)
             throws Exception {
-        return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions));
+        return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions),
+                new OrganisationRoutes());
     }
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
@@ -57,6 +58,8 @@ class AccessMatrixIT extends PortalDeployment {
         Map<String, AccessMatrix> tables = new LinkedHashMap<>();
         tables.put("reports", AccessMatrix.load("reports", subjects, ReportRoutes.STATES, ReportRoutes::appliesTo));
         tables.put("uploads", AccessMatrix.load("uploads", subjects, UploadRoutes.STATES, UploadRoutes::appliesTo));
+        tables.put("organisations", AccessMatrix.load("organisations", subjects, OrganisationRoutes.STATES,
+                OrganisationRoutes::appliesTo));
         return tables;
     }
 
@@ -130,7 +133,8 @@ class AccessMatrixIT extends PortalDeployment {
         int status = answer.status();
         boolean success = status / 100 == 2;
         String observed = switch (route.check()) {
-            case MEMBERSHIP -> status != 200 ? "HTTP_" + status
+            case MEMBERSHIP -> status == 403 ? Outcome.DENY_403.name()
+                    : status != 200 ? "HTTP_" + status
                     : answer.body().contains(id) ? Outcome.LISTED.name() : Outcome.NOT_LISTED.name();
             case ACCESS -> success ? Outcome.PERMIT.name()
                     : status == 403 ? Outcome.DENY_403.name()

@@ -28,6 +28,7 @@ class AccessMatrixTableTest {
         int cellsPerState = subjects.names().size() * Action.values().length;
         assertEquals(cellsPerState * ReportRoutes.STATES.size(), tables.get("reports").cells().size());
         assertEquals(cellsPerState * UploadRoutes.STATES.size(), tables.get("uploads").cells().size());
+        assertEquals(cellsPerState * OrganisationRoutes.STATES.size(), tables.get("organisations").cells().size());
     }
 
     @Test
@@ -66,7 +67,7 @@ class AccessMatrixTableTest {
 
     @Test
     void listedIsOnlyForListAndListOnlyTakesListedOrNot() {
-        assertFails("a × OLD × LIST must be LISTED or NOT_LISTED",
+        assertFails("a × OLD × LIST must be LISTED, NOT_LISTED or DENY_403",
                 HEADER + "a" + OLD.replace("LISTED", "PERMIT") + "a" + NEW + "b" + OLD + "b" + NEW);
         assertFails("VIEW_METADATA: LISTED/NOT_LISTED are for LIST",
                 HEADER + "a" + OLD.replace("LISTED,PERMIT", "LISTED,LISTED") + "a" + NEW + "b" + OLD + "b" + NEW);

@@ -30,6 +30,10 @@ interface MatrixRoutes {
 
     /** One HTTP answer, as far as the matrix looks at it. */
     record Answer(int status, String body) {
+
+        static Answer of(java.net.http.HttpResponse<String> response) {
+            return new Answer(response.statusCode(), response.body());
+        }
     }
 
     /** Sends the action's request as the subject, about the resource {@code id} (null for a resource to be made). */

@@ -114,18 +114,18 @@ final class ReportRoutes implements MatrixRoutes {
     @Override
     public Route route(Action action) {
         return switch (action) {
-            case LIST -> Route.listing((api, subject, id) -> text(api.get("/api/v1/reports")));
-            case VIEW_METADATA -> Route.access((api, subject, id) -> text(api.get("/api/v1/reports/" + id)));
+            case LIST -> Route.listing((api, subject, id) -> Answer.of(api.get("/api/v1/reports")));
+            case VIEW_METADATA -> Route.access((api, subject, id) -> Answer.of(api.get("/api/v1/reports/" + id)));
             case DOWNLOAD -> Route.access((api, subject, id) -> bytes(api.getBytes("/api/v1/reports/" + id
                     + "/content")));
             case UPLOAD -> Route.access(this::upload);
             // publication and withdrawal (API.md) will be the changes of a report
-            case CHANGE -> Route.none((api, subject, id) -> text(api.postJson("/api/v1/reports/" + id
+            case CHANGE -> Route.none((api, subject, id) -> Answer.of(api.postJson("/api/v1/reports/" + id
                     + "/publication", "{\"publishedUrl\":\"https://example.test/r\"}")));
-            case DELETE -> Route.consuming((api, subject, id) -> text(api.delete("/api/v1/reports/" + id)));
-            case EXPORT -> Route.none((api, subject, id) -> text(api.postJson("/api/v1/reports/" + id + "/exports",
+            case DELETE -> Route.consuming((api, subject, id) -> Answer.of(api.delete("/api/v1/reports/" + id)));
+            case EXPORT -> Route.none((api, subject, id) -> Answer.of(api.postJson("/api/v1/reports/" + id + "/exports",
                     "{}")));
-            case AUDIT_VIEW -> Route.none((api, subject, id) -> text(api.get("/api/v1/audit?resource=" + id)));
+            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
         };
     }
 
@@ -137,7 +137,7 @@ final class ReportRoutes implements MatrixRoutes {
         if (shared.statusCode() == 201) {
             made.put(PortalApi.idOf(shared.body()), administratorOf(own));
         }
-        return text(shared);
+        return Answer.of(shared);
     }
 
     private static Optional<Inspectorate> inspectorateOf(String organisationId) {
@@ -165,9 +165,6 @@ final class ReportRoutes implements MatrixRoutes {
         made.clear();
     }
 
-    private static Answer text(HttpResponse<String> response) {
-        return new Answer(response.statusCode(), response.body());
-    }
 
     /** A download's body is kept when it is a problem, else only whether it is a PDF. */
     private static Answer bytes(HttpResponse<byte[]> response) {

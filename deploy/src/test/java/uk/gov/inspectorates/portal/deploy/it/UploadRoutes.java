@@ -73,16 +73,16 @@ final class UploadRoutes implements MatrixRoutes {
     @Override
     public Route route(Action action) {
         return switch (action) {
-            case LIST -> Route.none((api, subject, id) -> text(api.get("/api/v1/uploads")));
-            case VIEW_METADATA -> Route.access((api, subject, id) -> text(api.get("/api/v1/uploads/" + id)));
-            case DOWNLOAD -> Route.none((api, subject, id) -> text(api.get("/api/v1/uploads/" + id + "/content")));
+            case LIST -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/uploads")));
+            case VIEW_METADATA -> Route.access((api, subject, id) -> Answer.of(api.get("/api/v1/uploads/" + id)));
+            case DOWNLOAD -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/uploads/" + id + "/content")));
             case UPLOAD -> Route.access(this::startAs);
-            case CHANGE -> Route.access((api, subject, id) -> text(api.putBytes("/api/v1/uploads/" + id
+            case CHANGE -> Route.access((api, subject, id) -> Answer.of(api.putBytes("/api/v1/uploads/" + id
                     + "/parts/1", pdf)));
-            case DELETE -> Route.consuming((api, subject, id) -> text(api.delete("/api/v1/uploads/" + id)));
-            case EXPORT -> Route.none((api, subject, id) -> text(api.postJson("/api/v1/uploads/" + id + "/exports",
+            case DELETE -> Route.consuming((api, subject, id) -> Answer.of(api.delete("/api/v1/uploads/" + id)));
+            case EXPORT -> Route.none((api, subject, id) -> Answer.of(api.postJson("/api/v1/uploads/" + id + "/exports",
                     "{}")));
-            case AUDIT_VIEW -> Route.none((api, subject, id) -> text(api.get("/api/v1/audit?resource=" + id)));
+            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
         };
     }
 
@@ -91,7 +91,7 @@ final class UploadRoutes implements MatrixRoutes {
         if (started.statusCode() == 201) {
             made.add(new Made(subject, PortalApi.idOf(started.body())));
         }
-        return text(started);
+        return Answer.of(started);
     }
 
     /** Each upload is abandoned by whoever started it (nobody else may). */
@@ -101,9 +101,5 @@ final class UploadRoutes implements MatrixRoutes {
             sessions.get(upload.subject()).delete("/api/v1/uploads/" + upload.id());
         }
         made.clear();
-    }
-
-    private static Answer text(HttpResponse<String> response) {
-        return new Answer(response.statusCode(), response.body());
     }
 }
