@@ -49,6 +49,7 @@ class OrganisationAdminIT extends PortalDeployment {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Administration")).click();
             assertThat(page.locator("h1")).hasText("Administration");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Teams")).click();
+            assertThat(page.locator("#protocol-reader-list")).containsText("Social care senior management team");
 
             Response empty = page.waitForNavigation(() -> page.click("button:has-text('Add team')"));
             assertEquals(422, empty.status());

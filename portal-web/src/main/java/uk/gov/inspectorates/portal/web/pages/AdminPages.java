@@ -15,6 +15,7 @@ import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.administration.OrganisationAdministration;
 import uk.gov.inspectorates.portal.core.administration.OrganisationRegister;
 import uk.gov.inspectorates.portal.core.organisation.AgencyType;
+import uk.gov.inspectorates.portal.core.organisation.ProtocolReaderLists;
 import uk.gov.inspectorates.portal.core.organisation.Team;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -176,6 +177,8 @@ public class AdminPages extends HttpServlet {
         List<Team> teams = administration.teams(subject);
         PageModel model = AdminSupport.model(request, "Teams")
                 .with("inspectorate", subject.organisation().name())
+                .with("protocolTeams", subject.inspectorate().map(ProtocolReaderLists::teamsOf).orElse(List.of())
+                        .stream().map(Team::name).toList())
                 .with("teams", teams.stream().map(team -> Map.<String, Object>of(
                         "id", team.id(), "name", team.name(), "onReaderList", team.onReaderList())).toList())
                 .with("given", given)
