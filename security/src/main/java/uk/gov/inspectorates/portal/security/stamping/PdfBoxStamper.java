@@ -1,0 +1,179 @@
+package uk.gov.inspectorates.portal.security.stamping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.util.Matrix;
+import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.core.report.Stamper;
+
+/**
+ * Stamps PDFs with PDFBox. Every page is drawn on in the coordinates the reader sees: the crop box (what viewers
+ * show, already clipped to the media box) and the page's {@code /Rotate} are mapped into one matrix, so the marks
+ * sit upright and inside the visible area on rotated, landscape and offset pages alike. The original content is
+ * wrapped in q/Q so a page that leaves its graphics state changed cannot move or hide the marks.
+ *
+ * <p>PDFBox's scratch space is memory only ({@link IOUtils#createMemoryOnlyStreamCache()}): decrypted content never
+ * reaches a temporary file. The output is always a full save; password-protected sources (with an empty user
+ * password) are saved without their protection, since the stamped copy must be readable by its recipient.
+ */
+public final class PdfBoxStamper implements Stamper {
+
+    private static final String REGULAR = "DejaVuSans.ttf";
+    private static final String BOLD = "DejaVuSans-Bold.ttf";
+    private static final float MARGIN = 14f;
+    private static final float MARKING_SIZE = 11f;
+    private static final float SMALL_SIZE = 7f;
+    private static final float WATERMARK_OPACITY = 0.22f;
+
+    @Override
+    public void stamp(InputStream original, StampMarks marks, OutputStream stamped) {
+        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(original), "", null, null,
+                IOUtils.createMemoryOnlyStreamCache())) {
+            if (document.isEncrypted()) {
+                document.setAllSecurityToBeRemoved(true);
+            }
+            Fonts fonts = new Fonts(load(document, REGULAR), load(document, BOLD));
+            int pageNumber = 0;
+            for (PDPage page : document.getPages()) {
+                stampPage(document, page, marks, fonts, pageNumber++ == 0);
+            }
+            document.save(stamped);
+        } catch (IOException | RuntimeException e) {
+            throw new UnstampableDocument("The document could not be stamped: " + e.getMessage(), e);
+        }
+    }
+
+    private record Fonts(PDFont regular, PDFont bold) {
+    }
+
+    private static PDFont load(PDDocument document, String name) throws IOException {
+        try (InputStream font = PdfBoxStamper.class.getResourceAsStream(name)) {
+            if (font == null) {
+                throw new IOException("font " + name + " missing from the build");
+            }
+            return PDType0Font.load(document, font);
+        }
+    }
+
+    private static void stampPage(PDDocument document, PDPage page, StampMarks marks, Fonts fonts, boolean first)
+            throws IOException {
+        PDRectangle visible = page.getCropBox();
+        int rotation = Math.floorMod(page.getRotation(), 360);
+        boolean quarterTurn = rotation == 90 || rotation == 270;
+        float width = quarterTurn ? visible.getHeight() : visible.getWidth();
+        float height = quarterTurn ? visible.getWidth() : visible.getHeight();
+        try (PDPageContentStream content = new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
+            content.transform(toViewerCoordinates(visible, rotation));
+            watermark(content, marks.watermark(), fonts.bold(), width, height);
+            content.setNonStrokingColor(0f, 0f, 0f);
+            float markingSize = fitting(fonts.bold(), marks.marking(), MARKING_SIZE, width - 2 * MARGIN);
+            centred(content, fonts.bold(), markingSize, marks.marking(), width, height - MARGIN - markingSize);
+            centred(content, fonts.bold(), markingSize, marks.marking(), width, MARGIN);
+            float recipientSize = fitting(fonts.regular(), marks.recipientLine(), SMALL_SIZE, width - 2 * MARGIN);
+            centred(content, fonts.regular(), recipientSize, marks.recipientLine(), width,
+                    MARGIN + markingSize + 4f);
+            if (first) {
+                handlingInstructions(content, fonts.regular(), marks.handlingInstructions(), width,
+                        height - MARGIN - markingSize - 6f);
+            }
+        }
+    }
+
+    /** Maps the reader's view (origin bottom left of the displayed page, x to the right) into user space. */
+    static Matrix toViewerCoordinates(PDRectangle box, int rotation) {
+        float llx = box.getLowerLeftX();
+        float lly = box.getLowerLeftY();
+        float urx = box.getUpperRightX();
+        float ury = box.getUpperRightY();
+        return switch (rotation) {
+            case 90 -> new Matrix(0, 1, -1, 0, urx, lly);
+            case 180 -> new Matrix(-1, 0, 0, -1, urx, ury);
+            case 270 -> new Matrix(0, -1, 1, 0, llx, ury);
+            default -> new Matrix(1, 0, 0, 1, llx, lly);
+        };
+    }
+
+    private static void watermark(PDPageContentStream content, String text, PDFont font, float width, float height)
+            throws IOException {
+        PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
+        translucent.setNonStrokingAlphaConstant(WATERMARK_OPACITY);
+        double angle = Math.atan2(height, width);
+        float diagonal = (float) Math.hypot(width, height);
+        float size = fitting(font, text, 60f, diagonal * 0.8f);
+        float textWidth = advance(font, text, size);
+        content.saveGraphicsState();
+        content.setGraphicsStateParameters(translucent);
+        content.setNonStrokingColor(0.75f, 0f, 0f);
+        content.beginText();
+        content.setFont(font, size);
+        Matrix placed = Matrix.getTranslateInstance(width / 2f, height / 2f);
+        placed.concatenate(Matrix.getRotateInstance(angle, 0, 0));
+        placed.concatenate(Matrix.getTranslateInstance(-textWidth / 2f, -size / 3f));
+        content.setTextMatrix(placed);
+        content.showText(text);
+        content.endText();
+        content.restoreGraphicsState();
+    }
+
+    private static void handlingInstructions(PDPageContentStream content, PDFont font, String text, float width,
+                                             float top) throws IOException {
+        float size = SMALL_SIZE + 1f;
+        float line = size * 1.25f;
+        float y = top - line;
+        for (String wrapped : wrap(font, size, "Handling instructions: " + text, width - 2 * MARGIN)) {
+            centred(content, font, size, wrapped, width, y);
+            y -= line;
+        }
+    }
+
+    private static void centred(PDPageContentStream content, PDFont font, float size, String text, float width,
+                                float baseline) throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset((width - advance(font, text, size)) / 2f, baseline);
+        content.showText(text);
+        content.endText();
+    }
+
+    private static List<String> wrap(PDFont font, float size, String text, float maxWidth) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            String candidate = current.isEmpty() ? word : current + " " + word;
+            if (advance(font, candidate, size) > maxWidth && !current.isEmpty()) {
+                lines.add(current.toString());
+                current = new StringBuilder(word);
+            } else {
+                current = new StringBuilder(candidate);
+            }
+        }
+        if (!current.isEmpty()) {
+            lines.add(current.toString());
+        }
+        return lines;
+    }
+
+    /** The preferred size, made smaller when the text would not fit the width (narrow pages). */
+    private static float fitting(PDFont font, String text, float preferred, float maxWidth) throws IOException {
+        float natural = advance(font, text, preferred);
+        return natural <= maxWidth ? preferred : preferred * maxWidth / natural;
+    }
+
+    private static float advance(PDFont font, String text, float size) throws IOException {
+        return font.getStringWidth(text) / 1000f * size;
+    }
+}

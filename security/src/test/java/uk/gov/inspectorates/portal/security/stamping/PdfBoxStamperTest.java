@@ -1,0 +1,249 @@
+package uk.gov.inspectorates.portal.security.stamping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.util.Matrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.inspectorates.portal.core.classification.Classification;
+import uk.gov.inspectorates.portal.core.classification.Tier;
+import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.core.report.Stamper.UnstampableDocument;
+
+class PdfBoxStamperTest {
+
+    private static final StampMarks MARKS = StampMarks.forDownload(
+            new Classification(Tier.OFFICIAL_SENSITIVE, "personal"), "", "Ada Reader", "Care Quality Commission",
+            Instant.parse("2026-12-02T10:15:00Z"), "dl-7f3a");
+
+    /** Text extraction splits the diagonal watermark at arbitrary places: compare it without white space. */
+    private static final String WATERMARK = squeezed(StampMarks.PRE_PUBLICATION_WATERMARK);
+
+    private final PdfBoxStamper stamper = new PdfBoxStamper();
+
+    static Stream<Arguments> geometries() {
+        PDRectangle a4 = PDRectangle.A4;
+        PDRectangle landscape = new PDRectangle(a4.getHeight(), a4.getWidth());
+        PDRectangle offsetMedia = new PDRectangle(-200, 300, 700, 900);
+        PDRectangle offsetCrop = new PDRectangle(-150, 380, 560, 720);
+        return Stream.of(
+                Arguments.of("A4 portrait", a4, null, 0),
+                Arguments.of("A4 landscape", landscape, null, 0),
+                Arguments.of("rotated 90", a4, null, 90),
+                Arguments.of("rotated 180", a4, null, 180),
+                Arguments.of("rotated 270", a4, null, 270),
+                Arguments.of("media box not at 0,0 and a smaller crop box", offsetMedia, offsetCrop, 0),
+                Arguments.of("offset crop box rotated 90", offsetMedia, offsetCrop, 90),
+                Arguments.of("landscape rotated 270", landscape, null, 270));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("geometries")
+    void marksEveryPageInsideTheVisibleAreaWhateverItsGeometry(String name, PDRectangle media, PDRectangle crop,
+                                                               int rotation) throws IOException {
+        byte[] original = TestPdfs.pages(3, media, crop, rotation);
+        byte[] stamped = stamp(original);
+
+        try (PDDocument before = Loader.loadPDF(original); PDDocument after = Loader.loadPDF(stamped)) {
+            assertEquals(3, after.getNumberOfPages());
+            for (int page = 0; page < 3; page++) {
+                String text = textOf(after, page);
+                assertTrue(squeezed(text).contains(WATERMARK), name + " p" + page + ": " + text);
+                assertEquals(2, occurrences(text, "OFFICIAL-SENSITIVE PERSONAL"), name + " p" + page + ": " + text);
+                assertTrue(text.contains("download dl-7f3a"), name + " p" + page);
+                assertTrue(squeezed(text).contains("Originalpage" + (page + 1)), "the original content is kept");
+                assertEquals(page == 0, text.contains("Handling instructions:"), "handling instructions on page 1");
+
+                BufferedImage plain = render(before, page);
+                BufferedImage marked = render(after, page);
+                assertEquals(plain.getWidth(), marked.getWidth());
+                assertTrue(changedPixels(plain, marked, 0.0, 0.06) > 40, name + " p" + page + ": marking at the top");
+                assertTrue(changedPixels(plain, marked, 0.94, 1.0) > 40, name + " p" + page + ": marking at the bottom");
+                assertTrue(changedPixels(plain, marked, 0.4, 0.6) > 40, name + " p" + page + ": watermark in the middle");
+            }
+        }
+    }
+
+    @Test
+    void marksTheTopOfTheDisplayedPageNotOfTheUnrotatedOne() throws IOException {
+        // On a page turned a quarter, the unrotated top edge is displayed at the side: the marking must not be there.
+        byte[] stamped = stamp(TestPdfs.pages(1, PDRectangle.A4, null, 90));
+        try (PDDocument plain = Loader.loadPDF(TestPdfs.pages(1, PDRectangle.A4, null, 90));
+             PDDocument after = Loader.loadPDF(stamped)) {
+            BufferedImage before = render(plain, 0);
+            BufferedImage marked = render(after, 0);
+            assertTrue(marked.getWidth() > marked.getHeight(), "displayed landscape");
+            assertEquals(0, changedColumns(before, marked, 0.0, 0.03), "nothing in the left edge band");
+            assertEquals(0, changedColumns(before, marked, 0.97, 1.0), "nothing in the right edge band");
+        }
+    }
+
+    @Test
+    void servesAFullSaveSoNoUnstampedRevisionSurvivesInTheFile() throws IOException {
+        byte[] original = TestPdfs.pages(2, PDRectangle.A4, null, 0);
+        byte[] stamped = stamp(original);
+
+        assertEquals(1, occurrences(new String(stamped, StandardCharsets.ISO_8859_1), "%%EOF"),
+                "one revision only: an incremental update would keep the original before it");
+        assertFalse(startsWith(stamped, Arrays.copyOf(original, original.length - 64)),
+                "the original bytes are not the front of the stamped copy");
+    }
+
+    @Test
+    void stampsAProtectedReportAndServesItReadableByItsRecipient() throws IOException {
+        byte[] protectedPdf = TestPdfs.protectedWithOwnerPassword(TestPdfs.pages(1, PDRectangle.A4, null, 0));
+        try (PDDocument check = Loader.loadPDF(protectedPdf)) {
+            assertTrue(check.isEncrypted(), "the fixture really is protected");
+        }
+        try (PDDocument after = Loader.loadPDF(stamp(protectedPdf))) {
+            assertFalse(after.isEncrypted());
+            assertTrue(squeezed(textOf(after, 0)).contains(WATERMARK));
+        }
+    }
+
+    @Test
+    void stampsEveryPageOfALongReport() throws IOException {
+        byte[] stamped = stamp(TestPdfs.pages(300, PDRectangle.A4, null, 0));
+        try (PDDocument after = Loader.loadPDF(stamped)) {
+            assertEquals(300, after.getNumberOfPages());
+            for (int page = 0; page < 300; page++) {
+                String text = textOf(after, page);
+                assertTrue(squeezed(text).contains(WATERMARK), "page " + (page + 1) + ": " + text);
+                assertEquals(2, occurrences(text, "OFFICIAL-SENSITIVE PERSONAL"), "page " + (page + 1));
+            }
+        }
+    }
+
+    @Test
+    void refusesWhatIsNotAPdfRatherThanServingIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThrows(UnstampableDocument.class, () -> stamper.stamp(
+                new ByteArrayInputStream("not a pdf at all".getBytes(StandardCharsets.US_ASCII)), MARKS, out));
+    }
+
+    private byte[] stamp(byte[] original) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        stamper.stamp(new ByteArrayInputStream(original), MARKS, out);
+        return out.toByteArray();
+    }
+
+    private static String textOf(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page + 1);
+        stripper.setEndPage(page + 1);
+        return stripper.getText(document).replaceAll("\\s+", " ");
+    }
+
+    private static BufferedImage render(PDDocument document, int page) throws IOException {
+        return new PDFRenderer(document).renderImageWithDPI(page, 40);
+    }
+
+    /** Pixels that differ within a horizontal band (fractions of the height), in the middle 60 % of the width. */
+    private static int changedPixels(BufferedImage a, BufferedImage b, double fromY, double toY) {
+        int changed = 0;
+        for (int y = (int) (fromY * a.getHeight()); y < Math.min(a.getHeight(), (int) (toY * a.getHeight())); y++) {
+            for (int x = (int) (0.2 * a.getWidth()); x < (int) (0.8 * a.getWidth()); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Pixels that differ within a vertical band (fractions of the width), away from the top and bottom bands. */
+    private static int changedColumns(BufferedImage a, BufferedImage b, double fromX, double toX) {
+        int changed = 0;
+        for (int x = (int) (fromX * a.getWidth()); x < Math.min(a.getWidth(), (int) (toX * a.getWidth())); x++) {
+            for (int y = (int) (0.1 * a.getHeight()); y < (int) (0.9 * a.getHeight()); y++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static String squeezed(String text) {
+        return text.replaceAll("\s+", "");
+    }
+
+    private static int occurrences(String text, String what) {
+        int count = 0;
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + what.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(Arrays.copyOf(bytes, prefix.length), prefix);
+    }
+
+    /** PDFs of a given geometry whose content leaves its graphics state changed, as real producers' pages do. */
+    static final class TestPdfs {
+
+        static byte[] pages(int count, PDRectangle media, PDRectangle crop, int rotation) throws IOException {
+            try (PDDocument document = new PDDocument()) {
+                for (int n = 1; n <= count; n++) {
+                    PDPage page = new PDPage(media);
+                    if (crop != null) {
+                        page.setCropBox(crop);
+                    }
+                    page.setRotation(rotation);
+                    document.addPage(page);
+                    PDRectangle box = page.getCropBox();
+                    try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                        content.beginText();
+                        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+                        content.newLineAtOffset(box.getLowerLeftX() + box.getWidth() / 3,
+                                box.getLowerLeftY() + box.getHeight() / 3);
+                        content.showText("Original page " + n);
+                        content.endText();
+                        content.transform(Matrix.getScaleInstance(0.25f, 0.25f)); // never restored
+                    }
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                document.save(out);
+                return out.toByteArray();
+            }
+        }
+
+        static byte[] protectedWithOwnerPassword(byte[] pdf) throws IOException {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                AccessPermission permissions = new AccessPermission();
+                permissions.setCanModify(false);
+                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "", permissions);
+                policy.setEncryptionKeyLength(128);
+                document.protect(policy);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                document.save(out);
+                return out.toByteArray();
+            }
+        }
+    }
+}
