@@ -1,6 +1,9 @@
 package uk.gov.inspectorates.portal.core.report;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -51,10 +54,12 @@ public final class ReportService {
     private final ScopeRemoval removal;
     private final ResumableUploads uploads;
     private final Clock clock;
+    private final Stamper stamper;
     private final ReportValidator validator = new ReportValidator();
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
-                         AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock) {
+                         AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock,
+                         Stamper stamper) {
         this.reports = reports;
         this.intake = intake;
         this.store = store;
@@ -63,6 +68,7 @@ public final class ReportService {
         this.removal = removal;
         this.uploads = uploads;
         this.clock = clock;
+        this.stamper = stamper;
     }
 
     /** The Annex B types the subject may share: their inspectorate's, if they hold a sharing role; else none. */
@@ -190,17 +196,38 @@ public final class ReportService {
         return report;
     }
 
+    /**
+     * The report's content for one reader. While under embargo it is always a stamped copy naming the reader and
+     * the download id (never the original bytes); the copy is made whole before a byte is served.
+     */
     public ReportDownload download(Subject subject, String id) {
         Report report = permitted(subject, Action.DOWNLOAD, AuditActions.REPORT_DOWNLOAD, id);
         String downloadId = Ids.newId();
+        ReportDownload download;
         try {
-            ReportDownload download = new ReportDownload(report, downloadId, store.open(report.document().content()));
-            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.SUCCEEDED, "downloadId=" + downloadId);
-            return download;
+            download = report.underEmbargo()
+                    ? stampedCopy(report, subject, downloadId)
+                    : new ReportDownload(report, downloadId, store.open(report.document().content()),
+                            report.document().content().plaintextBytes());
         } catch (IOException e) {
             record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "content unavailable");
             throw new UncheckedIOException("the report's content could not be opened", e);
+        } catch (Stamper.UnstampableDocument e) {
+            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "could not be stamped");
+            throw e;
         }
+        record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.SUCCEEDED, "downloadId=" + downloadId);
+        return download;
+    }
+
+    private ReportDownload stampedCopy(Report report, Subject reader, String downloadId) throws IOException {
+        StampMarks marks = StampMarks.forDownload(report.classification(), report.handlingInstructions(),
+                reader.displayName(), reader.organisation().name(), clock.instant(), downloadId);
+        ByteArrayOutputStream stamped = new ByteArrayOutputStream();
+        try (InputStream original = store.open(report.document().content())) {
+            stamper.stamp(original, marks, stamped);
+        }
+        return new ReportDownload(report, downloadId, new ByteArrayInputStream(stamped.toByteArray()), stamped.size());
     }
 
     /**

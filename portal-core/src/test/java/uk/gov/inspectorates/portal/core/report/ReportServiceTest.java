@@ -51,6 +51,7 @@ import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
+import uk.gov.inspectorates.portal.core.testdata.FakeStamper;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
 import uk.gov.inspectorates.portal.core.testdata.FakeKeyService;
@@ -76,8 +77,9 @@ class ReportServiceTest {
     private final ResumableUploads uploads = new ResumableUploads(uploadRecords, store,
             intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, new AccessPolicy(), audit, clock,
             new ResumableUploads.Settings(PART_SIZE, Duration.ofHours(24)));
+    private final FakeStamper stamper = new FakeStamper();
     private final ReportService service = new ReportService(reports, intake, store, new AccessPolicy(), audit,
-            new ScopeRemoval(keys, store, audit, clock), uploads, clock);
+            new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper);
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
@@ -301,6 +303,18 @@ class ReportServiceTest {
         }
 
         @Test
+        void aDocumentThatCannotBeStampedIsNotServedAtAllWithOneAuditEvent() {
+            Report report = shareAsOfstedInspector();
+            stamper.refuseEverything();
+
+            assertThrows(Stamper.UnstampableDocument.class, () -> service.download(cqcReader, report.id()));
+
+            AuditEvent event = onlyEvent();
+            assertEvent(cqcReader, AuditActions.REPORT_DOWNLOAD, report.id(), Outcome.REFUSED, event);
+            assertEquals("could not be stamped", event.detail());
+        }
+
+        @Test
         void aReportNotAddressedToTheSubjectIsNotFoundWithOneAuditEvent() {
             reports.add(aReport().withId("hmic-only").from(OFSTED).addressedTo(HMIC).build());
 
@@ -325,14 +339,18 @@ class ReportServiceTest {
     class Downloading {
 
         @Test
-        void anAddresseeReaderDownloadsTheContentWithOneAuditEventNamingTheDownload() throws IOException {
+        void anAddresseeReaderDownloadsAStampedCopyNamingThemWithOneAuditEventNamingTheDownload() throws IOException {
             Report report = shareAsOfstedInspector();
 
             ReportDownload download = service.download(cqcReader, report.id());
 
+            StampMarks expected = StampMarks.forDownload(report.classification(), report.handlingInstructions(),
+                    cqcReader.displayName(), cqcReader.organisation().name(), NOW, download.downloadId());
+            byte[] stamped = FakeStamper.stampedAs(expected, PDF);
             try (InputStream content = download.content()) {
-                assertArrayEquals(PDF, content.readAllBytes());
+                assertArrayEquals(stamped, content.readAllBytes(), "the stamped copy, never the original");
             }
+            assertEquals(stamped.length, download.length());
             AuditEvent event = onlyEvent();
             assertEvent(cqcReader, AuditActions.REPORT_DOWNLOAD, report.id(), Outcome.SUCCEEDED, event);
             assertEquals("downloadId=" + download.downloadId(), event.detail());
@@ -476,8 +494,12 @@ class ReportServiceTest {
             assertEquals(KeyScope.report(report.id()), report.document().content().scope());
             assertEquals(List.of(report), reports.all());
             assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, report.id(), Outcome.SUCCEEDED, onlyEvent());
-            try (InputStream content = service.download(cqcReader, report.id()).content()) {
-                assertArrayEquals(PDF, content.readAllBytes());
+            ReportDownload download = service.download(cqcReader, report.id());
+            try (InputStream content = download.content()) {
+                byte[] served = content.readAllBytes();
+                assertArrayEquals(PDF, Arrays.copyOfRange(served, served.length - PDF.length, served.length),
+                        "the uploaded bytes, under the stamp");
+                assertTrue(new String(served, StandardCharsets.UTF_8).startsWith("Copy for "), "stamped");
             }
         }
 

@@ -1,5 +1,6 @@
 package uk.gov.inspectorates.portal.web.config;
 
+import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -177,7 +178,7 @@ public class PortalWiring {
                                 ResumableUploads uploads, AccessPolicy policy, AuditTrail audit, KeyService keys,
                                 Clock clock) {
         return new ReportService(reports, documentIntake(store, scanner), store, policy, audit,
-                new ScopeRemoval(keys, store, audit, clock), uploads, clock);
+                new ScopeRemoval(keys, store, audit, clock), uploads, clock, new PdfBoxStamper());
     }
 
     /** Removes what a crash left behind: unreferenced objects and KEKs, once older than the grace (docs/adr/0007). */

@@ -40,7 +40,7 @@ public final class DocumentResponses {
         String name = download.report().document().fileName();
         headers.put("Content-Disposition", "attachment; filename=\"" + asciiFileName(name) + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-        headers.put("Content-Length", Long.toString(download.report().document().content().plaintextBytes()));
+        headers.put("Content-Length", Long.toString(download.length()));
         headers.put("Cache-Control", "no-store");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("X-Download-Id", download.downloadId());

@@ -1,0 +1,39 @@
+package uk.gov.inspectorates.portal.core.testdata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.core.report.Stamper;
+
+/** Writes the marks' recipient line, a newline, then the original: enough to tell a stamped copy from the original. */
+public final class FakeStamper implements Stamper {
+
+    private boolean refuse;
+
+    public void refuseEverything() {
+        refuse = true;
+    }
+
+    public static byte[] stampedAs(StampMarks marks, byte[] original) {
+        byte[] line = (marks.recipientLine() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] both = new byte[line.length + original.length];
+        System.arraycopy(line, 0, both, 0, line.length);
+        System.arraycopy(original, 0, both, line.length, original.length);
+        return both;
+    }
+
+    @Override
+    public void stamp(InputStream original, StampMarks marks, OutputStream stamped) {
+        if (refuse) {
+            throw new UnstampableDocument("refused by the test", null);
+        }
+        try {
+            stamped.write(stampedAs(marks, original.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
