@@ -1,6 +1,5 @@
 package uk.gov.inspectorates.portal.deploy.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,7 +118,7 @@ class CrashSafetyIT {
             for (Map.Entry<String, byte[]> upload : completed.entrySet()) {
                 HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + upload.getKey() + "/content");
                 assertEquals(200, content.statusCode(), "completed upload " + upload.getKey());
-                assertArrayEquals(upload.getValue(), content.body(), "completed upload " + upload.getKey());
+                StampedCopy.assertStampedCopyOf(upload.getValue(), content.body(), "completed upload " + upload.getKey());
             }
 
             Set<String> referenced = referencedObjectKeys();
@@ -166,7 +165,7 @@ class CrashSafetyIT {
         for (Map.Entry<String, byte[]> upload : completed.entrySet()) {
             HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + upload.getKey() + "/content");
             assertEquals(200, content.statusCode(), "after the outage: " + upload.getKey());
-            assertArrayEquals(upload.getValue(), content.body(), "after the outage: " + upload.getKey());
+            StampedCopy.assertStampedCopyOf(upload.getValue(), content.body(), "after the outage: " + upload.getKey());
         }
     }
 
@@ -228,11 +227,12 @@ class CrashSafetyIT {
         for (Map.Entry<String, byte[]> upload : completed.entrySet()) {
             HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + upload.getKey() + "/content");
             assertEquals(200, content.statusCode(), "after the database outage: " + upload.getKey());
-            assertArrayEquals(upload.getValue(), content.body(), "after the database outage: " + upload.getKey());
+            StampedCopy.assertStampedCopyOf(upload.getValue(), content.body(), "after the database outage: " + upload.getKey());
         }
         byte[] afterwards = TestPdf.withText("after the database outage");
         String id = inspector.shareValidReport(afterwards);
-        assertArrayEquals(afterwards, reader.getBytes("/api/v1/reports/" + id + "/content").body());
+        StampedCopy.assertStampedCopyOf(afterwards, reader.getBytes("/api/v1/reports/" + id + "/content").body(),
+                "after the database outage");
         assertEquals(200, PortalApi.anonymous(base).get("/health/ready").statusCode());
     }
 

@@ -51,10 +51,12 @@ class ReportSpineIT extends PortalDeployment {
         assertEquals(200, reader.get("/api/v1/reports/" + id).statusCode());
         HttpResponse<byte[]> content = reader.getBytes("/api/v1/reports/" + id + "/content");
         assertEquals(200, content.statusCode());
-        assertArrayEquals(pdf, content.body(), "the download is the uploaded bytes");
         assertEquals("application/pdf", content.headers().firstValue("Content-Type").orElse(""));
         assertEquals("no-store", content.headers().firstValue("Cache-Control").orElse(""));
         String downloadId = content.headers().firstValue("X-Download-Id").orElseThrow();
+        StampedCopy.assertStampedCopyOf(pdf, content.body(), downloadId, "the reader's download");
+        assertEquals(Long.toString(content.body().length),
+                content.headers().firstValue("Content-Length").orElse(""), "the stamped copy's own length");
 
         assertEquals(1, auditEvents("REPORT_SHARE", id, "SUCCEEDED", null), "one audit event for the share");
         assertEquals(1, auditEvents("REPORT_DOWNLOAD", id, "SUCCEEDED", "downloadId=" + downloadId),
@@ -177,8 +179,8 @@ class ReportSpineIT extends PortalDeployment {
         assertTrue(PlaintextSearch.indexOf(pdf, pdf.length, marker.getBytes(StandardCharsets.US_ASCII)) >= 0,
                 "the uploaded bytes themselves hold the marker");
         String id = PortalApi.signedIn(portal, "ofsted.inspector").shareValidReport(pdf);
-        assertArrayEquals(pdf, PortalApi.signedIn(portal, "cqc.reader")
-                .getBytes("/api/v1/reports/" + id + "/content").body());
+        StampedCopy.assertStampedCopyOf(pdf, PortalApi.signedIn(portal, "cqc.reader")
+                .getBytes("/api/v1/reports/" + id + "/content").body(), "the reader's copy");
         try (Connection connection = TestEnvironment.openSuperuserConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("checkpoint");

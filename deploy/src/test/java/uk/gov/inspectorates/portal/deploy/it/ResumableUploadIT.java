@@ -1,6 +1,5 @@
 package uk.gov.inspectorates.portal.deploy.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +70,7 @@ class ResumableUploadIT extends PortalDeployment {
         HttpResponse<byte[]> content = PortalApi.signedIn(portal, "cqc.reader")
                 .getBytes("/api/v1/reports/" + reportId + "/content");
         assertEquals(200, content.statusCode());
-        assertArrayEquals(pdf, content.body(), "the download is the uploaded bytes");
+        StampedCopy.assertStampedCopyOf(pdf, content.body(), "the download is a stamped copy of the upload");
 
         assertEquals(404, inspector.get(upload).statusCode(), "a shared upload is used up");
         assertEquals(404, inspector.shareUploadedReport(ReportMetadata.aReport().json(), id).statusCode(),

@@ -223,6 +223,9 @@ public final class ReportService {
     private ReportDownload stampedCopy(Report report, Subject reader, String downloadId) throws IOException {
         StampMarks marks = StampMarks.forDownload(report.classification(), report.handlingInstructions(),
                 reader.displayName(), reader.organisation().name(), clock.instant(), downloadId);
+        if (report.document().content().plaintextBytes() > stamper.maxDocumentBytes()) {
+            throw new Stamper.UnstampableDocument("the document is larger than a stamped copy can be made of", null);
+        }
         ByteArrayOutputStream stamped = new ByteArrayOutputStream();
         try (InputStream original = store.open(report.document().content())) {
             stamper.stamp(original, marks, stamped);

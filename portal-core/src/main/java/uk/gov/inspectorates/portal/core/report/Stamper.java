@@ -22,6 +22,9 @@ public interface Stamper {
      */
     void stamp(InputStream original, StampMarks marks, OutputStream stamped);
 
+    /** The largest document this stamper takes: it holds the whole document in memory while stamping. */
+    long maxDocumentBytes();
+
     /** The document could not be stamped; it must not be served at all. */
     final class UnstampableDocument extends RuntimeException {
         public UnstampableDocument(String message, Throwable cause) {

@@ -26,6 +26,11 @@ public final class FakeStamper implements Stamper {
     }
 
     @Override
+    public long maxDocumentBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
     public void stamp(InputStream original, StampMarks marks, OutputStream stamped) {
         if (refuse) {
             throw new UnstampableDocument("refused by the test", null);

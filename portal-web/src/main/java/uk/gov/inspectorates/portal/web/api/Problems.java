@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.report.Stamper;
 import uk.gov.inspectorates.portal.core.access.SignInLocked;
 import uk.gov.inspectorates.portal.core.access.SignInRefused;
 import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
@@ -77,6 +78,11 @@ public final class Problems {
         if (failure instanceof AccessDenied denied) {
             return Problem.of("forbidden", "Not allowed", 403, "You are not allowed to do this")
                     .withRule(denied.rule());
+        }
+        if (failure instanceof Stamper.UnstampableDocument) {
+            return Problem.of("document-cannot-be-stamped", "This document cannot be served", 409,
+                    "A stamped copy of this document could not be made, so it is not served. Ask the originator for "
+                    + "a copy that can be opened as PDF.");
         }
         if (failure instanceof Conflict conflict) {
             return Problem.of("state-conflict", "Not possible now", 409, conflict.getMessage());

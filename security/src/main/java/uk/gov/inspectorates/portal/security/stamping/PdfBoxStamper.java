@@ -39,6 +39,24 @@ public final class PdfBoxStamper implements Stamper {
     private static final float SMALL_SIZE = 7f;
     private static final float WATERMARK_OPACITY = 0.22f;
 
+    /** Twice the default report cap: PDFBox holds a document at two to three times its size while stamping. */
+    public static final long DEFAULT_MAX_DOCUMENT_BYTES = 400L * 1024 * 1024;
+
+    private final long maxDocumentBytes;
+
+    public PdfBoxStamper(long maxDocumentBytes) {
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    public PdfBoxStamper() {
+        this(DEFAULT_MAX_DOCUMENT_BYTES);
+    }
+
+    @Override
+    public long maxDocumentBytes() {
+        return maxDocumentBytes;
+    }
+
     @Override
     public void stamp(InputStream original, StampMarks marks, OutputStream stamped) {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(original), "", null, null,

@@ -1,0 +1,57 @@
+package uk.gov.inspectorates.portal.deploy.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * What an embargoed download must be: the original's pages with the pre-publication marks on every one, never the
+ * original bytes. Text extraction splits the diagonal watermark at arbitrary places, so text is compared without
+ * white space.
+ */
+final class StampedCopy {
+
+    static final String WATERMARK = "Pre-publication report \u2013 not to be shared beyond authorised reviewers";
+
+    private StampedCopy() {
+    }
+
+    /** Asserts that {@code served} is a stamped copy of {@code original} and returns its text, squeezed. */
+    static String assertStampedCopyOf(byte[] original, byte[] served, String what) {
+        try (PDDocument before = Loader.loadPDF(original); PDDocument after = Loader.loadPDF(served)) {
+            assertEquals(before.getNumberOfPages(), after.getNumberOfPages(), what + ": every page of the original");
+            for (int page = 1; page <= after.getNumberOfPages(); page++) {
+                String originalText = squeezed(text(before, page));
+                String servedText = squeezed(text(after, page));
+                assertTrue(servedText.contains(originalText), what + ": page " + page + " keeps its content");
+                assertTrue(servedText.contains(squeezed(WATERMARK)), what + ": watermark on page " + page);
+                assertTrue(servedText.contains("OFFICIAL"), what + ": marking on page " + page);
+            }
+            return squeezed(text(after, 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + ": the download is not a readable PDF", e);
+        }
+    }
+
+    /** As {@link #assertStampedCopyOf(byte[], byte[], String)}, and the copy names its download id. */
+    static void assertStampedCopyOf(byte[] original, byte[] served, String downloadId, String what) {
+        assertTrue(assertStampedCopyOf(original, served, what).contains("download" + downloadId),
+                what + ": the copy names download " + downloadId);
+    }
+
+    private static String text(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document);
+    }
+
+    private static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+}
