@@ -164,22 +164,19 @@ class PdfBoxStamperTest {
 
     /** Pixels that differ within a horizontal band (fractions of the height), in the middle 60 % of the width. */
     private static int changedPixels(BufferedImage a, BufferedImage b, double fromY, double toY) {
-        int changed = 0;
-        for (int y = (int) (fromY * a.getHeight()); y < Math.min(a.getHeight(), (int) (toY * a.getHeight())); y++) {
-            for (int x = (int) (0.2 * a.getWidth()); x < (int) (0.8 * a.getWidth()); x++) {
-                if (a.getRGB(x, y) != b.getRGB(x, y)) {
-                    changed++;
-                }
-            }
-        }
-        return changed;
+        return changedIn(a, b, 0.2, 0.8, fromY, toY);
     }
 
     /** Pixels that differ within a vertical band (fractions of the width), away from the top and bottom bands. */
     private static int changedColumns(BufferedImage a, BufferedImage b, double fromX, double toX) {
+        return changedIn(a, b, fromX, toX, 0.1, 0.9);
+    }
+
+    private static int changedIn(BufferedImage a, BufferedImage b, double fromX, double toX, double fromY,
+                                 double toY) {
         int changed = 0;
-        for (int x = (int) (fromX * a.getWidth()); x < Math.min(a.getWidth(), (int) (toX * a.getWidth())); x++) {
-            for (int y = (int) (0.1 * a.getHeight()); y < (int) (0.9 * a.getHeight()); y++) {
+        for (int y = (int) (fromY * a.getHeight()); y < Math.min(a.getHeight(), (int) (toY * a.getHeight())); y++) {
+            for (int x = (int) (fromX * a.getWidth()); x < Math.min(a.getWidth(), (int) (toX * a.getWidth())); x++) {
                 if (a.getRGB(x, y) != b.getRGB(x, y)) {
                     changed++;
                 }
