@@ -1,10 +1,13 @@
 package uk.gov.inspectorates.portal.security.stamping;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -78,13 +81,22 @@ public final class PdfBoxStamper implements Stamper {
     private record Fonts(PDFont regular, PDFont bold) {
     }
 
-    private static PDFont load(PDDocument document, String name) throws IOException {
+    /** Read from the jar once: each download embeds its own subset, but the font files need not be read again. */
+    private static final Map<String, byte[]> FONT_FILES = Map.of(REGULAR, fontFile(REGULAR), BOLD, fontFile(BOLD));
+
+    private static byte[] fontFile(String name) {
         try (InputStream font = PdfBoxStamper.class.getResourceAsStream(name)) {
             if (font == null) {
-                throw new IOException("font " + name + " missing from the build");
+                throw new IllegalStateException("font " + name + " missing from the build");
             }
-            return PDType0Font.load(document, font);
+            return font.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("font " + name + " could not be read", e);
         }
+    }
+
+    private static PDFont load(PDDocument document, String name) throws IOException {
+        return PDType0Font.load(document, new ByteArrayInputStream(FONT_FILES.get(name)));
     }
 
     private static void stampPage(PDDocument document, PDPage page, StampMarks marks, Fonts fonts, boolean first)
