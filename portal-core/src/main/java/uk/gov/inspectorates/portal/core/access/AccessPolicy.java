@@ -17,6 +17,12 @@ public final class AccessPolicy {
     public static final String EMBARGO_ORIGINATOR_STAFF = "report.embargo.originator-sharing-staff";
     public static final String EMBARGO_READER_LIST = "report.embargo.addressee-reader-list";
     public static final String EMBARGO_READER_LIST_ONLY = "report.embargo.reader-lists-only";
+    public static final String PUBLISHED_PARTY_STAFF = "report.published.party-staff";
+    public static final String WITHDRAWN_NOT_SERVED = "report.withdrawn.not-served";
+    public static final String CHANGE_BY_ORIGINATOR_STAFF = "report.change.originator-sharing-staff";
+    public static final String CHANGE_ORIGINATOR_STAFF_ONLY = "report.change.originator-sharing-staff-only";
+    public static final String ONWARD_SHARING_BY_RECEIVING_PARTY = "report.onward-sharing.receiving-party";
+    public static final String ONWARD_SHARING_RECEIVING_PARTIES_ONLY = "report.onward-sharing.receiving-parties-only";
     public static final String REMOVE_BY_ORIGINATOR_ADMINISTRATOR = "report.remove.originator-administrator";
     public static final String REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY = "report.remove.originator-administrator-only";
     public static final String UPLOAD_BY_OWNER = "upload.owner";
@@ -44,22 +50,53 @@ public final class AccessPolicy {
                         ? Decision.permit(SHARE_BY_ORIGINATOR_STAFF)
                         : Decision.deny(SHARE_NEEDS_SHARING_ROLE);
             }
-            case LIST, VIEW_METADATA, DOWNLOAD -> {
-                if (own.isPresent() && own.get() == report.originator() && sharesReports(subject)) {
-                    yield Decision.permit(EMBARGO_ORIGINATOR_STAFF);
+            case LIST, VIEW_METADATA -> decideReading(subject, report);
+            // a withdrawn report is never served again; those who may see it are told why (403), others 404
+            case DOWNLOAD -> {
+                Decision reading = decideReading(subject, report);
+                yield reading.permitted() && report.lifecycle() == Resource.Lifecycle.WITHDRAWN
+                        ? Decision.deny(WITHDRAWN_NOT_SERVED) : reading;
+            }
+            // publication, withdrawal, withhold requests and consent to onward sharing: the originator's decisions
+            case CHANGE -> own.isPresent() && own.get() == report.originator() && sharesReports(subject)
+                    ? Decision.permit(CHANGE_BY_ORIGINATOR_STAFF)
+                    : Decision.deny(CHANGE_ORIGINATOR_STAFF_ONLY);
+            // onward sharing is the receiving parties' question (ISP): the originator needs no basis for its own
+            case EXPORT -> {
+                Decision reading = decideReading(subject, report);
+                if (!reading.permitted()) {
+                    yield reading;
                 }
-                if (own.isPresent() && report.addressees().contains(own.get()) && subject.onReaderListOf(own.get())) {
-                    yield Decision.permit(EMBARGO_READER_LIST);
-                }
-                yield Decision.deny(EMBARGO_READER_LIST_ONLY);
+                yield own.isPresent() && report.addressees().contains(own.get())
+                        ? Decision.permit(ONWARD_SHARING_BY_RECEIVING_PARTY)
+                        : Decision.deny(ONWARD_SHARING_RECEIVING_PARTIES_ONLY);
             }
             // removal (crypto-shredding) is irreversible: only an administrator of the originating inspectorate
             case DELETE -> own.isPresent() && own.get() == report.originator()
                     && subject.roles().contains(Role.ADMINISTRATOR)
                     ? Decision.permit(REMOVE_BY_ORIGINATOR_ADMINISTRATOR)
                     : Decision.deny(REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY);
-            case CHANGE, EXPORT, AUDIT_VIEW -> Decision.deny(NOT_PERMITTED);
+            case AUDIT_VIEW -> Decision.deny(NOT_PERMITTED);
         };
+    }
+
+    /**
+     * Under embargo (and once withdrawn) only the originator's sharing staff and the addressed parties' reader lists;
+     * once published the embargo is over, and every member of staff of the originator and the addressed parties may.
+     */
+    private Decision decideReading(Subject subject, Resource report) {
+        Optional<Inspectorate> own = subject.inspectorate();
+        if (own.isPresent() && own.get() == report.originator() && sharesReports(subject)) {
+            return Decision.permit(EMBARGO_ORIGINATOR_STAFF);
+        }
+        if (own.isPresent() && report.addressees().contains(own.get()) && subject.onReaderListOf(own.get())) {
+            return Decision.permit(EMBARGO_READER_LIST);
+        }
+        if (report.lifecycle() == Resource.Lifecycle.PUBLISHED && own.isPresent()
+                && (own.get() == report.originator() || report.addressees().contains(own.get()))) {
+            return Decision.permit(PUBLISHED_PARTY_STAFF);
+        }
+        return Decision.deny(EMBARGO_READER_LIST_ONLY);
     }
 
     // a resumable upload is unchecked content on its way in: nobody but its uploader, for any action

@@ -6,13 +6,16 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /**
  * What the policy needs to know about a thing being accessed, without knowing the thing itself: its kind, its
- * originating inspectorate, the parties it is addressed to, whether it is under embargo, and the person it belongs
- * to (a resumable upload is its uploader's alone).
+ * originating inspectorate, the parties it is addressed to, where it is in its life (a report under embargo,
+ * published or withdrawn), and the person it belongs to (a resumable upload is its uploader's alone).
  */
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
-                       boolean underEmbargo, String ownerUserId) {
+                       Lifecycle lifecycle, String ownerUserId) {
 
     public enum Kind { REPORT, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT, AGENCY_ACCOUNT }
+
+    /** A report's stage at the moment of the decision; {@code NONE} for things without one. */
+    public enum Lifecycle { UNDER_EMBARGO, PUBLISHED, WITHDRAWN, NONE }
 
     public Resource {
         Objects.requireNonNull(kind, "kind");
@@ -22,13 +25,18 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
         if (kind == Kind.UPLOAD) {
             Objects.requireNonNull(ownerUserId, "ownerUserId");
         }
+        Objects.requireNonNull(lifecycle, "lifecycle");
         addressees = Set.copyOf(addressees);
     }
 
     /** A resource that belongs to an organisation rather than to one person. */
     public Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
                     boolean underEmbargo) {
-        this(kind, id, originator, addressees, underEmbargo, null);
+        this(kind, id, originator, addressees, underEmbargo ? Lifecycle.UNDER_EMBARGO : Lifecycle.NONE, null);
+    }
+
+    public boolean underEmbargo() {
+        return lifecycle == Lifecycle.UNDER_EMBARGO;
     }
 
     /** A report not yet shared: the originator is the inspectorate that would share it (none for an agency). */
@@ -38,7 +46,7 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
 
     /** A resumable upload in progress: only the person who started it may touch it. */
     public static Resource upload(String id, String ownerUserId) {
-        return new Resource(Kind.UPLOAD, id, null, Set.of(), false, ownerUserId);
+        return new Resource(Kind.UPLOAD, id, null, Set.of(), Lifecycle.NONE, ownerUserId);
     }
 
     /** The accounts of one agency (its id); the originator is the inspectorate that inspects it. */

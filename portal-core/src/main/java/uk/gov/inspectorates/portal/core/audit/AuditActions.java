@@ -18,6 +18,14 @@ public final class AuditActions {
     public static final String REPORT_DOWNLOAD = "REPORT_DOWNLOAD";
     /** A report's removal was asked for (denied or not found; a completed or failed removal is a tombstone). */
     public static final String REPORT_REMOVE = "REPORT_REMOVE";
+    /** A report's publication recorded or scheduled (the URL and time in the detail), or refused. */
+    public static final String REPORT_PUBLISH = "REPORT_PUBLISH";
+    /** A report withdrawn (the reason in the detail), or refused. */
+    public static final String REPORT_WITHDRAW = "REPORT_WITHDRAW";
+    /** A request to withhold or withdraw publication (JTAI Annex D) recorded, decided, or listed. */
+    public static final String WITHHOLD_REQUEST = "WITHHOLD_REQUEST";
+    /** Onward sharing recorded with its basis, consent asked for or answered, or the records listed; or refused. */
+    public static final String ONWARD_SHARING = "ONWARD_SHARING";
     /** The tombstone of a key scope's removal (crypto-shredding): counts and who, never content. */
     public static final String SCOPE_REMOVE = "SCOPE_REMOVE";
     /** A run of the orphan sweep that removed something: counts only (objects, KEKs destroyed). */

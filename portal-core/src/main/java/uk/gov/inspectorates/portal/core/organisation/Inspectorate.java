@@ -26,6 +26,11 @@ public enum Inspectorate {
         return takesPartInJtai;
     }
 
+    /** The inspectorate a code names (its enum name, e.g. {@code HMI_PROBATION}), if any. */
+    public static java.util.Optional<Inspectorate> byCode(String code) {
+        return java.util.Arrays.stream(values()).filter(i -> i.name().equals(code)).findFirst();
+    }
+
     /** The organisation id under which the inspectorate is held in the directory. */
     public String organisationId() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

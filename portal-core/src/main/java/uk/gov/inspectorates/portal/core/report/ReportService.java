@@ -6,10 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
 import uk.gov.inspectorates.portal.core.access.Decision;
@@ -167,8 +166,8 @@ public final class ReportService {
                        AcceptedDocument document) {
         Report report = new Report(reportId, details.title(), details.type(), details.subject(),
                 details.classification(), details.handlingInstructions(), details.attestations(), originator,
-                otherParties(originator), ReportStatus.UNDER_EMBARGO, details.expectedPublication(),
-                subject.userId(), clock.instant(), document);
+                details.addressees(), details.expectedPublication(), subject.userId(), clock.instant(), document,
+                null, null);
         try {
             reports.add(report);
         } catch (RuntimeException failure) {
@@ -177,38 +176,49 @@ public final class ReportService {
             throw failure;
         }
         record(subject, AuditActions.REPORT_SHARE, report.id(), Outcome.SUCCEEDED,
-                "classification=" + report.classification().marking() + " bytes=" + document.content().plaintextBytes());
+                "classification=" + report.classification().marking() + " addressees="
+                        + report.addressees().stream().map(Enum::name).sorted().toList()
+                        + " bytes=" + document.content().plaintextBytes());
         return report;
     }
 
     /** Reports the subject may see, newest first. */
     public List<Report> visibleTo(Subject subject) {
+        Instant now = clock.instant();
         List<Report> visible = reports.all().stream()
-                .filter(report -> policy.decide(subject, Action.LIST, report.asResource(), clock.instant()).permitted())
+                .filter(report -> policy.decide(subject, Action.LIST, report.asResourceAt(now), now).permitted())
                 .toList();
         record(subject, AuditActions.REPORT_LIST, null, Outcome.SUCCEEDED, "count=" + visible.size());
         return visible;
     }
 
     public Report view(Subject subject, String id) {
-        Report report = permitted(subject, Action.VIEW_METADATA, AuditActions.REPORT_VIEW, id);
+        Report report = permitted(subject, Action.VIEW_METADATA, AuditActions.REPORT_VIEW, id, clock.instant());
         record(subject, AuditActions.REPORT_VIEW, id, Outcome.SUCCEEDED, null);
         return report;
     }
 
     /**
      * The report's content for one reader. While under embargo it is always a stamped copy naming the reader and
-     * the download id (never the original bytes); the copy is made whole before a byte is served.
+     * the download id (never the original bytes); the copy is made whole before a byte is served. Once published,
+     * nothing pre-publication is served: only where the published version is.
      */
-    public ReportDownload download(Subject subject, String id) {
-        Report report = permitted(subject, Action.DOWNLOAD, AuditActions.REPORT_DOWNLOAD, id);
+    public ReportContent download(Subject subject, String id) {
+        Instant now = clock.instant();
+        Report report = permitted(subject, Action.DOWNLOAD, AuditActions.REPORT_DOWNLOAD, id, now);
+        if (report.statusAt(now) == ReportStatus.PUBLISHED) {
+            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.SUCCEEDED,
+                    "published: sent to " + report.publication().publishedUrl());
+            return new PublishedVersion(report, report.publication().publishedUrl());
+        }
+        if (report.statusAt(now) != ReportStatus.UNDER_EMBARGO) {
+            // the policy refuses a withdrawn report's content; this is the last line behind it
+            throw new IllegalStateException("only a report under embargo is served");
+        }
         String downloadId = Ids.newId();
         ReportDownload download;
         try {
-            download = report.underEmbargo()
-                    ? stampedCopy(report, subject, downloadId)
-                    : new ReportDownload(report, downloadId, store.open(report.document().content()),
-                            report.document().content().plaintextBytes());
+            download = stampedCopy(report, subject, downloadId);
         } catch (IOException e) {
             record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "content unavailable");
             throw new UncheckedIOException("the report's content could not be opened", e);
@@ -238,32 +248,19 @@ public final class ReportService {
      * are deleted, and an audit tombstone records the removal. Only an administrator of the originator may.
      */
     public Removal remove(Subject subject, String id, String reason) {
-        Report report = permitted(subject, Action.DELETE, AuditActions.REPORT_REMOVE, id);
+        Report report = permitted(subject, Action.DELETE, AuditActions.REPORT_REMOVE, id, clock.instant());
         return removal.remove(report.document().content().scope(), List.of(report.document().content()),
                 () -> reports.delete(id), Remover.user(subject.userId(), subject.organisation().id()), reason);
     }
 
     /** Unknown, or not for this subject at all: 404-equivalent. Known but not for this action: 403-equivalent. */
-    private Report permitted(Subject subject, Action action, String auditAction, String id) {
+    private Report permitted(Subject subject, Action action, String auditAction, String id, Instant now) {
         Report report = reports.find(id).orElse(null);
-        if (report == null) {
-            record(subject, auditAction, id, Outcome.DENIED, "no such report");
-            throw new NotFound("report");
-        }
-        Decision decision = policy.decide(subject, action, report.asResource(), clock.instant());
-        if (!decision.permitted()) {
-            record(subject, auditAction, id, Outcome.DENIED, decision.rule());
-            boolean mayKnow = policy.decide(subject, Action.VIEW_METADATA, report.asResource(), clock.instant())
-                    .permitted();
-            throw mayKnow ? new AccessDenied(decision.rule()) : new NotFound("report");
-        }
-        return report;
-    }
-
-    private static Set<Inspectorate> otherParties(Inspectorate originator) {
-        Set<Inspectorate> others = EnumSet.allOf(Inspectorate.class);
-        others.remove(originator);
-        return others;
+        Decision decision = report == null ? null : policy.decide(subject, action, report.asResourceAt(now), now);
+        boolean mayKnow = report != null
+                && policy.decide(subject, Action.VIEW_METADATA, report.asResourceAt(now), now).permitted();
+        return ReportRefusals.checked(report, decision, mayKnow, refusal -> record(subject, auditAction, id,
+                Outcome.DENIED, refusal));
     }
 
     /** Removes the stored object of a share that failed; a failed removal is kept with the original failure. */

@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.core.report;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,11 +33,35 @@ public final class ReportValidator {
                 "Confirm that the content of the report is final", errors);
         attested(draft.subjectHasFinalUnderEmbargo(), "attestations.subjectHasFinalUnderEmbargo",
                 "Confirm that the subject has received the final version under embargo", errors);
+        Set<Inspectorate> addressees = addressees(draft.addressees(), sharer, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
         return new ReportDetails(title, type, subject, classification, handling, new Attestations(true, true, true),
-                draft.expectedPublication());
+                draft.expectedPublication(), addressees);
+    }
+
+    /** The chosen parties, or every party but the sharer's own when none is chosen. */
+    private static Set<Inspectorate> addressees(List<String> given, Inspectorate sharer, List<FieldError> errors) {
+        Set<Inspectorate> chosen = EnumSet.noneOf(Inspectorate.class);
+        if (given == null || given.isEmpty()) {
+            chosen.addAll(EnumSet.allOf(Inspectorate.class));
+            chosen.remove(sharer);
+            return chosen;
+        }
+        for (String code : given) {
+            Optional<Inspectorate> party = code == null ? Optional.empty() : Inspectorate.byCode(code.strip());
+            if (party.isEmpty()) {
+                errors.add(new FieldError("addressees", "Choose the parties to share with from the list"));
+                return null;
+            }
+            if (party.get() == sharer) {
+                errors.add(new FieldError("addressees", "Choose other parties: your inspectorate already has the report"));
+                return null;
+            }
+            chosen.add(party.get());
+        }
+        return chosen;
     }
 
     private static String text(String value, String field, String missing, int max, List<FieldError> errors) {

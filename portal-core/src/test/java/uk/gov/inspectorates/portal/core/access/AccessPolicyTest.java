@@ -89,7 +89,7 @@ class AccessPolicyTest {
     class OpeningEmbargoedReports {
 
         private final Resource ofstedReportToCqcAndHmic = aReport().from(OFSTED).addressedTo(CQC, HMIC).build()
-                .asResource();
+                .asResourceAt(NOW);
 
         @ParameterizedTest
         @EnumSource(value = Action.class, names = {"LIST", "VIEW_METADATA", "DOWNLOAD"})
@@ -159,7 +159,7 @@ class AccessPolicyTest {
     @Nested
     class Removing {
 
-        private final Resource ofstedReport = aReport().from(OFSTED).build().asResource();
+        private final Resource ofstedReport = aReport().from(OFSTED).build().asResourceAt(NOW);
 
         @Test
         void anAdministratorOfTheOriginatorMayRemove() {
@@ -203,15 +203,94 @@ class AccessPolicyTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Action.class, names = {"CHANGE", "EXPORT", "AUDIT_VIEW"})
-    void changeExportAndAuditViewAreNeverPermittedOnReports(Action action) {
-        Resource report = aReport().from(OFSTED).build().asResource();
+    @Nested
+    class AfterSharing {
+
+        private final Subject ofstedInspector = aSubject().of(OFSTED).withRoles(INSPECTOR).build();
+        private final Subject ofstedAnalyst = aSubject().of(OFSTED).withRoles(DATA_ANALYST).build();
+        private final Subject cqcReader = aSubject().of(CQC).onReaderList().build();
+        private final Subject cqcInspector = aSubject().of(CQC).withRoles(INSPECTOR).inTeamNotOnReaderList().build();
+        private final Subject prisonsInspector = aSubject().of(Inspectorate.HMI_PRISONS).withRoles(INSPECTOR).build();
+        private final Subject agency = aSubject().ofAgency().withRoles(Role.values()).onReaderListOf(CQC).build();
+
+        private Resource report(ReportBuilderState state) {
+            var builder = aReport().from(OFSTED).addressedTo(CQC, HMIC);
+            var report = switch (state) {
+                case EMBARGO -> builder.build();
+                case SCHEDULED -> builder.publishedAt(NOW.plusSeconds(1)).build();
+                case PUBLISHED -> builder.publishedAt(NOW).build();
+                case WITHDRAWN -> builder.published().withdrawn().build();
+            };
+            return report.asResourceAt(NOW);
+        }
+
+        @Test
+        void aScheduledPublicationKeepsTheEmbargoUntilItsMomentAndEndsItThen() {
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(cqcInspector, Action.VIEW_METADATA,
+                    report(ReportBuilderState.SCHEDULED)));
+            assertPermitted(AccessPolicy.PUBLISHED_PARTY_STAFF, decide(cqcInspector, Action.VIEW_METADATA,
+                    report(ReportBuilderState.PUBLISHED)));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Action.class, names = {"LIST", "VIEW_METADATA", "DOWNLOAD"})
+        void oncePublishedEveryStaffMemberOfTheOriginatorAndTheAddresseesMayOpenIt(Action action) {
+            Resource published = report(ReportBuilderState.PUBLISHED);
+
+            assertPermitted(AccessPolicy.PUBLISHED_PARTY_STAFF, decide(cqcInspector, action, published));
+            assertPermitted(AccessPolicy.PUBLISHED_PARTY_STAFF, decide(ofstedAnalyst, action, published));
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(prisonsInspector, action, published));
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(agency, action, published));
+        }
+
+        @Test
+        void aWithdrawnReportIsSeenOnlyAsUnderEmbargoAndIsNeverServed() {
+            Resource withdrawn = report(ReportBuilderState.WITHDRAWN);
+
+            assertPermitted(AccessPolicy.EMBARGO_READER_LIST, decide(cqcReader, Action.VIEW_METADATA, withdrawn));
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(cqcInspector, Action.VIEW_METADATA, withdrawn));
+            assertDenied(AccessPolicy.WITHDRAWN_NOT_SERVED, decide(cqcReader, Action.DOWNLOAD, withdrawn));
+            assertDenied(AccessPolicy.WITHDRAWN_NOT_SERVED, decide(ofstedInspector, Action.DOWNLOAD, withdrawn));
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(cqcInspector, Action.DOWNLOAD, withdrawn));
+        }
+
+        @ParameterizedTest
+        @EnumSource(ReportBuilderState.class)
+        void onlyTheOriginatorsSharingStaffChangeAReport(ReportBuilderState state) {
+            Resource report = report(state);
+            Subject ofstedAdmin = aSubject().of(OFSTED).withRoles(ADMINISTRATOR, SIRO, DATA_ANALYST).onReaderList()
+                    .build();
+            Subject cqcEverything = aSubject().of(CQC).withRoles(Role.values()).onReaderList().build();
+
+            assertPermitted(AccessPolicy.CHANGE_BY_ORIGINATOR_STAFF, decide(ofstedInspector, Action.CHANGE, report));
+            assertDenied(AccessPolicy.CHANGE_ORIGINATOR_STAFF_ONLY, decide(ofstedAdmin, Action.CHANGE, report));
+            assertDenied(AccessPolicy.CHANGE_ORIGINATOR_STAFF_ONLY, decide(cqcEverything, Action.CHANGE, report));
+            assertDenied(AccessPolicy.CHANGE_ORIGINATOR_STAFF_ONLY, decide(agency, Action.CHANGE, report));
+        }
+
+        @ParameterizedTest
+        @EnumSource(ReportBuilderState.class)
+        void onwardSharingIsForReceivingPartiesWhoMayOpenTheReport(ReportBuilderState state) {
+            Resource report = report(state);
+
+            assertPermitted(AccessPolicy.ONWARD_SHARING_BY_RECEIVING_PARTY, decide(cqcReader, Action.EXPORT, report));
+            assertDenied(AccessPolicy.ONWARD_SHARING_RECEIVING_PARTIES_ONLY,
+                    decide(ofstedInspector, Action.EXPORT, report));
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(agency, Action.EXPORT, report));
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(prisonsInspector, Action.EXPORT, report));
+        }
+    }
+
+    enum ReportBuilderState { EMBARGO, SCHEDULED, PUBLISHED, WITHDRAWN }
+
+    @Test
+    void auditViewIsNeverPermittedOnReports() {
+        Resource report = aReport().from(OFSTED).build().asResourceAt(NOW);
         Subject sharer = aSubject().of(OFSTED).withRoles(Role.values()).onReaderList().build();
         Subject reader = aSubject().of(CQC).withRoles(Role.values()).onReaderList().build();
 
-        assertDenied(AccessPolicy.NOT_PERMITTED, decide(sharer, action, report));
-        assertDenied(AccessPolicy.NOT_PERMITTED, decide(reader, action, report));
+        assertDenied(AccessPolicy.NOT_PERMITTED, decide(sharer, Action.AUDIT_VIEW, report));
+        assertDenied(AccessPolicy.NOT_PERMITTED, decide(reader, Action.AUDIT_VIEW, report));
     }
 
     /** Guards the tests above: a new action must be given a rule and a test, not fall through unnoticed. */

@@ -125,7 +125,7 @@ class ReportServiceTest {
             assertEquals(OFSTED, report.originator());
             EnumSet<Inspectorate> others = EnumSet.complementOf(EnumSet.of(OFSTED));
             assertEquals(others, EnumSet.copyOf(report.addressees()));
-            assertEquals(ReportStatus.UNDER_EMBARGO, report.status());
+            assertEquals(ReportStatus.UNDER_EMBARGO, report.statusAt(NOW));
             assertEquals(ofstedInspector.userId(), report.sharedBy());
             assertEquals(NOW, report.sharedAt());
             assertArrayEquals(PDF, store.bytesOf(report.document().content()));
@@ -342,7 +342,7 @@ class ReportServiceTest {
         void anAddresseeReaderDownloadsAStampedCopyNamingThemWithOneAuditEventNamingTheDownload() throws IOException {
             Report report = shareAsOfstedInspector();
 
-            ReportDownload download = service.download(cqcReader, report.id());
+            ReportDownload download = (ReportDownload) service.download(cqcReader, report.id());
 
             StampMarks expected = StampMarks.forDownload(report.classification(), report.handlingInstructions(),
                     cqcReader.displayName(), cqcReader.organisation().name(), NOW, download.downloadId());
@@ -494,7 +494,7 @@ class ReportServiceTest {
             assertEquals(KeyScope.report(report.id()), report.document().content().scope());
             assertEquals(List.of(report), reports.all());
             assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, report.id(), Outcome.SUCCEEDED, onlyEvent());
-            ReportDownload download = service.download(cqcReader, report.id());
+            ReportDownload download = (ReportDownload) service.download(cqcReader, report.id());
             try (InputStream content = download.content()) {
                 byte[] served = content.readAllBytes();
                 assertArrayEquals(PDF, Arrays.copyOfRange(served, served.length - PDF.length, served.length),

@@ -81,7 +81,7 @@ class ReportValidatorTest {
 
     @Test
     void allErrorsAreReportedTogether() {
-        ReportDraft empty = new ReportDraft(null, null, null, null, null, null, null, null, null, null);
+        ReportDraft empty = new ReportDraft(null, null, null, null, null, null, null, null, null, null, null);
 
         assertEquals(List.of("title", "reportType", "subject", "classification.tier",
                 "attestations.subjectHadChanceToComment", "attestations.contentFinal",

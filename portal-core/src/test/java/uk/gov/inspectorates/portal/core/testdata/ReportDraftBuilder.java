@@ -7,6 +7,8 @@ import uk.gov.inspectorates.portal.core.report.ReportDraft;
 /** A complete, valid draft from Ofsted unless told otherwise: {@code aReportDraft().withTitle(null).build()}. */
 public final class ReportDraftBuilder {
 
+    private java.util.List<String> addressees;
+
     private String title = "Inspection of services for children in Northdale";
     private String reportType = "OFSTED_CHILDREN_IN_NEED_LOOKED_AFTER_CARE_LEAVERS";
     private String subject = "Northdale Council";
@@ -70,8 +72,13 @@ public final class ReportDraftBuilder {
         return this;
     }
 
+    public ReportDraftBuilder addressedTo(String... codes) {
+        addressees = java.util.List.of(codes);
+        return this;
+    }
+
     public ReportDraft build() {
         return new ReportDraft(title, reportType, subject, tier, descriptor, handlingInstructions,
-                subjectHadChanceToComment, contentFinal, subjectHasFinalUnderEmbargo, expectedPublication);
+                subjectHadChanceToComment, contentFinal, subjectHasFinalUnderEmbargo, expectedPublication, addressees);
     }
 }

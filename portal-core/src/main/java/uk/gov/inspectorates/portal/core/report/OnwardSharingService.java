@@ -1,0 +1,141 @@
+package uk.gov.inspectorates.portal.core.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.Action;
+import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.report.OnwardSharing.Basis;
+import uk.gov.inspectorates.portal.core.report.OnwardSharing.Status;
+import uk.gov.inspectorates.portal.core.shared.Conflict;
+import uk.gov.inspectorates.portal.core.shared.FieldError;
+import uk.gov.inspectorates.portal.core.shared.Ids;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.NotFound;
+
+/**
+ * Onward sharing (ISP "Process for sharing"): a receiving party shares a report further only on a recorded basis
+ * that holds. Public domain holds once the report is published; a legal obligation when it is named; written
+ * consent once the originator gives it here. Without a valid basis the request is refused.
+ */
+public final class OnwardSharingService {
+
+    static final int MAX_RECIPIENT = 200;
+    static final int MAX_EVIDENCE = 2000;
+
+    private final ReportRepository reports;
+    private final OnwardSharings sharings;
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public OnwardSharingService(ReportRepository reports, OnwardSharings sharings, AccessPolicy policy,
+                                AuditTrail audit, Clock clock) {
+        this.reports = reports;
+        this.sharings = sharings;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records onward sharing on a basis that holds now, or asks the originator for written consent. */
+    public OnwardSharing request(Subject subject, String id, String basis, String recipient, String evidence) {
+        Instant now = clock.instant();
+        Report report = permitted(subject, Action.EXPORT, id, now);
+        List<FieldError> errors = new ArrayList<>();
+        Basis chosen = basis(basis, errors);
+        String to = TextFields.required(recipient, "recipient", "Enter who the report would be shared with",
+                MAX_RECIPIENT, errors);
+        String why = TextFields.optional(evidence, "evidence", MAX_EVIDENCE, errors);
+        if (chosen == Basis.PUBLIC_DOMAIN && report.statusAt(now) != ReportStatus.PUBLISHED) {
+            errors.add(new FieldError("basis", "The report is not in the public domain until it is published:"
+                    + " choose a legal obligation or ask for the originator's written consent"));
+        }
+        if (chosen == Basis.LEGAL_OBLIGATION && why == null && errors.stream().noneMatch(e -> e.field().equals("evidence"))) {
+            errors.add(new FieldError("evidence", "Name the legal obligation, for example the court order's reference"));
+        }
+        if (!errors.isEmpty()) {
+            record(subject, id, Outcome.REFUSED, "basis does not hold: "
+                    + errors.stream().map(FieldError::field).toList());
+            throw new InvalidInput(errors);
+        }
+        Inspectorate party = subject.inspectorate().orElseThrow();
+        OnwardSharing sharing = new OnwardSharing(Ids.newId(), id, chosen, to, why, party, subject.userId(), now,
+                chosen == Basis.WRITTEN_CONSENT ? Status.CONSENT_REQUESTED : Status.RECORDED, null, null, null);
+        sharings.add(sharing);
+        record(subject, id, Outcome.SUCCEEDED, sharing.id() + " " + chosen + " " + sharing.status() + " to " + to);
+        return sharing;
+    }
+
+    /** The originator gives or refuses written consent to a receiving party's request. */
+    public OnwardSharing decideConsent(Subject subject, String id, String sharingId, Boolean granted, String note) {
+        Instant now = clock.instant();
+        permitted(subject, Action.CHANGE, id, now);
+        OnwardSharing sharing = sharings.find(id, sharingId).orElse(null);
+        if (sharing == null) {
+            record(subject, id, Outcome.REFUSED, "no such onward sharing " + sharingId);
+            throw new NotFound("onward sharing");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (granted == null) {
+            errors.add(new FieldError("granted", "Select whether written consent is given"));
+        }
+        String why = TextFields.optional(note, "note", MAX_EVIDENCE, errors);
+        if (!errors.isEmpty()) {
+            record(subject, id, Outcome.REFUSED, "invalid consent decision");
+            throw new InvalidInput(errors);
+        }
+        OnwardSharing decided = sharing.decided(granted, subject.userId(), now, why);
+        if (sharing.status() != Status.CONSENT_REQUESTED || !sharings.decide(decided)) {
+            record(subject, id, Outcome.REFUSED, "not waiting for consent " + sharingId);
+            throw new Conflict("This onward sharing is not waiting for written consent");
+        }
+        record(subject, id, Outcome.SUCCEEDED, sharingId + " " + decided.status());
+        return decided;
+    }
+
+    /** The originator's staff see every record; a receiving party sees its own. */
+    public List<OnwardSharing> ofReport(Subject subject, String id) {
+        Instant now = clock.instant();
+        Report report = permitted(subject, Action.VIEW_METADATA, id, now);
+        boolean originator = subject.inspectorate().filter(own -> own == report.originator()).isPresent();
+        List<OnwardSharing> visible = sharings.ofReport(id).stream()
+                .filter(s -> originator || subject.inspectorate().filter(own -> own == s.requestingParty()).isPresent())
+                .toList();
+        record(subject, id, Outcome.SUCCEEDED, "listed " + visible.size());
+        return visible;
+    }
+
+    private static Basis basis(String given, List<FieldError> errors) {
+        try {
+            return Basis.valueOf(given == null ? "" : given.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("basis", "Select the basis for sharing: public domain, legal obligation, or the"
+                    + " originator's written consent"));
+            return null;
+        }
+    }
+
+    private Report permitted(Subject subject, Action action, String id, Instant now) {
+        Report report = reports.find(id).orElse(null);
+        Decision decision = report == null ? null : policy.decide(subject, action, report.asResourceAt(now), now);
+        boolean mayKnow = report != null
+                && policy.decide(subject, Action.VIEW_METADATA, report.asResourceAt(now), now).permitted();
+        return ReportRefusals.checked(report, decision, mayKnow,
+                refusal -> record(subject, id, Outcome.DENIED, refusal));
+    }
+
+    private void record(Subject subject, String resourceId, Outcome outcome, String detail) {
+        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(),
+                AuditActions.ONWARD_SHARING, "REPORT", resourceId, outcome, detail));
+    }
+}
