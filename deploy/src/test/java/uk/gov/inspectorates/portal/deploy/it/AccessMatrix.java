@@ -37,6 +37,10 @@ final class AccessMatrix {
         LISTED,
         /** LIST: the resource is not in the caller's list */
         NOT_LISTED,
+        /** 303 to the published version: the pre-publication copy is no longer served; nothing refused audited */
+        SEE_OTHER_303,
+        /** 409 problem+json: allowed, but not in this state (e.g. publishing a withdrawn report); refusal audited */
+        CONFLICT_409,
         /** the action has no HTTP route yet: 404 or 405 for everyone, nothing audited */
         NO_ROUTE,
         /** the action means nothing for this state (e.g. UPLOAD of an existing report) */

@@ -137,6 +137,8 @@ class AccessMatrixIT extends PortalDeployment {
                     : status != 200 ? "HTTP_" + status
                     : answer.body().contains(id) ? Outcome.LISTED.name() : Outcome.NOT_LISTED.name();
             case ACCESS -> success ? Outcome.PERMIT.name()
+                    : status == 303 && answer.body().startsWith("Location: ") ? Outcome.SEE_OTHER_303.name()
+                    : status == 409 && answer.body().contains("state-conflict") ? Outcome.CONFLICT_409.name()
                     : status == 403 ? Outcome.DENY_403.name()
                     : status == 404 ? Outcome.DENY_404.name()
                     : "HTTP_" + status;
@@ -167,6 +169,10 @@ class AccessMatrixIT extends PortalDeployment {
                 }
             }
             return null;
+        }
+        if (observed.equals(Outcome.CONFLICT_409.name())) {
+            return refusals.size() == 1 && refusals.get(0).outcome().equals("REFUSED") ? null
+                    : "audit: expected one REFUSED event for the state conflict, got " + events;
         }
         return refusals.isEmpty() ? null : "audit: a refusal recorded for an answer that was not one: " + refusals;
     }
@@ -203,7 +209,7 @@ class AccessMatrixIT extends PortalDeployment {
                 .filter(r -> !r.matches() && !r.observedGrants() && r.cell().expected().grants()).count();
         long other = results.stream().filter(r -> !r.matches()).count() - unexpectedPermits - unexpectedDenies;
         return String.format("access matrix: %d cells in %.1f s: %d permitted (%d PERMIT, %d LISTED), %d denied"
-                        + " (%d DENY_403, %d DENY_404, %d NOT_LISTED), %d NO_ROUTE, %d N/A;"
+                        + " (%d DENY_403, %d DENY_404, %d NOT_LISTED), %d SEE_OTHER_303, %d CONFLICT_409, %d NO_ROUTE, %d N/A;"
                         + " %d unexpected permits, %d unexpected denies, %d other differences",
                 results.size(), seconds,
                 count(byExpected, Outcome.PERMIT) + count(byExpected, Outcome.LISTED),
@@ -211,7 +217,8 @@ class AccessMatrixIT extends PortalDeployment {
                 count(byExpected, Outcome.DENY_403) + count(byExpected, Outcome.DENY_404)
                         + count(byExpected, Outcome.NOT_LISTED),
                 count(byExpected, Outcome.DENY_403), count(byExpected, Outcome.DENY_404),
-                count(byExpected, Outcome.NOT_LISTED), count(byExpected, Outcome.NO_ROUTE),
+                count(byExpected, Outcome.NOT_LISTED), count(byExpected, Outcome.SEE_OTHER_303),
+                count(byExpected, Outcome.CONFLICT_409), count(byExpected, Outcome.NO_ROUTE),
                 count(byExpected, Outcome.NOT_APPLICABLE), unexpectedPermits, unexpectedDenies, other);
     }
 

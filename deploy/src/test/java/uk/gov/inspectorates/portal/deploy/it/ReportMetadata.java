@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.deploy.it;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON {@code metadata} part of a report upload, valid unless told otherwise: {@code aReport().json()}. */
@@ -10,6 +11,7 @@ final class ReportMetadata {
     private String tier = "OFFICIAL_SENSITIVE";
     private String descriptor = "PERSONAL";
     private final Map<String, String> attestations = new LinkedHashMap<>();
+    private List<String> addressees;
 
     private ReportMetadata() {
         fields.put("title", "Joint targeted area inspection of Northdale");
@@ -31,6 +33,12 @@ final class ReportMetadata {
 
     ReportMetadata ofType(String code) {
         fields.put("reportType", code);
+        return this;
+    }
+
+    /** Inspectorate codes (e.g. HMIC); without this the report goes to every other party. */
+    ReportMetadata addressedTo(String... inspectorates) {
+        this.addressees = List.of(inspectorates);
         return this;
     }
 
@@ -60,6 +68,11 @@ final class ReportMetadata {
         json.append("},\"attestations\":{");
         json.append(String.join(",", attestations.entrySet().stream()
                 .map(entry -> "\"" + entry.getKey() + "\":" + entry.getValue()).toList()));
-        return json.append("}}").toString();
+        json.append('}');
+        if (addressees != null) {
+            json.append(",\"addressees\":[").append(String.join(",", addressees.stream()
+                    .map(code -> "\"" + code + "\"").toList())).append(']');
+        }
+        return json.append('}').toString();
     }
 }

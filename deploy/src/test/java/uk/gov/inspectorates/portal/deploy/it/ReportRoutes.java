@@ -3,8 +3,6 @@ package uk.gov.inspectorates.portal.deploy.it;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,17 +15,21 @@ import uk.gov.inspectorates.portal.core.report.AnnexBReportTypes;
 
 /**
  * Pre-publication reports in the access matrix ({@code access-matrix/reports.csv}). States: an Ofsted report under
- * embargo addressed to every other party (as sharing makes it); one addressed to HMIC and HMI Probation only (set in
- * the database: the API cannot address a subset yet); one removed for good by Ofsted's administrator; and a new
- * report of one of the caller's own inspectorate's report types (for agencies, which have none, an Ofsted type),
- * which only UPLOAD applies to. The states' reports are made and removed by the demo users {@code ofsted.inspector}
+ * embargo addressed to every other party (as sharing makes it by default); one addressed to HMIC and HMI Probation
+ * only; one published (now, through the API); one withdrawn; one removed for good by Ofsted's administrator; and a
+ * new report of one of the caller's own inspectorate's report types (for agencies, which have none, an Ofsted type),
+ * which only UPLOAD applies to. CHANGE is recording the publication, EXPORT is recording onward sharing on a legal
+ * obligation. The states' reports are made and removed by the demo users {@code ofsted.inspector}
  * and {@code ofsted.admin}; a report a subject shares is removed by a matrix administrator of its inspectorate.
  */
 final class ReportRoutes implements MatrixRoutes {
 
     static final String EMBARGO_ALL = "EMBARGO_ALL";
     static final String EMBARGO_SUBSET = "EMBARGO_SUBSET";
+    static final String PUBLISHED = "PUBLISHED";
+    static final String WITHDRAWN = "WITHDRAWN";
     static final String REMOVED = "REMOVED";
+    static final String PUBLISHED_URL = "https://reports.ofsted.gov.uk/provider/matrix";
     static final String NEW_REPORT = "NEW_REPORT";
 
     private final PortalApi sharer;
@@ -57,7 +59,8 @@ final class ReportRoutes implements MatrixRoutes {
         return "reports";
     }
 
-    static final List<String> STATES = List.of(EMBARGO_ALL, EMBARGO_SUBSET, REMOVED, NEW_REPORT);
+    static final List<String> STATES = List.of(EMBARGO_ALL, EMBARGO_SUBSET, PUBLISHED, WITHDRAWN, REMOVED,
+            NEW_REPORT);
 
     /** UPLOAD makes a new report; every other action is about one that exists (or did). */
     static boolean appliesTo(Action action, String state) {
@@ -79,16 +82,22 @@ final class ReportRoutes implements MatrixRoutes {
         if (state.equals(NEW_REPORT)) {
             return null;
         }
-        HttpResponse<String> shared = sharer.shareReport(ReportMetadata.aReport()
-                .titled("Access matrix " + state + " " + UUID.randomUUID()).json(), "matrix.pdf", pdf);
+        ReportMetadata metadata = ReportMetadata.aReport().titled("Access matrix " + state + " " + UUID.randomUUID());
+        if (state.equals(EMBARGO_SUBSET)) {
+            metadata.addressedTo("HMIC", "HMI_PROBATION");
+        }
+        HttpResponse<String> shared = sharer.shareReport(metadata.json(), "matrix.pdf", pdf);
         if (shared.statusCode() != 201) {
             throw new AssertionError("could not share a report for " + state + ": " + shared.body());
         }
         String id = PortalApi.idOf(shared.body());
         made.put(id, administrator);
         switch (state) {
-            case EMBARGO_ALL -> { }
-            case EMBARGO_SUBSET -> addressTo(id, "HMIC", "HMI_PROBATION");
+            case EMBARGO_ALL, EMBARGO_SUBSET -> { }
+            case PUBLISHED -> expect(200, sharer.postJson("/api/v1/reports/" + id + "/publication",
+                    "{\"publishedUrl\":\"" + PUBLISHED_URL + "\"}"), state);
+            case WITHDRAWN -> expect(200, sharer.postJson("/api/v1/reports/" + id + "/withdrawal",
+                    "{\"reason\":\"shared in error\"}"), state);
             case REMOVED -> {
                 HttpResponse<String> removed = administrator.delete("/api/v1/reports/" + id);
                 if (removed.statusCode() != 204) {
@@ -100,14 +109,9 @@ final class ReportRoutes implements MatrixRoutes {
         return id;
     }
 
-    private static void addressTo(String id, String... inspectorates) throws Exception {
-        try (Connection connection = TestEnvironment.openSuperuserConnection();
-             PreparedStatement update = connection.prepareStatement("update report set addressees = ? where id = ?")) {
-            update.setArray(1, connection.createArrayOf("text", inspectorates));
-            update.setString(2, id);
-            if (update.executeUpdate() != 1) {
-                throw new AssertionError("no report " + id + " to address");
-            }
+    private static void expect(int status, HttpResponse<String> response, String state) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("could not put a report in state " + state + ": " + response.body());
         }
     }
 
@@ -119,12 +123,12 @@ final class ReportRoutes implements MatrixRoutes {
             case DOWNLOAD -> Route.access((api, subject, id) -> bytes(api.getBytes("/api/v1/reports/" + id
                     + "/content")));
             case UPLOAD -> Route.access(this::upload);
-            // publication and withdrawal (API.md) will be the changes of a report
-            case CHANGE -> Route.none((api, subject, id) -> Answer.of(api.postJson("/api/v1/reports/" + id
-                    + "/publication", "{\"publishedUrl\":\"https://example.test/r\"}")));
+            case CHANGE -> Route.consuming((api, subject, id) -> Answer.of(api.postJson("/api/v1/reports/" + id
+                    + "/publication", "{\"publishedUrl\":\"" + PUBLISHED_URL + "\"}")));
             case DELETE -> Route.consuming((api, subject, id) -> Answer.of(api.delete("/api/v1/reports/" + id)));
-            case EXPORT -> Route.none((api, subject, id) -> Answer.of(api.postJson("/api/v1/reports/" + id + "/exports",
-                    "{}")));
+            case EXPORT -> Route.access((api, subject, id) -> Answer.of(api.postJson("/api/v1/reports/" + id
+                    + "/onward-sharing", "{\"basis\":\"LEGAL_OBLIGATION\",\"recipient\":\"Family Court\","
+                    + "\"evidence\":\"order ZW30C00123\"}")));
             case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
         };
     }
@@ -166,8 +170,11 @@ final class ReportRoutes implements MatrixRoutes {
     }
 
 
-    /** A download's body is kept when it is a problem, else only whether it is a PDF. */
+    /** A download's body is kept when it is a problem, else only whether it is a PDF (or where it redirects). */
     private static Answer bytes(HttpResponse<byte[]> response) {
+        if (response.statusCode() == 303) {
+            return new Answer(303, "Location: " + response.headers().firstValue("Location").orElse(""));
+        }
         byte[] body = response.body();
         boolean pdf = body.length > 4 && new String(body, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-");
         return new Answer(response.statusCode(), pdf ? "%PDF-" : new String(body, StandardCharsets.UTF_8));

@@ -61,11 +61,15 @@ public final class AccessPolicy {
             case CHANGE -> own.isPresent() && own.get() == report.originator() && sharesReports(subject)
                     ? Decision.permit(CHANGE_BY_ORIGINATOR_STAFF)
                     : Decision.deny(CHANGE_ORIGINATOR_STAFF_ONLY);
-            // onward sharing is the receiving parties' question (ISP): the originator needs no basis for its own
+            // onward sharing is the receiving parties' question (ISP): the originator needs no basis for its own;
+            // a withdrawn report is not passed on at all
             case EXPORT -> {
                 Decision reading = decideReading(subject, report);
                 if (!reading.permitted()) {
                     yield reading;
+                }
+                if (report.lifecycle() == Resource.Lifecycle.WITHDRAWN) {
+                    yield Decision.deny(WITHDRAWN_NOT_SERVED);
                 }
                 yield own.isPresent() && report.addressees().contains(own.get())
                         ? Decision.permit(ONWARD_SHARING_BY_RECEIVING_PARTY)

@@ -269,7 +269,7 @@ class AccessPolicyTest {
         }
 
         @ParameterizedTest
-        @EnumSource(ReportBuilderState.class)
+        @EnumSource(value = ReportBuilderState.class, names = "WITHDRAWN", mode = EnumSource.Mode.EXCLUDE)
         void onwardSharingIsForReceivingPartiesWhoMayOpenTheReport(ReportBuilderState state) {
             Resource report = report(state);
 
@@ -278,6 +278,14 @@ class AccessPolicyTest {
                     decide(ofstedInspector, Action.EXPORT, report));
             assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(agency, Action.EXPORT, report));
             assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(prisonsInspector, Action.EXPORT, report));
+        }
+
+        @Test
+        void aWithdrawnReportIsNotSharedOnward() {
+            Resource withdrawn = report(ReportBuilderState.WITHDRAWN);
+
+            assertDenied(AccessPolicy.WITHDRAWN_NOT_SERVED, decide(cqcReader, Action.EXPORT, withdrawn));
+            assertDenied(AccessPolicy.EMBARGO_READER_LIST_ONLY, decide(cqcInspector, Action.EXPORT, withdrawn));
         }
     }
 

@@ -2,8 +2,6 @@ package uk.gov.inspectorates.portal.web.api;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import uk.gov.inspectorates.portal.core.report.ReportDraft;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 
@@ -25,7 +23,8 @@ final class ReportMetadataJson {
                 text(classification, "tier"), text(classification, "descriptor"),
                 text(metadata, "handlingInstructions"),
                 bool(attestations, "subjectHadChanceToComment"), bool(attestations, "contentFinal"),
-                bool(attestations, "subjectHasFinalUnderEmbargo"), time(metadata, "expectedPublication"));
+                bool(attestations, "subjectHasFinalUnderEmbargo"), JsonBodies.time(metadata, "expectedPublication"),
+                JsonBodies.texts(metadata, "addressees"));
     }
 
     private static JsonObject object(JsonObject parent, String name) {
@@ -41,18 +40,5 @@ final class ReportMetadataJson {
     private static Boolean bool(JsonObject parent, String name) {
         JsonValue value = parent.get(name);
         return value == null ? null : value == JsonValue.TRUE;
-    }
-
-    private static OffsetDateTime time(JsonObject parent, String name) {
-        String value = text(parent, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of(name, "The expected publication must be an ISO-8601 time with offset, "
-                    + "e.g. 2026-12-01T09:30:00Z");
-        }
     }
 }

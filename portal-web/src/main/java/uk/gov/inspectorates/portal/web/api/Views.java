@@ -1,5 +1,6 @@
 package uk.gov.inspectorates.portal.web.api;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -7,8 +8,12 @@ import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.Team;
 import uk.gov.inspectorates.portal.core.document.ResumableUpload;
+import uk.gov.inspectorates.portal.core.report.OnwardSharing;
+import uk.gov.inspectorates.portal.core.report.Publication;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportType;
+import uk.gov.inspectorates.portal.core.report.Withdrawal;
+import uk.gov.inspectorates.portal.core.report.WithholdRequest;
 
 /** The JSON shapes of the API (the domain never serialises itself). */
 public final class Views {
@@ -55,14 +60,23 @@ public final class Views {
     public record FileView(String name, String mediaType, long size, String sha256) {
     }
 
+    public record PublicationView(String publishedUrl, OffsetDateTime publishedAt, OffsetDateTime recordedAt) {
+    }
+
+    public record WithdrawalView(String reason, OffsetDateTime withdrawnAt) {
+    }
+
     public record ReportView(String id, String status, String title, String reportType, String subject,
                              String originator, List<String> addressees, ClassificationView classification,
                              String handlingInstructions, AttestationsView attestations,
-                             OffsetDateTime expectedPublication, OffsetDateTime sharedAt, FileView file) {
-        static ReportView of(Report report) {
+                             OffsetDateTime expectedPublication, OffsetDateTime sharedAt, FileView file,
+                             OffsetDateTime embargoEndsAt, PublicationView publication, WithdrawalView withdrawal) {
+        static ReportView of(Report report, Instant now) {
             var classification = report.classification();
             var document = report.document();
-            return new ReportView(report.id(), report.status().name(), report.title(), report.type().code(),
+            Publication publication = report.publication();
+            Withdrawal withdrawal = report.withdrawal();
+            return new ReportView(report.id(), report.statusAt(now).name(), report.title(), report.type().code(),
                     report.subject(), report.originator().name(),
                     report.addressees().stream().map(Enum::name).sorted().toList(),
                     new ClassificationView(classification.tier().marking(), classification.descriptor(),
@@ -70,10 +84,43 @@ public final class Views {
                     report.handlingInstructions(),
                     new AttestationsView(report.attestations().subjectHadChanceToComment(),
                             report.attestations().contentFinal(), report.attestations().subjectHasFinalUnderEmbargo()),
-                    report.expectedPublication(), report.sharedAt().atOffset(ZoneOffset.UTC),
+                    report.expectedPublication(), utc(report.sharedAt()),
                     new FileView(document.fileName(), document.mediaType(), document.content().plaintextBytes(),
-                            document.content().plaintextSha256()));
+                            document.content().plaintextSha256()),
+                    report.embargoEndsAt(now).map(Views::utc).orElse(null),
+                    publication == null ? null : new PublicationView(publication.publishedUrl().toString(),
+                            utc(publication.publishedAt()), utc(publication.recordedAt())),
+                    withdrawal == null ? null : new WithdrawalView(withdrawal.reason(), utc(withdrawal.withdrawnAt())));
         }
+    }
+
+    public record DecisionView(String outcome, String reason, OffsetDateTime decidedAt) {
+    }
+
+    public record WithholdRequestView(String id, String kind, String applicant, String exceptionalCircumstances,
+                                      String complaintReference, OffsetDateTime receivedAt, OffsetDateTime respondBy,
+                                      OffsetDateTime recordedAt, DecisionView decision) {
+        static WithholdRequestView of(WithholdRequest request) {
+            var decision = request.decision();
+            return new WithholdRequestView(request.id(), request.kind().name(), request.applicant(),
+                    request.exceptionalCircumstances(), request.complaintReference(), utc(request.receivedAt()),
+                    utc(request.respondBy()), utc(request.recordedAt()), decision == null ? null
+                    : new DecisionView(decision.outcome().name(), decision.reason(), utc(decision.decidedAt())));
+        }
+    }
+
+    public record OnwardSharingView(String id, String basis, String recipient, String evidence,
+                                    String requestingParty, OffsetDateTime requestedAt, String status,
+                                    boolean basisHolds, OffsetDateTime decidedAt, String decisionNote) {
+        static OnwardSharingView of(OnwardSharing sharing) {
+            return new OnwardSharingView(sharing.id(), sharing.basis().name(), sharing.recipient(),
+                    sharing.evidence(), sharing.requestingParty().name(), utc(sharing.requestedAt()),
+                    sharing.status().name(), sharing.basisHolds(), utc(sharing.decidedAt()), sharing.decisionNote());
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     public record UploadView(String id, String purpose, String status, String fileName, long length, int partSize,

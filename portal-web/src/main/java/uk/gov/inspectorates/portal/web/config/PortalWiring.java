@@ -30,6 +30,8 @@ import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.document.WindowedScanner;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
+import uk.gov.inspectorates.portal.core.report.OnwardSharingService;
+import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
@@ -45,12 +47,14 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcInvitations;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcLocalCredentials;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcNotificationOutbox;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcOnwardSharings;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcResumableUploadRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcWithholdRequests;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 import uk.gov.inspectorates.portal.web.accounts.LoggingNotifier;
 
@@ -179,6 +183,20 @@ public class PortalWiring {
                                 Clock clock) {
         return new ReportService(reports, documentIntake(store, scanner), store, policy, audit,
                 new ScopeRemoval(keys, store, audit, clock), uploads, clock, new PdfBoxStamper());
+    }
+
+    /** Publication, withdrawal and withhold requests: the report's status follows from them and the clock. */
+    @Produces
+    @Singleton
+    ReportLifecycle reportLifecycle(ReportRepository reports, AccessPolicy policy, AuditTrail audit, Clock clock) {
+        return new ReportLifecycle(reports, new JdbcWithholdRequests(dataSource), policy, audit, clock);
+    }
+
+    @Produces
+    @Singleton
+    OnwardSharingService onwardSharingService(ReportRepository reports, AccessPolicy policy, AuditTrail audit,
+                                              Clock clock) {
+        return new OnwardSharingService(reports, new JdbcOnwardSharings(dataSource), policy, audit, clock);
     }
 
     /** Removes what a crash left behind: unreferenced objects and KEKs, once older than the grace (docs/adr/0007). */

@@ -34,19 +34,33 @@ final class PageModel {
 
     /** A GOV.UK error summary, each error linking to its field, and each field's own message. */
     PageModel errors(Problem problem) {
+        Map<String, String> byField = errorSummary(problem, "");
+        values.put("fieldErrors", byField);
+        return this;
+    }
+
+    /**
+     * The same for one of several forms on a page: fields are {@code <form>-<field>} in the page, and their messages
+     * are under {@code formErrors.<form>}.
+     */
+    PageModel errorsIn(String form, Problem problem) {
+        values.put("formErrors", Map.of(form, errorSummary(problem, form + "-")));
+        return this;
+    }
+
+    private Map<String, String> errorSummary(Problem problem, String idPrefix) {
         List<Map<String, String>> errors = problem.errors().isEmpty()
                 ? List.of(Map.of("message", problem.detail() == null ? problem.title() : problem.detail(),
                         "href", "#main-content"))
                 : problem.errors().stream()
-                        .map(error -> Map.of("message", error.message(), "href", "#" + fieldId(error.field())))
+                        .map(error -> Map.of("message", error.message(), "href", "#" + idPrefix + fieldId(error.field())))
                         .toList();
         values.put("errors", errors);
         values.put("hasErrors", true);
         Map<String, String> byField = new HashMap<>();
         problem.errors().forEach(error -> byField.putIfAbsent(fieldId(error.field()), error.message()));
-        values.put("fieldErrors", byField);
         values.put("title", "Error: " + values.get("title"));
-        return this;
+        return byField;
     }
 
     Map<String, Object> asMap() {

@@ -6,20 +6,36 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.Action;
+import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.report.OnwardSharingService;
+import uk.gov.inspectorates.portal.core.report.PublishedVersion;
 import uk.gov.inspectorates.portal.core.report.Report;
+import uk.gov.inspectorates.portal.core.report.ReportContent;
+import uk.gov.inspectorates.portal.core.report.ReportDownload;
 import uk.gov.inspectorates.portal.core.report.ReportDraft;
+import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
 import uk.gov.inspectorates.portal.core.report.ReportService;
+import uk.gov.inspectorates.portal.core.report.ReportStatus;
+import uk.gov.inspectorates.portal.core.report.WithholdRequestDraft;
+import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
@@ -37,11 +53,31 @@ import uk.gov.inspectorates.portal.web.upload.ReportUploadReader;
 public class ReportPages extends HttpServlet {
 
     static final String SHARE = "/share";
+    private static final Pattern ACTION = Pattern.compile(
+            "/([0-9a-f]{32})/(publication|withdrawal|withhold-requests|onward-sharing)(?:/([0-9a-f]{32})/(?:decision|consent))?");
+    private static final Map<String, String> NOTICES = Map.of(
+            "publication", "The publication is recorded",
+            "withdrawal", "The report is withdrawn",
+            "withhold-request", "The request to withhold or withdraw publication is recorded",
+            "withhold-decision", "The decision on the request is recorded",
+            "onward-sharing", "Your onward sharing is recorded",
+            "consent", "Your answer on written consent is recorded");
     static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, h:mma");
 
     @Inject
     ReportService reports;
+
+    @Inject
+    ReportLifecycle lifecycle;
+
+    @Inject
+    OnwardSharingService onwardSharing;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    Clock clock;
 
     @Inject
     PageRenderer pages;
@@ -56,9 +92,11 @@ public class ReportPages extends HttpServlet {
             } else if (path.equals(SHARE)) {
                 shareForm(response, model(request, "Share a report"), subject, Map.of(), 200);
             } else if (path.matches("/[0-9a-f]{32}")) {
-                reportPage(request, response, subject, path.substring(1));
+                String notice = NOTICES.get(request.getParameter("done"));
+                reportPage(request, response, subject, path.substring(1),
+                        model(request, "Report").with("notice", notice), Map.of(), 200);
             } else if (path.matches("/[0-9a-f]{32}/content")) {
-                DocumentResponses.attachment(reports.download(subject, path.substring(1, 33)), response);
+                content(request, response, subject, path.substring(1, 33));
             } else {
                 problemPage(request, response, Problems.from(new NotFound("page")));
             }
@@ -72,10 +110,72 @@ public class ReportPages extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!SHARE.equals(request.getPathInfo())) {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        if (SHARE.equals(path)) {
+            share(request, response);
+            return;
+        }
+        Matcher action = ACTION.matcher(path);
+        if (!action.matches()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        Subject subject = subject(request);
+        String id = action.group(1);
+        String form = action.group(2);
+        String itemId = action.group(3);
+        Map<String, String> given = ReportForms.fields(request);
+        try {
+            String done = act(subject, id, form, itemId, given);
+            response.sendRedirect(request.getContextPath() + "/reports/" + id + "?done=" + done);
+        } catch (InvalidInput | Conflict invalid) {
+            Problem problem = Problems.from(invalid);
+            String formName = itemId == null ? form : form + "-" + itemId;
+            reportPage(request, response, subject, id, model(request, "Report").errorsIn(formName, problem),
+                    Map.of(formName, given), problem.status());
+        } catch (RuntimeException failure) {
+            problemPage(request, response, Problems.from(failure));
+        }
+    }
+
+    /** Carries out one of the report page's forms; answers what was done (for the notice shown after). */
+    private String act(Subject subject, String id, String form, String itemId, Map<String, String> given) {
+        switch (form) {
+            case "publication" -> {
+                lifecycle.publish(subject, id, given.get("publishedUrl"),
+                        ReportForms.time(given.get("publishedAt"), "publishedAt"));
+                return "publication";
+            }
+            case "withdrawal" -> {
+                lifecycle.withdraw(subject, id, given.get("reason"));
+                return "withdrawal";
+            }
+            case "withhold-requests" -> {
+                if (itemId == null) {
+                    lifecycle.recordWithholdRequest(subject, id, new WithholdRequestDraft(given.get("kind"),
+                            given.get("applicant"), given.get("exceptionalCircumstances"),
+                            given.get("complaintReference"), ReportForms.time(given.get("receivedAt"), "receivedAt")));
+                    return "withhold-request";
+                }
+                lifecycle.decideWithholdRequest(subject, id, itemId, given.get("outcome"), given.get("reason"));
+                return "withhold-decision";
+            }
+            case "onward-sharing" -> {
+                if (itemId == null) {
+                    onwardSharing.request(subject, id, given.get("basis"), given.get("recipient"),
+                            given.get("evidence"));
+                    return "onward-sharing";
+                }
+                String granted = given.get("granted");
+                onwardSharing.decideConsent(subject, id, itemId,
+                        granted == null ? null : Boolean.valueOf("true".equals(granted)), given.get("note"));
+                return "consent";
+            }
+            default -> throw new NotFound("page");
+        }
+    }
+
+    private void share(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = subject(request);
         Map<String, String> given = new HashMap<>();
         try {
@@ -96,8 +196,23 @@ public class ReportPages extends HttpServlet {
         }
     }
 
+    /** The stamped copy under embargo; once published, a page sending the reader to the published version. */
+    private void content(HttpServletRequest request, HttpServletResponse response, Subject subject, String id)
+            throws IOException {
+        ReportContent content = reports.download(subject, id);
+        if (content instanceof PublishedVersion published) {
+            pages.render(response, 200, "report-published", model(request, "This report has been published")
+                    .with("report", row(published.report(), clock.instant()))
+                    .with("publishedUrl", published.publishedUrl().toString())
+                    .asMap());
+        } else {
+            DocumentResponses.attachment((ReportDownload) content, response);
+        }
+    }
+
     private void list(HttpServletRequest request, HttpServletResponse response, Subject subject) throws IOException {
-        List<Map<String, Object>> rows = reports.visibleTo(subject).stream().map(ReportPages::row).toList();
+        Instant now = clock.instant();
+        List<Map<String, Object>> rows = reports.visibleTo(subject).stream().map(report -> row(report, now)).toList();
         pages.render(response, 200, "reports", model(request, "Reports")
                 .with("reports", rows)
                 .with("hasReports", !rows.isEmpty())
@@ -105,12 +220,25 @@ public class ReportPages extends HttpServlet {
                 .asMap());
     }
 
-    private void reportPage(HttpServletRequest request, HttpServletResponse response, Subject subject, String id)
-            throws IOException {
+    private void reportPage(HttpServletRequest request, HttpServletResponse response, Subject subject, String id,
+                            PageModel model, Map<String, Map<String, String>> given, int status) throws IOException {
         Report report = reports.view(subject, id);
-        pages.render(response, 200, "report", model(request, report.title())
-                .with("report", row(report))
+        Instant now = clock.instant();
+        Resource resource = report.asResourceAt(now);
+        List<Map<String, Object>> requests = lifecycle.withholdRequests(subject, id).stream()
+                .map(ReportForms::withholdRow).toList();
+        List<Map<String, Object>> sharings = onwardSharing.ofReport(subject, id).stream()
+                .map(ReportForms::onwardSharingRow).toList();
+        pages.render(response, status, "report", model.with("title", report.title())
+                .with("report", row(report, now))
                 .with("shared", "true".equals(request.getParameter("shared")))
+                .with("canChange", policy.decide(subject, Action.CHANGE, resource, now).permitted())
+                .with("canShareOnward", policy.decide(subject, Action.EXPORT, resource, now).permitted())
+                .with("withholdRequests", requests)
+                .with("hasWithholdRequests", !requests.isEmpty())
+                .with("onwardSharings", sharings)
+                .with("hasOnwardSharings", !sharings.isEmpty())
+                .with("given", given)
                 .asMap());
     }
 
@@ -149,7 +277,7 @@ public class ReportPages extends HttpServlet {
                 fields.get("classificationTier"), fields.get("classificationDescriptor"),
                 fields.get("handlingInstructions"), checked(fields, "subjectHadChanceToComment"),
                 checked(fields, "contentFinal"), checked(fields, "subjectHasFinalUnderEmbargo"),
-                expectedPublication(fields.get("expectedPublication")));
+                expectedPublication(fields.get("expectedPublication")), null);
     }
 
     private static Boolean checked(Map<String, String> fields, String name) {
@@ -167,18 +295,33 @@ public class ReportPages extends HttpServlet {
         }
     }
 
-    private static Map<String, Object> row(Report report) {
+    private static Map<String, Object> row(Report report, Instant now) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", report.id());
         row.put("title", report.title());
         row.put("type", report.type().title());
         row.put("subject", report.subject());
         row.put("originator", report.originator().title());
+        row.put("addressees", report.addressees().stream().sorted().map(Inspectorate::title)
+                .collect(Collectors.joining(", ")));
         row.put("marking", report.classification().marking());
         row.put("handlingInstructions", report.handlingInstructions());
-        row.put("underEmbargo", report.underEmbargo());
-        row.put("status", report.underEmbargo() ? "Under embargo" : report.status().name().toLowerCase());
-        row.put("sharedAt", WHEN.format(report.sharedAt().atZone(UK)));
+        ReportStatus status = report.statusAt(now);
+        row.put("underEmbargo", status == ReportStatus.UNDER_EMBARGO);
+        row.put("published", status == ReportStatus.PUBLISHED);
+        row.put("withdrawn", status == ReportStatus.WITHDRAWN);
+        row.put("status", ReportForms.statusLabel(status));
+        row.put("statusTag", ReportForms.statusTag(status));
+        report.embargoEndsAt(now).ifPresent(end -> row.put("embargoEndsAt", ReportForms.when(end)));
+        if (report.publication() != null) {
+            row.put("publishedUrl", report.publication().publishedUrl().toString());
+            row.put("publishedAt", ReportForms.when(report.publication().publishedAt()));
+        }
+        if (report.withdrawal() != null) {
+            row.put("withdrawalReason", report.withdrawal().reason());
+            row.put("withdrawnAt", ReportForms.when(report.withdrawal().withdrawnAt()));
+        }
+        row.put("sharedAt", ReportForms.when(report.sharedAt()));
         row.put("fileName", report.document().fileName());
         row.put("fileSize", humanSize(report.document().content().plaintextBytes()));
         return row;
