@@ -78,6 +78,15 @@ public final class BrowserSession implements AutoCloseable {
         submitSignIn(page, portal, username, TestEnvironment.demoPassword(), TotpCodes.demo(username));
     }
 
+    /** With {@code -Dportal.test.screenshots=<folder>}, a full-page picture to look at (the README's come from here). */
+    public static void screenshot(Page page, String name) {
+        String folder = System.getProperty("portal.test.screenshots");
+        if (folder != null) {
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Path.of(folder, name + ".png")));
+        }
+    }
+
     public Browser browser() {
         return browser;
     }

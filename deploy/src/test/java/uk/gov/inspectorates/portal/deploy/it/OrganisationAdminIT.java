@@ -68,9 +68,9 @@ class OrganisationAdminIT extends PortalDeployment {
             page.click("button:has-text('Save roles and teams')");
             assertThat(page.locator(".govuk-notification-banner--success")).containsText("Roles and teams saved");
             assertThat(page.locator("#current-roles")).hasText("Lead inspector, Data analyst");
-            screenshot(page, "admin-person");
+            BrowserSession.screenshot(page, "admin-person");
             page.navigate(uri("/admin/organisations").toString());
-            screenshot(page, "admin-organisations");
+            BrowserSession.screenshot(page, "admin-organisations");
             String area = "Eastmoor " + teamName.substring(teamName.length() - 8);
             page.fill("#areaName", area);
             page.click("button:has-text('Add area')");
@@ -199,15 +199,6 @@ class OrganisationAdminIT extends PortalDeployment {
         HttpResponse<String> forged = admin.postForm("/admin/teams", "name=Forged+team&onReaderList=true");
         assertEquals(403, forged.statusCode());
         assertEquals(before, TestEnvironment.count("select count(*) from team where organisation_id = 'ofsted'"));
-    }
-
-    /** With {@code -Dportal.test.screenshots=<folder>}, a full-page picture to look at. */
-    private static void screenshot(Page page, String name) {
-        String folder = System.getProperty("portal.test.screenshots");
-        if (folder != null) {
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(java.nio.file.Path.of(folder, name + ".png")));
-        }
     }
 
     /** The one place a browser signs in (the sign-in form may gain a second factor). */
