@@ -184,6 +184,39 @@ class ReportPagesIT extends PortalDeployment {
     }
 
     @Test
+    void aReportSharedThroughThePageWithOnePartyReachesThatPartyAlone() throws Exception {
+        String title = "Shared with HMIC only " + UUID.randomUUID();
+        String id;
+        Browser.NewContextOptions noScript = new Browser.NewContextOptions().setJavaScriptEnabled(false);
+        try (BrowserContext context = browser.browser().newContext(noScript)) {
+            Page page = context.newPage();
+            signIn(page, "ofsted.inspector");
+            page.navigate(uri("/reports/share").toString());
+            assertEquals(5, page.locator("input[name=addressees]:checked").count(), "every other party at first");
+            fillShareForm(page, title, true);
+            page.locator("input[name=addressees]").all().forEach(box -> box.uncheck());
+            page.setInputFiles("#file", new FilePayload("hmic.pdf", "application/pdf", TestPdf.withText(title)));
+            Response nobody = page.waitForNavigation(() -> page.click(SHARE_BUTTON));
+            assertEquals(422, nobody.status(), "nothing ticked is not 'everyone'");
+            assertThat(page.locator(".govuk-error-summary")).containsText("Choose the parties to share with");
+            assertEquals(0, page.locator("input[name=addressees]:checked").count(), "kept as left");
+
+            page.check("#addressee-HMIC");
+            page.setInputFiles("#file", new FilePayload("hmic.pdf", "application/pdf", TestPdf.withText(title)));
+            page.waitForNavigation(() -> page.click(SHARE_BUTTON));
+            assertThat(page.locator(".govuk-summary-list")).containsText("HM Inspectorate of Constabulary");
+            assertThat(page.locator(".govuk-summary-list")).not().containsText("Care Quality Commission");
+            Matcher shared = Pattern.compile("/reports/([0-9a-f]{32})").matcher(page.url());
+            assertTrue(shared.find(), page.url());
+            id = shared.group(1);
+        }
+        assertEquals(200, PortalApi.signedIn(uri("/"), "hmic.reader").getBytes("/api/v1/reports/" + id + "/content")
+                .statusCode());
+        assertEquals(404, PortalApi.signedIn(uri("/"), "cqc.reader").getBytes("/api/v1/reports/" + id + "/content")
+                .statusCode(), "CQC was not ticked");
+    }
+
+    @Test
     void pagesNeedSignInAndRefuseWrongPasswords() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();

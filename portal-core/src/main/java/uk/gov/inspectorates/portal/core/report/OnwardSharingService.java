@@ -76,6 +76,12 @@ public final class OnwardSharingService {
         return sharing;
     }
 
+    /** Whether the person may record onward sharing of the report now (for offering the form; not audited). */
+    public boolean mayShareOnward(Subject subject, Report report) {
+        Instant now = clock.instant();
+        return policy.decide(subject, Action.EXPORT, report.asResourceAt(now), now).permitted();
+    }
+
     /** The originator gives or refuses written consent to a receiving party's request. */
     public OnwardSharing decideConsent(Subject subject, String id, String sharingId, Boolean granted, String note) {
         Instant now = clock.instant();

@@ -159,6 +159,12 @@ public final class ReportLifecycle {
         return request.decided(decision);
     }
 
+    /** Whether the person may publish, withdraw and decide on the report now (for offering the forms; not audited). */
+    public boolean mayChange(Subject subject, Report report) {
+        Instant now = clock.instant();
+        return policy.decide(subject, Action.CHANGE, report.asResourceAt(now), now).permitted();
+    }
+
     /** The report's withhold and withdrawal requests, for anyone who may see the report. */
     public List<WithholdRequest> withholdRequests(Subject subject, String id) {
         Instant now = clock.instant();

@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.CQC;
@@ -54,6 +55,14 @@ class OnwardSharingServiceTest {
         assertEquals(1, audit.events().size());
         assertEquals(Outcome.REFUSED, audit.events().get(0).outcome());
         assertEquals(AuditActions.ONWARD_SHARING, audit.events().get(0).action());
+    }
+
+    @Test
+    void theFormIsOfferedToReceivingPartiesWhoMayReadTheReport() {
+        Report embargoed = reports.find("embargoed").orElseThrow();
+        assertTrue(service.mayShareOnward(cqcReader, embargoed));
+        assertFalse(service.mayShareOnward(ofstedInspector, embargoed));
+        assertTrue(audit.events().isEmpty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,6 +121,13 @@ class ReportLifecycleTest {
         assertEquals(AccessPolicy.CHANGE_ORIGINATOR_STAFF_ONLY, denied.rule());
         assertNull(stored().publication());
         assertEquals(Outcome.DENIED, onlyEvent().outcome());
+    }
+
+    @Test
+    void theFormsAreOfferedToThoseWhoMayChangeTheReportWithoutAuditingTheQuestion() {
+        assertTrue(lifecycle.mayChange(ofstedInspector, report));
+        assertFalse(lifecycle.mayChange(cqcReader, report));
+        assertTrue(audit.events().isEmpty());
     }
 
     @Test

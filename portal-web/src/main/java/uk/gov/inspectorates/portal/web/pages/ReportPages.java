@@ -12,15 +12,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
-import uk.gov.inspectorates.portal.core.access.Action;
-import uk.gov.inspectorates.portal.core.access.Resource;
+import java.util.stream.Stream;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
@@ -72,9 +71,6 @@ public class ReportPages extends HttpServlet {
 
     @Inject
     OnwardSharingService onwardSharing;
-
-    @Inject
-    AccessPolicy policy;
 
     @Inject
     Clock clock;
@@ -224,7 +220,6 @@ public class ReportPages extends HttpServlet {
                             PageModel model, Map<String, Map<String, String>> given, int status) throws IOException {
         Report report = reports.view(subject, id);
         Instant now = clock.instant();
-        Resource resource = report.asResourceAt(now);
         List<Map<String, Object>> requests = lifecycle.withholdRequests(subject, id).stream()
                 .map(ReportForms::withholdRow).toList();
         List<Map<String, Object>> sharings = onwardSharing.ofReport(subject, id).stream()
@@ -232,8 +227,8 @@ public class ReportPages extends HttpServlet {
         pages.render(response, status, "report", model.with("title", report.title())
                 .with("report", row(report, now))
                 .with("shared", "true".equals(request.getParameter("shared")))
-                .with("canChange", policy.decide(subject, Action.CHANGE, resource, now).permitted())
-                .with("canShareOnward", policy.decide(subject, Action.EXPORT, resource, now).permitted())
+                .with("canChange", lifecycle.mayChange(subject, report))
+                .with("canShareOnward", onwardSharing.mayShareOnward(subject, report))
                 .with("withholdRequests", requests)
                 .with("hasWithholdRequests", !requests.isEmpty())
                 .with("onwardSharings", sharings)
@@ -255,8 +250,27 @@ public class ReportPages extends HttpServlet {
                                 "checked", tier.name().equals(chosenTier)))
                         .toList())
                 .with("given", given)
+                .with("parties", parties(subject, given.get("addressees"), given.isEmpty()))
+                .with("attested", Map.of(
+                        "subjectHadChanceToComment", "true".equals(given.get("subjectHadChanceToComment")),
+                        "contentFinal", "true".equals(given.get("contentFinal")),
+                        "subjectHasFinalUnderEmbargo", "true".equals(given.get("subjectHasFinalUnderEmbargo"))))
+                .with("descriptors", Stream.of("PERSONAL", "COMMERCIAL", "LOCSEN")
+                        .map(descriptor -> Map.of("value", descriptor,
+                                "selected", descriptor.equals(given.get("classificationDescriptor"))))
+                        .toList())
                 .with("maxSize", humanSize(reports.maxUploadBytes()));
         pages.render(response, status, "share-report", model.asMap());
+    }
+
+    /** The other parties as checkboxes: all ticked at first, then as the person left them. */
+    private static List<Map<String, Object>> parties(Subject subject, String ticked, boolean firstTime) {
+        List<String> chosen = ticked == null ? List.of() : List.of(ticked.split(","));
+        return Arrays.stream(Inspectorate.values())
+                .filter(party -> subject.inspectorate().filter(own -> own == party).isEmpty())
+                .map(party -> Map.<String, Object>of("value", party.name(), "label", party.title(),
+                        "checked", firstTime || chosen.contains(party.name())))
+                .toList();
     }
 
     private void problemPage(HttpServletRequest request, HttpServletResponse response, Problem problem)
@@ -277,7 +291,12 @@ public class ReportPages extends HttpServlet {
                 fields.get("classificationTier"), fields.get("classificationDescriptor"),
                 fields.get("handlingInstructions"), checked(fields, "subjectHadChanceToComment"),
                 checked(fields, "contentFinal"), checked(fields, "subjectHasFinalUnderEmbargo"),
-                expectedPublication(fields.get("expectedPublication")), null);
+                expectedPublication(fields.get("expectedPublication")), addressees(fields.get("addressees")));
+    }
+
+    /** The page always says whom to share with: nothing ticked is a mistake to show, not "everyone". */
+    private static List<String> addressees(String ticked) {
+        return ticked == null || ticked.isBlank() ? List.of("") : List.of(ticked.split(","));
     }
 
     private static Boolean checked(Map<String, String> fields, String name) {

@@ -90,6 +90,9 @@ public final class ReportUploadReader {
         return reports.checkShare(subject, draftOf.apply(fields));
     }
 
+    /** The one field a form may send several times (ticked checkboxes): its values are joined with commas. */
+    public static final String MULTIPLE = "addressees";
+
     private static void addField(Map<String, String> fields, FileItemInput part) throws IOException {
         if (fields.size() >= MAX_FIELDS) {
             throw InvalidInput.of(part.getFieldName(), "Too many fields in the upload");
@@ -99,7 +102,12 @@ public final class ReportUploadReader {
             if (value.length > MAX_FIELD_BYTES) {
                 throw InvalidInput.of(part.getFieldName(), "The field " + part.getFieldName() + " is too long");
             }
-            fields.put(part.getFieldName(), new String(value, StandardCharsets.UTF_8));
+            String text = new String(value, StandardCharsets.UTF_8);
+            if (MULTIPLE.equals(part.getFieldName())) {
+                fields.merge(MULTIPLE, text, (earlier, later) -> earlier + "," + later);
+            } else {
+                fields.put(part.getFieldName(), text);
+            }
         }
     }
 }
