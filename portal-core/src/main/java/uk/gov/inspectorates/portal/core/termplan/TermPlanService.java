@@ -134,6 +134,20 @@ public final class TermPlanService {
         return plan;
     }
 
+    /**
+     * Checks that the subject may share their inspectorate's list, before a form is shown: the inspectorate, or a
+     * refusal (audited) naming the rule.
+     */
+    public Inspectorate checkMayShare(Subject subject) {
+        Inspectorate own = subject.inspectorate().orElse(null);
+        Decision decision = policy.decide(subject, Action.UPLOAD, TermPlanRules.newPlan(own), clock.instant());
+        if (!decision.permitted()) {
+            record(subject, AuditActions.TERM_PLAN_SHARE, null, Outcome.DENIED, decision.rule());
+            throw new AccessDenied(decision.rule());
+        }
+        return own;
+    }
+
     /** The inspectorate whose list the subject may share (their own), if they may share one; for pages. */
     public Optional<Inspectorate> sharesFor(Subject subject) {
         return ownSharing(subject);

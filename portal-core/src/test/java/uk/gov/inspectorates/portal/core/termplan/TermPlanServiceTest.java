@@ -183,6 +183,19 @@ class TermPlanServiceTest {
         assertTrue(!service.maySee(agencyAdmin) && service.sharesFor(agencyAdmin).isEmpty());
     }
 
+    @Test
+    void theShareFormIsCheckedBeforeItIsShownAndARefusalIsAudited() {
+        assertEquals(OFSTED, service.checkMayShare(ofstedLead));
+        assertEquals(List.of(), audit.events(), "only a refusal is audited here; the share itself is");
+
+        AccessDenied denied = assertThrows(AccessDenied.class, () -> service.checkMayShare(agencyAdmin));
+        assertEquals(TermPlanRules.SHARE_INSPECTORATES_ONLY, denied.rule());
+        assertEquals(TermPlanRules.SHARE_NEEDS_SHARING_ROLE,
+                assertThrows(AccessDenied.class, () -> service.checkMayShare(cqcReader)).rule());
+        assertEquals(2, audit.events().stream().filter(e -> e.outcome() == Outcome.DENIED
+                && e.action().equals(AuditActions.TERM_PLAN_SHARE)).count());
+    }
+
     private void assertRefused(String field, String messagePart, TermPlanDraft draft) {
         audit.clear();
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> service.share(ofstedInspector, draft));
