@@ -29,6 +29,7 @@ class AccessMatrixTableTest {
         assertEquals(cellsPerState * ReportRoutes.STATES.size(), tables.get("reports").cells().size());
         assertEquals(cellsPerState * UploadRoutes.STATES.size(), tables.get("uploads").cells().size());
         assertEquals(cellsPerState * OrganisationRoutes.STATES.size(), tables.get("organisations").cells().size());
+        assertEquals(cellsPerState * TermPlanRoutes.STATES.size(), tables.get("term-plans").cells().size());
     }
 
     @Test

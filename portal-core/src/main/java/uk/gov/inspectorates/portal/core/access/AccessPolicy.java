@@ -36,6 +36,7 @@ public final class AccessPolicy {
             case ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT ->
                     AdministrationRules.decide(subject, action, resource);
             case AGENCY_ACCOUNT -> AgencyAccountRules.decide(subject, action, resource);
+            case TERM_PLAN -> TermPlanRules.decide(subject, action, resource);
         };
     }
 

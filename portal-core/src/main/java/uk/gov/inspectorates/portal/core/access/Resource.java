@@ -12,7 +12,9 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
                        Lifecycle lifecycle, String ownerUserId) {
 
-    public enum Kind { REPORT, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT, AGENCY_ACCOUNT }
+    public enum Kind { REPORT, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT, AGENCY_ACCOUNT,
+        /** An inspectorate's list of the areas it plans to inspect in a term (its originator). */
+        TERM_PLAN }
 
     /** A report's stage at the moment of the decision; {@code NONE} for things without one. */
     public enum Lifecycle { UNDER_EMBARGO, PUBLISHED, WITHDRAWN, NONE }

@@ -48,6 +48,12 @@ public final class AuditActions {
     public static final String USER_CHANGE = "USER_CHANGE";
     /** Someone was refused an administration page (organisations, teams, people). */
     public static final String ADMINISTRATION_VIEW = "ADMINISTRATION_VIEW";
+    /** A term's list of areas to inspect shared (term, version, area ids in the detail), or refused. */
+    public static final String TERM_PLAN_SHARE = "TERM_PLAN_SHARE";
+    /** The term plans of a term listed (the term and count in the detail), or refused. */
+    public static final String TERM_PLAN_LIST = "TERM_PLAN_LIST";
+    /** One term plan viewed, or refused. */
+    public static final String TERM_PLAN_VIEW = "TERM_PLAN_VIEW";
 
     private AuditActions() {
     }

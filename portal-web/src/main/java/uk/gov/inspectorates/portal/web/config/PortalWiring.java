@@ -36,6 +36,7 @@ import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
+import uk.gov.inspectorates.portal.core.termplan.TermPlanService;
 import uk.gov.inspectorates.portal.security.content.TikaContentTypeDetector;
 import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
 import uk.gov.inspectorates.portal.security.malware.ClamAvScanner;
@@ -54,6 +55,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcResumableUploadRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcTermPlanRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcWithholdRequests;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 import uk.gov.inspectorates.portal.web.accounts.LoggingNotifier;
@@ -253,5 +255,13 @@ public class PortalWiring {
     OrganisationAdministration organisationAdministration(OrganisationDirectory directory, AccessPolicy policy,
                                                           AuditTrail audit, Clock clock) {
         return new OrganisationAdministration(directory, policy, audit, clock);
+    }
+
+    /** Termly inspection-plan lists (issue 6), kept on PostgreSQL (V8). */
+    @Produces
+    @Singleton
+    TermPlanService termPlanService(OrganisationDirectory directory, AccessPolicy policy, AuditTrail audit,
+                                    Clock clock) {
+        return new TermPlanService(new JdbcTermPlanRepository(dataSource), directory, policy, audit, clock);
     }
 }

@@ -22,7 +22,8 @@ final class PageModel {
 
     PageModel signedIn(Subject subject, String csrfToken) {
         values.put("user", Map.of("displayName", subject.displayName(), "organisation",
-                subject.organisation().name(), "administrator", subject.has(Role.ADMINISTRATOR)));
+                subject.organisation().name(), "administrator", subject.has(Role.ADMINISTRATOR),
+                "inspectorateStaff", subject.inspectorate().isPresent()));
         values.put("csrfToken", csrfToken);
         return this;
     }
