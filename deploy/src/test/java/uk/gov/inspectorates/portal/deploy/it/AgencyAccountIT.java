@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.Base32;
 import uk.gov.inspectorates.portal.core.access.Totp;
@@ -29,29 +27,16 @@ import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
  * (password rules, authenticator, recovery codes), sign-in with a code, lock-out, recovery codes, password reset by
  * link, session time-outs and sign-out everywhere.
  */
-class AgencyAccountIT extends PortalDeployment {
+class AgencyAccountIT extends BrowserDeployment {
 
     private static final Pattern SECRET = Pattern.compile("<code id=\"secret\">([A-Z2-7 ]+)</code>");
     private static final Pattern RECOVERY_CODE = Pattern.compile("<code>([2-9a-z]{5}-[2-9a-z]{5})</code>");
     private static final String PASSWORD = "lantern orchard kettle violin";
     private static final String AGENCY = DemoDirectory.agencies().get(0).id();
-    private static BrowserSession browser;
 
     record Account(String username, String password, byte[] secret, List<String> recoveryCodes) {
         String code() {
             return TotpCodes.next(username, secret);
-        }
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSession.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
         }
     }
 

@@ -15,8 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +22,7 @@ import org.junit.jupiter.api.Test;
  * a person a role and the team; an agency administrator deactivates a person, who then cannot sign in and whose
  * open session ends; people who are not administrators are refused; every change is in the audit trail.
  */
-class OrganisationAdminIT extends PortalDeployment {
-
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSession.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class OrganisationAdminIT extends BrowserDeployment {
 
     @Test
     void anOfstedAdministratorAddsATeamAndGivesAPersonARoleAndTheTeam() throws Exception {

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -223,28 +220,12 @@ class ReportLifecycleIT extends PortalDeployment {
 
     /** The successful listings of the records, audited under the same action. */
     private static long listings(String id) throws Exception {
-        try (Connection connection = TestEnvironment.openSuperuserConnection();
-             PreparedStatement query = connection.prepareStatement("select count(*) from audit_event where "
-                     + "action = 'ONWARD_SHARING' and resource_id = ? and outcome = 'SUCCEEDED' and detail like 'listed %'")) {
-            query.setString(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return TestEnvironment.count("select count(*) from audit_event where action = 'ONWARD_SHARING' "
+                + "and resource_id = ? and outcome = 'SUCCEEDED' and detail like 'listed %'", id);
     }
 
     private static long auditEvents(String action, String resourceId, String outcome) throws Exception {
-        try (Connection connection = TestEnvironment.openSuperuserConnection();
-             PreparedStatement query = connection.prepareStatement("select count(*) from audit_event where "
-                     + "action = ? and resource_id = ? and outcome = ?")) {
-            query.setString(1, action);
-            query.setString(2, resourceId);
-            query.setString(3, outcome);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return TestEnvironment.count("select count(*) from audit_event where action = ? and resource_id = ? "
+                + "and outcome = ?", action, resourceId, outcome);
     }
 }

@@ -10,8 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,21 +17,7 @@ import org.junit.jupiter.api.Test;
  * sharing (refused without a basis that holds), the originator withdraws (refused without a reason) or publishes,
  * and readers are then sent to the published version.
  */
-class ReportLifecyclePagesIT extends PortalDeployment {
-
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSession.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ReportLifecyclePagesIT extends BrowserDeployment {
 
     @Test
     void aReaderRecordsOnwardSharingOnlyOnABasisThatHoldsAndTheOriginatorSeesIt() throws Exception {

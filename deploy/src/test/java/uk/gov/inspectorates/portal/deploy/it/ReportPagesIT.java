@@ -22,28 +22,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The report journeys through the GOV.UK pages in headless Chromium, with and without JavaScript. */
-class ReportPagesIT extends PortalDeployment {
+class ReportPagesIT extends BrowserDeployment {
 
     private static final String SHARE_BUTTON = "button:has-text('Share report')";
     private static final Pattern PART = Pattern.compile(".*/api/v1/uploads/[^/?]+/parts/(\\d+)");
-    private static BrowserSession browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSession.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void inspectorSharesWithProgressShownAndAReaderDownloadsIt() throws Exception {

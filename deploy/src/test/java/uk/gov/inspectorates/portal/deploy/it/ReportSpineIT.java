@@ -424,18 +424,7 @@ class ReportSpineIT extends PortalDeployment {
 
     private static long auditEvents(String action, String resourceId, String outcome, String detail)
             throws Exception {
-        try (Connection connection = TestEnvironment.openSuperuserConnection();
-             PreparedStatement query = connection.prepareStatement("select count(*) from audit_event where "
-                     + "action = ? and resource_id = ? and outcome = ? and (? is null or detail = ?)")) {
-            query.setString(1, action);
-            query.setString(2, resourceId);
-            query.setString(3, outcome);
-            query.setString(4, detail);
-            query.setString(5, detail);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return TestEnvironment.count("select count(*) from audit_event where action = ? and resource_id = ? "
+                + "and outcome = ? and (?::text is null or detail = ?)", action, resourceId, outcome, detail, detail);
     }
 }

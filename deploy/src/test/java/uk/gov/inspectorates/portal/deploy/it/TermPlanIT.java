@@ -260,21 +260,9 @@ class TermPlanIT extends PortalDeployment {
     /** Events of the action by the user, about the resource (null: none) and with the detail (null: any). */
     private static long auditEvents(String action, String resourceId, String outcome, String detail, String username)
             throws Exception {
-        try (Connection connection = TestEnvironment.openSuperuserConnection();
-             PreparedStatement query = connection.prepareStatement("select count(*) from audit_event e "
-                     + "join user_account u on u.id = e.actor_id where e.action = ? "
-                     + "and e.resource_id is not distinct from ? and e.outcome = ? and (? is null or e.detail = ?) "
-                     + "and u.username = ?")) {
-            query.setString(1, action);
-            query.setString(2, resourceId);
-            query.setString(3, outcome);
-            query.setString(4, detail);
-            query.setString(5, detail);
-            query.setString(6, username);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return TestEnvironment.count("select count(*) from audit_event e join user_account u on u.id = e.actor_id "
+                + "where e.action = ? and e.resource_id is not distinct from ? and e.outcome = ? "
+                + "and (?::text is null or e.detail = ?) and u.username = ?",
+                action, resourceId, outcome, detail, detail, username);
     }
 }

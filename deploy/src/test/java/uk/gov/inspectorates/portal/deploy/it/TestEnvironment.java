@@ -148,12 +148,17 @@ public final class TestEnvironment {
     }
 
     /** The single number a query such as {@code select count(*) from ...} answers, from the portal's database. */
-    public static long count(String sql) throws SQLException {
+    /** The number a {@code select count(*) ...} answers, with its {@code ?} parameters (strings, null allowed). */
+    public static long count(String sql, Object... parameters) throws SQLException {
         try (Connection connection = openSuperuserConnection();
-             java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
+             java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
