@@ -16,6 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.organisation.ProtocolReaderLists;
 
 /**
  * The administration pages on the real portal, in headless Chromium: an Ofsted administrator adds a team and gives
@@ -174,6 +177,52 @@ class OrganisationAdminIT extends BrowserDeployment {
     /** The rule names the API reports (portal-core's AdministrationRules), as a client sees them. */
     private static final class AdministrationRulesNames {
         static final String TEAMS_OWN_ONLY = "admin.teams.own-inspectorate-administrator-only";
+    }
+
+    @Test
+    void anAdministratorReplacesTheReaderListThroughTheApiAndItDecidesWhoOpensAnEmbargoedReport() throws Exception {
+        PortalApi admin = PortalApi.signedIn(base.toURI(), "ofsted.admin");
+        PortalApi reader = PortalApi.signedIn(base.toURI(), "ofsted.reader");
+        String report = PortalApi.signedIn(base.toURI(), "cqc.inspector").shareReport(ReportMetadata.aReport()
+                .ofType("CQC_CLAS").json(), "cqc.pdf", TestPdf.withText("CQC report for Ofsted's readers")).body();
+        String id = PortalApi.idOf(report);
+        String path = "/api/v1/inspectorates/OFSTED/reader-list";
+
+        HttpResponse<String> list = admin.get(path);
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("\"protocolReaderList\":[\"Social care policy team\""), list.body());
+        List<String> original = ids(list.body().replaceAll(".*\"readerList\":\\[([^\\]]*)\\].*", "$1"));
+        assertEquals(200, reader.getBytes("/api/v1/reports/" + id + "/content").statusCode());
+        String readersTeam = ProtocolReaderLists.teamsOf(Inspectorate.OFSTED).get(0).id();
+        try {
+            List<String> without = original.stream().filter(team -> !team.equals(readersTeam)).toList();
+            HttpResponse<String> replaced = admin.putJson(path, "{\"teams\":" + json(without) + "}");
+            assertEquals(200, replaced.statusCode(), replaced.body());
+            assertEquals(404, reader.getBytes("/api/v1/reports/" + id + "/content").statusCode(),
+                    "off the reader list: the embargoed report is not there for them");
+
+            assertEquals(403, PortalApi.signedIn(base.toURI(), "cqc.inspector").putJson(path, "{\"teams\":[]}")
+                    .statusCode(), "another inspectorate's staff");
+            assertEquals(403, PortalApi.signedIn(base.toURI(), "agency.admin").get(path).statusCode());
+            assertEquals(422, admin.putJson(path, "{\"teams\":[\"hmic/senior-management\"]}").statusCode());
+            assertEquals(404, admin.get("/api/v1/inspectorates/OFSTEAD/reader-list").statusCode());
+            assertEquals(1, TestEnvironment.count("select count(*) from audit_event where action = "
+                    + "'READER_LIST_CHANGE' and outcome = 'SUCCEEDED' and detail like 'OFSTED before: %' "
+                    + "and actor_id = (select id from user_account where username = 'ofsted.admin') "
+                    + "and at > now() - interval '1 minute'"));
+        } finally {
+            assertEquals(200, admin.putJson(path, "{\"teams\":" + json(original) + "}").statusCode());
+        }
+        assertEquals(200, reader.getBytes("/api/v1/reports/" + id + "/content").statusCode(), "back on the list");
+    }
+
+    private static List<String> ids(String quotedList) {
+        return java.util.Arrays.stream(quotedList.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                .map(id -> id.substring(1, id.length() - 1)).toList();
+    }
+
+    private static String json(List<String> ids) {
+        return ids.stream().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     @Test

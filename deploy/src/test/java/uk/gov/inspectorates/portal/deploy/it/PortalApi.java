@@ -129,6 +129,12 @@ final class PortalApi {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** {@code PUT} of a JSON body with the session's CSRF token. */
+    HttpResponse<String> putJson(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** {@code POST} of a page's form ({@code application/x-www-form-urlencoded}), as given: no token is added. */
     HttpResponse<String> postForm(String path, String urlEncodedFields) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")

@@ -42,8 +42,9 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
         if (System.getProperty("portal.war") == null || TestEnvironment.isRunning()) {
             return;
         }
-        tempFoldersBefore = arquillianTempFolders();
         try {
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            tempFoldersBefore = arquillianTempFolders();
             Path work = Path.of(System.getProperty("portal.test.workDir", "target/it-work")).toAbsolutePath();
             Folders.deleteQuietly(work);
             Files.createDirectories(work);

@@ -26,6 +26,7 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
+import uk.gov.inspectorates.portal.core.organisation.ProtocolReaderLists;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.Team;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
@@ -185,6 +186,54 @@ public final class OrganisationAdministration {
         require(subject, Action.LIST, AdministrationRules.teamsOf(inspectorate), AuditActions.ADMINISTRATION_VIEW,
                 "TEAM", null);
         return directory.teamsOf(inspectorate.organisationId());
+    }
+
+    /** An inspectorate's teams and which are on its reader list, with the protocol's list for reference. */
+    public ReaderList readerList(Subject subject, String inspectorateCode) {
+        Inspectorate inspectorate = inspectorate(subject, inspectorateCode, AuditActions.ADMINISTRATION_VIEW);
+        return new ReaderList(inspectorate, teamsOf(subject, inspectorate.organisationId()),
+                ProtocolReaderLists.teamsOf(inspectorate).stream().map(Team::name).toList());
+    }
+
+    /**
+     * Replaces the inspectorate's reader list by the given teams (ids of its own teams; none is allowed, and means
+     * nobody of the inspectorate may open embargoed reports shared with it). One step, one audit event.
+     */
+    public ReaderList replaceReaderList(Subject subject, String inspectorateCode, List<String> teamIds) {
+        Inspectorate inspectorate = inspectorate(subject, inspectorateCode, AuditActions.READER_LIST_CHANGE);
+        require(subject, Action.CHANGE, AdministrationRules.teamsOf(inspectorate), AuditActions.READER_LIST_CHANGE,
+                "TEAM", null);
+        List<Team> before = directory.teamsOf(inspectorate.organisationId());
+        Set<String> chosen = validated(() -> readerTeams(before, teamIds), subject, AuditActions.READER_LIST_CHANGE,
+                "TEAM", null);
+        directory.setReaderList(inspectorate.organisationId(), chosen);
+        record(subject, AuditActions.READER_LIST_CHANGE, "TEAM", null, Outcome.SUCCEEDED, inspectorate.name()
+                + " before: " + readerNames(before) + "; after: "
+                + readerNames(directory.teamsOf(inspectorate.organisationId())));
+        return readerList(subject, inspectorateCode);
+    }
+
+    private Inspectorate inspectorate(Subject subject, String code, String auditAction) {
+        return Inspectorate.byCode(code == null ? "" : code).orElseThrow(() -> {
+            record(subject, auditAction, "ORGANISATION", code, Outcome.DENIED, "no such inspectorate");
+            return new NotFound("inspectorate");
+        });
+    }
+
+    private static Set<String> readerTeams(List<Team> teams, List<String> teamIds) {
+        if (teamIds == null) {
+            throw InvalidInput.of("teams", "Send the reader list as the ids of the teams on it");
+        }
+        Set<String> known = teams.stream().map(Team::id).collect(Collectors.toSet());
+        List<String> unknown = teamIds.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw InvalidInput.of("teams", "These are not teams of the inspectorate: " + String.join(", ", unknown));
+        }
+        return Set.copyOf(teamIds);
+    }
+
+    private static List<String> readerNames(List<Team> teams) {
+        return teams.stream().filter(Team::onReaderList).map(Team::name).sorted().toList();
     }
 
     public Team team(Subject subject, String teamId) {

@@ -44,6 +44,8 @@ public final class AuditActions {
     public static final String ORGANISATION_CHANGE = "ORGANISATION_CHANGE";
     /** A team added, renamed or put on or off its reader list (or refused): before and after in the detail. */
     public static final String TEAM_CHANGE = "TEAM_CHANGE";
+    /** An inspectorate's reader list replaced as a whole (the API's PUT); the detail lists it before and after. */
+    public static final String READER_LIST_CHANGE = "READER_LIST_CHANGE";
     /** A person's roles, teams or activation changed (or refused): before and after in the detail, no secrets. */
     public static final String USER_CHANGE = "USER_CHANGE";
     /** Someone was refused an administration page (organisations, teams, people). */

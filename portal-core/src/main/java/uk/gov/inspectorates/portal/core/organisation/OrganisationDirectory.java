@@ -22,6 +22,19 @@ public interface OrganisationDirectory {
     /** Adds or replaces (by id). */
     void saveTeam(Team team);
 
+    /**
+     * Puts exactly the given teams of the organisation on its reader list and takes the others off. Stores that can
+     * change several rows at once override this to do it in one step.
+     */
+    default void setReaderList(String organisationId, java.util.Set<String> readerTeamIds) {
+        for (Team team : teamsOf(organisationId)) {
+            boolean reader = readerTeamIds.contains(team.id());
+            if (team.onReaderList() != reader) {
+                saveTeam(new Team(team.id(), team.organisationId(), team.name(), reader));
+            }
+        }
+    }
+
     /** Adds or replaces (by id). */
     void saveUser(UserAccount user);
 

@@ -146,6 +146,52 @@ class OrganisationAdministrationTest {
         }
 
         @Test
+        void anAdministratorReplacesTheReaderListInOneStepWithTheProtocolsListShownForReference() {
+            Team added = administration.addTeam(ofstedAdmin, "Early years policy team", false);
+            List<Team> before = directory.teamsOf("ofsted");
+
+            ReaderList after = administration.replaceReaderList(ofstedAdmin, "OFSTED", List.of(added.id()));
+
+            assertEquals(List.of(added.id()), after.teams().stream().filter(Team::onReaderList).map(Team::id).toList());
+            assertEquals(before.size(), after.teams().size(), "no team added or removed");
+            assertTrue(after.protocolTeams().contains("Social care policy team"), after.protocolTeams().toString());
+            AuditEvent event = audit.events().stream()
+                    .filter(e -> e.action().equals(AuditActions.READER_LIST_CHANGE)).reduce((a, b) -> b).orElseThrow();
+            assertEquals(Outcome.SUCCEEDED, event.outcome());
+            assertTrue(event.detail().endsWith("after: [Early years policy team]"), event.detail());
+            assertTrue(event.detail().contains("Social care policy team"), "the list before: " + event.detail());
+        }
+
+        @Test
+        void anotherInspectoratesAdministratorCannotReadOrReplaceItsReaderList() {
+            List<Team> before = directory.teamsOf("ofsted");
+
+            assertThrows(AccessDenied.class, () -> administration.readerList(hmicAdmin, "OFSTED"));
+            AccessDenied denied = assertThrows(AccessDenied.class,
+                    () -> administration.replaceReaderList(hmicAdmin, "OFSTED", List.of()));
+
+            assertEquals(AdministrationRules.TEAMS_OWN_ADMINISTRATOR_ONLY, denied.rule());
+            assertEquals(before, directory.teamsOf("ofsted"));
+            assertEquals(Outcome.DENIED, lastEvent().outcome());
+            assertThrows(AccessDenied.class, () -> administration.replaceReaderList(inspector, "OFSTED", List.of()));
+            assertThrows(NotFound.class, () -> administration.readerList(ofstedAdmin, "OFSTEAD"));
+        }
+
+        @Test
+        void aReaderListNamesOnlyTheInspectoratesOwnTeamsAndARefusalChangesNothing() {
+            List<Team> before = directory.teamsOf("ofsted");
+            String hmicTeam = directory.teamsOf("hmic").get(0).id();
+
+            InvalidInput invalid = assertThrows(InvalidInput.class,
+                    () -> administration.replaceReaderList(ofstedAdmin, "OFSTED", List.of(hmicTeam)));
+
+            assertEquals("teams", invalid.errors().get(0).field());
+            assertThrows(InvalidInput.class, () -> administration.replaceReaderList(ofstedAdmin, "OFSTED", null));
+            assertEquals(before, directory.teamsOf("ofsted"));
+            assertEquals(Outcome.REFUSED, lastEvent().outcome());
+        }
+
+        @Test
         void aTeamNeedsANameNotAlreadyTaken() {
             assertEquals("name", assertThrows(InvalidInput.class,
                     () -> administration.addTeam(ofstedAdmin, "  ", false)).errors().get(0).field());

@@ -105,6 +105,13 @@ public final class JdbcOrganisationDirectory implements OrganisationDirectory {
                 team.id(), team.organisationId(), team.name(), team.onReaderList());
     }
 
+    /** One statement: every team of the organisation on or off the list at once. */
+    @Override
+    public void setReaderList(String organisationId, java.util.Set<String> readerTeamIds) {
+        jdbc.update("update team set on_reader_list = (id = any(?)) where organisation_id = ?",
+                readerTeamIds.toArray(String[]::new), organisationId);
+    }
+
     @Override
     public void saveUser(UserAccount user) {
         jdbc.inTransaction(connection -> {
