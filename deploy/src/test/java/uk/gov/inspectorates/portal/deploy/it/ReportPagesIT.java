@@ -243,6 +243,13 @@ class ReportPagesIT extends BrowserDeployment {
                     .containsText("Pre-publication report – not to be shared beyond authorised reviewers");
             Download download = page.waitForDownload(() -> page.click("#download"));
             StampedCopy.assertStampedCopyOf(pdf, Files.readAllBytes(download.path()), "downloaded through the page");
+
+            String view = page.locator("#view").getAttribute("href");
+            com.microsoft.playwright.APIResponse inline = page.request().get(uri(view).toString());
+            assertEquals(200, inline.status());
+            assertTrue(inline.headers().get("content-disposition").startsWith("inline;"),
+                    "shown by the browser, not saved: " + inline.headers());
+            StampedCopy.assertStampedCopyOf(pdf, inline.body(), "viewed in the browser");
         }
     }
 

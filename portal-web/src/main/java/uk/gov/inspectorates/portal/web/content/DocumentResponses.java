@@ -30,15 +30,29 @@ public final class DocumentResponses {
     }
 
     public static void attachment(ReportDownload download, HttpServletResponse response) throws IOException {
+        send(download, "attachment", response);
+    }
+
+    /** The same copy, shown by the browser's own viewer instead of saved. */
+    public static void inline(ReportDownload download, HttpServletResponse response) throws IOException {
+        send(download, "inline", response);
+    }
+
+    private static void send(ReportDownload download, String disposition, HttpServletResponse response)
+            throws IOException {
         response.setContentType(download.report().document().mediaType());
-        headers(download).forEach(response::setHeader);
+        headers(download, disposition).forEach(response::setHeader);
         copy(download.content(), response.getOutputStream());
     }
 
     private static Map<String, String> headers(ReportDownload download) {
+        return headers(download, "attachment");
+    }
+
+    private static Map<String, String> headers(ReportDownload download, String disposition) {
         Map<String, String> headers = new LinkedHashMap<>();
         String name = download.report().document().fileName();
-        headers.put("Content-Disposition", "attachment; filename=\"" + asciiFileName(name) + "\"; filename*=UTF-8''"
+        headers.put("Content-Disposition", disposition + "; filename=\"" + asciiFileName(name) + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
         headers.put("Content-Length", Long.toString(download.length()));
         headers.put("Cache-Control", "no-store");

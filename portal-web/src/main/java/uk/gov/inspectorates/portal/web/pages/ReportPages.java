@@ -91,8 +91,8 @@ public class ReportPages extends HttpServlet {
                 String notice = NOTICES.get(String.valueOf(request.getParameter("done")));
                 reportPage(request, response, subject, path.substring(1),
                         model(request, "Report").with("notice", notice), Map.of(), 200);
-            } else if (path.matches("/[0-9a-f]{32}/content")) {
-                content(request, response, subject, path.substring(1, 33));
+            } else if (path.matches("/[0-9a-f]{32}/(content|view)")) {
+                content(request, response, subject, path.substring(1, 33), path.endsWith("/view"));
             } else {
                 problemPage(request, response, Problems.from(new NotFound("page")));
             }
@@ -192,15 +192,20 @@ public class ReportPages extends HttpServlet {
         }
     }
 
-    /** The stamped copy under embargo; once published, a page sending the reader to the published version. */
-    private void content(HttpServletRequest request, HttpServletResponse response, Subject subject, String id)
-            throws IOException {
+    /**
+     * The stamped copy under embargo, to view in the browser or to save; once published, a page sending the reader
+     * to the published version.
+     */
+    private void content(HttpServletRequest request, HttpServletResponse response, Subject subject, String id,
+                         boolean inline) throws IOException {
         ReportContent content = reports.download(subject, id);
         if (content instanceof PublishedVersion published) {
             pages.render(response, 200, "report-published", model(request, "This report has been published")
                     .with("report", row(published.report(), clock.instant()))
                     .with("publishedUrl", published.publishedUrl().toString())
                     .asMap());
+        } else if (inline) {
+            DocumentResponses.inline((ReportDownload) content, response);
         } else {
             DocumentResponses.attachment((ReportDownload) content, response);
         }
