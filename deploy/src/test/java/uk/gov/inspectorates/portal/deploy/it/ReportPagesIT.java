@@ -37,8 +37,7 @@ class ReportPagesIT extends BrowserDeployment {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             signIn(page, "ofsted.inspector");
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Share a report")).click();
+            page.click("#share-on-one-page");
             fillShareForm(page, title, true);
             page.setInputFiles("#file", new FilePayload("northdale.pdf", "application/pdf", pdf));
 
@@ -166,6 +165,75 @@ class ReportPagesIT extends BrowserDeployment {
             assertThat(page.locator(".govuk-error-summary")).containsText("must be a PDF");
         }
         assertEquals(before, StoredState.now(), "refused uploads store nothing");
+    }
+
+    @Test
+    void anInspectorSharesThroughTheTaskListSectionBySectionWithoutJavaScript() throws Exception {
+        String title = "Task list share " + UUID.randomUUID();
+        byte[] pdf = TestPdf.withText(title);
+        String id;
+        Browser.NewContextOptions noScript = new Browser.NewContextOptions().setJavaScriptEnabled(false);
+        try (BrowserContext context = browser.browser().newContext(noScript)) {
+            Page page = context.newPage();
+            signIn(page, "ofsted.inspector");
+            page.waitForNavigation(() -> page.click("button:has-text('Share a report')"));
+            assertThat(page.locator("h1")).hasText("Share a report");
+            assertThat(page.locator("#task-details-status")).hasText("Not yet started");
+            assertThat(page.locator("#task-check-status")).hasText("Cannot start yet");
+            String tasks = page.url();
+
+            page.click("text=Report details");
+            page.fill("#title", title);
+            Response incomplete = page.waitForNavigation(() -> page.click("button:has-text('Save and continue')"));
+            assertEquals(422, incomplete.status());
+            assertThat(page.locator(".govuk-error-summary")).containsText("There is a problem");
+            assertThat(page.locator("#title")).hasValue(title);
+            page.selectOption("#reportType", "OFSTED_CHILDREN_IN_NEED_LOOKED_AFTER_CARE_LEAVERS");
+            page.fill("#subject", "Northdale local authority area");
+            page.waitForNavigation(() -> page.click("button:has-text('Save and continue')"));
+            assertEquals(tasks, page.url());
+            assertThat(page.locator("#task-details-status")).hasText("Completed");
+
+            page.navigate(uri("/reports").toString());
+            assertThat(page.locator("#drafts")).containsText(title);
+            page.click("#drafts a:has-text('" + title + "')");
+            assertThat(page.locator("#task-details-status")).hasText("Completed");
+
+            page.click("text=Security classification and handling");
+            page.check("#tier-OFFICIAL_SENSITIVE");
+            page.selectOption("#classificationDescriptor", "PERSONAL");
+            page.waitForNavigation(() -> page.click("button:has-text('Save and continue')"));
+            page.click("text=Pre-publication checks");
+            page.check("#subjectHadChanceToComment");
+            page.check("#contentFinal");
+            page.check("#subjectHasFinalUnderEmbargo");
+            page.waitForNavigation(() -> page.click("button:has-text('Save and continue')"));
+            page.click("text=Who to share with");
+            assertEquals(5, page.locator("input[name=addressees]:checked").count(), "every other party at first");
+            page.locator("input[name=addressees]").all().forEach(box -> box.uncheck());
+            page.check("#addressee-HMIC");
+            page.waitForNavigation(() -> page.click("button:has-text('Save and continue')"));
+            assertThat(page.locator("#task-addressees-status")).hasText("Completed");
+
+            page.click("text=Check your answers, choose the file and share");
+            assertThat(page.locator("#answers")).containsText(title);
+            assertThat(page.locator("#answers")).containsText("OFFICIAL-SENSITIVE PERSONAL");
+            assertThat(page.locator("#answers")).containsText("HM Inspectorate of Constabulary");
+            page.setInputFiles("#file", new FilePayload("tasks.pdf", "application/pdf", pdf));
+            page.waitForNavigation(() -> page.click(SHARE_BUTTON));
+            assertThat(page.locator(".govuk-notification-banner--success")).containsText("shared under embargo");
+            Matcher shared = Pattern.compile("/reports/([0-9a-f]{32})").matcher(page.url());
+            assertTrue(shared.find(), page.url());
+            id = shared.group(1);
+
+            assertEquals(404, page.navigate(tasks).status(), "the draft goes once the report is shared");
+            page.navigate(uri("/reports").toString());
+            assertEquals(0, page.locator("#drafts").count());
+        }
+        assertEquals(200, PortalApi.signedIn(uri("/"), "hmic.reader").getBytes("/api/v1/reports/" + id + "/content")
+                .statusCode());
+        assertEquals(404, PortalApi.signedIn(uri("/"), "cqc.reader").getBytes("/api/v1/reports/" + id + "/content")
+                .statusCode(), "CQC was not chosen");
     }
 
     @Test

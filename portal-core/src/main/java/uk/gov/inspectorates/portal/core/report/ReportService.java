@@ -87,18 +87,29 @@ public final class ReportService {
      * A refusal is audited here; a success is audited by {@link #share}.
      */
     public ReportDetails checkShare(Subject subject, ReportDraft draft) {
-        Inspectorate originator = subject.inspectorate().orElse(null);
-        Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
-        if (!decision.permitted()) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        Inspectorate originator = requireMayShare(subject);
         try {
             return validator.validate(draft, originator);
         } catch (InvalidInput invalid) {
             record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "invalid: " + fields(invalid));
             throw invalid;
         }
+    }
+
+    /** Refuses (audited) someone who may not share reports; answers the inspectorate they share for. */
+    public Inspectorate requireMayShare(Subject subject) {
+        Inspectorate originator = subject.inspectorate().orElse(null);
+        Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
+        if (!decision.permitted()) {
+            record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
+            throw new AccessDenied(decision.rule());
+        }
+        return originator;
+    }
+
+    /** The share's checks of the details alone, neither deciding nor auditing (the task list's sections). */
+    public ReportDetails validate(Subject subject, ReportDraft draft) {
+        return validator.validate(draft, subject.inspectorate().orElse(null));
     }
 
     /**

@@ -33,6 +33,7 @@ import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.report.OnwardSharingService;
 import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
+import uk.gov.inspectorates.portal.core.report.ShareDraftService;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
@@ -54,6 +55,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcResumableUploadRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcShareDrafts;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcTermPlanRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcWithholdRequests;
@@ -185,6 +187,14 @@ public class PortalWiring {
                                 Clock clock) {
         return new ReportService(reports, documentIntake(store, scanner), store, policy, audit,
                 new ScopeRemoval(keys, store, audit, clock), uploads, clock, new PdfBoxStamper());
+    }
+
+    /** The share task list's drafts: the details only, the file comes at the last step. */
+    @Produces
+    @Singleton
+    ShareDraftService shareDraftService(ReportService reports, Clock clock) {
+        return new ShareDraftService(new JdbcShareDrafts(dataSource), reports, clock,
+                java.time.ZoneId.of("Europe/London"));
     }
 
     /** Publication, withdrawal and withhold requests: the report's status follows from them and the clock. */

@@ -33,6 +33,7 @@ import uk.gov.inspectorates.portal.core.report.ReportDraft;
 import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
+import uk.gov.inspectorates.portal.core.report.ShareDraftService;
 import uk.gov.inspectorates.portal.core.report.WithholdRequestDraft;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
@@ -52,6 +53,8 @@ import uk.gov.inspectorates.portal.web.upload.ReportUploadReader;
 public class ReportPages extends HttpServlet {
 
     static final String SHARE = "/share";
+    /** The task list's draft that the share form comes from, removed once the report is shared. */
+    static final String DRAFT_FIELD = "draft";
     private static final Pattern ACTION = Pattern.compile(
             "/([0-9a-f]{32})/(publication|withdrawal|withhold-requests|onward-sharing)(?:/([0-9a-f]{32})/(?:decision|consent))?");
     private static final Map<String, String> NOTICES = Map.of(
@@ -65,6 +68,9 @@ public class ReportPages extends HttpServlet {
 
     @Inject
     ReportService reports;
+
+    @Inject
+    ShareDraftService drafts;
 
     @Inject
     ReportLifecycle lifecycle;
@@ -183,6 +189,9 @@ public class ReportPages extends HttpServlet {
                         }
                     },
                     ReportPages::draftOf);
+            if (given.get(DRAFT_FIELD) != null) {
+                drafts.discard(subject, given.get(DRAFT_FIELD));
+            }
             response.sendRedirect(request.getContextPath() + "/reports/" + report.id() + "?shared=true");
         } catch (InvalidInput | UploadRejected invalid) {
             Problem problem = Problems.from(invalid);
@@ -214,10 +223,17 @@ public class ReportPages extends HttpServlet {
     private void list(HttpServletRequest request, HttpServletResponse response, Subject subject) throws IOException {
         Instant now = clock.instant();
         List<Map<String, Object>> rows = reports.visibleTo(subject).stream().map(report -> row(report, now)).toList();
+        List<Map<String, String>> preparing = drafts.drafts(subject).stream()
+                .map(draft -> Map.of("id", draft.id(),
+                        "title", draft.fields().getOrDefault("title", "Untitled report"),
+                        "updatedAt", ReportForms.when(draft.updatedAt())))
+                .toList();
         pages.render(response, 200, "reports", model(request, "Reports")
                 .with("reports", rows)
                 .with("hasReports", !rows.isEmpty())
                 .with("canShare", !reports.reportTypesFor(subject).isEmpty())
+                .with("drafts", preparing)
+                .with("hasDrafts", !preparing.isEmpty())
                 .asMap());
     }
 
@@ -244,39 +260,13 @@ public class ReportPages extends HttpServlet {
 
     private void shareForm(HttpServletResponse response, PageModel model, Subject subject, Map<String, String> given,
                            int status) throws IOException {
-        String chosenType = given.getOrDefault("reportType", "");
-        String chosenTier = given.getOrDefault("classificationTier", "");
-        model.with("reportTypes", reports.reportTypesFor(subject).stream()
-                        .map(type -> Map.of("code", type.code(), "title", type.title(),
-                                "selected", type.code().equals(chosenType)))
-                        .toList())
-                .with("tiers", List.of(Tier.OFFICIAL, Tier.OFFICIAL_SENSITIVE).stream()
-                        .map(tier -> Map.of("value", tier.name(), "label", tier.marking(),
-                                "checked", tier.name().equals(chosenTier)))
-                        .toList())
-                .with("given", given)
-                .with("parties", parties(subject, given.get("addressees"), given.isEmpty()))
-                .with("attested", Map.of(
-                        "subjectHadChanceToComment", "true".equals(given.get("subjectHadChanceToComment")),
-                        "contentFinal", "true".equals(given.get("contentFinal")),
-                        "subjectHasFinalUnderEmbargo", "true".equals(given.get("subjectHasFinalUnderEmbargo"))))
-                .with("descriptors", Stream.of("PERSONAL", "COMMERCIAL", "LOCSEN")
-                        .map(descriptor -> Map.of("value", descriptor,
-                                "selected", descriptor.equals(given.get("classificationDescriptor"))))
-                        .toList())
-                .with("maxSize", humanSize(reports.maxUploadBytes()));
+        ShareForm.fill(model, reports, subject, given, ShareForm.ALL_SECTIONS, given.isEmpty())
+                .with("formAction", "/reports/share")
+                .with("heading", "Share a report")
+                .with("button", "Share report");
         pages.render(response, status, "share-report", model.asMap());
     }
 
-    /** The other parties as checkboxes: all ticked at first, then as the person left them. */
-    private static List<Map<String, Object>> parties(Subject subject, String ticked, boolean firstTime) {
-        List<String> chosen = ticked == null ? List.of() : List.of(ticked.split(","));
-        return Arrays.stream(Inspectorate.values())
-                .filter(party -> subject.inspectorate().filter(own -> own == party).isEmpty())
-                .map(party -> Map.<String, Object>of("value", party.name(), "label", party.title(),
-                        "checked", firstTime || chosen.contains(party.name())))
-                .toList();
-    }
 
     private void problemPage(HttpServletRequest request, HttpServletResponse response, Problem problem)
             throws IOException {
@@ -292,31 +282,7 @@ public class ReportPages extends HttpServlet {
     }
 
     static ReportDraft draftOf(Map<String, String> fields) {
-        return new ReportDraft(fields.get("title"), fields.get("reportType"), fields.get("subject"),
-                fields.get("classificationTier"), fields.get("classificationDescriptor"),
-                fields.get("handlingInstructions"), checked(fields, "subjectHadChanceToComment"),
-                checked(fields, "contentFinal"), checked(fields, "subjectHasFinalUnderEmbargo"),
-                expectedPublication(fields.get("expectedPublication")), addressees(fields.get("addressees")));
-    }
-
-    /** The page always says whom to share with: nothing ticked is a mistake to show, not "everyone". */
-    private static List<String> addressees(String ticked) {
-        return ticked == null || ticked.isBlank() ? List.of("") : List.of(ticked.split(","));
-    }
-
-    private static Boolean checked(Map<String, String> fields, String name) {
-        return "true".equals(fields.get(name));
-    }
-
-    private static OffsetDateTime expectedPublication(String date) {
-        if (date == null || date.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date.strip()).atStartOfDay(UK).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of("expectedPublication", "Enter the expected publication date as YYYY-MM-DD");
-        }
+        return ReportDraft.ofForm(fields, UK);
     }
 
     private static Map<String, Object> row(Report report, Instant now) {

@@ -1,0 +1,17 @@
+package uk.gov.inspectorates.portal.core.report;
+
+import java.util.Optional;
+
+/** Where share drafts are kept, each visible to its owner only. */
+public interface ShareDrafts {
+
+    /** Adds the draft, or replaces its fields. */
+    void save(ShareDraft draft);
+
+    Optional<ShareDraft> find(String id, String ownerId);
+
+    void delete(String id, String ownerId);
+
+    /** The owner's drafts, the most recently changed first. */
+    java.util.List<ShareDraft> ofOwner(String ownerId);
+}
