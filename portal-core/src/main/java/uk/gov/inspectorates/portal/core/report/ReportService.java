@@ -55,10 +55,19 @@ public final class ReportService {
     private final Clock clock;
     private final Stamper stamper;
     private final ReportValidator validator = new ReportValidator();
+    private final StampingBudget stampingBudget;
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
                          AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock,
                          Stamper stamper) {
+        this(reports, intake, store, policy, audit, removal, uploads, clock, stamper,
+                new StampingBudget(Runtime.getRuntime().maxMemory() / 2, java.time.Duration.ofSeconds(10)));
+    }
+
+    public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
+                         AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock,
+                         Stamper stamper, StampingBudget stampingBudget) {
+        this.stampingBudget = stampingBudget;
         this.reports = reports;
         this.intake = intake;
         this.store = store;
@@ -236,6 +245,9 @@ public final class ReportService {
         } catch (Stamper.UnstampableDocument e) {
             record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "could not be stamped");
             throw e;
+        } catch (StampingBudget.Busy e) {
+            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "stamping busy: try again");
+            throw e;
         }
         record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.SUCCEEDED, "downloadId=" + downloadId);
         return download;
@@ -247,11 +259,21 @@ public final class ReportService {
         if (report.document().content().plaintextBytes() > stamper.maxDocumentBytes()) {
             throw new Stamper.UnstampableDocument("the document is larger than a stamped copy can be made of", null);
         }
-        ByteArrayOutputStream stamped = new ByteArrayOutputStream();
-        try (InputStream original = store.open(report.document().content())) {
-            stamper.stamp(original, marks, stamped);
+        byte[] stamped;
+        try {
+            stamped = stampingBudget.within(report.document().content().plaintextBytes(), () -> {
+                ByteArrayOutputStream copy = new ByteArrayOutputStream();
+                try (InputStream original = store.open(report.document().content())) {
+                    stamper.stamp(original, marks, copy);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return copy.toByteArray();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return new ReportDownload(report, downloadId, new ByteArrayInputStream(stamped.toByteArray()), stamped.size());
+        return new ReportDownload(report, downloadId, new ByteArrayInputStream(stamped), stamped.length);
     }
 
     /**

@@ -339,6 +339,24 @@ class ReportServiceTest {
     class Downloading {
 
         @Test
+        void aCopyThatDoesNotFitInTheStampingBudgetIsRefusedAsBusyAndAuditedNotServedUnstamped() {
+            StampingBudget budget = new StampingBudget(1024 * 1024, java.time.Duration.ZERO);
+            ReportService limited = new ReportService(reports, intake, store, new AccessPolicy(), audit,
+                    new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper, budget);
+            String id = limited.share(ofstedInspector, limited.checkShare(ofstedInspector, aReportDraft().build()),
+                    file("r.pdf", PDF)).id();
+
+            budget.within(Long.MAX_VALUE, () -> assertThrows(StampingBudget.Busy.class,
+                    () -> limited.download(cqcReader, id)));
+
+            AuditEvent last = audit.events().get(audit.events().size() - 1);
+            assertEquals(Outcome.REFUSED, last.outcome());
+            assertEquals("stamping busy: try again", last.detail());
+            assertTrue(limited.download(cqcReader, id) instanceof ReportDownload, "served once the budget is back");
+        }
+
+
+        @Test
         void anAddresseeReaderDownloadsAStampedCopyNamingThemWithOneAuditEventNamingTheDownload() throws IOException {
             Report report = shareAsOfstedInspector();
 

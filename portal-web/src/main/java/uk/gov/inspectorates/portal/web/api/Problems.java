@@ -12,6 +12,7 @@ import uk.gov.inspectorates.portal.core.report.Stamper;
 import uk.gov.inspectorates.portal.core.access.SignInLocked;
 import uk.gov.inspectorates.portal.core.access.SignInRefused;
 import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
+import uk.gov.inspectorates.portal.core.report.StampingBudget;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
@@ -56,6 +57,10 @@ public final class Problems {
                 case TOO_COMPLEX ->
                         fileProblem("document-too-complex", "The file could not be checked for viruses", 422, rejected);
             };
+        }
+        if (failure instanceof StampingBudget.Busy) {
+            return Problem.of("stamping-busy", "Sorry, the portal is busy", 503,
+                    "Many copies of large reports are being prepared right now. Try again in a minute.");
         }
         if (failure instanceof ScanningUnavailable unavailable) {
             LOG.log(Level.WARNING, "Upload refused: " + unavailable.getMessage());
