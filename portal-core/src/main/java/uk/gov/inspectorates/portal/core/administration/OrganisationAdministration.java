@@ -191,7 +191,9 @@ public final class OrganisationAdministration {
     /** An inspectorate's teams and which are on its reader list, with the protocol's list for reference. */
     public ReaderList readerList(Subject subject, String inspectorateCode) {
         Inspectorate inspectorate = inspectorate(subject, inspectorateCode, AuditActions.ADMINISTRATION_VIEW);
-        return new ReaderList(inspectorate, teamsOf(subject, inspectorate.organisationId()),
+        require(subject, Action.LIST, AdministrationRules.teamsOf(inspectorate), AuditActions.ADMINISTRATION_VIEW,
+                "TEAM", null);
+        return new ReaderList(inspectorate, directory.teamsOf(inspectorate.organisationId()),
                 ProtocolReaderLists.teamsOf(inspectorate).stream().map(Team::name).toList());
     }
 

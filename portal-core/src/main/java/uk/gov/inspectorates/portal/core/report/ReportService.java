@@ -96,7 +96,7 @@ public final class ReportService {
      * A refusal is audited here; a success is audited by {@link #share}.
      */
     public ReportDetails checkShare(Subject subject, ReportDraft draft) {
-        Inspectorate originator = requireMayShare(subject);
+        Inspectorate originator = mayShare(subject);
         try {
             return validator.validate(draft, originator);
         } catch (InvalidInput invalid) {
@@ -106,7 +106,7 @@ public final class ReportService {
     }
 
     /** Refuses (audited) someone who may not share reports; answers the inspectorate they share for. */
-    public Inspectorate requireMayShare(Subject subject) {
+    private Inspectorate mayShare(Subject subject) {
         Inspectorate originator = subject.inspectorate().orElse(null);
         Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
         if (!decision.permitted()) {
@@ -116,9 +116,9 @@ public final class ReportService {
         return originator;
     }
 
-    /** The share's checks of the details alone, neither deciding nor auditing (the task list's sections). */
+    /** The share's checks of the details alone, for someone who may share, without auditing invalid input. */
     public ReportDetails validate(Subject subject, ReportDraft draft) {
-        return validator.validate(draft, subject.inspectorate().orElse(null));
+        return validator.validate(draft, mayShare(subject));
     }
 
     /**

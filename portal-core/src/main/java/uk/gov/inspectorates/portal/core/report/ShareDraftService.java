@@ -6,7 +6,16 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.Action;
+import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -23,25 +32,31 @@ public final class ShareDraftService {
 
     private final ShareDrafts drafts;
     private final ReportService reports;
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
-    public ShareDraftService(ShareDrafts drafts, ReportService reports, Clock clock, ZoneId zone) {
+    public ShareDraftService(ShareDrafts drafts, ReportService reports, AccessPolicy policy, AuditTrail audit,
+                             Clock clock, ZoneId zone) {
         this.drafts = drafts;
         this.reports = reports;
+        this.policy = policy;
+        this.audit = audit;
         this.clock = clock;
         this.zone = zone;
     }
 
     /** A new, empty draft, for someone who may share reports (the refusal is audited by the share check). */
     public ShareDraft start(Subject subject) {
-        reports.requireMayShare(subject);
+        mayShare(subject);
         ShareDraft draft = new ShareDraft(Ids.newId(), subject.userId(), Map.of(), clock.instant());
         drafts.save(draft);
         return draft;
     }
 
     public ShareDraft draft(Subject subject, String id) {
+        mayShare(subject);
         return drafts.find(id == null ? "" : id, subject.userId()).orElseThrow(() -> new NotFound("share draft"));
     }
 
@@ -50,6 +65,7 @@ public final class ShareDraftService {
      * otherwise nothing is saved and the section's errors are thrown.
      */
     public ShareDraft saveSection(Subject subject, String id, ShareSection section, Map<String, String> given) {
+        mayShare(subject);
         ShareDraft draft = draft(subject, id);
         Map<String, String> fields = new HashMap<>(draft.fields());
         section.fields().forEach(fields::remove);
@@ -65,6 +81,7 @@ public final class ShareDraftService {
 
     /** Each section: not started (none of its fields given), completed (valid), or incomplete. */
     public Map<ShareSection, Status> statuses(Subject subject, ShareDraft draft) {
+        mayShare(subject);
         List<FieldError> errors = errorsOf(subject, draft.fields());
         Map<ShareSection, Status> statuses = new EnumMap<>(ShareSection.class);
         for (ShareSection section : ShareSection.values()) {
@@ -77,16 +94,33 @@ public final class ShareDraftService {
 
     /** The details, checked as a share would check them (throws with every error if any section is not done). */
     public ReportDetails details(Subject subject, ShareDraft draft) {
+        mayShare(subject);
         return reports.checkShare(subject, ReportDraft.ofForm(draft.fields(), zone));
     }
 
     /** The drafts the person is preparing, the most recently changed first. */
     public List<ShareDraft> drafts(Subject subject) {
+        if (!policy.decide(subject, Action.UPLOAD, Resource.newReport(subject.inspectorate().orElse(null)),
+                clock.instant()).permitted()) {
+            return List.of();
+        }
         return drafts.ofOwner(subject.userId());
     }
 
     public void discard(Subject subject, String id) {
+        mayShare(subject);
         drafts.delete(id == null ? "" : id, subject.userId());
+    }
+
+    /** Drafts are for those who may share reports: anyone else is refused (audited as a refused share). */
+    private void mayShare(Subject subject) {
+        Decision decision = policy.decide(subject, Action.UPLOAD,
+                Resource.newReport(subject.inspectorate().orElse(null)), clock.instant());
+        if (!decision.permitted()) {
+            audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(),
+                    AuditActions.REPORT_SHARE, "REPORT", null, Outcome.DENIED, decision.rule()));
+            throw new AccessDenied(decision.rule());
+        }
     }
 
     private List<FieldError> errorsOf(Subject subject, Map<String, String> fields) {

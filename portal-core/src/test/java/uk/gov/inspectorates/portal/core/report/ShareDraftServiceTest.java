@@ -64,7 +64,7 @@ class ShareDraftServiceTest {
                 new ResumableUploads.Settings(16, Duration.ofHours(1)));
         ReportService reports = new ReportService(new InMemoryReportRepository(), intake, store, new AccessPolicy(),
                 audit, new ScopeRemoval(keys, store, audit, clock), uploads, clock, new FakeStamper());
-        service = new ShareDraftService(drafts, reports, clock, ZoneId.of("Europe/London"));
+        service = new ShareDraftService(drafts, reports, new AccessPolicy(), audit, clock, ZoneId.of("Europe/London"));
     }
 
     @Test

@@ -192,8 +192,8 @@ public class PortalWiring {
     /** The share task list's drafts: the details only, the file comes at the last step. */
     @Produces
     @Singleton
-    ShareDraftService shareDraftService(ReportService reports, Clock clock) {
-        return new ShareDraftService(new JdbcShareDrafts(dataSource), reports, clock,
+    ShareDraftService shareDraftService(ReportService reports, AccessPolicy policy, AuditTrail audit, Clock clock) {
+        return new ShareDraftService(new JdbcShareDrafts(dataSource), reports, policy, audit, clock,
                 java.time.ZoneId.of("Europe/London"));
     }
 
