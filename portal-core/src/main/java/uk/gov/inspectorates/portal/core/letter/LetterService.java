@@ -83,6 +83,14 @@ public final class LetterService {
     }
 
     /**
+     * The report, for the form that adds a letter to it: 404 unless the subject may see the report, 403 naming the
+     * rule unless they may add letters to it (audited as a refused {@code LETTER_ADD}).
+     */
+    public Report reportForNewLetter(Subject subject, String reportId) {
+        return mayAdd(subject, reportId);
+    }
+
+    /**
      * Checks that the subject may add a letter to the report and that its details are complete, before any byte of
      * the file is read. A refusal is audited here; a success is audited by {@link #add}.
      */

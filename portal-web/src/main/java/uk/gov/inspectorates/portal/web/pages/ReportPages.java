@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -82,6 +83,10 @@ public class ReportPages extends HttpServlet {
     @Inject
     PageRenderer pages;
 
+    /** Covering and advance letters (docs/adr/0015): their pages under /reports/{id}/letters. */
+    @Inject
+    LetterPages letterPages;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
@@ -97,6 +102,8 @@ public class ReportPages extends HttpServlet {
                         model(request, "Report").with("notice", notice), Map.of(), 200);
             } else if (path.matches("/[0-9a-f]{32}/content")) {
                 content(request, response, subject, path.substring(1, 33));
+            } else if (LetterPages.handles(path)) {
+                letterPages.get(request, response, subject, path);
             } else {
                 problemPage(request, response, Problems.from(new NotFound("page")));
             }
@@ -113,6 +120,10 @@ public class ReportPages extends HttpServlet {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         if (SHARE.equals(path)) {
             share(request, response);
+            return;
+        }
+        if (LetterPages.handles(path)) {
+            letterPages.post(request, response, subject(request), path);
             return;
         }
         Matcher action = ACTION.matcher(path);
@@ -212,7 +223,10 @@ public class ReportPages extends HttpServlet {
 
     private void list(HttpServletRequest request, HttpServletResponse response, Subject subject) throws IOException {
         Instant now = clock.instant();
-        List<Map<String, Object>> rows = reports.visibleTo(subject).stream().map(report -> row(report, now)).toList();
+        List<Report> visible = reports.visibleTo(subject);
+        Set<String> advance = letterPages.withAdvanceLetters(subject, visible);
+        List<Map<String, Object>> rows = visible.stream().map(report -> row(report, now))
+                .peek(row -> row.put("advanceLetter", advance.contains((String) row.get("id")))).toList();
         pages.render(response, 200, "reports", model(request, "Reports")
                 .with("reports", rows)
                 .with("hasReports", !rows.isEmpty())
@@ -239,6 +253,7 @@ public class ReportPages extends HttpServlet {
                 .with("onwardSharings", sharings)
                 .with("hasOnwardSharings", !sharings.isEmpty())
                 .with("given", given)
+                .with("letterSection", letterPages.section(request, subject, report))
                 .asMap());
     }
 
