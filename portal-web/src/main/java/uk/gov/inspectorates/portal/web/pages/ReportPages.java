@@ -97,7 +97,9 @@ public class ReportPages extends HttpServlet {
             } else if (path.equals(SHARE)) {
                 shareForm(response, model(request, "Share a report"), subject, Map.of(), 200);
             } else if (path.matches("/[0-9a-f]{32}")) {
-                String notice = NOTICES.get(request.getParameter("done"));
+                // Map.of refuses a null key: a report page without ?done= must not fail
+                String done = request.getParameter("done");
+                String notice = done == null ? null : NOTICES.get(done);
                 reportPage(request, response, subject, path.substring(1),
                         model(request, "Report").with("notice", notice), Map.of(), 200);
             } else if (path.matches("/[0-9a-f]{32}/content")) {
