@@ -33,6 +33,10 @@ public final class AccessPolicy {
     public static final String LETTER_ADDRESSEE_READER_LISTS_ONLY = "letter.read.addressee-reader-lists-only";
     public static final String LETTER_OF_WITHDRAWN_REPORT_NOT_SERVED = "letter.withdrawn-report.not-served";
     public static final String LETTER_CHANGES_WITH_ITS_REPORT = "letter.changes-with-its-report";
+    public static final String LETTER_AHEAD_REMOVE_BY_ORIGINATOR_ADMINISTRATOR =
+            "letter.ahead.remove.originator-administrator";
+    public static final String LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY =
+            "letter.ahead.remove.originator-administrator-only";
     public static final String UPLOAD_BY_OWNER = "upload.owner";
     public static final String UPLOAD_OWNER_ONLY = "upload.owner-only";
     public static final String NOT_PERMITTED = "default.not-permitted";
@@ -126,7 +130,9 @@ public final class AccessPolicy {
                 if (!originatorStaff) {
                     yield Decision.deny(LETTER_ADD_ORIGINATOR_STAFF_ONLY);
                 }
+                // NONE: an advance letter sent ahead of its report, which is not shared yet
                 yield letter.lifecycle() == Resource.Lifecycle.UNDER_EMBARGO
+                        || letter.lifecycle() == Resource.Lifecycle.NONE
                         ? Decision.permit(LETTER_ADD_BY_ORIGINATOR_STAFF)
                         : Decision.deny(LETTER_ADD_UNDER_EMBARGO_ONLY);
             }
@@ -136,7 +142,18 @@ public final class AccessPolicy {
                 yield reading.permitted() && letter.lifecycle() == Resource.Lifecycle.WITHDRAWN
                         ? Decision.deny(LETTER_OF_WITHDRAWN_REPORT_NOT_SERVED) : reading;
             }
-            case CHANGE, DELETE, EXPORT, AUDIT_VIEW -> Decision.deny(LETTER_CHANGES_WITH_ITS_REPORT);
+            // a letter of a report goes with it; one sent ahead of its report (no stage yet) is removed on its own,
+            // by an administrator of its sender, as a report is
+            case DELETE -> {
+                if (letter.lifecycle() != Resource.Lifecycle.NONE) {
+                    yield Decision.deny(LETTER_CHANGES_WITH_ITS_REPORT);
+                }
+                yield own.isPresent() && own.get() == letter.originator()
+                        && subject.roles().contains(Role.ADMINISTRATOR)
+                        ? Decision.permit(LETTER_AHEAD_REMOVE_BY_ORIGINATOR_ADMINISTRATOR)
+                        : Decision.deny(LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY);
+            }
+            case CHANGE, EXPORT, AUDIT_VIEW -> Decision.deny(LETTER_CHANGES_WITH_ITS_REPORT);
         };
     }
 

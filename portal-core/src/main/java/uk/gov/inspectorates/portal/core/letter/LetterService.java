@@ -34,7 +34,13 @@ import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.core.report.Stamper;
+import uk.gov.inspectorates.portal.core.document.StoredContent;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.retention.Removal;
+import uk.gov.inspectorates.portal.core.retention.Remover;
+import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -58,10 +64,12 @@ public final class LetterService {
     private final AuditTrail audit;
     private final Clock clock;
     private final Stamper stamper;
+    private final ScopeRemoval removal;
     private final LetterValidator validator = new LetterValidator();
 
     public LetterService(ReportRepository reports, LetterRepository letters, DocumentIntake intake,
-                         DocumentStore store, AccessPolicy policy, AuditTrail audit, Clock clock, Stamper stamper) {
+                         DocumentStore store, AccessPolicy policy, AuditTrail audit, Clock clock, Stamper stamper,
+                         ScopeRemoval removal) {
         this.reports = reports;
         this.letters = letters;
         this.intake = intake;
@@ -70,6 +78,7 @@ public final class LetterService {
         this.audit = audit;
         this.clock = clock;
         this.stamper = stamper;
+        this.removal = removal;
     }
 
     public long maxUploadBytes() {
@@ -128,7 +137,7 @@ public final class LetterService {
             record(subject, AuditActions.LETTER_ADD, "REPORT", reportId, Outcome.REFUSED, "storage failure");
             throw failure;
         }
-        Letter letter = new Letter(Ids.newId(), report.id(), details.kind(), details.addressedTo(),
+        Letter letter = new Letter(Ids.newId(), report.id(), report.originator(), details.kind(), details.addressedTo(),
                 details.classification(), details.handlingInstructions(), details.serviceProviderNotifiedFirst(),
                 details.riskSummary(), subject.userId(), clock.instant(), document);
         try {
@@ -209,6 +218,182 @@ public final class LetterService {
         record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.SUCCEEDED,
                 "report=" + reportId + " downloadId=" + downloadId);
         return download;
+    }
+
+    // ---- advance letters sent ahead of their report (docs/adr/0015) ----
+
+    /** Checks an advance letter to be sent ahead of its report, before any byte of the file is read. */
+    public LetterDetails checkSendAhead(Subject subject, LetterDraft draft) {
+        Inspectorate sender = maySendAhead(subject, draft);
+        try {
+            return validator.validateAhead(draft, sender);
+        } catch (InvalidInput invalid) {
+            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, "ahead of its report, invalid: "
+                    + invalid.errors().stream().map(FieldError::field).toList());
+            throw invalid;
+        }
+    }
+
+    /**
+     * Sends a checked advance letter ahead of its report. It gets a key scope of its own, the id its report will
+     * be linked under; linking moves it into the report's scope.
+     */
+    public Letter sendAhead(Subject subject, LetterDetails details, IncomingDocument file) {
+        Instant now = clock.instant();
+        Inspectorate sender = subject.inspectorate().orElse(null);
+        Decision decision = policy.decide(subject, Action.UPLOAD,
+                Letter.newStandaloneLetter(sender, details.addressedTo()), now);
+        if (!decision.permitted() || details.kind() != LetterKind.ADVANCE_RISK_OF_HARM
+                || details.addressedTo().contains(sender)) {
+            String why = decision.permitted() ? "only an advance letter to other parties" : decision.rule();
+            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.DENIED, why);
+            throw new AccessDenied(decision.permitted() ? AccessPolicy.LETTER_ADD_ORIGINATOR_STAFF_ONLY : why);
+        }
+        String letterId = Ids.newId();
+        AcceptedDocument document;
+        try {
+            document = intake.accept(file, AllowedTypes.REPORTS, KeyScope.report(Ids.newId()));
+        } catch (UploadRejected rejected) {
+            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, rejected.auditDetail());
+            throw rejected;
+        } catch (ScanningUnavailable unavailable) {
+            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, "scanning unavailable");
+            throw unavailable;
+        } catch (RuntimeException failure) {
+            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, "storage failure");
+            throw failure;
+        }
+        Letter letter = new Letter(letterId, null, sender, details.kind(), details.addressedTo(),
+                details.classification(), details.handlingInstructions(), details.serviceProviderNotifiedFirst(),
+                details.riskSummary(), subject.userId(), now, document);
+        try {
+            letters.add(letter);
+        } catch (RuntimeException failure) {
+            discard(document, failure);
+            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, "database failure");
+            throw failure;
+        }
+        record(subject, AuditActions.LETTER_ADD, "LETTER", letter.id(), Outcome.SUCCEEDED, "ahead of its report"
+                + " kind=" + letter.kind() + " classification=" + letter.classification().marking()
+                + " addressedTo=" + letter.addressedTo().stream().map(Enum::name).sorted().toList()
+                + " serviceProviderNotifiedFirst=" + letter.serviceProviderNotifiedFirst()
+                + " bytes=" + document.content().plaintextBytes());
+        return letter;
+    }
+
+    /** The advance letters sent ahead of their reports that the subject may see, oldest first. */
+    public List<Letter> aheadOfReports(Subject subject) {
+        Instant now = clock.instant();
+        List<Letter> visible = letters.standalone().stream()
+                .filter(letter -> policy.decide(subject, Action.LIST, letter.asStandaloneResource(), now).permitted())
+                .toList();
+        record(subject, AuditActions.LETTER_LIST, "LETTER", null, Outcome.SUCCEEDED,
+                "ahead of their reports count=" + visible.size());
+        return visible;
+    }
+
+    public Letter viewAhead(Subject subject, String letterId) {
+        Letter letter = permittedAhead(subject, Action.VIEW_METADATA, AuditActions.LETTER_VIEW, letterId);
+        record(subject, AuditActions.LETTER_VIEW, "LETTER", letterId, Outcome.SUCCEEDED, "ahead of its report");
+        return letter;
+    }
+
+    /** A stamped copy, as for a letter of a report. */
+    public LetterDownload downloadAhead(Subject subject, String letterId) {
+        Instant now = clock.instant();
+        Letter letter = permittedAhead(subject, Action.DOWNLOAD, AuditActions.LETTER_DOWNLOAD, letterId);
+        String downloadId = Ids.newId();
+        LetterDownload download;
+        try {
+            download = stampedCopy(letter, subject, downloadId, now);
+        } catch (IOException e) {
+            record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.REFUSED, "content unavailable");
+            throw new UncheckedIOException("the letter's content could not be opened", e);
+        } catch (Stamper.UnstampableDocument e) {
+            record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.REFUSED, "could not be stamped");
+            throw e;
+        }
+        record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.SUCCEEDED,
+                "ahead of its report downloadId=" + downloadId);
+        return download;
+    }
+
+    /**
+     * Links an advance letter sent ahead to its report, once shared: the report must be under embargo, from the
+     * letter's sender, and shared with every party the letter went to. The content is moved into the report's key
+     * scope (re-encrypted under it as it streams, never on disk), then the letter's own scope is removed for good,
+     * so from then on the letter follows its report in every rule, removal included.
+     */
+    public Letter linkToReport(Subject subject, String letterId, String reportId) {
+        Instant now = clock.instant();
+        Letter letter = permittedAhead(subject, Action.VIEW_METADATA, AuditActions.LETTER_ADD, letterId);
+        if (reportId == null || reportId.isBlank()) {
+            record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.REFUSED, "invalid: [reportId]");
+            throw InvalidInput.of("reportId", "Give the id of the report the letter goes with");
+        }
+        Report report = mayAdd(subject, reportId);
+        if (report.originator() != letter.originator() || !report.addressees().containsAll(letter.addressedTo())) {
+            record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.REFUSED,
+                    "link to report=" + reportId + ": not the sender's, or not shared with every addressee");
+            throw InvalidInput.of("reportId", "Choose your inspectorate's report that is shared with every party"
+                    + " the letter went to");
+        }
+        StoredContent moved;
+        try (InputStream content = store.open(letter.document().content())) {
+            moved = store.store(KeyScope.report(reportId), content);
+        } catch (IOException e) {
+            record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.REFUSED, "content unavailable");
+            throw new UncheckedIOException("the letter's content could not be moved", e);
+        }
+        AcceptedDocument movedDocument = new AcceptedDocument(letter.document().fileName(),
+                letter.document().mediaType(), moved);
+        if (!letters.link(letterId, reportId, moved)) {
+            discard(movedDocument, new IllegalStateException("linked meanwhile"));
+            record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.REFUSED, "already linked");
+            throw new Conflict("The letter has been linked to a report already");
+        }
+        removal.remove(letter.document().content().scope(), List.of(letter.document().content()), () -> { },
+                Remover.user(subject.userId(), subject.organisation().id()), "advance letter " + letterId
+                        + " moved into report " + reportId);
+        record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.SUCCEEDED,
+                "linked to report=" + reportId + " at=" + now);
+        return letter.linkedTo(reportId, movedDocument);
+    }
+
+    /** Removes an advance letter sent ahead (not linked) for good: an administrator of its sender only. */
+    public Removal removeAhead(Subject subject, String letterId, String reason) {
+        Letter letter = permittedAhead(subject, Action.DELETE, AuditActions.LETTER_REMOVE, letterId);
+        return removal.remove(letter.document().content().scope(), List.of(letter.document().content()),
+                () -> letters.deleteStandalone(letterId), Remover.user(subject.userId(), subject.organisation().id()),
+                reason);
+    }
+
+    private Inspectorate maySendAhead(Subject subject, LetterDraft draft) {
+        Inspectorate sender = subject.inspectorate().orElse(null);
+        Decision decision = policy.decide(subject, Action.UPLOAD, Letter.newStandaloneLetter(sender, Set.of()),
+                clock.instant());
+        if (!decision.permitted()) {
+            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.DENIED, decision.rule());
+            throw new AccessDenied(decision.rule());
+        }
+        return sender;
+    }
+
+    private Letter permittedAhead(Subject subject, Action action, String auditAction, String letterId) {
+        Instant now = clock.instant();
+        Letter letter = letters.findStandalone(letterId).orElse(null);
+        if (letter == null) {
+            record(subject, auditAction, "LETTER", letterId, Outcome.DENIED, "no such letter");
+            throw new NotFound("letter");
+        }
+        Resource resource = letter.asStandaloneResource();
+        Decision decision = policy.decide(subject, action, resource, now);
+        if (!decision.permitted()) {
+            boolean mayKnow = policy.decide(subject, Action.VIEW_METADATA, resource, now).permitted();
+            record(subject, auditAction, "LETTER", letterId, Outcome.DENIED, decision.rule());
+            throw mayKnow ? new AccessDenied(decision.rule()) : new NotFound("letter");
+        }
+        return letter;
     }
 
     /** The marks of one reader's copy: an advance letter says so first, on its first page. */

@@ -20,9 +20,27 @@ public final class LetterValidator {
     static final Set<String> DESCRIPTORS = Set.of("PERSONAL", "COMMERCIAL", "LOCSEN");
 
     public LetterDetails validate(LetterDraft draft, Report report) {
+        return validate(draft, report.addressees(), false);
+    }
+
+    /**
+     * An advance letter sent ahead of its report: to any of the other parties (the report will have to be shared
+     * with them all to take the letter in), and only an advance letter.
+     */
+    public LetterDetails validateAhead(LetterDraft draft, Inspectorate sender) {
+        Set<Inspectorate> others = EnumSet.allOf(Inspectorate.class);
+        others.remove(sender);
+        return validate(draft, others, true);
+    }
+
+    private LetterDetails validate(LetterDraft draft, Set<Inspectorate> parties, boolean ahead) {
         List<FieldError> errors = new ArrayList<>();
         LetterKind kind = kind(draft.kind(), errors);
-        Set<Inspectorate> addressedTo = addressedTo(draft.addressedTo(), report, errors);
+        if (ahead && kind == LetterKind.COVERING) {
+            errors.add(new FieldError("kind", "Only an advance letter about a risk of significant harm is sent ahead"
+                    + " of its report: send a covering letter with the report"));
+        }
+        Set<Inspectorate> addressedTo = addressedTo(draft.addressedTo(), parties, errors);
         Classification classification = classification(draft, errors);
         String handling = optional(draft.handlingInstructions(), "handlingInstructions", errors);
         String riskSummary = optional(draft.riskSummary(), "riskSummary", errors);
@@ -64,7 +82,8 @@ public final class LetterValidator {
     }
 
     /** The letter goes to some (or all) of the report's addressees, never to anyone the report is not shared with. */
-    private static Set<Inspectorate> addressedTo(List<String> given, Report report, List<FieldError> errors) {
+    private static Set<Inspectorate> addressedTo(List<String> given, Set<Inspectorate> parties,
+                                                 List<FieldError> errors) {
         if (given == null || given.isEmpty()) {
             errors.add(new FieldError("addressedTo", "Choose the parties the letter is addressed to"));
             return null;
@@ -72,7 +91,7 @@ public final class LetterValidator {
         Set<Inspectorate> chosen = EnumSet.noneOf(Inspectorate.class);
         for (String code : given) {
             Optional<Inspectorate> party = code == null ? Optional.empty() : Inspectorate.byCode(code.strip());
-            if (party.isEmpty() || !report.addressees().contains(party.get())) {
+            if (party.isEmpty() || !parties.contains(party.get())) {
                 errors.add(new FieldError("addressedTo",
                         "Choose parties the report is shared with: a letter goes to some or all of them"));
                 return null;

@@ -125,6 +125,38 @@ class LetterAccessPolicyTest {
                 decide(hmicReader, Action.DOWNLOAD, withdrawn));
     }
 
+    @Test
+    void anAdvanceLetterIsSentAheadOfItsReportByTheSendersSharingStaffOnlyAndReadByItsAddressees() {
+        Resource ahead = Resource.letter("letter-2", OFSTED, Set.of(CQC), Resource.Lifecycle.NONE);
+
+        assertEquals(Decision.permit(AccessPolicy.LETTER_ADD_BY_ORIGINATOR_STAFF),
+                decide(ofstedInspector, Action.UPLOAD, Resource.letter(null, OFSTED, Set.of(CQC),
+                        Resource.Lifecycle.NONE)));
+        assertEquals(Decision.deny(AccessPolicy.LETTER_ADD_ORIGINATOR_STAFF_ONLY),
+                decide(cqcReader, Action.UPLOAD, Resource.letter(null, CQC, Set.of(HMIC), Resource.Lifecycle.NONE)));
+        assertEquals(Decision.permit(AccessPolicy.LETTER_ADDRESSEE_READER_LIST), decide(cqcReader, Action.DOWNLOAD,
+                ahead));
+        assertEquals(Decision.deny(AccessPolicy.LETTER_ADDRESSEE_READER_LISTS_ONLY), decide(hmicReader,
+                Action.DOWNLOAD, ahead));
+    }
+
+    @Test
+    void anAdvanceLetterSentAheadIsRemovedOnItsOwnByAnAdministratorOfItsSenderOnly() {
+        Resource ahead = Resource.letter("letter-2", OFSTED, Set.of(CQC), Resource.Lifecycle.NONE);
+        Subject ofstedAdmin = aSubject().of(OFSTED).withRoles(ADMINISTRATOR).build();
+
+        assertEquals(Decision.permit(AccessPolicy.LETTER_AHEAD_REMOVE_BY_ORIGINATOR_ADMINISTRATOR),
+                decide(ofstedAdmin, Action.DELETE, ahead));
+        for (Subject other : new Subject[] {ofstedInspector, cqcReader,
+                aSubject().of(CQC).withRoles(ADMINISTRATOR).build()}) {
+            assertEquals(Decision.deny(AccessPolicy.LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY),
+                    decide(other, Action.DELETE, ahead));
+        }
+        assertEquals(Decision.deny(AccessPolicy.LETTER_CHANGES_WITH_ITS_REPORT),
+                decide(ofstedAdmin, Action.DELETE, letterToCqc(Resource.Lifecycle.UNDER_EMBARGO)),
+                "a letter of a report goes with it");
+    }
+
     @ParameterizedTest
     @EnumSource(value = Action.class, names = {"CHANGE", "DELETE", "EXPORT", "AUDIT_VIEW"})
     void aLetterIsChangedOrRemovedOnlyWithItsReport(Action action) {

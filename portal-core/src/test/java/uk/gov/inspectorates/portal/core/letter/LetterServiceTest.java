@@ -71,8 +71,9 @@ class LetterServiceTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, 1 << 20);
     private final FakeStamper stamper = new FakeStamper();
+    private final ScopeRemoval scopeRemoval = new ScopeRemoval(keys, store, audit, clock);
     private final LetterService service = new LetterService(reports, letters, intake, store, new AccessPolicy(),
-            audit, clock, stamper);
+            audit, clock, stamper, scopeRemoval);
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
@@ -240,7 +241,7 @@ class LetterServiceTest {
         Report withdrawn = report("w", aReport().withId("w").from(OFSTED).addressedTo(CQC).withdrawn().build());
         Clock later = Clock.fixed(Instant.parse("2030-02-01T00:00:00Z"), ZoneOffset.UTC);
         LetterService afterPublication = new LetterService(reports, letters, intake, store, new AccessPolicy(),
-                audit, later, stamper);
+                audit, later, stamper, scopeRemoval);
 
         assertEquals(AccessPolicy.LETTER_ADD_UNDER_EMBARGO_ONLY, assertThrows(AccessDenied.class,
                 () -> afterPublication.checkAdd(ofstedInspector, published.id(), covering("CQC"))).rule());
@@ -319,7 +320,7 @@ class LetterServiceTest {
         Letter letter = add(report, covering("CQC"), PDF);
         Clock later = Clock.fixed(Instant.parse("2030-02-01T00:00:00Z"), ZoneOffset.UTC);
         LetterService afterPublication = new LetterService(reports, letters, intake, store, new AccessPolicy(),
-                audit, later, stamper);
+                audit, later, stamper, scopeRemoval);
         Subject cqcStaff = aSubject().of(CQC).withRoles(INSPECTOR).inTeamNotOnReaderList().build();
 
         byte[] served = afterPublication.download(cqcReader, "p", letter.id()).content().readAllBytes();
@@ -360,6 +361,90 @@ class LetterServiceTest {
         assertEquals(Set.of("r1"), service.withAdvanceLetters(cqcReader, List.of(first, second)));
         assertEquals(Set.of(), service.withAdvanceLetters(hmicReader, List.of(first, second)));
         assertEquals(Set.of("r1"), service.withAdvanceLetters(ofstedInspector, List.of(first, second)));
+    }
+
+    private Letter sendAhead(String... to) {
+        LetterDetails details = service.checkSendAhead(ofstedInspector, advance(true, "risk", to));
+        Letter letter = service.sendAhead(ofstedInspector, details,
+                new IncomingDocument("advance.pdf", new ByteArrayInputStream(PDF)));
+        audit.clear();
+        return letter;
+    }
+
+    @Test
+    void anAdvanceLetterIsSentAheadOfItsReportUnderAKeyScopeOfItsOwnToItsAddresseesOnly() throws IOException {
+        Letter ahead = sendAhead("CQC");
+
+        assertTrue(ahead.standalone());
+        assertEquals(OFSTED, ahead.originator());
+        assertFalse(ahead.document().content().scope().id().equals(ahead.id()), "a reserved scope, not the id");
+        assertEquals(List.of(ahead), service.aheadOfReports(cqcReader));
+        assertEquals(List.of(), service.aheadOfReports(hmicReader));
+        byte[] served = service.downloadAhead(cqcReader, ahead.id()).content().readAllBytes();
+        assertTrue(new String(served, StandardCharsets.UTF_8).startsWith("Copy for "), "stamped");
+        assertThrows(NotFound.class, () -> service.downloadAhead(hmicReader, ahead.id()));
+        assertThrows(NotFound.class, () -> service.viewAhead(agency, ahead.id()));
+    }
+
+    @Test
+    void onlyAnAdvanceLetterFromTheSendersSharingStaffToOtherPartiesIsSentAhead() {
+        assertEquals(List.of("kind"), fields(assertThrows(InvalidInput.class,
+                () -> service.checkSendAhead(ofstedInspector, covering("CQC")))));
+        assertEquals(List.of("addressedTo"), fields(assertThrows(InvalidInput.class,
+                () -> service.checkSendAhead(ofstedInspector, advance(true, "risk", "OFSTED")))));
+        assertEquals(List.of("serviceProviderNotifiedFirst"), fields(assertThrows(InvalidInput.class,
+                () -> service.checkSendAhead(ofstedInspector, advance(false, "risk", "CQC")))));
+        assertEquals(AccessPolicy.LETTER_ADD_ORIGINATOR_STAFF_ONLY, assertThrows(AccessDenied.class,
+                () -> service.checkSendAhead(cqcReader, advance(true, "risk", "HMIC"))).rule());
+        assertThrows(AccessDenied.class, () -> service.checkSendAhead(agency, advance(true, "risk", "CQC")));
+        assertTrue(store.objects().isEmpty());
+    }
+
+    @Test
+    void linkingMovesTheLetterIntoItsReportsScopeAndShredsItsOwn() throws IOException {
+        Letter ahead = sendAhead("CQC");
+        KeyScope own = ahead.document().content().scope();
+        Report report = embargoedReport();
+
+        Letter linked = service.linkToReport(ofstedInspector, ahead.id(), report.id());
+
+        assertEquals(KeyScope.report(report.id()), linked.document().content().scope());
+        assertTrue(keys.isDestroyed(own), "its own key is destroyed");
+        assertFalse(store.objects().containsKey(ahead.document().content().objectKey()), "its old object is gone");
+        assertArrayEquals(PDF, store.bytesOf(linked.document().content()));
+        assertEquals(List.of(linked.id()), service.ofReport(cqcReader, report.id()).stream().map(Letter::id).toList());
+        assertThrows(NotFound.class, () -> service.viewAhead(cqcReader, ahead.id()), "not standalone any more");
+        assertThrows(NotFound.class, () -> service.linkToReport(ofstedInspector, ahead.id(), report.id()));
+    }
+
+    @Test
+    void aLetterIsLinkedOnlyToTheSendersReportSharedWithEveryAddressee() {
+        Letter ahead = sendAhead("HMI_PRISONS");
+        Report report = embargoedReport();
+
+        assertThrows(InvalidInput.class, () -> service.linkToReport(ofstedInspector, ahead.id(), report.id()));
+        assertThrows(NotFound.class, () -> service.linkToReport(cqcReader, ahead.id(), report.id()),
+                "not even told it exists");
+        Letter toCqc = sendAhead("CQC");
+        assertThrows(AccessDenied.class, () -> service.linkToReport(cqcReader, toCqc.id(), report.id()),
+                "an addressee may read it, not link it");
+        assertTrue(letters.findStandalone(ahead.id()).isPresent());
+        assertTrue(letters.findStandalone(toCqc.id()).isPresent());
+    }
+
+    @Test
+    void anAdvanceLetterSentAheadIsRemovedByAnAdministratorOfItsSenderOnly() {
+        Letter ahead = sendAhead("CQC");
+        Subject ofstedAdmin = aSubject().withId("ofsted-admin").of(OFSTED).withRoles(ADMINISTRATOR).build();
+
+        assertEquals(AccessPolicy.LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY, assertThrows(AccessDenied.class,
+                () -> service.removeAhead(ofstedInspector, ahead.id(), "x")).rule());
+        assertThrows(NotFound.class, () -> service.removeAhead(hmicReader, ahead.id(), "x"));
+        service.removeAhead(ofstedAdmin, ahead.id(), "sent in error");
+
+        assertTrue(keys.isDestroyed(ahead.document().content().scope()));
+        assertTrue(store.objects().isEmpty());
+        assertTrue(letters.all().isEmpty());
     }
 
     @Test

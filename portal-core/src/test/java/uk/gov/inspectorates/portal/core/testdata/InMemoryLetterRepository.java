@@ -50,6 +50,33 @@ public final class InMemoryLetterRepository implements LetterRepository {
         letters.removeIf(l -> l.reportId().equals(reportId));
     }
 
+    @Override
+    public synchronized Optional<Letter> findStandalone(String letterId) {
+        return letters.stream().filter(l -> l.standalone() && l.id().equals(letterId)).findFirst();
+    }
+
+    @Override
+    public synchronized List<Letter> standalone() {
+        return letters.stream().filter(Letter::standalone).toList();
+    }
+
+    @Override
+    public synchronized boolean link(String letterId, String reportId, StoredContent movedContent) {
+        Optional<Letter> found = findStandalone(letterId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Letter letter = found.get();
+        letters.set(letters.indexOf(letter), letter.linkedTo(reportId, new uk.gov.inspectorates.portal.core.document
+                .AcceptedDocument(letter.document().fileName(), letter.document().mediaType(), movedContent)));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean deleteStandalone(String letterId) {
+        return letters.removeIf(l -> l.standalone() && l.id().equals(letterId));
+    }
+
     public synchronized List<Letter> all() {
         return List.copyOf(letters);
     }

@@ -199,9 +199,10 @@ public class PortalWiring {
     @Produces
     @Singleton
     LetterService letterService(ReportRepository reports, LetterRepository letters, DocumentStore store,
-                                WindowedScanner scanner, AccessPolicy policy, AuditTrail audit, Clock clock) {
+                                WindowedScanner scanner, AccessPolicy policy, AuditTrail audit, KeyService keys,
+                                Clock clock) {
         return new LetterService(reports, letters, documentIntake(store, scanner), store, policy, audit, clock,
-                new PdfBoxStamper());
+                new PdfBoxStamper(), new ScopeRemoval(keys, store, audit, clock));
     }
 
     /** Publication, withdrawal and withhold requests: the report's status follows from them and the clock. */

@@ -31,12 +31,12 @@ public final class JdbcLetterRepository implements LetterRepository {
     public void add(Letter letter) {
         AcceptedDocument document = letter.document();
         StoredContent content = document.content();
-        jdbc.update("insert into report_letter (id, report_id, kind, addressed_to, classification_tier, "
+        jdbc.update("insert into report_letter (id, report_id, originator, kind, addressed_to, classification_tier, "
                         + "classification_descriptor, handling_instructions, service_provider_notified_first, "
                         + "risk_summary, added_by, added_at, file_name, media_type, object_key, wrapping_key_id, "
                         + "wrapped_data_key, plaintext_bytes, stored_bytes, plaintext_sha256, key_scope_kind, "
-                        + "key_scope_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                letter.id(), letter.reportId(), letter.kind().name(),
+                        + "key_scope_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                letter.id(), letter.reportId(), letter.originator().name(), letter.kind().name(),
                 letter.addressedTo().stream().map(Enum::name).sorted().toArray(String[]::new),
                 letter.classification().tier().name(), letter.classification().descriptor(),
                 letter.handlingInstructions(), letter.serviceProviderNotifiedFirst(), letter.riskSummary(),
@@ -68,6 +68,33 @@ public final class JdbcLetterRepository implements LetterRepository {
     }
 
     @Override
+    public Optional<Letter> findStandalone(String letterId) {
+        return jdbc.query("select * from report_letter where id = ? and report_id is null",
+                JdbcLetterRepository::letter, letterId).stream().findFirst();
+    }
+
+    @Override
+    public List<Letter> standalone() {
+        return jdbc.query("select * from report_letter where report_id is null order by added_at, id",
+                JdbcLetterRepository::letter);
+    }
+
+    @Override
+    public boolean link(String letterId, String reportId, StoredContent moved) {
+        return jdbc.update("update report_letter set report_id = ?, object_key = ?, wrapping_key_id = ?, "
+                        + "wrapped_data_key = ?, plaintext_bytes = ?, stored_bytes = ?, plaintext_sha256 = ?, "
+                        + "key_scope_kind = ?, key_scope_id = ? where id = ? and report_id is null",
+                reportId, moved.objectKey(), moved.dataKey().wrappingKeyId(), moved.dataKey().ciphertext(),
+                moved.plaintextBytes(), moved.storedBytes(), moved.plaintextSha256(), moved.scope().kind().name(),
+                moved.scope().id(), letterId) == 1;
+    }
+
+    @Override
+    public boolean deleteStandalone(String letterId) {
+        return jdbc.update("delete from report_letter where id = ? and report_id is null", letterId) == 1;
+    }
+
+    @Override
     public List<StoredContent> contentsOf(String reportId) {
         return ofReport(reportId).stream().map(letter -> letter.document().content()).toList();
     }
@@ -83,7 +110,8 @@ public final class JdbcLetterRepository implements LetterRepository {
         StoredContent content = new StoredContent(scope, row.getString("object_key"),
                 new WrappedKey(row.getString("wrapping_key_id"), row.getBytes("wrapped_data_key")),
                 row.getLong("plaintext_bytes"), row.getLong("stored_bytes"), row.getString("plaintext_sha256"));
-        return new Letter(row.getString("id"), row.getString("report_id"), LetterKind.valueOf(row.getString("kind")),
+        return new Letter(row.getString("id"), row.getString("report_id"),
+                Inspectorate.valueOf(row.getString("originator")), LetterKind.valueOf(row.getString("kind")),
                 JdbcOrganisationDirectory.texts(row.getArray("addressed_to")).stream().map(Inspectorate::valueOf)
                         .collect(Collectors.toSet()),
                 new Classification(Tier.valueOf(row.getString("classification_tier")),

@@ -135,6 +135,43 @@ class LetterStorageTest {
     }
 
     @Test
+    void anAdvanceLetterSentAheadIsStandaloneUntilLinkedOnceIntoItsReportsScope() {
+        String id = UUID.randomUUID().toString();
+        String ownScope = UUID.randomUUID().toString();
+        Letter ahead = new Letter(id, null, Inspectorate.OFSTED, LetterKind.ADVANCE_RISK_OF_HARM,
+                Set.of(Inspectorate.CQC), Classification.of(Tier.OFFICIAL), "handle", true, "risk",
+                "ofsted-inspector", NOW, new AcceptedDocument("a.pdf", "application/pdf", new StoredContent(
+                        KeyScope.report(ownScope), "objects/" + id, new WrappedKey("kek-a", new byte[40]), 5, 6,
+                        "ef".repeat(32))));
+        letters.add(ahead);
+        assertEquals(ownScope, letters.findStandalone(id).orElseThrow().document().content().scope().id());
+        assertTrue(letters.standalone().stream().anyMatch(l -> l.id().equals(id)));
+
+        Report report = aReport();
+        StoredContent moved = new StoredContent(KeyScope.report(report.id()), "objects/moved-" + id,
+                new WrappedKey("kek-" + report.id(), new byte[40]), 5, 6, "ef".repeat(32));
+        assertTrue(letters.link(id, report.id(), moved));
+        assertFalse(letters.link(id, report.id(), moved), "linked once");
+        assertTrue(letters.findStandalone(id).isEmpty());
+        Letter linked = letters.find(report.id(), id).orElseThrow();
+        assertEquals("objects/moved-" + id, linked.document().content().objectKey());
+        assertEquals(KeyScope.report(report.id()), linked.document().content().scope());
+        assertFalse(letters.deleteStandalone(id), "a linked letter goes with its report only");
+    }
+
+    @Test
+    void aCoveringLetterIsNeverSentAhead() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThrows(Exception.class, () -> statement.executeUpdate("insert into report_letter (id, originator, "
+                    + "kind, addressed_to, classification_tier, handling_instructions, service_provider_notified_first,"
+                    + " added_by, added_at, file_name, media_type, object_key, wrapping_key_id, wrapped_data_key, "
+                    + "plaintext_bytes, stored_bytes, plaintext_sha256, key_scope_kind, key_scope_id) values ('x', "
+                    + "'OFSTED', 'COVERING', '{CQC}', 'OFFICIAL', 'h', false, 'u', now(), 'f', 'm', 'o', 'k', '\\x00',"
+                    + " 1, 1, 's', 'REPORT', 'x')"));
+        }
+    }
+
+    @Test
     void aLetterNeedsAnExistingReport() {
         Report gone = aReport();
         reports.delete(gone.id());
@@ -146,7 +183,7 @@ class LetterStorageTest {
         String id = UUID.randomUUID().toString();
         StoredContent content = new StoredContent(KeyScope.report(report.id()), "objects/" + id,
                 new WrappedKey("kek-" + report.id(), new byte[40]), 500, 600, "cd".repeat(32));
-        return new Letter(id, report.id(), kind, Set.of(Inspectorate.CQC),
+        return new Letter(id, report.id(), Inspectorate.OFSTED, kind, Set.of(Inspectorate.CQC),
                 new Classification(Tier.OFFICIAL_SENSITIVE, "PERSONAL"), "Named individuals: do not copy",
                 notifiedFirst, riskSummary, "ofsted-inspector", NOW,
                 new AcceptedDocument("letter.pdf", "application/pdf", content));
