@@ -261,6 +261,101 @@ class ReportLettersIT extends PortalDeployment {
                 "the report and its letter");
     }
 
+    @Test
+    void anAdvanceLetterGoesAheadOfItsReportAndFollowsItOnceLinked() throws Exception {
+        byte[] pdf = pages("Advance letter ahead of the report " + UUID.randomUUID(), 2);
+        HttpResponse<String> sent = inspector.postMultipart("/api/v1/advance-letters",
+                List.<String[]>of(new String[] {"metadata", advanceMetadata(true)}), "advance.pdf", pdf, true);
+        assertEquals(201, sent.statusCode(), sent.body());
+        assertFalse(sent.body().contains("\"reportId\""), "no report yet: " + sent.body());
+        String letterId = idOf(sent.body());
+        assertEquals(422, inspector.postMultipart("/api/v1/advance-letters", List.<String[]>of(new String[] {
+                "metadata", "{\"kind\":\"COVERING\",\"addressedTo\":[\"CQC\"],\"classification\":{\"tier\":"
+                + "\"OFFICIAL\"}}"}), "c.pdf", pdf, true).statusCode(), "only an advance letter goes ahead");
+
+        PortalApi cqcReader = PortalApi.signedIn(portal, "cqc.reader");
+        assertTrue(cqcReader.get("/api/v1/advance-letters").body().contains(letterId));
+        HttpResponse<byte[]> copy = cqcReader.getBytes("/api/v1/advance-letters/" + letterId + "/content");
+        assertEquals(200, copy.statusCode());
+        String downloadId = copy.headers().firstValue("X-Download-Id").orElseThrow();
+        StampedCopy.assertStampedCopyOf(pdf, copy.body(), downloadId, "the advance letter sent ahead");
+        StampedCopy.assertMarkedOnEveryPage(copy.body(), "OFFICIAL-SENSITIVE PERSONAL", "sent ahead");
+        assertEquals(1, auditEvents("LETTER_DOWNLOAD", letterId, "SUCCEEDED",
+                "ahead of its report downloadId=" + downloadId));
+        PortalApi hmicReader = PortalApi.signedIn(portal, "hmic.reader");
+        assertFalse(hmicReader.get("/api/v1/advance-letters").body().contains(letterId));
+        assertEquals(404, hmicReader.getBytes("/api/v1/advance-letters/" + letterId + "/content").statusCode());
+        assertEquals(404, PortalApi.signedIn(portal, "agency.uploader")
+                .getBytes("/api/v1/advance-letters/" + letterId + "/content").statusCode());
+        String ownScope = text("select key_scope_id from report_letter where id = '" + letterId + "'");
+        String oldObject = text("select object_key from report_letter where id = '" + letterId + "'");
+
+        String reportId = shareToCqcAndHmic();
+        assertEquals(403, cqcReader.postJson("/api/v1/advance-letters/" + letterId + "/report",
+                "{\"reportId\":\"" + reportId + "\"}").statusCode(), "an addressee reads it, does not link it");
+        HttpResponse<String> linked = inspector.postJson("/api/v1/advance-letters/" + letterId + "/report",
+                "{\"reportId\":\"" + reportId + "\"}");
+        assertEquals(200, linked.statusCode(), linked.body());
+        assertTrue(linked.body().contains("\"reportId\":\"" + reportId + "\""), linked.body());
+        assertEquals(404, cqcReader.get("/api/v1/advance-letters/" + letterId).statusCode(), "not ahead any more");
+        assertTrue(cqcReader.get("/api/v1/reports/" + reportId + "/letters").body().contains(letterId));
+        HttpResponse<byte[]> linkedCopy = cqcReader.getBytes(letterContent(reportId, letterId));
+        assertEquals(200, linkedCopy.statusCode());
+        StampedCopy.assertStampedCopyOf(pdf, linkedCopy.body(), "the linked letter");
+        assertEquals(reportId, text("select key_scope_id from report_letter where id = '" + letterId + "'"),
+                "moved into the report's key scope");
+        assertNull(bytes("select wrapped_kek from key_encryption_key where scope_kind = 'REPORT' and scope_id = '"
+                + ownScope + "'"), "its own KEK is destroyed");
+        assertFalse(objectExists(oldObject), "its own object is gone");
+
+        assertEquals(204, PortalApi.signedIn(portal, "ofsted.admin").delete("/api/v1/reports/" + reportId)
+                .statusCode());
+        assertEquals(0, count("select count(*) from report_letter where id = '" + letterId + "'"),
+                "it went with its report");
+        assertEquals(404, cqcReader.getBytes(letterContent(reportId, letterId)).statusCode());
+    }
+
+    @Test
+    void anUnlinkedAdvanceLetterIsRemovedForGoodByAnAdministratorOfItsSender() throws Exception {
+        String letterId = idOf(inspector.postMultipart("/api/v1/advance-letters",
+                List.<String[]>of(new String[] {"metadata", advanceMetadata(true)}), "advance.pdf",
+                pages("to be removed", 1), true).body());
+        String scope = text("select key_scope_id from report_letter where id = '" + letterId + "'");
+        String object = text("select object_key from report_letter where id = '" + letterId + "'");
+
+        assertEquals(403, inspector.delete("/api/v1/advance-letters/" + letterId).statusCode());
+        assertEquals(404, PortalApi.signedIn(portal, "hmic.reader").delete("/api/v1/advance-letters/" + letterId)
+                .statusCode());
+        assertEquals(204, PortalApi.signedIn(portal, "ofsted.admin").delete("/api/v1/advance-letters/" + letterId)
+                .statusCode());
+
+        assertEquals(404, PortalApi.signedIn(portal, "cqc.reader").getBytes("/api/v1/advance-letters/" + letterId
+                + "/content").statusCode());
+        assertFalse(objectExists(object));
+        assertNull(bytes("select wrapped_kek from key_encryption_key where scope_kind = 'REPORT' and scope_id = '"
+                + scope + "'"));
+        assertEquals(1, count("select count(*) from key_encryption_key where scope_id = '" + scope
+                + "' and destroyed_at is not null"), "a tombstone");
+    }
+
+    private static String text(String sql) throws Exception {
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            assertTrue(rows.next(), sql);
+            return rows.getString(1);
+        }
+    }
+
+    private static byte[] bytes(String sql) throws Exception {
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            assertTrue(rows.next(), sql);
+            return rows.getBytes(1);
+        }
+    }
+
     private String shareToCqcAndHmic() throws Exception {
         HttpResponse<String> shared = inspector.shareReport(ReportMetadata.aReport()
                 .titled("Letters " + UUID.randomUUID()).addressedTo("CQC", "HMIC").json(), "report.pdf",

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -38,8 +39,23 @@ public final class LetterUploadReader {
         this.letters = letters;
     }
 
+    /** A letter of the report. */
     public Letter read(HttpServletRequest request, Subject subject, String reportId,
                        ReportUploadReader.FieldsCheck fieldsCheck, Function<Map<String, String>, LetterDraft> draftOf) {
+        return read(request, fieldsCheck, fields -> letters.checkAdd(subject, reportId, draftOf.apply(fields)),
+                (details, file) -> letters.add(subject, reportId, details, file));
+    }
+
+    /** An advance letter sent ahead of its report. */
+    public Letter readAhead(HttpServletRequest request, Subject subject, ReportUploadReader.FieldsCheck fieldsCheck,
+                            Function<Map<String, String>, LetterDraft> draftOf) {
+        return read(request, fieldsCheck, fields -> letters.checkSendAhead(subject, draftOf.apply(fields)),
+                (details, file) -> letters.sendAhead(subject, details, file));
+    }
+
+    private Letter read(HttpServletRequest request, ReportUploadReader.FieldsCheck fieldsCheck,
+                        Function<Map<String, String>, LetterDetails> check,
+                        BiFunction<LetterDetails, IncomingDocument, Letter> store) {
         if (!JakartaServletFileUpload.isMultipartContent(request)) {
             throw InvalidInput.of(ReportUploadReader.FILE_FIELD,
                     "Send the letter as multipart/form-data with its details and file");
@@ -62,12 +78,12 @@ public final class LetterUploadReader {
                     continue;
                 }
                 fieldsCheck.check(fields);
-                LetterDetails details = letters.checkAdd(subject, reportId, draftOf.apply(fields));
+                LetterDetails details = check.apply(fields);
                 if (part.getName() == null || part.getName().isBlank()) {
                     throw new UploadRejected(UploadRejected.Reason.MISSING, "Select the letter file");
                 }
                 try (InputStream content = part.getInputStream()) {
-                    return letters.add(subject, reportId, details, new IncomingDocument(part.getName(), content));
+                    return store.apply(details, new IncomingDocument(part.getName(), content));
                 }
             }
         } catch (FileUploadException e) {
@@ -76,7 +92,7 @@ public final class LetterUploadReader {
             throw new UncheckedIOException("the upload was interrupted", e);
         }
         fieldsCheck.check(fields);
-        letters.checkAdd(subject, reportId, draftOf.apply(fields));
+        check.apply(fields);
         throw new UploadRejected(UploadRejected.Reason.MISSING, "Select the letter file");
     }
 
