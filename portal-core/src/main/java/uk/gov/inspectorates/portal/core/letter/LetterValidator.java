@@ -40,7 +40,9 @@ public final class LetterValidator {
             errors.add(new FieldError("kind", "Only an advance letter about a risk of significant harm is sent ahead"
                     + " of its report: send a covering letter with the report"));
         }
-        Set<Inspectorate> addressedTo = addressedTo(draft.addressedTo(), parties, errors);
+        Set<Inspectorate> addressedTo = addressedTo(draft.addressedTo(), parties, errors, ahead
+                ? "Choose other parties to the protocol: the letter goes to some of them ahead of the report"
+                : "Choose parties the report is shared with: a letter goes to some or all of them");
         Classification classification = classification(draft, errors);
         String handling = optional(draft.handlingInstructions(), "handlingInstructions", errors);
         String riskSummary = optional(draft.riskSummary(), "riskSummary", errors);
@@ -83,7 +85,7 @@ public final class LetterValidator {
 
     /** The letter goes to some (or all) of the report's addressees, never to anyone the report is not shared with. */
     private static Set<Inspectorate> addressedTo(List<String> given, Set<Inspectorate> parties,
-                                                 List<FieldError> errors) {
+                                                 List<FieldError> errors, String notAParty) {
         if (given == null || given.isEmpty()) {
             errors.add(new FieldError("addressedTo", "Choose the parties the letter is addressed to"));
             return null;
@@ -92,8 +94,7 @@ public final class LetterValidator {
         for (String code : given) {
             Optional<Inspectorate> party = code == null ? Optional.empty() : Inspectorate.byCode(code.strip());
             if (party.isEmpty() || !parties.contains(party.get())) {
-                errors.add(new FieldError("addressedTo",
-                        "Choose parties the report is shared with: a letter goes to some or all of them"));
+                errors.add(new FieldError("addressedTo", notAParty));
                 return null;
             }
             chosen.add(party.get());

@@ -448,6 +448,33 @@ class LetterServiceTest {
     }
 
     @Test
+    void everyLetterTheSubjectMaySeeIsListedOfEveryReportAndAhead() {
+        Letter toCqc = add(embargoedReport(), advance(true, "risk", "CQC"), PDF);
+        Report second = report("r2", aReport().withId("r2").from(OFSTED).addressedTo(CQC, HMIC)
+                .storedAs(new uk.gov.inspectorates.portal.core.document.StoredContent(KeyScope.report("r2"),
+                        "object-r2", new uk.gov.inspectorates.portal.core.document.WrappedKey("kek", new byte[] {1}),
+                        4, 40, "0".repeat(64))).build());
+        Letter toBoth = add(second, covering("CQC", "HMIC"), PDF);
+        Letter ahead = sendAhead("HMIC");
+
+        assertEquals(List.of(toCqc, toBoth), service.visibleTo(cqcReader));
+        assertEquals(List.of(toBoth, ahead), service.visibleTo(hmicReader));
+        assertEquals(List.of(), service.visibleTo(agency));
+    }
+
+    @Test
+    void aLetterOfAReportIsNeverRemovedOnItsOwn() {
+        Letter letter = add(embargoedReport(), covering("CQC"), PDF);
+        Subject ofstedAdmin = aSubject().withId("ofsted-admin").of(OFSTED).withRoles(ADMINISTRATOR).build();
+
+        assertEquals(AccessPolicy.LETTER_CHANGES_WITH_ITS_REPORT, assertThrows(AccessDenied.class,
+                () -> service.remove(ofstedInspector, "r1", letter.id())).rule());
+        assertThrows(NotFound.class, () -> service.remove(ofstedAdmin, "r1", letter.id()));
+        assertThrows(NotFound.class, () -> service.remove(hmicReader, "r1", letter.id()));
+        assertEquals(List.of(letter), letters.all());
+    }
+
+    @Test
     void removingTheReportCryptoShredsItsLettersWithIt() {
         Report report = embargoedReport();
         DocumentIntake reportIntake = intake;

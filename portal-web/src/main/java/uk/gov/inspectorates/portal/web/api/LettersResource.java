@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -67,6 +68,14 @@ public class LettersResource {
     @Path("{lid}")
     public LetterView view(@PathParam("id") String id, @PathParam("lid") String lid) {
         return LetterView.of(letters.view(current.get(), id, lid));
+    }
+
+    /** Refused: a letter of a report is removed with its report (403 naming the rule, or 404). */
+    @DELETE
+    @Path("{lid}")
+    public Response remove(@PathParam("id") String id, @PathParam("lid") String lid) {
+        letters.remove(current.get(), id, lid);
+        return Response.noContent().build();
     }
 
     /** Always a stamped copy (before and after the report's publication); never the stored original. */

@@ -227,8 +227,11 @@ public class ReportPages extends HttpServlet {
         Instant now = clock.instant();
         List<Report> visible = reports.visibleTo(subject);
         Set<String> advance = letterPages.withAdvanceLetters(subject, visible);
-        List<Map<String, Object>> rows = visible.stream().map(report -> row(report, now))
-                .peek(row -> row.put("advanceLetter", advance.contains((String) row.get("id")))).toList();
+        List<Map<String, Object>> rows = visible.stream().map(report -> {
+            Map<String, Object> row = row(report, now);
+            row.put("advanceLetter", advance.contains(report.id()));
+            return row;
+        }).toList();
         pages.render(response, 200, "reports", model(request, "Reports")
                 .with("reports", rows)
                 .with("hasReports", !rows.isEmpty())
