@@ -50,7 +50,7 @@ class AccessMatrixIT extends PortalDeployment {
     private static List<MatrixRoutes> kinds(URI portal, MatrixSubjects subjects, Map<String, PortalApi> sessions)
             throws Exception {
         return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions),
-                new OrganisationRoutes());
+                new OrganisationRoutes(), LetterRoutes.signedIn(portal, sessions));
     }
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
@@ -60,6 +60,7 @@ class AccessMatrixIT extends PortalDeployment {
         tables.put("uploads", AccessMatrix.load("uploads", subjects, UploadRoutes.STATES, UploadRoutes::appliesTo));
         tables.put("organisations", AccessMatrix.load("organisations", subjects, OrganisationRoutes.STATES,
                 OrganisationRoutes::appliesTo));
+        tables.put("letters", AccessMatrix.load("letters", subjects, LetterRoutes.STATES, LetterRoutes::appliesTo));
         return tables;
     }
 
