@@ -316,6 +316,42 @@ class ReportLettersIT extends PortalDeployment {
     }
 
     @Test
+    void anAdvanceLetterIsSentAheadThroughThePagesWithoutJavaScriptAndFlaggedToItsAddresseesOnly() throws Exception {
+        HttpResponse<String> form = inspector.get("/reports/ahead/new");
+        assertEquals(200, form.statusCode(), form.body());
+        assertTrue(form.body().contains("action=\"/reports/ahead\"") && form.body().contains("addressedTo-CQC")
+                && !form.body().contains("addressedTo-OFSTED"), form.body());
+        PortalApi cqcReader = PortalApi.signedIn(portal, "cqc.reader");
+        assertEquals(403, cqcReader.get("/reports/ahead/new").statusCode());
+        byte[] pdf = pages("sent ahead through the form " + UUID.randomUUID(), 2);
+        List<String[]> fields = new ArrayList<>(List.of(new String[] {"csrfToken", inspector.csrfToken()},
+                new String[] {"kind", "ADVANCE_RISK_OF_HARM"}, new String[] {"addressedTo", "CQC"},
+                new String[] {"classificationTier", "OFFICIAL_SENSITIVE"}));
+        HttpResponse<String> refused = inspector.postMultipart("/reports/ahead", fields, "a.pdf", pdf, false);
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("href=\"#serviceProviderNotifiedFirst\"")
+                && refused.body().contains("href=\"#riskSummary\""), refused.body());
+
+        fields.add(new String[] {"riskSummary", "Children at risk"});
+        fields.add(new String[] {"serviceProviderNotifiedFirst", "true"});
+        HttpResponse<String> sent = inspector.postMultipart("/reports/ahead", fields, "a.pdf", pdf, false);
+        assertEquals(302, sent.statusCode(), sent.body());
+        String location = sent.headers().firstValue("Location").orElse("");
+        Matcher id = Pattern.compile("ahead=([0-9a-f]{32})").matcher(location);
+        assertTrue(id.find(), location);
+        String letterId = id.group(1);
+
+        String list = cqcReader.get("/reports").body();
+        assertTrue(list.contains("/reports/ahead/" + letterId + "/content") && list.contains("Risk of significant harm"),
+                list);
+        StampedCopy.assertStampedCopyOf(pdf, cqcReader.getBytes("/reports/ahead/" + letterId + "/content").body(),
+                "the page's download of a letter sent ahead");
+        assertFalse(PortalApi.signedIn(portal, "hmic.reader").get("/reports").body().contains(letterId));
+        assertEquals(404, PortalApi.signedIn(portal, "hmic.reader").getBytes("/reports/ahead/" + letterId
+                + "/content").statusCode());
+    }
+
+    @Test
     void anUnlinkedAdvanceLetterIsRemovedForGoodByAnAdministratorOfItsSender() throws Exception {
         String letterId = idOf(inspector.postMultipart("/api/v1/advance-letters",
                 List.<String[]>of(new String[] {"metadata", advanceMetadata(true)}), "advance.pdf",

@@ -252,6 +252,18 @@ public final class LetterService {
 
     // ---- advance letters sent ahead of their report (docs/adr/0015) ----
 
+    /** Whether the subject may send advance letters ahead of a report (for offering the form; sending decides again). */
+    public boolean maySendAhead(Subject subject) {
+        Inspectorate sender = subject.inspectorate().orElse(null);
+        return policy.decide(subject, Action.UPLOAD, Letter.newStandaloneLetter(sender, Set.of()), clock.instant())
+                .permitted();
+    }
+
+    /** For the form that sends a letter ahead: 403 naming the rule (audited) unless the subject may. */
+    public void checkMaySendAhead(Subject subject) {
+        maySendAhead(subject, null);
+    }
+
     /** Checks an advance letter to be sent ahead of its report, before any byte of the file is read. */
     public LetterDetails checkSendAhead(Subject subject, LetterDraft draft) {
         Inspectorate sender = maySendAhead(subject, draft);

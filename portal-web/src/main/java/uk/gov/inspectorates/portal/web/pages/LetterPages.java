@@ -43,6 +43,8 @@ import uk.gov.inspectorates.portal.web.upload.LetterUploadReader;
 public class LetterPages {
 
     private static final Pattern PATH = Pattern.compile("/([0-9a-f]{32})/letters(?:/(new|[0-9a-f]{32}/content))?");
+    /** Advance letters sent ahead of their report: the form, its post and a letter's stamped download. */
+    private static final Pattern AHEAD = Pattern.compile("/ahead(?:/(new|([0-9a-f]{32})/content))?");
 
     @Inject
     LetterService letters;
@@ -55,11 +57,24 @@ public class LetterPages {
 
     /** Whether the path is one of the letter pages. */
     static boolean handles(String path) {
-        return PATH.matcher(path).matches();
+        return PATH.matcher(path).matches() || AHEAD.matcher(path).matches();
     }
 
     void get(HttpServletRequest request, HttpServletResponse response, Subject subject, String path)
             throws IOException {
+        Matcher ahead = AHEAD.matcher(path);
+        if (ahead.matches()) {
+            if (ahead.group(1) == null) {
+                throw new NotFound("page");
+            }
+            if (ahead.group(2) != null) {
+                DocumentResponses.attachment(letters.downloadAhead(subject, ahead.group(2)), response);
+                return;
+            }
+            letters.checkMaySendAhead(subject);
+            aheadForm(response, subject, model(request, subject, "Send an advance letter"), Map.of(), 200);
+            return;
+        }
         Matcher matcher = PATH.matcher(path);
         if (!matcher.matches() || matcher.group(2) == null) {
             throw new NotFound("page");
@@ -76,6 +91,10 @@ public class LetterPages {
 
     void post(HttpServletRequest request, HttpServletResponse response, Subject subject, String path)
             throws IOException {
+        if (path.equals("/ahead")) {
+            postAhead(request, response, subject);
+            return;
+        }
         Matcher matcher = PATH.matcher(path);
         if (!matcher.matches() || matcher.group(2) != null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -99,6 +118,54 @@ public class LetterPages {
         } catch (RuntimeException failure) {
             pages.problem(response, Problems.from(failure), model(request, subject, "There is a problem"));
         }
+    }
+
+    private void postAhead(HttpServletRequest request, HttpServletResponse response, Subject subject)
+            throws IOException {
+        Map<String, String> given = new HashMap<>();
+        try {
+            Letter letter = new LetterUploadReader(letters).readAhead(request, subject, fields -> {
+                given.putAll(fields);
+                if (!PortalSession.csrfTokenMatches(request, fields.get(PortalSession.CSRF_FIELD))) {
+                    throw new AccessDenied("session.csrf-token-required");
+                }
+            }, LetterPages::draftOf);
+            response.sendRedirect(request.getContextPath() + "/reports?ahead=" + letter.id() + "#ahead");
+        } catch (InvalidInput | UploadRejected invalid) {
+            Problem problem = Problems.from(invalid);
+            aheadForm(response, subject, model(request, subject, "Send an advance letter").errors(problem), given,
+                    problem.status());
+        } catch (RuntimeException failure) {
+            pages.problem(response, Problems.from(failure), model(request, subject, "There is a problem"));
+        }
+    }
+
+    /** The reports list's section of advance letters sent ahead of their report that the subject may see. */
+    Map<String, Object> aheadSection(HttpServletRequest request, Subject subject) {
+        List<Map<String, Object>> rows = letters.aheadOfReports(subject).stream().map(letter -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", letter.id());
+            row.put("from", letter.originator().title());
+            row.put("marking", letter.classification().marking());
+            row.put("handlingInstructions", letter.handlingInstructions());
+            row.put("riskSummary", letter.riskSummary());
+            row.put("addressedTo", letter.addressedTo().stream().sorted().map(Inspectorate::title)
+                    .collect(Collectors.joining(", ")));
+            row.put("addedAt", ReportForms.when(letter.addedAt()));
+            row.put("fileName", letter.document().fileName());
+            row.put("fileSize", ReportPages.humanSize(letter.document().content().plaintextBytes()));
+            return row;
+        }).toList();
+        boolean canSend = letters.maySendAhead(subject);
+        if (rows.isEmpty() && !canSend) {
+            return null;
+        }
+        Map<String, Object> section = new HashMap<>();
+        section.put("letters", rows);
+        section.put("hasLetters", !rows.isEmpty());
+        section.put("canSend", canSend);
+        section.put("sent", rows.stream().anyMatch(row -> row.get("id").equals(request.getParameter("ahead"))));
+        return section;
     }
 
     /** The report page's "Letters" section: the letters the subject may see, an advance letter flagged first. */
@@ -146,13 +213,40 @@ public class LetterPages {
         Set<String> chosen = Set.of(given.getOrDefault("addressedTo", "").split(","));
         String kind = given.getOrDefault("kind", "");
         String tier = given.getOrDefault("classificationTier", "");
-        model.with("report", Map.of("id", report.id(), "title", report.title()))
+        model.with("formAction", "/reports/" + report.id() + "/letters")
+                .with("backLink", "/reports/" + report.id())
+                .with("caption", report.title())
                 .with("kinds", List.of(
                         option(LetterKind.COVERING.name(), "Covering letter from the Chief Inspector", kind),
                         option(LetterKind.ADVANCE_RISK_OF_HARM.name(),
                                 "Advance letter: children or vulnerable adults are or may be at risk of significant harm",
                                 kind)))
                 .with("parties", report.addressees().stream().sorted()
+                        .map(party -> Map.of("value", party.name(), "label", party.title(),
+                                "checked", chosen.contains(party.name())))
+                        .toList())
+                .with("tiers", List.of(Tier.OFFICIAL, Tier.OFFICIAL_SENSITIVE).stream()
+                        .map(t -> option(t.name(), t.marking(), tier)).toList())
+                .with("notifiedFirst", "true".equals(given.get("serviceProviderNotifiedFirst")))
+                .with("given", given)
+                .with("maxSize", ReportPages.humanSize(letters.maxUploadBytes()));
+        pages.render(response, status, "letter-new", model.asMap());
+    }
+
+    /** The same form for a letter sent ahead: an advance letter only, to any of the other parties. */
+    private void aheadForm(HttpServletResponse response, Subject subject, PageModel model, Map<String, String> given,
+                           int status) throws IOException {
+        Set<String> chosen = Set.of(given.getOrDefault("addressedTo", "").split(","));
+        String tier = given.getOrDefault("classificationTier", "");
+        model.with("ahead", true)
+                .with("formAction", "/reports/ahead")
+                .with("backLink", "/reports")
+                .with("caption", "Ahead of the report")
+                .with("kinds", List.of(option(LetterKind.ADVANCE_RISK_OF_HARM.name(),
+                        "Advance letter: children or vulnerable adults are or may be at risk of significant harm",
+                        LetterKind.ADVANCE_RISK_OF_HARM.name())))
+                .with("parties", java.util.Arrays.stream(Inspectorate.values())
+                        .filter(party -> subject.inspectorate().map(own -> own != party).orElse(true))
                         .map(party -> Map.of("value", party.name(), "label", party.title(),
                                 "checked", chosen.contains(party.name())))
                         .toList())

@@ -236,6 +236,7 @@ public class ReportPages extends HttpServlet {
                 .with("reports", rows)
                 .with("hasReports", !rows.isEmpty())
                 .with("canShare", !reports.reportTypesFor(subject).isEmpty())
+                .with("aheadSection", letterPages.aheadSection(request, subject))
                 .asMap());
     }
 
