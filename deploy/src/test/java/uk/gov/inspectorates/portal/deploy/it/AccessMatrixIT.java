@@ -50,7 +50,7 @@ class AccessMatrixIT extends PortalDeployment {
     private static List<MatrixRoutes> kinds(URI portal, MatrixSubjects subjects, Map<String, PortalApi> sessions)
             throws Exception {
         return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions),
-                new OrganisationRoutes(), new TermPlanRoutes(sessions));
+                new OrganisationRoutes(), new TermPlanRoutes(sessions), LetterRoutes.signedIn(portal, sessions));
     }
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
@@ -62,6 +62,7 @@ class AccessMatrixIT extends PortalDeployment {
                 OrganisationRoutes::appliesTo));
         tables.put("term-plans", AccessMatrix.load("term-plans", subjects, TermPlanRoutes.STATES,
                 TermPlanRoutes::appliesTo));
+        tables.put("letters", AccessMatrix.load("letters", subjects, LetterRoutes.STATES, LetterRoutes::appliesTo));
         return tables;
     }
 

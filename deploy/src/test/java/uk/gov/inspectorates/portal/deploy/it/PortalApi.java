@@ -207,6 +207,32 @@ final class PortalApi {
     }
 
     /**
+     * A multipart {@code POST} to any path: the fields (name, value pairs, in order; names may repeat), then the file
+     * (if any); with the session's CSRF token as the {@code X-CSRF-Token} header when {@code withCsrfHeader}.
+     */
+    HttpResponse<String> postMultipart(String path, java.util.List<String[]> fields, String fileName, byte[] file,
+                                       boolean withCsrfHeader) throws Exception {
+        String boundary = "----portal-test-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : fields) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"" + field[0] + "\"\r\n",
+                    field[1].getBytes(StandardCharsets.UTF_8));
+        }
+        if (file != null) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n", file);
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (withCsrfHeader) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return send(request);
+    }
+
+    /**
      * {@code POST /api/v1/reports} of a valid report whose request body is sent at about {@code bytesPerSecond}
      * (so that it is still in flight a while), metadata first.
      */

@@ -44,6 +44,33 @@ final class StampedCopy {
                 what + ": the copy names download " + downloadId);
     }
 
+    /**
+     * Asserts that every page of {@code served} carries {@code marking} at its top and at its bottom (twice on the
+     * page's text), e.g. a letter's own classification rather than its report's.
+     */
+    static void assertMarkedOnEveryPage(byte[] served, String marking, String what) {
+        try (PDDocument after = Loader.loadPDF(served)) {
+            String mark = squeezed(marking);
+            for (int page = 1; page <= after.getNumberOfPages(); page++) {
+                String text = squeezed(text(after, page));
+                int first = text.indexOf(mark);
+                assertTrue(first >= 0 && text.indexOf(mark, first + mark.length()) >= 0,
+                        what + ": " + marking + " at the top and bottom of page " + page);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + ": the download is not a readable PDF", e);
+        }
+    }
+
+    /** The squeezed text of one page of {@code served}. */
+    static String pageText(byte[] served, int page) {
+        try (PDDocument after = Loader.loadPDF(served)) {
+            return squeezed(text(after, page));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the download is not a readable PDF", e);
+        }
+    }
+
     private static String text(PDDocument document, int page) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setStartPage(page);

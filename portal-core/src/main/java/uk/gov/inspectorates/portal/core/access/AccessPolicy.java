@@ -25,6 +25,18 @@ public final class AccessPolicy {
     public static final String ONWARD_SHARING_RECEIVING_PARTIES_ONLY = "report.onward-sharing.receiving-parties-only";
     public static final String REMOVE_BY_ORIGINATOR_ADMINISTRATOR = "report.remove.originator-administrator";
     public static final String REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY = "report.remove.originator-administrator-only";
+    public static final String LETTER_ADD_BY_ORIGINATOR_STAFF = "letter.add.originator-sharing-staff";
+    public static final String LETTER_ADD_ORIGINATOR_STAFF_ONLY = "letter.add.originator-sharing-staff-only";
+    public static final String LETTER_ADD_UNDER_EMBARGO_ONLY = "letter.add.report-under-embargo-only";
+    public static final String LETTER_ORIGINATOR_STAFF = "letter.read.originator-sharing-staff";
+    public static final String LETTER_ADDRESSEE_READER_LIST = "letter.read.addressee-reader-list";
+    public static final String LETTER_ADDRESSEE_READER_LISTS_ONLY = "letter.read.addressee-reader-lists-only";
+    public static final String LETTER_OF_WITHDRAWN_REPORT_NOT_SERVED = "letter.withdrawn-report.not-served";
+    public static final String LETTER_CHANGES_WITH_ITS_REPORT = "letter.changes-with-its-report";
+    public static final String LETTER_AHEAD_REMOVE_BY_ORIGINATOR_ADMINISTRATOR =
+            "letter.ahead.remove.originator-administrator";
+    public static final String LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY =
+            "letter.ahead.remove.originator-administrator-only";
     public static final String UPLOAD_BY_OWNER = "upload.owner";
     public static final String UPLOAD_OWNER_ONLY = "upload.owner-only";
     public static final String NOT_PERMITTED = "default.not-permitted";
@@ -32,6 +44,7 @@ public final class AccessPolicy {
     public Decision decide(Subject subject, Action action, Resource resource, Instant now) {
         return switch (resource.kind()) {
             case REPORT -> decideReport(subject, action, resource);
+            case LETTER -> decideLetter(subject, action, resource);
             case UPLOAD -> decideUpload(subject, resource);
             case ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT ->
                     AdministrationRules.decide(subject, action, resource);
@@ -102,6 +115,58 @@ public final class AccessPolicy {
             return Decision.permit(PUBLISHED_PARTY_STAFF);
         }
         return Decision.deny(EMBARGO_READER_LIST_ONLY);
+    }
+
+    /**
+     * Covering and advance letters (docs/adr/0015): added by the originator's sharing staff while the report is under
+     * embargo; read by them and by the reader lists of the parties the letter is addressed to, and by no one else,
+     * whatever the report's stage: a letter is correspondence that is never published, so publication widens
+     * nothing. A withdrawn report's letters are not served any more. Removal goes with the report (its key scope).
+     */
+    private Decision decideLetter(Subject subject, Action action, Resource letter) {
+        Optional<Inspectorate> own = subject.inspectorate();
+        boolean originatorStaff = own.isPresent() && own.get() == letter.originator() && sharesReports(subject);
+        return switch (action) {
+            case UPLOAD -> {
+                if (!originatorStaff) {
+                    yield Decision.deny(LETTER_ADD_ORIGINATOR_STAFF_ONLY);
+                }
+                // NONE: an advance letter sent ahead of its report, which is not shared yet
+                yield letter.lifecycle() == Resource.Lifecycle.UNDER_EMBARGO
+                        || letter.lifecycle() == Resource.Lifecycle.NONE
+                        ? Decision.permit(LETTER_ADD_BY_ORIGINATOR_STAFF)
+                        : Decision.deny(LETTER_ADD_UNDER_EMBARGO_ONLY);
+            }
+            case LIST, VIEW_METADATA -> decideLetterReading(subject, letter, originatorStaff);
+            case DOWNLOAD -> {
+                Decision reading = decideLetterReading(subject, letter, originatorStaff);
+                yield reading.permitted() && letter.lifecycle() == Resource.Lifecycle.WITHDRAWN
+                        ? Decision.deny(LETTER_OF_WITHDRAWN_REPORT_NOT_SERVED) : reading;
+            }
+            // a letter of a report goes with it; one sent ahead of its report (no stage yet) is removed on its own,
+            // by an administrator of its sender, as a report is
+            case DELETE -> {
+                if (letter.lifecycle() != Resource.Lifecycle.NONE) {
+                    yield Decision.deny(LETTER_CHANGES_WITH_ITS_REPORT);
+                }
+                yield own.isPresent() && own.get() == letter.originator()
+                        && subject.roles().contains(Role.ADMINISTRATOR)
+                        ? Decision.permit(LETTER_AHEAD_REMOVE_BY_ORIGINATOR_ADMINISTRATOR)
+                        : Decision.deny(LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY);
+            }
+            case CHANGE, EXPORT, AUDIT_VIEW -> Decision.deny(LETTER_CHANGES_WITH_ITS_REPORT);
+        };
+    }
+
+    private static Decision decideLetterReading(Subject subject, Resource letter, boolean originatorStaff) {
+        if (originatorStaff) {
+            return Decision.permit(LETTER_ORIGINATOR_STAFF);
+        }
+        Optional<Inspectorate> own = subject.inspectorate();
+        if (own.isPresent() && letter.addressees().contains(own.get()) && subject.onReaderListOf(own.get())) {
+            return Decision.permit(LETTER_ADDRESSEE_READER_LIST);
+        }
+        return Decision.deny(LETTER_ADDRESSEE_READER_LISTS_ONLY);
     }
 
     // a resumable upload is unchecked content on its way in: nobody but its uploader, for any action

@@ -12,7 +12,7 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
                        Lifecycle lifecycle, String ownerUserId) {
 
-    public enum Kind { REPORT, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT, AGENCY_ACCOUNT,
+    public enum Kind { REPORT, LETTER, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT, AGENCY_ACCOUNT,
         /** An inspectorate's list of the areas it plans to inspect in a term (its originator). */
         TERM_PLAN }
 
@@ -44,6 +44,15 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
     /** A report not yet shared: the originator is the inspectorate that would share it (none for an agency). */
     public static Resource newReport(Inspectorate originator) {
         return new Resource(Kind.REPORT, null, originator, Set.of(), true);
+    }
+
+    /**
+     * A covering or advance letter of a report: the report's originator and stage, addressed to the parties the
+     * letter names (a subset of the report's addressees).
+     */
+    public static Resource letter(String id, Inspectorate originator, Set<Inspectorate> addressedTo,
+                                  Lifecycle reportLifecycle) {
+        return new Resource(Kind.LETTER, id, originator, addressedTo, reportLifecycle, null);
     }
 
     /** A resumable upload in progress: only the person who started it may touch it. */

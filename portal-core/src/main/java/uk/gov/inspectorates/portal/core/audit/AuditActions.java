@@ -26,6 +26,16 @@ public final class AuditActions {
     public static final String WITHHOLD_REQUEST = "WITHHOLD_REQUEST";
     /** Onward sharing recorded with its basis, consent asked for or answered, or the records listed; or refused. */
     public static final String ONWARD_SHARING = "ONWARD_SHARING";
+    /** A covering or advance letter added to a report (kind, classification, addressees), or refused. */
+    public static final String LETTER_ADD = "LETTER_ADD";
+    /** A report's letters listed (count), or refused. */
+    public static final String LETTER_LIST = "LETTER_LIST";
+    /** A letter's details viewed, or refused. */
+    public static final String LETTER_VIEW = "LETTER_VIEW";
+    /** A stamped copy of a letter served (its download id in the detail), or refused. */
+    public static final String LETTER_DOWNLOAD = "LETTER_DOWNLOAD";
+    /** Removal of an advance letter sent ahead of its report asked for and refused (a removal is a tombstone). */
+    public static final String LETTER_REMOVE = "LETTER_REMOVE";
     /** The tombstone of a key scope's removal (crypto-shredding): counts and who, never content. */
     public static final String SCOPE_REMOVE = "SCOPE_REMOVE";
     /** A run of the orphan sweep that removed something: counts only (objects, KEKs destroyed). */

@@ -27,6 +27,7 @@ import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.ResumableUpload;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
+import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.document.UploadPurpose;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
@@ -54,19 +55,20 @@ public final class ReportService {
     private final ResumableUploads uploads;
     private final Clock clock;
     private final Stamper stamper;
+    private final ReportAttachments attachments;
     private final ReportValidator validator = new ReportValidator();
     private final StampingBudget stampingBudget;
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
                          AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock,
-                         Stamper stamper) {
-        this(reports, intake, store, policy, audit, removal, uploads, clock, stamper,
+                         Stamper stamper, ReportAttachments attachments) {
+        this(reports, intake, store, policy, audit, removal, uploads, clock, stamper, attachments,
                 new StampingBudget(Runtime.getRuntime().maxMemory() / 2, java.time.Duration.ofSeconds(10)));
     }
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
                          AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock,
-                         Stamper stamper, StampingBudget stampingBudget) {
+                         Stamper stamper, ReportAttachments attachments, StampingBudget stampingBudget) {
         this.stampingBudget = stampingBudget;
         this.reports = reports;
         this.intake = intake;
@@ -77,6 +79,7 @@ public final class ReportService {
         this.uploads = uploads;
         this.clock = clock;
         this.stamper = stamper;
+        this.attachments = java.util.Objects.requireNonNull(attachments, "attachments");
     }
 
     /** The Annex B types the subject may share: their inspectorate's, if they hold a sharing role; else none. */
@@ -278,12 +281,19 @@ public final class ReportService {
 
     /**
      * Removes a report for good (crypto-shredding): its key-encryption key is destroyed, then its object and rows
-     * are deleted, and an audit tombstone records the removal. Only an administrator of the originator may.
+     * are deleted, and an audit tombstone records the removal. Its letters share its key scope: they go with it
+     * (their objects and rows too). Only an administrator of the originator may.
      */
     public Removal remove(Subject subject, String id, String reason) {
         Report report = permitted(subject, Action.DELETE, AuditActions.REPORT_REMOVE, id, clock.instant());
-        return removal.remove(report.document().content().scope(), List.of(report.document().content()),
-                () -> reports.delete(id), Remover.user(subject.userId(), subject.organisation().id()), reason);
+        List<StoredContent> contents = new java.util.ArrayList<>();
+        contents.add(report.document().content());
+        contents.addAll(attachments.contentsOf(id));
+        return removal.remove(report.document().content().scope(), contents,
+                () -> {
+                    attachments.deleteOf(id);
+                    reports.delete(id);
+                }, Remover.user(subject.userId(), subject.organisation().id()), reason);
     }
 
     /** Unknown, or not for this subject at all: 404-equivalent. Known but not for this action: 403-equivalent. */

@@ -55,6 +55,7 @@ import uk.gov.inspectorates.portal.core.testdata.FakeStamper;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
 import uk.gov.inspectorates.portal.core.testdata.FakeKeyService;
+import uk.gov.inspectorates.portal.core.testdata.InMemoryLetterRepository;
 import uk.gov.inspectorates.portal.core.testdata.InMemoryReportRepository;
 import uk.gov.inspectorates.portal.core.testdata.InMemoryResumableUploadRepository;
 import uk.gov.inspectorates.portal.core.testdata.RecordingAuditTrail;
@@ -79,7 +80,7 @@ class ReportServiceTest {
             new ResumableUploads.Settings(PART_SIZE, Duration.ofHours(24)));
     private final FakeStamper stamper = new FakeStamper();
     private final ReportService service = new ReportService(reports, intake, store, new AccessPolicy(), audit,
-            new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper);
+            new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper, new InMemoryLetterRepository());
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
@@ -342,7 +343,8 @@ class ReportServiceTest {
         void aCopyThatDoesNotFitInTheStampingBudgetIsRefusedAsBusyAndAuditedNotServedUnstamped() {
             StampingBudget budget = new StampingBudget(1024 * 1024, java.time.Duration.ZERO);
             ReportService limited = new ReportService(reports, intake, store, new AccessPolicy(), audit,
-                    new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper, budget);
+                    new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper,
+                    new InMemoryLetterRepository(), budget);
             String id = limited.share(ofstedInspector, limited.checkShare(ofstedInspector, aReportDraft().build()),
                     file("r.pdf", PDF)).id();
 

@@ -63,7 +63,8 @@ class ShareDraftServiceTest {
                 new WindowedScanner(scanner, 1024, 64), keys, new AccessPolicy(), audit, clock,
                 new ResumableUploads.Settings(16, Duration.ofHours(1)));
         ReportService reports = new ReportService(new InMemoryReportRepository(), intake, store, new AccessPolicy(),
-                audit, new ScopeRemoval(keys, store, audit, clock), uploads, clock, new FakeStamper());
+                audit, new ScopeRemoval(keys, store, audit, clock), uploads, clock, new FakeStamper(),
+                new uk.gov.inspectorates.portal.core.testdata.InMemoryLetterRepository());
         service = new ShareDraftService(drafts, reports, new AccessPolicy(), audit, clock, ZoneId.of("Europe/London"));
     }
 

@@ -31,6 +31,8 @@ import uk.gov.inspectorates.portal.core.document.WindowedScanner;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.report.OnwardSharingService;
+import uk.gov.inspectorates.portal.core.letter.LetterRepository;
+import uk.gov.inspectorates.portal.core.letter.LetterService;
 import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ShareDraftService;
@@ -52,6 +54,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcNotificationOutbox;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOnwardSharings;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcLetterRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcResumableUploadRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
@@ -184,9 +187,26 @@ public class PortalWiring {
     @Singleton
     ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
                                 ResumableUploads uploads, AccessPolicy policy, AuditTrail audit, KeyService keys,
-                                Clock clock) {
+                                Clock clock, LetterRepository letters) {
         return new ReportService(reports, documentIntake(store, scanner), store, policy, audit,
-                new ScopeRemoval(keys, store, audit, clock), uploads, clock, new PdfBoxStamper());
+                new ScopeRemoval(keys, store, audit, clock), uploads, clock, new PdfBoxStamper(), letters);
+    }
+
+    /** A report's letters: in its key scope, so its removal takes them with it (docs/adr/0015). */
+    @Produces
+    @Singleton
+    LetterRepository letterRepository() {
+        return new JdbcLetterRepository(dataSource);
+    }
+
+    /** Covering and advance letters: the same intake as reports (PDF, scanned), stamped on every download. */
+    @Produces
+    @Singleton
+    LetterService letterService(ReportRepository reports, LetterRepository letters, DocumentStore store,
+                                WindowedScanner scanner, AccessPolicy policy, AuditTrail audit, KeyService keys,
+                                Clock clock) {
+        return new LetterService(reports, letters, documentIntake(store, scanner), store, policy, audit, clock,
+                new PdfBoxStamper(), new ScopeRemoval(keys, store, audit, clock));
     }
 
     /** The share task list's drafts: the details only, the file comes at the last step. */

@@ -10,6 +10,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
+import uk.gov.inspectorates.portal.core.letter.LetterDownload;
 import uk.gov.inspectorates.portal.core.report.ReportDownload;
 
 /**
@@ -23,41 +25,57 @@ public final class DocumentResponses {
     }
 
     public static Response attachment(ReportDownload download) {
-        StreamingOutput body = output -> copy(download.content(), output);
-        Response.ResponseBuilder response = Response.ok(body, download.report().document().mediaType());
-        headers(download).forEach(response::header);
-        return response.build();
+        return attachment(download.report().document(), download.downloadId(), download.length(),
+                download.content());
     }
 
     public static void attachment(ReportDownload download, HttpServletResponse response) throws IOException {
-        send(download, "attachment", response);
+        send(download.report().document(), download.downloadId(), download.length(), download.content(),
+                "attachment", response);
     }
 
     /** The same copy, shown by the browser's own viewer instead of saved. */
     public static void inline(ReportDownload download, HttpServletResponse response) throws IOException {
-        send(download, "inline", response);
+        send(download.report().document(), download.downloadId(), download.length(), download.content(),
+                "inline", response);
     }
 
-    private static void send(ReportDownload download, String disposition, HttpServletResponse response)
-            throws IOException {
-        response.setContentType(download.report().document().mediaType());
-        headers(download, disposition).forEach(response::setHeader);
-        copy(download.content(), response.getOutputStream());
+    /** A letter's stamped copy (docs/adr/0015): served exactly like a report's. */
+    public static Response attachment(LetterDownload download) {
+        return attachment(download.letter().document(), download.downloadId(), download.length(),
+                download.content());
     }
 
-    private static Map<String, String> headers(ReportDownload download) {
-        return headers(download, "attachment");
+    public static void attachment(LetterDownload download, HttpServletResponse response) throws IOException {
+        send(download.letter().document(), download.downloadId(), download.length(), download.content(),
+                "attachment", response);
     }
 
-    private static Map<String, String> headers(ReportDownload download, String disposition) {
+    private static Response attachment(AcceptedDocument document, String downloadId, long length,
+                                       InputStream content) {
+        StreamingOutput body = output -> copy(content, output);
+        Response.ResponseBuilder response = Response.ok(body, document.mediaType());
+        headers(document, downloadId, length, "attachment").forEach(response::header);
+        return response.build();
+    }
+
+    private static void send(AcceptedDocument document, String downloadId, long length, InputStream content,
+                             String disposition, HttpServletResponse response) throws IOException {
+        response.setContentType(document.mediaType());
+        headers(document, downloadId, length, disposition).forEach(response::setHeader);
+        copy(content, response.getOutputStream());
+    }
+
+    private static Map<String, String> headers(AcceptedDocument document, String downloadId, long length,
+                                               String disposition) {
         Map<String, String> headers = new LinkedHashMap<>();
-        String name = download.report().document().fileName();
+        String name = document.fileName();
         headers.put("Content-Disposition", disposition + "; filename=\"" + asciiFileName(name) + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-        headers.put("Content-Length", Long.toString(download.length()));
+        headers.put("Content-Length", Long.toString(length));
         headers.put("Cache-Control", "no-store");
         headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("X-Download-Id", download.downloadId());
+        headers.put("X-Download-Id", downloadId);
         return headers;
     }
 

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -84,6 +85,10 @@ public class ReportPages extends HttpServlet {
     @Inject
     PageRenderer pages;
 
+    /** Covering and advance letters (docs/adr/0015): their pages under /reports/{id}/letters. */
+    @Inject
+    LetterPages letterPages;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
@@ -99,6 +104,8 @@ public class ReportPages extends HttpServlet {
                         model(request, "Report").with("notice", notice), Map.of(), 200);
             } else if (path.matches("/[0-9a-f]{32}/(content|view)")) {
                 content(request, response, subject, path.substring(1, 33), path.endsWith("/view"));
+            } else if (LetterPages.handles(path)) {
+                letterPages.get(request, response, subject, path);
             } else {
                 problemPage(request, response, Problems.from(new NotFound("page")));
             }
@@ -115,6 +122,10 @@ public class ReportPages extends HttpServlet {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         if (SHARE.equals(path)) {
             share(request, response);
+            return;
+        }
+        if (LetterPages.handles(path)) {
+            letterPages.post(request, response, subject(request), path);
             return;
         }
         Matcher action = ACTION.matcher(path);
@@ -222,7 +233,13 @@ public class ReportPages extends HttpServlet {
 
     private void list(HttpServletRequest request, HttpServletResponse response, Subject subject) throws IOException {
         Instant now = clock.instant();
-        List<Map<String, Object>> rows = reports.visibleTo(subject).stream().map(report -> row(report, now)).toList();
+        List<Report> visible = reports.visibleTo(subject);
+        Set<String> advance = letterPages.withAdvanceLetters(subject, visible);
+        List<Map<String, Object>> rows = visible.stream().map(report -> {
+            Map<String, Object> row = row(report, now);
+            row.put("advanceLetter", advance.contains(report.id()));
+            return row;
+        }).toList();
         List<Map<String, String>> preparing = drafts.drafts(subject).stream()
                 .map(draft -> Map.of("id", draft.id(),
                         "title", draft.fields().getOrDefault("title", "Untitled report"),
@@ -234,6 +251,7 @@ public class ReportPages extends HttpServlet {
                 .with("canShare", !reports.reportTypesFor(subject).isEmpty())
                 .with("drafts", preparing)
                 .with("hasDrafts", !preparing.isEmpty())
+                .with("aheadSection", letterPages.aheadSection(request, subject))
                 .asMap());
     }
 
@@ -255,6 +273,7 @@ public class ReportPages extends HttpServlet {
                 .with("onwardSharings", sharings)
                 .with("hasOnwardSharings", !sharings.isEmpty())
                 .with("given", given)
+                .with("letterSection", letterPages.section(request, subject, report))
                 .asMap());
     }
 

@@ -10,8 +10,8 @@ import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.retention.SweepRecords;
 
 /**
- * {@link SweepRecords} on PostgreSQL: the object keys of reports and of resumable uploads, and live report KEKs that
- * neither a report nor an upload uses.
+ * {@link SweepRecords} on PostgreSQL: the object keys of reports, of their letters and of resumable uploads, and live
+ * report KEKs that neither a report nor an upload uses (a letter's KEK is its report's).
  */
 public final class JdbcSweepRecords implements SweepRecords {
 
@@ -23,7 +23,8 @@ public final class JdbcSweepRecords implements SweepRecords {
 
     @Override
     public Set<String> referencedObjectKeys() {
-        return new HashSet<>(jdbc.query("select object_key from report union all select object_key from resumable_upload",
+        return new HashSet<>(jdbc.query("select object_key from report union all select object_key from report_letter "
+                        + "union all select object_key from resumable_upload",
                 row -> row.getString("object_key")));
     }
 
@@ -33,7 +34,9 @@ public final class JdbcSweepRecords implements SweepRecords {
                         + "and k.destroyed_at is null and k.created_at < ? and not exists (select 1 from report r "
                         + "where r.key_scope_kind = k.scope_kind and r.key_scope_id = k.scope_id) "
                         + "and not exists (select 1 from resumable_upload u "
-                        + "where u.key_scope_kind = k.scope_kind and u.key_scope_id = k.scope_id)",
+                        + "where u.key_scope_kind = k.scope_kind and u.key_scope_id = k.scope_id) "
+                        + "and not exists (select 1 from report_letter l "
+                        + "where l.key_scope_kind = k.scope_kind and l.key_scope_id = k.scope_id)",
                 row -> KeyScope.report(row.getString("scope_id")), Jdbc.timestamp(createdBefore));
     }
 }

@@ -1,0 +1,501 @@
+package uk.gov.inspectorates.portal.core.letter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.CQC;
+import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.HMIC;
+import static uk.gov.inspectorates.portal.core.organisation.Inspectorate.OFSTED;
+import static uk.gov.inspectorates.portal.core.organisation.Role.ADMINISTRATOR;
+import static uk.gov.inspectorates.portal.core.organisation.Role.AGENCY_UPLOADER;
+import static uk.gov.inspectorates.portal.core.organisation.Role.INSPECTOR;
+import static uk.gov.inspectorates.portal.core.testdata.ReportBuilder.aReport;
+import static uk.gov.inspectorates.portal.core.testdata.SubjectBuilder.aSubject;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.classification.Classification;
+import uk.gov.inspectorates.portal.core.classification.Tier;
+import uk.gov.inspectorates.portal.core.document.DocumentIntake;
+import uk.gov.inspectorates.portal.core.document.IncomingDocument;
+import uk.gov.inspectorates.portal.core.document.KeyScope;
+import uk.gov.inspectorates.portal.core.document.ResumableUploads;
+import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.document.WindowedScanner;
+import uk.gov.inspectorates.portal.core.report.Report;
+import uk.gov.inspectorates.portal.core.report.ReportService;
+import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
+import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.FieldError;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
+import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
+import uk.gov.inspectorates.portal.core.testdata.FakeKeyService;
+import uk.gov.inspectorates.portal.core.testdata.FakeStamper;
+import uk.gov.inspectorates.portal.core.testdata.InMemoryLetterRepository;
+import uk.gov.inspectorates.portal.core.testdata.InMemoryReportRepository;
+import uk.gov.inspectorates.portal.core.testdata.InMemoryResumableUploadRepository;
+import uk.gov.inspectorates.portal.core.testdata.RecordingAuditTrail;
+
+class LetterServiceTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-10T10:00:00Z");
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EICAR = "%PDF-1.7 EICAR-TEST\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final InMemoryReportRepository reports = new InMemoryReportRepository();
+    private final InMemoryLetterRepository letters = new InMemoryLetterRepository();
+    private final FakeDocumentStore store = new FakeDocumentStore();
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final FakeKeyService keys = new FakeKeyService();
+    private final FakeContentScanner scanner = new FakeContentScanner()
+            .infectedWhenContaining("EICAR".getBytes(StandardCharsets.US_ASCII), "Eicar-Test-Signature");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, 1 << 20);
+    private final FakeStamper stamper = new FakeStamper();
+    private final ScopeRemoval scopeRemoval = new ScopeRemoval(keys, store, audit, clock);
+    private final LetterService service = new LetterService(reports, letters, intake, store, new AccessPolicy(),
+            audit, clock, stamper, scopeRemoval);
+
+    private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
+            .build();
+    private final Subject cqcReader = aSubject().withId("cqc-reader").of(CQC).onReaderList().build();
+    private final Subject hmicReader = aSubject().withId("hmic-reader").of(HMIC).onReaderList().build();
+    private final Subject agency = aSubject().withId("agency").ofAgency().withRoles(AGENCY_UPLOADER).build();
+
+    private Report report(String id, Report template) {
+        reports.add(template);
+        return template;
+    }
+
+    private Report embargoedReport() {
+        return report("r1", aReport().withId("r1").from(OFSTED).addressedTo(CQC, HMIC)
+                .storedAs(new uk.gov.inspectorates.portal.core.document.StoredContent(KeyScope.report("r1"),
+                        "object-r1", new uk.gov.inspectorates.portal.core.document.WrappedKey("kek", new byte[] {1}),
+                        4, 40, "0".repeat(64))).build());
+    }
+
+    private static LetterDraft covering(String... to) {
+        return new LetterDraft("COVERING", List.of(to), "OFFICIAL", null, null, null, null);
+    }
+
+    private static LetterDraft advance(Boolean notifiedFirst, String riskSummary, String... to) {
+        return new LetterDraft("ADVANCE_RISK_OF_HARM", List.of(to), "OFFICIAL_SENSITIVE", "PERSONAL",
+                "Named individuals: do not copy", notifiedFirst, riskSummary);
+    }
+
+    private Letter add(Report report, LetterDraft draft, byte[] file) {
+        LetterDetails details = service.checkAdd(ofstedInspector, report.id(), draft);
+        Letter letter = service.add(ofstedInspector, report.id(), details,
+                new IncomingDocument("letter.pdf", new ByteArrayInputStream(file)));
+        audit.clear();
+        return letter;
+    }
+
+    private AuditEvent onlyEvent() {
+        assertEquals(1, audit.events().size(), () -> "one audit event, got " + audit.events());
+        return audit.events().get(0);
+    }
+
+    private static List<String> fields(InvalidInput invalid) {
+        return invalid.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void theOriginatorAddsACoveringLetterUnderTheReportsKeyScopeWithOneAuditEvent() {
+        Report report = embargoedReport();
+
+        LetterDetails details = service.checkAdd(ofstedInspector, report.id(), covering("CQC"));
+        Letter letter = service.add(ofstedInspector, report.id(), details,
+                new IncomingDocument("letter.pdf", new ByteArrayInputStream(PDF)));
+
+        assertEquals(KeyScope.report(report.id()), letter.document().content().scope());
+        assertEquals(Set.of(CQC), letter.addressedTo());
+        assertEquals(List.of(letter), letters.all());
+        assertArrayEquals(PDF, store.bytesOf(letter.document().content()));
+        AuditEvent event = onlyEvent();
+        assertEquals(AuditActions.LETTER_ADD, event.action());
+        assertEquals(Outcome.SUCCEEDED, event.outcome());
+        assertEquals(letter.id(), event.resourceId());
+        assertTrue(event.detail().contains("report=r1 kind=COVERING classification=OFFICIAL addressedTo=[CQC]"),
+                event.detail());
+    }
+
+    @Test
+    void anAdvanceLetterRecordsThatTheServiceProviderWasNotifiedFirstAndItsRiskSummary() {
+        Letter letter = add(embargoedReport(), advance(true, "Children at risk at Northdale", "CQC", "HMIC"),
+                PDF);
+
+        assertTrue(letter.advance());
+        assertTrue(letter.serviceProviderNotifiedFirst());
+        assertEquals("Children at risk at Northdale", letter.riskSummary());
+        assertEquals("OFFICIAL-SENSITIVE PERSONAL", letter.classification().marking());
+    }
+
+    @Test
+    void anAdvanceLetterWithoutTheConfirmationIsRefusedBeforeAnyByteIsReadAndAudited() {
+        Report report = embargoedReport();
+
+        for (Boolean notified : new Boolean[] {null, false}) {
+            audit.clear();
+            InvalidInput invalid = assertThrows(InvalidInput.class,
+                    () -> service.checkAdd(ofstedInspector, report.id(), advance(notified, "risk", "CQC")));
+
+            assertEquals(List.of("serviceProviderNotifiedFirst"), fields(invalid));
+            assertEquals(Outcome.REFUSED, onlyEvent().outcome());
+        }
+        assertTrue(store.objects().isEmpty());
+    }
+
+    @Test
+    void anAdvanceLetterNeedsItsRiskSummaryAndACoveringLetterCarriesNone() {
+        Report report = embargoedReport();
+
+        assertEquals(List.of("riskSummary"), fields(assertThrows(InvalidInput.class,
+                () -> service.checkAdd(ofstedInspector, report.id(), advance(true, " ", "CQC")))));
+        assertEquals(List.of("riskSummary"), fields(assertThrows(InvalidInput.class,
+                () -> service.checkAdd(ofstedInspector, report.id(),
+                        new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", null, null, null, "risk")))));
+    }
+
+    @Test
+    void badDetailsAreRefusedFieldByField() {
+        Report report = embargoedReport();
+        record Case(LetterDraft draft, String field) {
+        }
+        for (Case c : List.of(
+                new Case(new LetterDraft(null, List.of("CQC"), "OFFICIAL", null, null, null, null), "kind"),
+                new Case(new LetterDraft("MEMO", List.of("CQC"), "OFFICIAL", null, null, null, null), "kind"),
+                new Case(covering(), "addressedTo"),
+                new Case(covering("HMI_PRISONS"), "addressedTo"),
+                new Case(covering("OFSTED"), "addressedTo"),
+                new Case(covering("NOBODY"), "addressedTo"),
+                new Case(new LetterDraft("COVERING", List.of("CQC"), "SECRET", null, null, null, null),
+                        "classification.tier"),
+                new Case(new LetterDraft("COVERING", List.of("CQC"), "TOP_SECRET", null, null, null, null),
+                        "classification.tier"),
+                new Case(new LetterDraft("COVERING", List.of("CQC"), null, null, null, null, null),
+                        "classification.tier"),
+                new Case(new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", "PERSONAL", null, null, null),
+                        "classification.descriptor"),
+                new Case(new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", null, "x".repeat(2001), null,
+                        null), "handlingInstructions"))) {
+            InvalidInput invalid = assertThrows(InvalidInput.class,
+                    () -> service.checkAdd(ofstedInspector, report.id(), c.draft()), c.toString());
+            assertEquals(List.of(c.field()), fields(invalid), c.toString());
+        }
+    }
+
+    @Test
+    void aReaderOfTheReportMayNotAddLettersAndAnyoneElseIsNotToldTheReportExists() {
+        Report report = embargoedReport();
+
+        AccessDenied denied = assertThrows(AccessDenied.class,
+                () -> service.checkAdd(cqcReader, report.id(), covering("CQC")));
+        assertEquals(AccessPolicy.LETTER_ADD_ORIGINATOR_STAFF_ONLY, denied.rule());
+        assertEquals(Outcome.DENIED, onlyEvent().outcome());
+        audit.clear();
+        assertThrows(NotFound.class, () -> service.checkAdd(agency, report.id(), covering("CQC")));
+        assertEquals(Outcome.DENIED, onlyEvent().outcome());
+        audit.clear();
+        assertThrows(NotFound.class, () -> service.checkAdd(ofstedInspector, "no-such-report", covering("CQC")));
+        assertEquals("no such report", onlyEvent().detail());
+    }
+
+    @Test
+    void addingIsDecidedAgainWithTheFileAndCheckedDetailsCannotWidenTheAddressees() {
+        Report report = embargoedReport();
+        LetterDetails toPrisons = new LetterDetails(LetterKind.COVERING,
+                Set.of(uk.gov.inspectorates.portal.core.organisation.Inspectorate.HMI_PRISONS),
+                Classification.of(Tier.OFFICIAL), "handle", false, null);
+
+        assertThrows(AccessDenied.class, () -> service.add(cqcReader, report.id(), toPrisons,
+                new IncomingDocument("letter.pdf", new ByteArrayInputStream(PDF))));
+        assertThrows(InvalidInput.class, () -> service.add(ofstedInspector, report.id(), toPrisons,
+                new IncomingDocument("letter.pdf", new ByteArrayInputStream(PDF))));
+        assertTrue(store.objects().isEmpty());
+        assertTrue(letters.all().isEmpty());
+    }
+
+    @Test
+    void noLetterIsAddedToAPublishedOrWithdrawnReport() {
+        Report published = report("p", aReport().withId("p").from(OFSTED).addressedTo(CQC).published().build());
+        Report withdrawn = report("w", aReport().withId("w").from(OFSTED).addressedTo(CQC).withdrawn().build());
+        Clock later = Clock.fixed(Instant.parse("2030-02-01T00:00:00Z"), ZoneOffset.UTC);
+        LetterService afterPublication = new LetterService(reports, letters, intake, store, new AccessPolicy(),
+                audit, later, stamper, scopeRemoval);
+
+        assertEquals(AccessPolicy.LETTER_ADD_UNDER_EMBARGO_ONLY, assertThrows(AccessDenied.class,
+                () -> afterPublication.checkAdd(ofstedInspector, published.id(), covering("CQC"))).rule());
+        assertEquals(AccessPolicy.LETTER_ADD_UNDER_EMBARGO_ONLY, assertThrows(AccessDenied.class,
+                () -> service.checkAdd(ofstedInspector, withdrawn.id(), covering("CQC"))).rule());
+    }
+
+    @Test
+    void anInfectedLetterIsRefusedLeavingNothingStored() {
+        Report report = embargoedReport();
+        LetterDetails details = service.checkAdd(ofstedInspector, report.id(), covering("CQC"));
+        audit.clear();
+
+        UploadRejected rejected = assertThrows(UploadRejected.class, () -> service.add(ofstedInspector, report.id(),
+                details, new IncomingDocument("letter.pdf", new ByteArrayInputStream(EICAR))));
+
+        assertEquals(UploadRejected.Reason.MALWARE, rejected.reason());
+        assertTrue(store.objects().isEmpty());
+        assertTrue(letters.all().isEmpty());
+        assertTrue(onlyEvent().detail().startsWith("MALWARE"), onlyEvent().detail());
+    }
+
+    @Test
+    void aFileThatIsNotAPdfIsRefusedAsForReports() {
+        Report report = embargoedReport();
+        LetterDetails details = service.checkAdd(ofstedInspector, report.id(), covering("CQC"));
+
+        UploadRejected rejected = assertThrows(UploadRejected.class, () -> service.add(ofstedInspector, report.id(),
+                details, new IncomingDocument("letter.pdf",
+                        new ByteArrayInputStream("plain text".getBytes(StandardCharsets.US_ASCII)))));
+        assertEquals(UploadRejected.Reason.TYPE_NOT_ALLOWED, rejected.reason());
+        assertTrue(store.objects().isEmpty());
+    }
+
+    @Test
+    void aReaderTheLetterIsAddressedToGetsAStampedCopyWithTheLettersOwnMarkingAndTheDownloadIdAudited()
+            throws IOException {
+        Letter letter = add(embargoedReport(), advance(true, "risk", "CQC"), PDF);
+
+        LetterDownload download = service.download(cqcReader, "r1", letter.id());
+
+        byte[] served = download.content().readAllBytes();
+        StampMarks marks = LetterService.marksFor(letter, cqcReader, NOW, download.downloadId());
+        assertArrayEquals(FakeStamper.stampedAs(marks, PDF), served, "a stamped copy, never the original");
+        assertEquals(served.length, download.length());
+        assertEquals("OFFICIAL-SENSITIVE PERSONAL", marks.marking(), "the letter's classification, not the report's");
+        assertEquals(StampMarks.PRE_PUBLICATION_WATERMARK, marks.watermark());
+        assertTrue(marks.handlingInstructions().startsWith(LetterService.ADVANCE_FLAG), marks.handlingInstructions());
+        assertTrue(marks.handlingInstructions().endsWith("Named individuals: do not copy"));
+        assertTrue(marks.recipientLine().contains(download.downloadId()));
+        AuditEvent event = onlyEvent();
+        assertEquals(AuditActions.LETTER_DOWNLOAD, event.action());
+        assertEquals(letter.id(), event.resourceId());
+        assertEquals("report=r1 downloadId=" + download.downloadId(), event.detail());
+    }
+
+    @Test
+    void aReaderOfTheReportWhosePartyTheLetterIsNotAddressedToIsNotToldItExists() {
+        Letter letter = add(embargoedReport(), covering("CQC"), PDF);
+
+        assertThrows(NotFound.class, () -> service.download(hmicReader, "r1", letter.id()));
+        assertEquals(AccessPolicy.LETTER_ADDRESSEE_READER_LISTS_ONLY, onlyEvent().detail());
+        assertThrows(NotFound.class, () -> service.view(hmicReader, "r1", letter.id()));
+        assertEquals(List.of(), service.ofReport(hmicReader, "r1"));
+        assertEquals(List.of(letter), service.ofReport(cqcReader, "r1"));
+        assertThrows(NotFound.class, () -> service.ofReport(agency, "r1"));
+        assertThrows(NotFound.class, () -> service.download(agency, "r1", letter.id()));
+        assertThrows(NotFound.class, () -> service.download(cqcReader, "another-report", letter.id()),
+                "a letter is found only under its own report");
+    }
+
+    @Test
+    void afterPublicationTheLetterIsStillServedOnlyStampedToTheSameReaders() throws IOException {
+        Report report = report("p", aReport().withId("p").from(OFSTED).addressedTo(CQC, HMIC)
+                .publishedAt(Instant.parse("2030-01-20T09:00:00Z")).build());
+        Letter letter = add(report, covering("CQC"), PDF);
+        Clock later = Clock.fixed(Instant.parse("2030-02-01T00:00:00Z"), ZoneOffset.UTC);
+        LetterService afterPublication = new LetterService(reports, letters, intake, store, new AccessPolicy(),
+                audit, later, stamper, scopeRemoval);
+        Subject cqcStaff = aSubject().of(CQC).withRoles(INSPECTOR).inTeamNotOnReaderList().build();
+
+        byte[] served = afterPublication.download(cqcReader, "p", letter.id()).content().readAllBytes();
+
+        assertFalse(java.util.Arrays.equals(PDF, served), "stamped after publication too");
+        assertTrue(new String(served, StandardCharsets.UTF_8).startsWith("Copy for "));
+        assertThrows(NotFound.class, () -> afterPublication.download(cqcStaff, "p", letter.id()));
+    }
+
+    @Test
+    void aWithdrawnReportsLettersAreNotServed() {
+        Report report = embargoedReport();
+        Letter letter = add(report, covering("CQC"), PDF);
+        reports.recordWithdrawal("r1", new uk.gov.inspectorates.portal.core.report.Withdrawal("error", "x", NOW),
+                NOW);
+
+        AccessDenied denied = assertThrows(AccessDenied.class, () -> service.download(cqcReader, "r1", letter.id()));
+        assertEquals(AccessPolicy.LETTER_OF_WITHDRAWN_REPORT_NOT_SERVED, denied.rule());
+    }
+
+    @Test
+    void aLetterThatCannotBeStampedIsRefusedNeverServedUnstamped() {
+        Letter letter = add(embargoedReport(), covering("CQC"), PDF);
+        stamper.refuseEverything();
+
+        assertThrows(uk.gov.inspectorates.portal.core.report.Stamper.UnstampableDocument.class,
+                () -> service.download(cqcReader, "r1", letter.id()));
+        assertEquals(Outcome.REFUSED, onlyEvent().outcome());
+    }
+
+    @Test
+    void reportsWithAnAdvanceLetterAreFlaggedOnlyToThoseWhoMaySeeIt() {
+        Report first = embargoedReport();
+        Report second = report("r2", aReport().withId("r2").from(OFSTED).addressedTo(CQC, HMIC).build());
+        add(first, advance(true, "risk", "CQC"), PDF);
+        add(second, covering("CQC", "HMIC"), PDF);
+
+        assertEquals(Set.of("r1"), service.withAdvanceLetters(cqcReader, List.of(first, second)));
+        assertEquals(Set.of(), service.withAdvanceLetters(hmicReader, List.of(first, second)));
+        assertEquals(Set.of("r1"), service.withAdvanceLetters(ofstedInspector, List.of(first, second)));
+    }
+
+    private Letter sendAhead(String... to) {
+        LetterDetails details = service.checkSendAhead(ofstedInspector, advance(true, "risk", to));
+        Letter letter = service.sendAhead(ofstedInspector, details,
+                new IncomingDocument("advance.pdf", new ByteArrayInputStream(PDF)));
+        audit.clear();
+        return letter;
+    }
+
+    @Test
+    void anAdvanceLetterIsSentAheadOfItsReportUnderAKeyScopeOfItsOwnToItsAddresseesOnly() throws IOException {
+        Letter ahead = sendAhead("CQC");
+
+        assertTrue(ahead.standalone());
+        assertEquals(OFSTED, ahead.originator());
+        assertFalse(ahead.document().content().scope().id().equals(ahead.id()), "a reserved scope, not the id");
+        assertEquals(List.of(ahead), service.aheadOfReports(cqcReader));
+        assertEquals(List.of(), service.aheadOfReports(hmicReader));
+        byte[] served = service.downloadAhead(cqcReader, ahead.id()).content().readAllBytes();
+        assertTrue(new String(served, StandardCharsets.UTF_8).startsWith("Copy for "), "stamped");
+        assertThrows(NotFound.class, () -> service.downloadAhead(hmicReader, ahead.id()));
+        assertThrows(NotFound.class, () -> service.viewAhead(agency, ahead.id()));
+    }
+
+    @Test
+    void onlyAnAdvanceLetterFromTheSendersSharingStaffToOtherPartiesIsSentAhead() {
+        assertEquals(List.of("kind"), fields(assertThrows(InvalidInput.class,
+                () -> service.checkSendAhead(ofstedInspector, covering("CQC")))));
+        assertEquals(List.of("addressedTo"), fields(assertThrows(InvalidInput.class,
+                () -> service.checkSendAhead(ofstedInspector, advance(true, "risk", "OFSTED")))));
+        assertEquals(List.of("serviceProviderNotifiedFirst"), fields(assertThrows(InvalidInput.class,
+                () -> service.checkSendAhead(ofstedInspector, advance(false, "risk", "CQC")))));
+        assertEquals(AccessPolicy.LETTER_ADD_ORIGINATOR_STAFF_ONLY, assertThrows(AccessDenied.class,
+                () -> service.checkSendAhead(cqcReader, advance(true, "risk", "HMIC"))).rule());
+        assertThrows(AccessDenied.class, () -> service.checkSendAhead(agency, advance(true, "risk", "CQC")));
+        assertTrue(store.objects().isEmpty());
+    }
+
+    @Test
+    void linkingMovesTheLetterIntoItsReportsScopeAndShredsItsOwn() throws IOException {
+        Letter ahead = sendAhead("CQC");
+        KeyScope own = ahead.document().content().scope();
+        Report report = embargoedReport();
+
+        Letter linked = service.linkToReport(ofstedInspector, ahead.id(), report.id());
+
+        assertEquals(KeyScope.report(report.id()), linked.document().content().scope());
+        assertTrue(keys.isDestroyed(own), "its own key is destroyed");
+        assertFalse(store.objects().containsKey(ahead.document().content().objectKey()), "its old object is gone");
+        assertArrayEquals(PDF, store.bytesOf(linked.document().content()));
+        assertEquals(List.of(linked.id()), service.ofReport(cqcReader, report.id()).stream().map(Letter::id).toList());
+        assertThrows(NotFound.class, () -> service.viewAhead(cqcReader, ahead.id()), "not standalone any more");
+        assertThrows(NotFound.class, () -> service.linkToReport(ofstedInspector, ahead.id(), report.id()));
+    }
+
+    @Test
+    void aLetterIsLinkedOnlyToTheSendersReportSharedWithEveryAddressee() {
+        Letter ahead = sendAhead("HMI_PRISONS");
+        Report report = embargoedReport();
+
+        assertThrows(InvalidInput.class, () -> service.linkToReport(ofstedInspector, ahead.id(), report.id()));
+        assertThrows(NotFound.class, () -> service.linkToReport(cqcReader, ahead.id(), report.id()),
+                "not even told it exists");
+        Letter toCqc = sendAhead("CQC");
+        assertThrows(AccessDenied.class, () -> service.linkToReport(cqcReader, toCqc.id(), report.id()),
+                "an addressee may read it, not link it");
+        assertTrue(letters.findStandalone(ahead.id()).isPresent());
+        assertTrue(letters.findStandalone(toCqc.id()).isPresent());
+    }
+
+    @Test
+    void anAdvanceLetterSentAheadIsRemovedByAnAdministratorOfItsSenderOnly() {
+        Letter ahead = sendAhead("CQC");
+        Subject ofstedAdmin = aSubject().withId("ofsted-admin").of(OFSTED).withRoles(ADMINISTRATOR).build();
+
+        assertEquals(AccessPolicy.LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY, assertThrows(AccessDenied.class,
+                () -> service.removeAhead(ofstedInspector, ahead.id(), "x")).rule());
+        assertThrows(NotFound.class, () -> service.removeAhead(hmicReader, ahead.id(), "x"));
+        service.removeAhead(ofstedAdmin, ahead.id(), "sent in error");
+
+        assertTrue(keys.isDestroyed(ahead.document().content().scope()));
+        assertTrue(store.objects().isEmpty());
+        assertTrue(letters.all().isEmpty());
+    }
+
+    @Test
+    void everyLetterTheSubjectMaySeeIsListedOfEveryReportAndAhead() {
+        Letter toCqc = add(embargoedReport(), advance(true, "risk", "CQC"), PDF);
+        Report second = report("r2", aReport().withId("r2").from(OFSTED).addressedTo(CQC, HMIC)
+                .storedAs(new uk.gov.inspectorates.portal.core.document.StoredContent(KeyScope.report("r2"),
+                        "object-r2", new uk.gov.inspectorates.portal.core.document.WrappedKey("kek", new byte[] {1}),
+                        4, 40, "0".repeat(64))).build());
+        Letter toBoth = add(second, covering("CQC", "HMIC"), PDF);
+        Letter ahead = sendAhead("HMIC");
+
+        assertEquals(List.of(toCqc, toBoth), service.visibleTo(cqcReader));
+        assertEquals(List.of(toBoth, ahead), service.visibleTo(hmicReader));
+        assertEquals(List.of(), service.visibleTo(agency));
+    }
+
+    @Test
+    void aLetterOfAReportIsNeverRemovedOnItsOwn() {
+        Letter letter = add(embargoedReport(), covering("CQC"), PDF);
+        Subject ofstedAdmin = aSubject().withId("ofsted-admin").of(OFSTED).withRoles(ADMINISTRATOR).build();
+
+        assertEquals(AccessPolicy.LETTER_CHANGES_WITH_ITS_REPORT, assertThrows(AccessDenied.class,
+                () -> service.remove(ofstedInspector, "r1", letter.id())).rule());
+        assertThrows(NotFound.class, () -> service.remove(ofstedAdmin, "r1", letter.id()));
+        assertThrows(NotFound.class, () -> service.remove(hmicReader, "r1", letter.id()));
+        assertEquals(List.of(letter), letters.all());
+    }
+
+    @Test
+    void removingTheReportCryptoShredsItsLettersWithIt() {
+        Report report = embargoedReport();
+        DocumentIntake reportIntake = intake;
+        ReportService reportService = new ReportService(reports, reportIntake, store, new AccessPolicy(), audit,
+                new ScopeRemoval(keys, store, audit, clock), new ResumableUploads(
+                new InMemoryResumableUploadRepository(), store, reportIntake, new WindowedScanner(scanner, 1 << 20,
+                1024), keys, new AccessPolicy(), audit, clock, new ResumableUploads.Settings(16,
+                Duration.ofHours(1))), clock, stamper, letters);
+        Letter covering = add(report, covering("CQC"), PDF);
+        Letter advance = add(report, advance(true, "risk", "CQC"), PDF);
+        Subject ofstedAdmin = aSubject().withId("ofsted-admin").of(OFSTED).withRoles(ADMINISTRATOR).build();
+
+        reportService.remove(ofstedAdmin, "r1", "test");
+
+        assertTrue(keys.isDestroyed(KeyScope.report("r1")));
+        assertTrue(store.objects().isEmpty(), "no object of the letters is left");
+        assertTrue(letters.all().isEmpty(), "their rows are gone");
+        AuditEvent tombstone = onlyEvent();
+        assertEquals(AuditActions.SCOPE_REMOVE, tombstone.action());
+        assertTrue(tombstone.detail().contains("objects=3"), tombstone.detail());
+        assertThrows(NotFound.class, () -> service.download(cqcReader, "r1", covering.id()));
+        assertThrows(NotFound.class, () -> service.view(cqcReader, "r1", advance.id()));
+    }
+}

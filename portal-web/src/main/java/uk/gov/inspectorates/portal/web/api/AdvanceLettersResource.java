@@ -1,0 +1,88 @@
+package uk.gov.inspectorates.portal.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import uk.gov.inspectorates.portal.core.letter.Letter;
+import uk.gov.inspectorates.portal.core.letter.LetterService;
+import uk.gov.inspectorates.portal.web.content.DocumentResponses;
+import uk.gov.inspectorates.portal.web.upload.LetterUploadReader;
+
+/**
+ * Advance letters sent ahead of their report (docs/adr/0015): where children or vulnerable adults are or may be at
+ * risk of significant harm, before the report is shared. Linked to the report once it is shared, they become its
+ * letters (under {@code /reports/{id}/letters}) and leave this list.
+ */
+@Path("advance-letters")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdvanceLettersResource {
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    CurrentSubject current;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public List<LettersResource.LetterView> list() {
+        return letters.aheadOfReports(current.get()).stream().map(LettersResource.LetterView::of).toList();
+    }
+
+    /** Multipart: {@code metadata} as for a report's letter ({@code kind} ADVANCE_RISK_OF_HARM only), then {@code file}. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response send() {
+        Letter letter = new LetterUploadReader(letters).readAhead(request, current.get(), fields -> { },
+                fields -> LettersResource.draftOf(fields.get("metadata")));
+        return Response.created(uri.getAbsolutePathBuilder().path(letter.id()).build())
+                .entity(LettersResource.LetterView.of(letter)).build();
+    }
+
+    @GET
+    @Path("{lid}")
+    public LettersResource.LetterView view(@PathParam("lid") String lid) {
+        return LettersResource.LetterView.of(letters.viewAhead(current.get(), lid));
+    }
+
+    /** A stamped copy for the reader. */
+    @GET
+    @Path("{lid}/content")
+    @Produces(MediaType.WILDCARD)
+    public Response content(@PathParam("lid") String lid) {
+        return DocumentResponses.attachment(letters.downloadAhead(current.get(), lid));
+    }
+
+    /** Body {reportId}: links the letter to its report, now shared; it moves into the report's key scope. */
+    @POST
+    @Path("{lid}/report")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LettersResource.LetterView link(@PathParam("lid") String lid, String json) {
+        return LettersResource.LetterView.of(letters.linkToReport(current.get(), lid,
+                JsonBodies.text(JsonBodies.object(json), "reportId")));
+    }
+
+    /** Removes an unlinked advance letter for good (crypto-shredding); an administrator of its sender only. */
+    @DELETE
+    @Path("{lid}")
+    public Response remove(@PathParam("lid") String lid) {
+        letters.removeAhead(current.get(), lid, "removed through the API");
+        return Response.noContent().build();
+    }
+}
