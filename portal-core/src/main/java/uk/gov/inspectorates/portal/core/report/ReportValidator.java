@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import uk.gov.inspectorates.portal.core.classification.Classification;
+import uk.gov.inspectorates.portal.core.classification.GivenClassification;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
@@ -17,7 +18,6 @@ public final class ReportValidator {
 
     static final int MAX_TEXT = 200;
     static final int MAX_HANDLING = 2000;
-    static final Set<String> DESCRIPTORS = Set.of("PERSONAL", "COMMERCIAL", "LOCSEN");
 
     public ReportDetails validate(ReportDraft draft, Inspectorate sharer) {
         List<FieldError> errors = new ArrayList<>();
@@ -91,37 +91,8 @@ public final class ReportValidator {
     }
 
     private static Classification classification(ReportDraft draft, List<FieldError> errors) {
-        String given = draft.classificationTier();
-        if (given == null || given.isBlank()) {
-            errors.add(new FieldError("classification.tier", "Select the security classification"));
-            return null;
-        }
-        Tier tier;
-        try {
-            tier = Tier.valueOf(given.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("classification.tier",
-                    "The security classification must be OFFICIAL or OFFICIAL-SENSITIVE"));
-            return null;
-        }
-        if (!tier.permittedInPortal()) {
-            errors.add(new FieldError("classification.tier", tier.marking()
-                    + " material must never be shared through the portal: it holds OFFICIAL and OFFICIAL-SENSITIVE only"));
-            return null;
-        }
-        Classification classification = new Classification(tier, draft.classificationDescriptor());
-        String descriptor = classification.descriptor();
-        if (descriptor != null && tier != Tier.OFFICIAL_SENSITIVE) {
-            errors.add(new FieldError("classification.descriptor",
-                    "A descriptor can only be added to OFFICIAL-SENSITIVE"));
-            return null;
-        }
-        if (descriptor != null && !DESCRIPTORS.contains(descriptor)) {
-            errors.add(new FieldError("classification.descriptor",
-                    "The descriptor must be one of " + String.join(", ", DESCRIPTORS.stream().sorted().toList())));
-            return null;
-        }
-        return classification;
+        return GivenClassification.checked(draft.classificationTier(), draft.classificationDescriptor(),
+                "Select the security classification", errors);
     }
 
     private static String handlingInstructions(String given, Classification classification, List<FieldError> errors) {
