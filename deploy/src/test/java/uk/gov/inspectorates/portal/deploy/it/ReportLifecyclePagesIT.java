@@ -49,6 +49,8 @@ class ReportLifecyclePagesIT extends BrowserDeployment {
             Page page = signedIn(context, "ofsted.inspector");
             page.navigate(uri("/reports/" + id).toString());
             assertThat(page.locator(".govuk-table")).containsText("Order ZW30C00123 of 1 December");
+            assertThat(page.locator("#history")).containsText("Care Quality Commission recorded onward sharing with "
+                    + "Family Court");
         }
     }
 
@@ -69,6 +71,8 @@ class ReportLifecyclePagesIT extends BrowserDeployment {
             page.waitForNavigation(() -> page.click("button:has-text('Withdraw the report')"));
             assertThat(page.locator("#notice")).hasText("The report is withdrawn");
             assertThat(page.locator("#status")).hasText("Withdrawn");
+            assertThat(page.locator("#history")).containsText("Withdrawn: Shared in error: wrong local authority");
+            assertThat(page.locator("#history li").first()).containsText("Shared under embargo by Ofsted");
         }
         try (BrowserContext context = noScript()) {
             Page page = signedIn(context, "hmic.reader");
@@ -101,6 +105,7 @@ class ReportLifecyclePagesIT extends BrowserDeployment {
             page.waitForNavigation(() -> page.click("#publish"));
             assertThat(page.locator("#notice")).hasText("The publication is recorded");
             assertThat(page.locator("#status")).hasText("Published");
+            assertThat(page.locator("#history")).containsText("Publication recorded");
             assertEquals(0, page.locator("#publish").count(), "published once");
         }
         try (BrowserContext context = noScript()) {

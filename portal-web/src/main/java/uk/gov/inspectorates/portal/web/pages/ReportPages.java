@@ -35,7 +35,9 @@ import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
 import uk.gov.inspectorates.portal.core.report.ShareDraftService;
+import uk.gov.inspectorates.portal.core.report.WithholdRequest;
 import uk.gov.inspectorates.portal.core.report.WithholdRequestDraft;
+import uk.gov.inspectorates.portal.core.report.OnwardSharing;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -259,10 +261,10 @@ public class ReportPages extends HttpServlet {
                             PageModel model, Map<String, Map<String, String>> given, int status) throws IOException {
         Report report = reports.view(subject, id);
         Instant now = clock.instant();
-        List<Map<String, Object>> requests = lifecycle.withholdRequests(subject, id).stream()
-                .map(ReportForms::withholdRow).toList();
-        List<Map<String, Object>> sharings = onwardSharing.ofReport(subject, id).stream()
-                .map(ReportForms::onwardSharingRow).toList();
+        List<WithholdRequest> withholdRequests = lifecycle.withholdRequests(subject, id);
+        List<OnwardSharing> onward = onwardSharing.ofReport(subject, id);
+        List<Map<String, Object>> requests = withholdRequests.stream().map(ReportForms::withholdRow).toList();
+        List<Map<String, Object>> sharings = onward.stream().map(ReportForms::onwardSharingRow).toList();
         pages.render(response, status, "report", model.with("title", report.title())
                 .with("report", row(report, now))
                 .with("shared", "true".equals(request.getParameter("shared")))
@@ -273,6 +275,7 @@ public class ReportPages extends HttpServlet {
                 .with("onwardSharings", sharings)
                 .with("hasOnwardSharings", !sharings.isEmpty())
                 .with("given", given)
+                .with("history", ReportHistory.of(report, withholdRequests, onward, now))
                 .with("letterSection", letterPages.section(request, subject, report))
                 .asMap());
     }
