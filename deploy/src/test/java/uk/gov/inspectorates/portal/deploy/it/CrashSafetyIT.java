@@ -128,12 +128,13 @@ class CrashSafetyIT {
                 files.add(TestEnvironment.bucketDirectory().relativize(file).toString());
             }
             assertFalse(listed.contains(plantedObject), "the planted orphan was swept");
-            assertEquals(referenced, listed, "the bucket holds exactly the objects report rows refer to");
+            assertEquals(referenced, listed, "the bucket holds exactly the objects report and letter rows refer to");
             assertEquals(listed, files, "the store's files are exactly the listed objects (no leftover parts)");
             assertEquals(0, TestEnvironment.count("select count(*) from key_encryption_key k where k.scope_kind = 'REPORT' "
                     + "and k.destroyed_at is null and not exists (select 1 from report r where "
-                    + "r.key_scope_kind = k.scope_kind and r.key_scope_id = k.scope_id)"),
-                    "no live report KEK without its report");
+                    + "r.key_scope_kind = k.scope_kind and r.key_scope_id = k.scope_id) and not exists (select 1 from "
+                    + "report_letter l where l.key_scope_kind = k.scope_kind and l.key_scope_id = k.scope_id)"),
+                    "no live report KEK without its report (or its advance letter sent ahead)");
             assertEquals(1, TestEnvironment.count("select count(*) from key_encryption_key where scope_id = '" + plantedScope
                     + "' and destroyed_at is not null and wrapped_kek is null"), "the planted KEK was destroyed");
             assertTrue(TestEnvironment.count("select count(*) from audit_event where action = 'ORPHAN_SWEEP' and outcome = "
@@ -312,7 +313,8 @@ class CrashSafetyIT {
         Set<String> keys = new TreeSet<>();
         try (Connection connection = TestEnvironment.openSuperuserConnection();
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select object_key from report")) {
+             ResultSet rows = statement.executeQuery("select object_key from report "
+                     + "union all select object_key from report_letter")) {
             while (rows.next()) {
                 keys.add(rows.getString(1));
             }
