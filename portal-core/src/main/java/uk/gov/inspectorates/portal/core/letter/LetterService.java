@@ -123,20 +123,8 @@ public final class LetterService {
             throw InvalidInput.of("addressedTo",
                     "Choose parties the report is shared with: a letter goes to some or all of them");
         }
-        AcceptedDocument document;
-        try {
-            // the report's key scope: removing the report destroys the one key its letters are under too
-            document = intake.accept(file, AllowedTypes.REPORTS, KeyScope.report(report.id()));
-        } catch (UploadRejected rejected) {
-            record(subject, AuditActions.LETTER_ADD, "REPORT", reportId, Outcome.REFUSED, rejected.auditDetail());
-            throw rejected;
-        } catch (ScanningUnavailable unavailable) {
-            record(subject, AuditActions.LETTER_ADD, "REPORT", reportId, Outcome.REFUSED, "scanning unavailable");
-            throw unavailable;
-        } catch (RuntimeException failure) {
-            record(subject, AuditActions.LETTER_ADD, "REPORT", reportId, Outcome.REFUSED, "storage failure");
-            throw failure;
-        }
+        // the report's key scope: removing the report destroys the one key its letters are under too
+        AcceptedDocument document = accepted(subject, file, KeyScope.report(report.id()), "REPORT", reportId);
         Letter letter = new Letter(Ids.newId(), report.id(), report.originator(), details.kind(), details.addressedTo(),
                 details.classification(), details.handlingInstructions(), details.serviceProviderNotifiedFirst(),
                 details.riskSummary(), subject.userId(), clock.instant(), document);
@@ -292,19 +280,7 @@ public final class LetterService {
             throw new AccessDenied(decision.permitted() ? AccessPolicy.LETTER_ADD_ORIGINATOR_STAFF_ONLY : why);
         }
         String letterId = Ids.newId();
-        AcceptedDocument document;
-        try {
-            document = intake.accept(file, AllowedTypes.REPORTS, KeyScope.report(Ids.newId()));
-        } catch (UploadRejected rejected) {
-            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, rejected.auditDetail());
-            throw rejected;
-        } catch (ScanningUnavailable unavailable) {
-            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, "scanning unavailable");
-            throw unavailable;
-        } catch (RuntimeException failure) {
-            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, "storage failure");
-            throw failure;
-        }
+        AcceptedDocument document = accepted(subject, file, KeyScope.report(Ids.newId()), "LETTER", null);
         Letter letter = new Letter(letterId, null, sender, details.kind(), details.addressedTo(),
                 details.classification(), details.handlingInstructions(), details.serviceProviderNotifiedFirst(),
                 details.riskSummary(), subject.userId(), now, document);
@@ -524,5 +500,22 @@ public final class LetterService {
                         String detail) {
         audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action,
                 resourceType, resourceId, outcome, detail));
+    }
+
+    /** The file checked and stored under the scope; a refusal of the file is audited against the resource. */
+    private AcceptedDocument accepted(Subject subject, IncomingDocument file, KeyScope scope, String resourceType,
+                                      String resourceId) {
+        try {
+            return intake.accept(file, AllowedTypes.REPORTS, scope);
+        } catch (UploadRejected rejected) {
+            record(subject, AuditActions.LETTER_ADD, resourceType, resourceId, Outcome.REFUSED, rejected.auditDetail());
+            throw rejected;
+        } catch (ScanningUnavailable unavailable) {
+            record(subject, AuditActions.LETTER_ADD, resourceType, resourceId, Outcome.REFUSED, "scanning unavailable");
+            throw unavailable;
+        } catch (RuntimeException failure) {
+            record(subject, AuditActions.LETTER_ADD, resourceType, resourceId, Outcome.REFUSED, "storage failure");
+            throw failure;
+        }
     }
 }
