@@ -1,7 +1,6 @@
 package uk.gov.inspectorates.portal.core.letter;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +32,9 @@ import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.core.report.StampedCopies;
 import uk.gov.inspectorates.portal.core.report.Stamper;
+import uk.gov.inspectorates.portal.core.report.StampingBudget;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.retention.Removal;
@@ -63,13 +64,21 @@ public final class LetterService {
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Stamper stamper;
+    private final StampedCopies stampedCopies;
     private final ScopeRemoval removal;
     private final LetterValidator validator = new LetterValidator();
 
     public LetterService(ReportRepository reports, LetterRepository letters, DocumentIntake intake,
                          DocumentStore store, AccessPolicy policy, AuditTrail audit, Clock clock, Stamper stamper,
                          ScopeRemoval removal) {
+        this(reports, letters, intake, store, policy, audit, clock, stamper, removal, StampedCopies.defaultBudget());
+    }
+
+    /** {@code stampingBudget}: the one the report service uses too (they share the heap). */
+    public LetterService(ReportRepository reports, LetterRepository letters, DocumentIntake intake,
+                         DocumentStore store, AccessPolicy policy, AuditTrail audit, Clock clock, Stamper stamper,
+                         ScopeRemoval removal, StampingBudget stampingBudget) {
+        this.stampedCopies = new StampedCopies(store, stamper, stampingBudget);
         this.reports = reports;
         this.letters = letters;
         this.intake = intake;
@@ -77,7 +86,6 @@ public final class LetterService {
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
-        this.stamper = stamper;
         this.removal = removal;
     }
 
@@ -221,21 +229,7 @@ public final class LetterService {
             // the policy refuses a withdrawn report's letters; this is the last line behind it
             throw new IllegalStateException("a withdrawn report's letters are not served");
         }
-        Letter letter = found.letter();
-        String downloadId = Ids.newId();
-        LetterDownload download;
-        try {
-            download = stampedCopy(letter, subject, downloadId, now);
-        } catch (IOException e) {
-            record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.REFUSED, "content unavailable");
-            throw new UncheckedIOException("the letter's content could not be opened", e);
-        } catch (Stamper.UnstampableDocument e) {
-            record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.REFUSED, "could not be stamped");
-            throw e;
-        }
-        record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.SUCCEEDED,
-                "report=" + reportId + " downloadId=" + downloadId);
-        return download;
+        return served(subject, found.letter(), now, "report=" + reportId);
     }
 
     // ---- advance letters sent ahead of their report (docs/adr/0015) ----
@@ -320,20 +314,7 @@ public final class LetterService {
     public LetterDownload downloadAhead(Subject subject, String letterId) {
         Instant now = clock.instant();
         Letter letter = permittedAhead(subject, Action.DOWNLOAD, AuditActions.LETTER_DOWNLOAD, letterId);
-        String downloadId = Ids.newId();
-        LetterDownload download;
-        try {
-            download = stampedCopy(letter, subject, downloadId, now);
-        } catch (IOException e) {
-            record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.REFUSED, "content unavailable");
-            throw new UncheckedIOException("the letter's content could not be opened", e);
-        } catch (Stamper.UnstampableDocument e) {
-            record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.REFUSED, "could not be stamped");
-            throw e;
-        }
-        record(subject, AuditActions.LETTER_DOWNLOAD, "LETTER", letterId, Outcome.SUCCEEDED,
-                "ahead of its report downloadId=" + downloadId);
-        return download;
+        return served(subject, letter, now, "ahead of its report");
     }
 
     /**
@@ -425,16 +406,26 @@ public final class LetterService {
                 reader.organisation().name(), at, downloadId);
     }
 
-    private LetterDownload stampedCopy(Letter letter, Subject reader, String downloadId, Instant now)
-            throws IOException {
-        if (letter.document().content().plaintextBytes() > stamper.maxDocumentBytes()) {
-            throw new Stamper.UnstampableDocument("the document is larger than a stamped copy can be made of", null);
+    /** The letter's stamped copy for the reader, with one audit event whatever happens (the detail says where). */
+    private LetterDownload served(Subject reader, Letter letter, Instant now, String where) {
+        String downloadId = Ids.newId();
+        byte[] stamped;
+        try {
+            stamped = stampedCopies.of(letter.document().content(), marksFor(letter, reader, now, downloadId));
+        } catch (IOException e) {
+            record(reader, AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id(), Outcome.REFUSED, "content unavailable");
+            throw new UncheckedIOException("the letter's content could not be opened", e);
+        } catch (Stamper.UnstampableDocument e) {
+            record(reader, AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id(), Outcome.REFUSED, "could not be stamped");
+            throw e;
+        } catch (StampingBudget.Busy e) {
+            record(reader, AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id(), Outcome.REFUSED,
+                    "stamping busy: try again");
+            throw e;
         }
-        ByteArrayOutputStream stamped = new ByteArrayOutputStream();
-        try (InputStream original = store.open(letter.document().content())) {
-            stamper.stamp(original, marksFor(letter, reader, now, downloadId), stamped);
-        }
-        return new LetterDownload(letter, downloadId, new ByteArrayInputStream(stamped.toByteArray()), stamped.size());
+        record(reader, AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id(), Outcome.SUCCEEDED,
+                where + " downloadId=" + downloadId);
+        return new LetterDownload(letter, downloadId, new ByteArrayInputStream(stamped), stamped.length);
     }
 
     private Report mayAdd(Subject subject, String reportId) {

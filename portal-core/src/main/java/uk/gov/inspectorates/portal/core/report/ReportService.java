@@ -1,7 +1,6 @@
 package uk.gov.inspectorates.portal.core.report;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,22 +53,21 @@ public final class ReportService {
     private final ScopeRemoval removal;
     private final ResumableUploads uploads;
     private final Clock clock;
-    private final Stamper stamper;
     private final ReportAttachments attachments;
     private final ReportValidator validator = new ReportValidator();
-    private final StampingBudget stampingBudget;
+    private final StampedCopies stampedCopies;
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
                          AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock,
                          Stamper stamper, ReportAttachments attachments) {
         this(reports, intake, store, policy, audit, removal, uploads, clock, stamper, attachments,
-                new StampingBudget(Runtime.getRuntime().maxMemory() / 2, java.time.Duration.ofSeconds(10)));
+                StampedCopies.defaultBudget());
     }
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
                          AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock,
                          Stamper stamper, ReportAttachments attachments, StampingBudget stampingBudget) {
-        this.stampingBudget = stampingBudget;
+        this.stampedCopies = new StampedCopies(store, stamper, stampingBudget);
         this.reports = reports;
         this.intake = intake;
         this.store = store;
@@ -78,7 +76,6 @@ public final class ReportService {
         this.removal = removal;
         this.uploads = uploads;
         this.clock = clock;
-        this.stamper = stamper;
         this.attachments = java.util.Objects.requireNonNull(attachments, "attachments");
     }
 
@@ -259,23 +256,7 @@ public final class ReportService {
     private ReportDownload stampedCopy(Report report, Subject reader, String downloadId) throws IOException {
         StampMarks marks = StampMarks.forDownload(report.classification(), report.handlingInstructions(),
                 reader.displayName(), reader.organisation().name(), clock.instant(), downloadId);
-        if (report.document().content().plaintextBytes() > stamper.maxDocumentBytes()) {
-            throw new Stamper.UnstampableDocument("the document is larger than a stamped copy can be made of", null);
-        }
-        byte[] stamped;
-        try {
-            stamped = stampingBudget.within(report.document().content().plaintextBytes(), () -> {
-                ByteArrayOutputStream copy = new ByteArrayOutputStream();
-                try (InputStream original = store.open(report.document().content())) {
-                    stamper.stamp(original, marks, copy);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return copy.toByteArray();
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        byte[] stamped = stampedCopies.of(report.document().content(), marks);
         return new ReportDownload(report, downloadId, new ByteArrayInputStream(stamped), stamped.length);
     }
 

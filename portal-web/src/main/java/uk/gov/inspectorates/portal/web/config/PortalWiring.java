@@ -36,6 +36,9 @@ import uk.gov.inspectorates.portal.core.letter.LetterService;
 import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ShareDraftService;
+import uk.gov.inspectorates.portal.core.report.StampedCopies;
+import uk.gov.inspectorates.portal.core.report.Stamper;
+import uk.gov.inspectorates.portal.core.report.StampingBudget;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
@@ -187,9 +190,22 @@ public class PortalWiring {
     @Singleton
     ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
                                 ResumableUploads uploads, AccessPolicy policy, AuditTrail audit, KeyService keys,
-                                Clock clock, LetterRepository letters) {
+                                Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget) {
         return new ReportService(reports, documentIntake(store, scanner), store, policy, audit,
-                new ScopeRemoval(keys, store, audit, clock), uploads, clock, new PdfBoxStamper(), letters);
+                new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper, letters, budget);
+    }
+
+    @Produces
+    @Singleton
+    Stamper stamper() {
+        return new PdfBoxStamper();
+    }
+
+    /** One budget for every stamped copy being made, reports' and letters' alike: they share the heap. */
+    @Produces
+    @Singleton
+    StampingBudget stampingBudget() {
+        return StampedCopies.defaultBudget();
     }
 
     /** A report's letters: in its key scope, so its removal takes them with it (docs/adr/0015). */
@@ -204,9 +220,9 @@ public class PortalWiring {
     @Singleton
     LetterService letterService(ReportRepository reports, LetterRepository letters, DocumentStore store,
                                 WindowedScanner scanner, AccessPolicy policy, AuditTrail audit, KeyService keys,
-                                Clock clock) {
+                                Clock clock, Stamper stamper, StampingBudget budget) {
         return new LetterService(reports, letters, documentIntake(store, scanner), store, policy, audit, clock,
-                new PdfBoxStamper(), new ScopeRemoval(keys, store, audit, clock));
+                stamper, new ScopeRemoval(keys, store, audit, clock), budget);
     }
 
     /** The share task list's drafts: the details only, the file comes at the last step. */
