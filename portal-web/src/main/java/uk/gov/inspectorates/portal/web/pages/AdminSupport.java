@@ -38,7 +38,7 @@ final class AdminSupport {
     }
 
     static PageModel model(HttpServletRequest request, String title) {
-        return PageModel.titled(title).signedIn(subject(request), PortalSession.csrfToken(request).orElse(""));
+        return PageModel.forRequest(request, title);
     }
 
     /** A success banner after a change (post, redirect, get): only fixed messages, never text from the query. */

@@ -263,7 +263,7 @@ public class LetterPages {
     }
 
     private static PageModel model(HttpServletRequest request, Subject subject, String title) {
-        return PageModel.titled(title).signedIn(subject, PortalSession.csrfToken(request).orElse(""));
+        return PageModel.forRequest(request, title);
     }
 
     static LetterDraft draftOf(Map<String, String> fields) {

@@ -20,6 +20,12 @@ final class PageModel {
         return new PageModel(title);
     }
 
+    /** A page for the signed-in person of the request (set by {@link PageAccessFilter}), with its CSRF token. */
+    static PageModel forRequest(jakarta.servlet.http.HttpServletRequest request, String title) {
+        return titled(title).signedIn((Subject) request.getAttribute(PageAccessFilter.SUBJECT),
+                uk.gov.inspectorates.portal.web.session.PortalSession.csrfToken(request).orElse(""));
+    }
+
     PageModel signedIn(Subject subject, String csrfToken) {
         values.put("user", Map.of("displayName", subject.displayName(), "organisation",
                 subject.organisation().name(), "administrator", subject.has(Role.ADMINISTRATOR),

@@ -23,12 +23,15 @@ final class ReportForms {
     private ReportForms() {
     }
 
-    /** The posted form's fields, first value of each, without the CSRF token (already checked by the filter). */
+    /**
+     * The posted form's fields without the CSRF token (already checked by the filter); a field sent more than once
+     * (ticked boxes) has its values joined with commas, as the share form's multipart reader does.
+     */
     static Map<String, String> fields(HttpServletRequest request) {
         Map<String, String> fields = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (!PortalSession.CSRF_FIELD.equals(name) && values.length > 0) {
-                fields.put(name, values[0]);
+                fields.put(name, String.join(",", values));
             }
         });
         return fields;

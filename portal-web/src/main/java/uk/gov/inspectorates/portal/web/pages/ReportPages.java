@@ -296,7 +296,7 @@ public class ReportPages extends HttpServlet {
     }
 
     private PageModel model(HttpServletRequest request, String title) {
-        return PageModel.titled(title).signedIn(subject(request), PortalSession.csrfToken(request).orElse(""));
+        return PageModel.forRequest(request, title);
     }
 
     private static Subject subject(HttpServletRequest request) {

@@ -91,7 +91,7 @@ public class ShareDraftPages extends HttpServlet {
                 return;
             }
             ShareSection section = ShareSection.bySlug(path.group(2)).orElseThrow(() -> new NotFound("page"));
-            Map<String, String> given = fields(request);
+            Map<String, String> given = ReportForms.fields(request);
             try {
                 redirect(request, response, drafts.saveSection(subject, id, section, given));
             } catch (InvalidInput invalid) {
@@ -190,24 +190,12 @@ public class ShareDraftPages extends HttpServlet {
         return Map.of("label", label, "value", value == null ? "" : value, "change", change);
     }
 
-    /** A form's fields; a field sent more than once (ticked boxes) has its values joined with commas. */
-    private static Map<String, String> fields(HttpServletRequest request) {
-        Map<String, String> fields = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (!PortalSession.CSRF_FIELD.equals(name) && values.length > 0) {
-                fields.put(name, String.join(",", values));
-            }
-        });
-        return fields;
-    }
-
     private static void redirect(HttpServletRequest request, HttpServletResponse response, ShareDraft draft)
             throws IOException {
         response.sendRedirect(request.getContextPath() + "/reports/drafts/" + draft.id());
     }
 
     private PageModel model(HttpServletRequest request, String title) {
-        return PageModel.titled(title).signedIn((Subject) request.getAttribute(PageAccessFilter.SUBJECT),
-                PortalSession.csrfToken(request).orElse(""));
+        return PageModel.forRequest(request, title);
     }
 }

@@ -171,7 +171,7 @@ public class TermPlanPages extends HttpServlet {
     }
 
     private PageModel model(HttpServletRequest request, String title) {
-        return PageModel.titled(title).signedIn(subject(request), PortalSession.csrfToken(request).orElse(""));
+        return PageModel.forRequest(request, title);
     }
 
     private static Subject subject(HttpServletRequest request) {
