@@ -3,8 +3,8 @@ package uk.gov.inspectorates.portal.deploy.bench;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import uk.gov.inspectorates.portal.core.access.Base32;
-import uk.gov.inspectorates.portal.core.access.Totp;
+import uk.gov.inspectorates.portal.core.account.Base32;
+import uk.gov.inspectorates.portal.core.account.Totp;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings;
 
 /** Security codes of the demo secret, each step used once per user (the portal refuses a replayed code). */

@@ -18,8 +18,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import uk.gov.inspectorates.portal.core.access.Base32;
-import uk.gov.inspectorates.portal.core.access.Totp;
+import uk.gov.inspectorates.portal.core.account.Base32;
+import uk.gov.inspectorates.portal.core.account.Totp;
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
 
 /**

@@ -3,8 +3,8 @@ package uk.gov.inspectorates.portal.deploy.it;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import uk.gov.inspectorates.portal.core.access.Base32;
-import uk.gov.inspectorates.portal.core.access.Totp;
+import uk.gov.inspectorates.portal.core.account.Base32;
+import uk.gov.inspectorates.portal.core.account.Totp;
 
 /**
  * Security codes for test sign-ins. The portal accepts each code step once per account (replay check), and the

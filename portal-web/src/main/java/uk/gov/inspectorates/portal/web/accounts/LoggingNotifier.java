@@ -1,7 +1,7 @@
 package uk.gov.inspectorates.portal.web.accounts;
 
 import java.util.logging.Logger;
-import uk.gov.inspectorates.portal.core.access.Notifier;
+import uk.gov.inspectorates.portal.core.account.Notifier;
 
 /** Demo mode only: also writes each link to the portal log, so the journeys can be tried without a mail relay. */
 public final class LoggingNotifier implements Notifier {

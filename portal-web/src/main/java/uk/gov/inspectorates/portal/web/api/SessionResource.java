@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import uk.gov.inspectorates.portal.core.access.PortalSessions;
-import uk.gov.inspectorates.portal.core.access.SignInService;
+import uk.gov.inspectorates.portal.core.account.PortalSessions;
+import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -73,7 +73,7 @@ public class SessionResource {
     public Response signOut(@QueryParam("scope") @Parameter(description = "'everywhere' to end all of the person's "
             + "sessions") String scope) {
         Subject subject = current.get();
-        signIn.signOut(subject);
+        signIn.signOut(subject.userId(), subject.organisation().id());
         PortalSession.signOut(request);
         if (EVERYWHERE.equals(scope)) {
             sessions.endAll(subject.userId(), "signed out everywhere");

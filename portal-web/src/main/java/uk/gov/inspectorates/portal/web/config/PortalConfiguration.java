@@ -310,8 +310,8 @@ public class PortalConfiguration {
         return samlClockSkewSeconds;
     }
 
-    public uk.gov.inspectorates.portal.core.access.sso.AttributeMapping samlAttributeMapping() {
-        return new uk.gov.inspectorates.portal.core.access.sso.AttributeMapping(samlAttributeOrganisation,
+    public uk.gov.inspectorates.portal.core.account.sso.AttributeMapping samlAttributeMapping() {
+        return new uk.gov.inspectorates.portal.core.account.sso.AttributeMapping(samlAttributeOrganisation,
                 samlAttributeTeams, samlAttributeRoles, samlAttributeDisplayName);
     }
 

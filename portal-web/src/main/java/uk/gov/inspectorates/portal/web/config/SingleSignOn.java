@@ -3,8 +3,8 @@ package uk.gov.inspectorates.portal.web.config;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import uk.gov.inspectorates.portal.core.access.sso.IdentityProvider;
-import uk.gov.inspectorates.portal.core.access.sso.StaffSignIn;
+import uk.gov.inspectorates.portal.core.account.sso.IdentityProvider;
+import uk.gov.inspectorates.portal.core.account.sso.StaffSignIn;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /** Sign-in through the inspectorates' identity providers, when at least one is configured. */

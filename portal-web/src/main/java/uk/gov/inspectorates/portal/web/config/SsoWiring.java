@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.access.sso.StaffSignIn;
+import uk.gov.inspectorates.portal.core.account.sso.StaffSignIn;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;

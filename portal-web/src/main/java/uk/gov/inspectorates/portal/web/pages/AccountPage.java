@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import uk.gov.inspectorates.portal.core.access.PortalSessions;
-import uk.gov.inspectorates.portal.core.access.SignInService;
+import uk.gov.inspectorates.portal.core.account.PortalSessions;
+import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
 
@@ -45,7 +45,7 @@ public class AccountPage extends HttpServlet {
             return;
         }
         Subject subject = (Subject) request.getAttribute(PageAccessFilter.SUBJECT);
-        signIn.signOut(subject);
+        signIn.signOut(subject.userId(), subject.organisation().id());
         PortalSession.signOut(request);
         sessions.endAll(subject.userId(), "signed out everywhere");
         response.sendRedirect(request.getContextPath() + "/sign-in");

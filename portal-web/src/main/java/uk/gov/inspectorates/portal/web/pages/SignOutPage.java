@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import uk.gov.inspectorates.portal.core.access.SignInService;
+import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
 
@@ -18,7 +18,8 @@ public class SignOutPage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        signIn.signOut((Subject) request.getAttribute(PageAccessFilter.SUBJECT));
+        Subject subject = (Subject) request.getAttribute(PageAccessFilter.SUBJECT);
+        signIn.signOut(subject.userId(), subject.organisation().id());
         PortalSession.signOut(request);
         response.sendRedirect(request.getContextPath() + "/sign-in");
     }

@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import uk.gov.inspectorates.portal.core.access.PortalSessions;
+import uk.gov.inspectorates.portal.core.account.PortalSessions;
 import uk.gov.inspectorates.portal.core.access.Subject;
 
 /**

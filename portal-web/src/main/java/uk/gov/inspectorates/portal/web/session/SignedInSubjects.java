@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import uk.gov.inspectorates.portal.core.access.PortalSessions;
-import uk.gov.inspectorates.portal.core.access.SignInService;
+import uk.gov.inspectorates.portal.core.account.PortalSessions;
+import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.access.Subject;
 
 /**

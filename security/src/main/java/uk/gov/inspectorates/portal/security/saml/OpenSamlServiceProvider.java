@@ -14,12 +14,12 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
-import uk.gov.inspectorates.portal.core.access.sso.AssertionReplayCache;
-import uk.gov.inspectorates.portal.core.access.sso.IdentityProvider;
-import uk.gov.inspectorates.portal.core.access.sso.SamlRequestLog;
-import uk.gov.inspectorates.portal.core.access.sso.SignInRedirect;
-import uk.gov.inspectorates.portal.core.access.sso.SsoIdentity;
-import uk.gov.inspectorates.portal.core.access.sso.SsoRefused;
+import uk.gov.inspectorates.portal.core.account.sso.AssertionReplayCache;
+import uk.gov.inspectorates.portal.core.account.sso.IdentityProvider;
+import uk.gov.inspectorates.portal.core.account.sso.SamlRequestLog;
+import uk.gov.inspectorates.portal.core.account.sso.SignInRedirect;
+import uk.gov.inspectorates.portal.core.account.sso.SsoIdentity;
+import uk.gov.inspectorates.portal.core.account.sso.SsoRefused;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /**

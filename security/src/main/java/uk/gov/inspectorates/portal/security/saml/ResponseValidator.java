@@ -30,10 +30,10 @@ import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
-import uk.gov.inspectorates.portal.core.access.sso.AssertionReplayCache;
-import uk.gov.inspectorates.portal.core.access.sso.SamlRequestLog;
-import uk.gov.inspectorates.portal.core.access.sso.SsoIdentity;
-import uk.gov.inspectorates.portal.core.access.sso.SsoRefused;
+import uk.gov.inspectorates.portal.core.account.sso.AssertionReplayCache;
+import uk.gov.inspectorates.portal.core.account.sso.SamlRequestLog;
+import uk.gov.inspectorates.portal.core.account.sso.SsoIdentity;
+import uk.gov.inspectorates.portal.core.account.sso.SsoRefused;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /**

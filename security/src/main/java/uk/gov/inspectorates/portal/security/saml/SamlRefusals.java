@@ -1,7 +1,7 @@
 package uk.gov.inspectorates.portal.security.saml;
 
 /**
- * The stable reason codes of {@link uk.gov.inspectorates.portal.core.access.sso.SsoRefused} from SAML sign-in, as
+ * The stable reason codes of {@link uk.gov.inspectorates.portal.core.account.sso.SsoRefused} from SAML sign-in, as
  * kept in the audit trail (docs/adr/0010 lists what each means).
  */
 public final class SamlRefusals {

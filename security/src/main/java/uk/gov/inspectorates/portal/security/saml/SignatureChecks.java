@@ -11,7 +11,7 @@ import org.opensaml.xmlsec.signature.impl.SignatureImpl;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import org.opensaml.xmlsec.signature.support.SignatureException;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
-import uk.gov.inspectorates.portal.core.access.sso.SsoRefused;
+import uk.gov.inspectorates.portal.core.account.sso.SsoRefused;
 
 /**
  * One enveloped XML signature on a Response or Assertion, checked in this order: algorithms on the allow-list (no

@@ -3,8 +3,8 @@ package uk.gov.inspectorates.portal.security.saml;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import uk.gov.inspectorates.portal.core.access.sso.AssertionReplayCache;
-import uk.gov.inspectorates.portal.core.access.sso.SamlRequestLog;
+import uk.gov.inspectorates.portal.core.account.sso.AssertionReplayCache;
+import uk.gov.inspectorates.portal.core.account.sso.SamlRequestLog;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /** In-memory request log and replay cache for the unit tests (the PostgreSQL ones are tested in storage). */

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import uk.gov.inspectorates.portal.core.access.sso.SsoIdentity;
-import uk.gov.inspectorates.portal.core.access.sso.SsoRefused;
+import uk.gov.inspectorates.portal.core.account.sso.SsoIdentity;
+import uk.gov.inspectorates.portal.core.account.sso.SsoRefused;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /**

@@ -30,8 +30,8 @@ import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import org.opensaml.xmlsec.signature.support.SignatureException;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
-import uk.gov.inspectorates.portal.core.access.sso.SignInRedirect;
-import uk.gov.inspectorates.portal.core.access.sso.SsoRefused;
+import uk.gov.inspectorates.portal.core.account.sso.SignInRedirect;
+import uk.gov.inspectorates.portal.core.account.sso.SsoRefused;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /** The signed HTTP-Redirect authentication request, and our signed metadata. */

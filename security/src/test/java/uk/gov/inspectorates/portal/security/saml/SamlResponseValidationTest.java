@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
-import uk.gov.inspectorates.portal.core.access.sso.SsoIdentity;
+import uk.gov.inspectorates.portal.core.account.sso.SsoIdentity;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /** Each check of a posted SAML response, with a correctly signed response changed in the one way the check refuses. */

@@ -3,7 +3,7 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 import java.time.Instant;
 import java.util.Objects;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.access.sso.AssertionReplayCache;
+import uk.gov.inspectorates.portal.core.account.sso.AssertionReplayCache;
 
 /**
  * {@link AssertionReplayCache} on PostgreSQL: the assertion id is the primary key, so the first insert wins on every

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.access.Invitation;
-import uk.gov.inspectorates.portal.core.access.Invitations;
+import uk.gov.inspectorates.portal.core.account.Invitation;
+import uk.gov.inspectorates.portal.core.account.Invitations;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 
 public final class JdbcInvitations implements Invitations {

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.access.LocalCredential;
-import uk.gov.inspectorates.portal.core.access.LocalCredentials;
-import uk.gov.inspectorates.portal.core.access.SignInThrottle;
+import uk.gov.inspectorates.portal.core.account.LocalCredential;
+import uk.gov.inspectorates.portal.core.account.LocalCredentials;
+import uk.gov.inspectorates.portal.core.account.SignInThrottle;
 import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 

@@ -2,7 +2,7 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 
 import java.time.Clock;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.access.Notifier;
+import uk.gov.inspectorates.portal.core.account.Notifier;
 
 /** Messages wait in {@code notification_outbox} for a mail relay (or, in demo and tests, a person) to pick them up. */
 public final class JdbcNotificationOutbox implements Notifier {

@@ -3,7 +3,7 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.access.PasswordResets;
+import uk.gov.inspectorates.portal.core.account.PasswordResets;
 
 public final class JdbcPasswordResets implements PasswordResets {
 

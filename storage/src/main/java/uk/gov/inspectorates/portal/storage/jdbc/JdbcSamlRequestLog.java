@@ -3,7 +3,7 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 import java.time.Instant;
 import java.util.Objects;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.access.sso.SamlRequestLog;
+import uk.gov.inspectorates.portal.core.account.sso.SamlRequestLog;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /**
