@@ -50,6 +50,8 @@ public final class AccessPolicy {
                     AdministrationRules.decide(subject, action, resource);
             case AGENCY_ACCOUNT -> AgencyAccountRules.decide(subject, action, resource);
             case TERM_PLAN -> TermPlanRules.decide(subject, action, resource);
+            case INSPECTION, INFORMATION_REQUEST, EVIDENCE_DOCUMENT -> InspectionRules.decide(subject, action, resource);
+            case REFERRAL -> ReferralRules.decide(subject, action, resource);
         };
     }
 

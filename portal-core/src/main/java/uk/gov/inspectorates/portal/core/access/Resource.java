@@ -7,14 +7,24 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 /**
  * What the policy needs to know about a thing being accessed, without knowing the thing itself: its kind, its
  * originating inspectorate, the parties it is addressed to, where it is in its life (a report under embargo,
- * published or withdrawn), and the person it belongs to (a resumable upload is its uploader's alone).
+ * published or withdrawn), the person it belongs to (a resumable upload is its uploader's alone), and the agency it
+ * belongs to (a JTAI request, document or referral is its agency's and the participating inspectorates').
  */
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
-                       Lifecycle lifecycle, String ownerUserId) {
+                       Lifecycle lifecycle, String ownerUserId, String agencyId) {
 
     public enum Kind { REPORT, LETTER, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT, AGENCY_ACCOUNT,
         /** An inspectorate's list of the areas it plans to inspect in a term (its originator). */
-        TERM_PLAN }
+        TERM_PLAN,
+        /** A joint targeted area inspection (JTAI): its lead inspectorate is the originator, its participants the
+         * addressees. */
+        INSPECTION,
+        /** An inspectorate's information request to one agency (agencyId) within an inspection. */
+        INFORMATION_REQUEST,
+        /** A document an agency (agencyId) uploaded against an information request. */
+        EVIDENCE_DOCUMENT,
+        /** An inspector's referral of a concern about a child to one agency (agencyId), JTAI Annex C. */
+        REFERRAL }
 
     /** A report's stage at the moment of the decision; {@code NONE} for things without one. */
     public enum Lifecycle { UNDER_EMBARGO, PUBLISHED, WITHDRAWN, NONE }
@@ -29,6 +39,12 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
         }
         Objects.requireNonNull(lifecycle, "lifecycle");
         addressees = Set.copyOf(addressees);
+    }
+
+    /** A resource that belongs to no agency. */
+    public Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees, Lifecycle lifecycle,
+                    String ownerUserId) {
+        this(kind, id, originator, addressees, lifecycle, ownerUserId, null);
     }
 
     /** A resource that belongs to an organisation rather than to one person. */
