@@ -71,6 +71,15 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
         return new Resource(Kind.LETTER, id, originator, addressedTo, reportLifecycle, null);
     }
 
+    /**
+     * An evidence document not yet uploaded, as its uploader's organisation would hold it (the inspection and request
+     * are not known before the upload is used).
+     */
+    public static Resource newEvidenceDocument(String uploaderOrganisationId) {
+        return new Resource(Kind.EVIDENCE_DOCUMENT, null, null, Set.of(), Lifecycle.NONE, null,
+                uploaderOrganisationId);
+    }
+
     /** A resumable upload in progress: only the person who started it may touch it. */
     public static Resource upload(String id, String ownerUserId) {
         return new Resource(Kind.UPLOAD, id, null, Set.of(), Lifecycle.NONE, ownerUserId);

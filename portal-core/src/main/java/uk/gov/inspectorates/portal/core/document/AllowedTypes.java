@@ -10,6 +10,21 @@ public record AllowedTypes(Map<String, Set<String>> extensionsByMediaType) {
 
     public static final AllowedTypes REPORTS = new AllowedTypes(Map.of("application/pdf", Set.of("pdf")));
 
+    /**
+     * Evidence an agency uploads for a JTAI (issue 16): PDF, Office documents (never macro-enabled ones), CSV, plain
+     * text and common images. Each type is detected from the bytes, not the name.
+     */
+    public static final AllowedTypes EVIDENCE = new AllowedTypes(Map.of(
+            "application/pdf", Set.of("pdf"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Set.of("docx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Set.of("xlsx"),
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", Set.of("pptx"),
+            "text/csv", Set.of("csv"),
+            "text/plain", Set.of("txt", "text"),
+            "image/png", Set.of("png"),
+            "image/jpeg", Set.of("jpg", "jpeg"),
+            "image/gif", Set.of("gif")));
+
     public AllowedTypes {
         extensionsByMediaType = Map.copyOf(extensionsByMediaType);
     }

@@ -326,6 +326,7 @@ public final class ResumableUploads {
     private static Resource madeBy(Subject subject, UploadPurpose purpose) {
         return switch (purpose) {
             case REPORT -> Resource.newReport(subject.inspectorate().orElse(null));
+            case INSPECTION_DOCUMENT -> Resource.newEvidenceDocument(subject.organisation().id());
         };
     }
 
