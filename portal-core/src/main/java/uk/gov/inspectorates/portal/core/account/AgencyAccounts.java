@@ -21,6 +21,10 @@ import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.notification.Notice;
+import uk.gov.inspectorates.portal.core.notification.NoticeKind;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
@@ -59,7 +63,7 @@ public final class AgencyAccounts {
     private final LocalCredentials credentials;
     private final Invitations invitations;
     private final PasswordResets resets;
-    private final Notifier notifier;
+    private final NoticeOutbox notices;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
     private final AccessPolicy access;
@@ -72,14 +76,14 @@ public final class AgencyAccounts {
     private final RecoveryCodes recoveryCodes;
 
     public AgencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Invitations invitations,
-                          PasswordResets resets, Notifier notifier, PasswordHasher hasher, PasswordPolicy passwords,
+                          PasswordResets resets, NoticeOutbox notices, PasswordHasher hasher, PasswordPolicy passwords,
                           AccessPolicy access, PortalSessions sessions, SignInService signIn, AuditTrail audit,
                           Clock clock, Settings settings) {
         this.directory = directory;
         this.credentials = credentials;
         this.invitations = invitations;
         this.resets = resets;
-        this.notifier = notifier;
+        this.notices = notices;
         this.hasher = hasher;
         this.passwords = passwords;
         this.access = access;
@@ -110,8 +114,11 @@ public final class AgencyAccounts {
                 .filter(i -> agencies.contains(i.organisationId())).toList();
     }
 
-    /** Invites a person; the link goes to them through the notifier. Returns the invitation's id. */
-    public String invite(Subject administrator, InvitationRequest request, String linkBase) {
+    /**
+     * Invites a person; the link (the portal path {@code linkPath} followed by a one-time token) goes to them through
+     * the outbox. Returns the invitation's id.
+     */
+    public String invite(Subject administrator, InvitationRequest request, String linkPath) {
         Instant now = clock.instant();
         Organisation agency = request.organisationId() == null ? null
                 : directory.findOrganisation(request.organisationId()).filter(o -> !o.isInspectorate()).orElse(null);
@@ -146,10 +153,8 @@ public final class AgencyAccounts {
         Invitation invitation = new Invitation(Ids.newId(), PortalSessions.hash(token), name, email, agency.id(),
                 roles, administrator.userId(), now, now.plus(settings.invitationExpiry()), null);
         invitations.save(invitation);
-        notifier.send(new Notifier.Notification(email, "You have been invited to the inspectorates' portal",
-                name + ", " + administrator.displayName() + " has invited you to an account for " + agency.name()
-                        + ". Open the link to set your password and authenticator. It works once, until "
-                        + invitation.expiresAt() + ".", linkBase + token));
+        notices.enqueue(Notice.of(NoticeKind.ACCOUNT_INVITATION, agency.name(), linkPath + token,
+                Recipients.address(email)));
         audit.record(new AuditEvent(now, administrator.userId(), administrator.organisation().id(),
                 AuditActions.ACCOUNT_INVITE, "INVITATION", invitation.id(), Outcome.SUCCEEDED,
                 decision.rule() + "; agency " + agency.id() + "; roles " + roles));
@@ -218,7 +223,7 @@ public final class AgencyAccounts {
     }
 
     /** Sends a reset link if there is such an account; the caller answers the same either way. */
-    public void requestPasswordReset(String username, String linkBase) {
+    public void requestPasswordReset(String username, String linkPath) {
         Instant now = clock.instant();
         Optional<UserAccount> user = username == null || username.isBlank() ? Optional.empty()
                 : directory.findUserByUsername(username.strip().toLowerCase(Locale.ROOT))
@@ -233,11 +238,8 @@ public final class AgencyAccounts {
         String token = newToken();
         resets.save(new PasswordResets.Reset(PortalSessions.hash(token), user.get().id(), now,
                 now.plus(settings.resetExpiry()), null));
-        String recipient = credential.get().email() == null ? user.get().username() : credential.get().email();
-        notifier.send(new Notifier.Notification(recipient, "Reset your password for the inspectorates' portal",
-                "Someone asked to reset the password of " + user.get().username() + ". If it was you, open the link"
-                        + " to choose a new password. It works once, for " + settings.resetExpiry().toMinutes()
-                        + " minutes. If it was not you, you need do nothing.", linkBase + token));
+        notices.enqueue(Notice.of(NoticeKind.PASSWORD_RESET, "", linkPath + token,
+                Recipients.person(user.get().id())));
         audit.record(new AuditEvent(now, user.get().id(), user.get().organisationId(), AuditActions.PASSWORD_RESET,
                 "USER", user.get().id(), Outcome.SUCCEEDED, "reset link sent"));
     }

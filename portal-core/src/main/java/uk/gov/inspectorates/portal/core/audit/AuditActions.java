@@ -66,6 +66,8 @@ public final class AuditActions {
     public static final String TERM_PLAN_LIST = "TERM_PLAN_LIST";
     /** One term plan viewed, or refused. */
     public static final String TERM_PLAN_VIEW = "TERM_PLAN_VIEW";
+    /** An e-mail notice handed to the mail relay, or given up after its last attempt (kind and recipient). */
+    public static final String NOTIFICATION_SEND = "NOTIFICATION_SEND";
 
     private AuditActions() {
     }
