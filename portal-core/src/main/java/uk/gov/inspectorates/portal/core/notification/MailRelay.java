@@ -6,6 +6,9 @@ public interface MailRelay {
     /** @throws DeliveryFailed when the relay did not take the message */
     void send(OutgoingMessage message) throws DeliveryFailed;
 
+    /** Where messages go, for the audit trail (e.g. {@code smtp mail.example:587}); no secret in it. */
+    String description();
+
     /** The relay did not take a message; permanent when trying again cannot help (e.g. the address was refused). */
     final class DeliveryFailed extends Exception {
         private final boolean permanent;

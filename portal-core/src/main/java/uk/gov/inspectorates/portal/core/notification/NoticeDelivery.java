@@ -36,14 +36,14 @@ public final class NoticeDelivery {
         }
 
         public static Settings defaults() {
-            return new Settings(8, Duration.ofMinutes(1), Duration.ofHours(1), 50, Duration.ofMinutes(5));
+            return new Settings(8, Duration.ofMinutes(1), Duration.ofHours(1), 20, Duration.ofMinutes(5));
         }
     }
 
     /** What one run did. */
     public record Result(int sent, int retried, int givenUp) {
-        public boolean didAnything() {
-            return sent + retried + givenUp > 0;
+        public int handled() {
+            return sent + retried + givenUp;
         }
     }
 
@@ -63,20 +63,27 @@ public final class NoticeDelivery {
         this.settings = settings;
     }
 
-    /** Sends one batch of due messages (the worker calls it again while batches come back full). */
+    /**
+     * Sends one batch of due messages (the worker calls it again while batches come back full). Delivery is at least
+     * once: a node that dies between handing a message over and recording it leaves it to be sent again.
+     */
     public Result deliverDue() {
         Instant now = clock.instant();
-        List<OutboxMessages.Pending> due = outbox.claimDue(now, now.plus(settings.lease()), settings.batchSize());
+        Instant leaseUntil = now.plus(settings.lease());
+        List<OutboxMessages.Pending> due = outbox.claimDue(now, leaseUntil, settings.batchSize());
         int sent = 0;
         int retried = 0;
         int givenUp = 0;
         for (OutboxMessages.Pending pending : due) {
+            if (!clock.instant().isBefore(leaseUntil)) {
+                break; // a slow relay used up the lease: the rest may be claimed by another node by now
+            }
             int attempt = pending.attempts() + 1;
             try {
                 relay.send(pending.message());
                 Instant at = clock.instant();
                 outbox.sent(pending.seq(), attempt, at);
-                record(at, pending, Outcome.SUCCEEDED, "sent on attempt " + attempt);
+                record(at, pending, Outcome.SUCCEEDED, "handed to " + relay.description() + " on attempt " + attempt);
                 sent++;
             } catch (MailRelay.DeliveryFailed failed) {
                 Instant at = clock.instant();

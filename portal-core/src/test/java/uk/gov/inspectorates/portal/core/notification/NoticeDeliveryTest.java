@@ -32,6 +32,11 @@ class NoticeDeliveryTest {
             taken.add(message);
         }
 
+        @Override
+        public String description() {
+            return "the test relay";
+        }
+
         void failTimes(int times, boolean permanent) {
             for (int i = 0; i < times; i++) {
                 failures.add(new DeliveryFailed("relay said no\r\n(try " + i + ")", permanent, null));
@@ -93,7 +98,7 @@ class NoticeDeliveryTest {
         clock.advance(Duration.ofMinutes(3));
         assertEquals(new NoticeDelivery.Result(1, 0, 0), delivery.deliverDue());
         assertEquals(4, row.attempts);
-        assertTrue(sends().get(0).detail().endsWith("sent on attempt 4"), "retries are not audited, the send is");
+        assertTrue(sends().get(0).detail().endsWith("handed to the test relay on attempt 4"), "retries are not audited, the send is");
         assertEquals(1, sends().size());
     }
 
