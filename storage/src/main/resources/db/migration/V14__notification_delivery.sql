@@ -8,13 +8,15 @@ alter table notification_outbox
     add column last_failure    text,
     add column given_up_at     timestamptz;
 
--- Messages queued before there was any delivery were for a person to pick up by hand: they are not sent now
--- (their links have long expired), but kept, marked as given up.
+-- Messages queued before there was any delivery were for a person to pick up by hand: they are not sent now, but
+-- kept, marked as given up, with their one-time links (invitations, resets) erased: a link is a key.
 update notification_outbox
    set kind = case when subject like 'Reset%' then 'PASSWORD_RESET' else 'ACCOUNT_INVITATION' end,
        next_attempt_at = created_at,
        given_up_at = case when sent_at is null then now() end,
-       last_failure = case when sent_at is null then 'queued before e-mail delivery existed (V14): not sent' end;
+       last_failure = case when sent_at is null then 'queued before e-mail delivery existed (V14): not sent' end,
+       link = '',
+       body = '';
 
 alter table notification_outbox
     alter column kind set not null,

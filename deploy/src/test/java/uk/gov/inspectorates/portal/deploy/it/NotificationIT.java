@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.gov.inspectorates.portal.deploy.it.ReportMetadata.aReport;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
 
@@ -27,40 +24,8 @@ import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
  */
 class NotificationIT extends PortalDeployment {
 
-    private static final Duration DELIVERY = Duration.ofSeconds(60);
-
     private URI portal() {
         return URI.create(base.toString());
-    }
-
-    /** Waits (on the SMTP server, without sleeping) for the first message that matches. */
-    private static MimeMessage awaitMail(String what, Predicate<MimeMessage> matching) throws Exception {
-        GreenMail mail = TestEnvironment.mail();
-        long deadline = System.nanoTime() + DELIVERY.toNanos();
-        while (true) {
-            MimeMessage[] received = mail.getReceivedMessages();
-            for (MimeMessage message : received) {
-                if (matching.test(message)) {
-                    return message;
-                }
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("no e-mail " + what + " within " + DELIVERY);
-            }
-            mail.waitForIncomingEmail(Math.max(1, left / 1_000_000), received.length + 1);
-        }
-    }
-
-    private static Predicate<MimeMessage> to(String recipient, String bodyPart) {
-        return message -> {
-            try {
-                return message.getAllRecipients()[0].toString().equals(recipient)
-                        && ((String) message.getContent()).contains(bodyPart);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
     }
 
     private static List<String> sendAuditsFor(String linkEnd) throws Exception {
@@ -88,7 +53,7 @@ class NotificationIT extends PortalDeployment {
         assertEquals(201, shared.statusCode(), shared.body());
         String link = "/reports/" + PortalApi.idOf(shared.body());
 
-        MimeMessage mail = awaitMail("to HMIC's reader", to("hmic.reader@demo.invalid", link));
+        MimeMessage mail = Mailbox.await("to HMIC's reader", Mailbox.to("hmic.reader@demo.invalid", link));
 
         String body = (String) mail.getContent();
         assertEquals("Pre-publication report shared with you", mail.getSubject());
@@ -116,14 +81,14 @@ class NotificationIT extends PortalDeployment {
                 email, "organisation", DemoDirectory.agencies().get(0).id(), "roles", "AGENCY_UPLOADER");
         assertEquals(302, invited.statusCode(), invited.body());
 
-        MimeMessage mail = awaitMail("to the invitee", to(email, "/invitations/"));
+        MimeMessage mail = Mailbox.await("to the invitee", Mailbox.to(email, "/invitations/"));
 
         assertEquals("You have been invited to the inspectorates' portal", mail.getSubject());
-        String body = (String) mail.getContent();
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+(/invitations/[A-Za-z0-9_-]+)")
-                .matcher(body);
-        assertTrue(link.find(), body);
-        HttpResponse<String> opened = PortalApi.anonymous(portal()).get(link.group(1));
+        String link = Mailbox.linkSentTo(email, "/invitations/");
+        assertEquals(1L, TestEnvironment.count("select count(*) from notification_outbox where recipient = ?"
+                + " and kind = 'ACCOUNT_INVITATION' and link = '' and body = '' and sent_at is not null", email),
+                "once sent, the one-time link is erased from the outbox");
+        HttpResponse<String> opened = PortalApi.anonymous(portal()).get(URI.create(link).getPath());
         assertEquals(200, opened.statusCode());
         assertTrue(opened.body().contains("Create your account"), "the e-mailed link is the invitation's");
     }

@@ -14,7 +14,8 @@ import uk.gov.inspectorates.portal.core.audit.AuditTrail;
  * Sends what waits in the outbox through the mail relay. A failed send is tried again after a back-off that
  * doubles each time (up to a ceiling); after the last allowed attempt, or at once when the relay says trying again
  * cannot help, the message is given up with its failure kept. Every send and every giving-up is audited
- * ({@code NOTIFICATION_SEND}); a retry is not (the message's row keeps its attempts and last failure).
+ * ({@code NOTIFICATION_SEND}); a retry is not (the message's row keeps its attempts and last failure). A link that
+ * works as a key (invitations, password resets) is erased from the outbox once its message is sent or given up.
  */
 public final class NoticeDelivery {
 
@@ -83,6 +84,7 @@ public final class NoticeDelivery {
                 relay.send(pending.message());
                 Instant at = clock.instant();
                 outbox.sent(pending.seq(), attempt, at);
+                forgetSecretLink(pending);
                 record(at, pending, Outcome.SUCCEEDED, "handed to " + relay.description() + " on attempt " + attempt);
                 sent++;
             } catch (MailRelay.DeliveryFailed failed) {
@@ -90,6 +92,7 @@ public final class NoticeDelivery {
                 String failure = describe(failed);
                 if (failed.permanent() || attempt >= settings.maxAttempts()) {
                     outbox.givenUp(pending.seq(), attempt, at, failure);
+                    forgetSecretLink(pending);
                     record(at, pending, Outcome.REFUSED, "given up after " + attempt + " attempts: " + failure);
                     givenUp++;
                 } else {
@@ -112,6 +115,12 @@ public final class NoticeDelivery {
 
     public Settings settings() {
         return settings;
+    }
+
+    private void forgetSecretLink(OutboxMessages.Pending pending) {
+        if (pending.message().kind().linkIsSecret()) {
+            outbox.forgetLink(pending.seq());
+        }
     }
 
     private void record(Instant at, OutboxMessages.Pending pending, Outcome outcome, String detail) {

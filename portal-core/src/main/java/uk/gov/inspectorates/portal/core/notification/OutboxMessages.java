@@ -35,4 +35,7 @@ public interface OutboxMessages {
     void retryLater(long seq, int attempts, Instant nextAttemptAt, String failure);
 
     void givenUp(long seq, int attempts, Instant at, String failure);
+
+    /** Erases the message's link and body (a one-time token must not outlive its delivery in the database). */
+    void forgetLink(long seq);
 }

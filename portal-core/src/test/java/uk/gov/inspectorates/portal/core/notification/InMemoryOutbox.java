@@ -13,7 +13,7 @@ final class InMemoryOutbox implements OutboxMessages {
 
     static final class Row {
         final long seq;
-        final OutgoingMessage message;
+        OutgoingMessage message;
         int attempts;
         Instant nextAttemptAt;
         Instant claimedUntil;
@@ -89,6 +89,12 @@ final class InMemoryOutbox implements OutboxMessages {
         row.givenUpAt = at;
         row.lastFailure = failure;
         row.claimedUntil = null;
+    }
+
+    @Override
+    public void forgetLink(long seq) {
+        Row row = rows.get(seq);
+        row.message = new OutgoingMessage(row.message.kind(), row.message.recipient(), row.message.subject(), "", "");
     }
 
     List<OutgoingMessage> messages() {

@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.core.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,6 +130,52 @@ class NoticeDeliveryTest {
         assertEquals(new NoticeDelivery.Result(0, 0, 1), delivery.deliverDue());
         assertEquals(1, row.attempts);
         assertNotNull(row.givenUpAt);
+    }
+
+    @Test
+    void aOneTimeLinkIsErasedFromTheOutboxOnceHandedOverOrGivenUpAndAnOrdinaryLinkIsKept() {
+        outbox.add(List.of(NoticeTemplates.render(NoticeKind.PASSWORD_RESET, "pat@northdale.gov.uk", "",
+                        "https://portal.example/password-reset/TOKEN1"),
+                NoticeTemplates.render(NoticeKind.ACCOUNT_INVITATION, "new@northdale.gov.uk", "Northdale",
+                        "https://portal.example/invitations/TOKEN2"),
+                NoticeTemplates.render(NoticeKind.NEW_REQUEST, "up@northdale.gov.uk", "Request",
+                        "https://portal.example/r")), clock.instant());
+        relay.failures.add(new MailRelay.DeliveryFailed("550 no such user", true, null));
+
+        delivery.deliverDue();
+
+        List<InMemoryOutbox.Row> rows = List.copyOf(outbox.rows.values());
+        assertNotNull(rows.get(0).givenUpAt);
+        assertNotNull(rows.get(1).sentAt);
+        for (InMemoryOutbox.Row row : rows.subList(0, 2)) {
+            assertEquals("", row.message.link());
+            assertFalse(row.message.body().contains("TOKEN"), row.message.body());
+        }
+        assertEquals("https://portal.example/r", rows.get(2).message.link());
+        assertTrue(relay.taken.get(0).body().contains("TOKEN2"), "the e-mail itself carries the link");
+    }
+
+    @Test
+    void aSlowRelayThatUsesUpTheLeaseLeavesTheRestOfTheBatchToBeClaimedAgain() {
+        MailRelay slow = new MailRelay() {
+            @Override
+            public void send(OutgoingMessage message) {
+                clock.advance(Duration.ofMinutes(3));
+            }
+
+            @Override
+            public String description() {
+                return "a slow relay";
+            }
+        };
+        for (int i = 0; i < 3; i++) {
+            queueOne();
+        }
+        NoticeDelivery slowly = new NoticeDelivery(outbox, slow, audit, clock,
+                new NoticeDelivery.Settings(4, Duration.ofMinutes(1), Duration.ofMinutes(3), 10, Duration.ofMinutes(5)));
+
+        assertEquals(new NoticeDelivery.Result(2, 0, 0), slowly.deliverDue(), "the third waits for the lease to end");
+        assertEquals(new NoticeDelivery.Result(1, 0, 0), slowly.deliverDue());
     }
 
     @Test

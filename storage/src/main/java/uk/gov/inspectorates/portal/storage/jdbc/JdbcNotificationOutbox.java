@@ -81,6 +81,11 @@ public final class JdbcNotificationOutbox implements OutboxMessages {
     }
 
     @Override
+    public void forgetLink(long seq) {
+        jdbc.update("update notification_outbox set link = '', body = '' where seq = ?", seq);
+    }
+
+    @Override
     public void givenUp(long seq, int attempts, Instant at, String failure) {
         jdbc.update("update notification_outbox set given_up_at = ?, attempts = ?, last_failure = ?,"
                 + " claimed_until = null where seq = ?", Jdbc.timestamp(at), attempts, failure, seq);

@@ -108,6 +108,29 @@ class JdbcNotificationOutboxTest {
     }
 
     @Test
+    void aForgottenLinkIsGoneFromTheRowAndTheRestKept() {
+        outbox.add(List.of(new OutgoingMessage(NoticeKind.PASSWORD_RESET, "pat@x.example", "Reset", "body TOKEN",
+                "https://portal.example/password-reset/TOKEN")), NOW);
+        long seq = outbox.claimDue(NOW, NOW.plus(LEASE), 1).get(0).seq();
+
+        outbox.sent(seq, 1, NOW);
+        outbox.forgetLink(seq);
+
+        assertEquals(1L, count("select count(*) from notification_outbox where seq = " + seq
+                + " and link = '' and body = '' and subject = 'Reset' and recipient = 'pat@x.example'"));
+    }
+
+    private static long count(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aMessageIsNeverBothSentAndGivenUp() {
         outbox.add(List.of(message("a@x.example")), NOW);
         long seq = outbox.claimDue(NOW, NOW.plus(LEASE), 1).get(0).seq();
