@@ -11,11 +11,14 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
+import uk.gov.inspectorates.portal.storage.calendar.GovUkBankHolidays;
 
 /**
  * E-mail notices on the real deployment: the portal's delivery worker sends what its services queue to a real SMTP
@@ -71,6 +74,32 @@ class NotificationIT extends PortalDeployment {
         assertEquals(1, audits.size(), audits.toString());
         assertTrue(audits.get(0).startsWith("SUCCEEDED REPORT_SHARED to hmic.reader@demo.invalid; handed to smtp"),
                 audits.get(0));
+    }
+
+    @Test
+    void aNewInformationRequestIsEmailedToTheAgencysUploadersWithItsTitleAndPageOnly() throws Exception {
+        String notifiedOn = new WorkingDayCalendar(GovUkBankHolidays.shipped())
+                .plusWorkingDays(LocalDate.now(WorkingDayCalendar.UK), -1).toString();
+        HttpResponse<String> opened = PortalApi.signedIn(portal(), "ofsted.lead").postJson("/api/v1/inspections",
+                "{\"localAuthorityArea\":\"northdale\",\"theme\":\"Children missing from home, care or education\","
+                        + "\"notifiedOn\":\"" + notifiedOn + "\",\"inspectorates\":[\"OFSTED\",\"HMIC\"],"
+                        + "\"leadInspectorate\":\"OFSTED\"}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        String inspection = PortalApi.idOf(opened.body());
+        HttpResponse<String> made = PortalApi.signedIn(portal(), "hmic.inspector").postJson("/api/v1/inspections/"
+                + inspection + "/requests", "{\"agency\":\"" + DemoDirectory.POLICE_ID + "\",\"title\":\"Case"
+                + " records for 7654321\",\"description\":\"Missing episodes of child 7654321 at Elm Street\","
+                + "\"items\":[\"KEY_CASE_FILE_DOCUMENTS\"]}");
+        assertEquals(201, made.statusCode(), made.body());
+        String link = "/inspections/" + inspection + "/requests/" + PortalApi.idOf(made.body());
+
+        MimeMessage mail = Mailbox.await("to the police's uploader", Mailbox.to("police.uploader@demo.invalid", link));
+
+        assertEquals("New information request", mail.getSubject());
+        String body = Mailbox.body(mail);
+        assertTrue(body.contains("Request: Case records for [removed]"), body);
+        assertFalse(body.contains("7654321") || body.contains("Elm Street") || body.contains("Missing episodes"),
+                body);
     }
 
     @Test
