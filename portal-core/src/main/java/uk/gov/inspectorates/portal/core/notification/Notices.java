@@ -64,7 +64,7 @@ public final class Notices implements NoticeOutbox {
     }
 
     /** The messages the notice becomes: one per distinct address, in the order the recipients were given. */
-    public List<OutgoingMessage> messages(Notice notice) {
+    private List<OutgoingMessage> messages(Notice notice) {
         String link = portalAddress + notice.link();
         Map<String, String> byAddress = new LinkedHashMap<>();
         for (Recipients recipients : notice.recipients()) {
