@@ -8,11 +8,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
-import uk.gov.inspectorates.portal.core.inspection.EvidenceDocumentRepository;
-import uk.gov.inspectorates.portal.core.inspection.InformationRequestRepository;
-import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
-import uk.gov.inspectorates.portal.core.inspection.RequestsDue;
-import uk.gov.inspectorates.portal.core.notification.DueItems;
 import uk.gov.inspectorates.portal.core.notification.MailAddresses;
 import uk.gov.inspectorates.portal.core.notification.MailRelay;
 import uk.gov.inspectorates.portal.core.notification.NoticeDelivery;
@@ -46,14 +41,6 @@ public class NotificationWiring {
         MailAddresses addresses = new JdbcMailAddresses(dataSource);
         return new Notices(directory, configuration.demoModeRunning() ? new DemoMailAddresses(addresses) : addresses,
                 new JdbcNotificationOutbox(dataSource), clock, settings.portalAddress());
-    }
-
-    /** What agencies owe, for the reminders: the unanswered information requests of open inspections. */
-    @Produces
-    @Singleton
-    DueItems dueItems(InspectionRepository inspections, InformationRequestRepository requests,
-                      EvidenceDocumentRepository documents) {
-        return new RequestsDue(inspections, requests, documents);
     }
 
     @Produces
