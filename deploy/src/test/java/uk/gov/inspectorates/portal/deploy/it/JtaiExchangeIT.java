@@ -84,6 +84,8 @@ class JtaiExchangeIT extends PortalDeployment {
                 + "\"2027-12-23T15:00:00Z\",\"key\":\"twenty-details\""), body);
         assertTrue(body.contains("{\"date\":\"2027-12-30\",\"deadline\":\"2027-12-30T23:59:59Z\",\"key\":"
                 + "\"key-documents\""), body);
+        assertTrue(body.contains("{\"date\":\"2028-01-04\",\"deadline\":\"2028-01-04T23:59:59Z\",\"dueAt\":"
+                + "\"2028-01-04T23:59:59Z\",\"key\":\"joint-evaluations\""), "day 7, past New Year: " + body);
         // past the change to British Summer Time the end of a UK day is 22:59:59Z
         assertTrue(body.contains("\"deadline\":\"2028-06-02T22:59:59Z\",\"dueAt\":\"2028-06-02T22:59:59Z\","
                 + "\"key\":\"statement-of-proposed-action\""), body);

@@ -54,8 +54,10 @@ class LargeFileIT {
     void aFiveGibFileRoundTripsByteForByteThroughAPortalWithA256MibHeap() throws Exception {
         Path work = TestEnvironment.workDirectory().resolve("large-file");
         long length = Long.getLong("portal.test.largeFileMiB", defaultMib()) * MIB;
+        long evidenceLength = Long.getLong("portal.test.largeDownloadMiB", EVIDENCE_MIB) * MIB;
         try (PayaraMicroProcess portal = PayaraMicroProcess.start(Path.of(System.getProperty("payara.microJar")),
-                TestEnvironment.warFile(), PortFinder.freePort(), environment(length), List.of("-Xmx256m"),
+                TestEnvironment.warFile(), PortFinder.freePort(), environment(Math.max(length, evidenceLength)),
+                List.of("-Xmx256m"),
                 work.resolve("payara.log"), work.resolve("payara.pid"))) {
             portal.awaitReady(Duration.ofSeconds(150));
             URI base = URI.create("http://127.0.0.1:" + portal.port() + "/");
@@ -63,7 +65,7 @@ class LargeFileIT {
             heap.start();
             try {
                 roundTrip(base, length);
-                evidenceRoundTrip(base, Long.getLong("portal.test.largeDownloadMiB", EVIDENCE_MIB) * MIB);
+                evidenceRoundTrip(base, evidenceLength);
             } finally {
                 heap.finish();
             }

@@ -29,6 +29,10 @@ import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.document.WindowedScanner;
+import uk.gov.inspectorates.portal.core.notification.DueItems;
+import uk.gov.inspectorates.portal.core.notification.Notice;
+import uk.gov.inspectorates.portal.core.notification.NoticeKind;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
 import uk.gov.inspectorates.portal.core.organisation.AgencyType;
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
@@ -68,12 +72,12 @@ class InspectionServicesTest {
     private final FakeDocumentStore store = new FakeDocumentStore();
     private final FakeContentScanner scanner = new FakeContentScanner().infectedWhenContaining(MALWARE, "Eicar");
     private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, 100_000);
-    private final List<InformationRequest> noticed = new ArrayList<>();
+    private final List<Notice> noticed = new ArrayList<>();
 
     private final InspectionService service = new InspectionService(inspections, inspections.requests, directory,
             calendar, gate);
     private final InformationRequests requests = new InformationRequests(inspections, inspections.requests,
-            directory, calendar, (inspection, request) -> noticed.add(request), gate);
+            directory, calendar, noticed::add, gate);
     private final EvidenceDocuments documents = new EvidenceDocuments(inspections, inspections.requests,
             inspections.documents, intake, store, new ResumableUploads(new InMemoryResumableUploadRepository(), store,
             intake, new WindowedScanner(scanner, 100_000, 1024), new FakeKeyService(), gate, audit,
@@ -189,7 +193,12 @@ class InspectionServicesTest {
         // key case file documents by the end of day 5 (Tuesday 16 March), before joint evaluations (day 7)
         assertEquals(Instant.parse("2027-03-16T23:59:59Z"), request.dueAt());
         assertEquals(Inspectorate.HMIC, request.requestedBy());
-        assertEquals(List.of(request), noticed);
+        assertEquals(1, noticed.size());
+        Notice notice = noticed.get(0);
+        assertEquals(NoticeKind.NEW_REQUEST, notice.kind());
+        assertEquals("/inspections/" + inspection.id() + "/requests/" + request.id(), notice.link());
+        assertEquals(List.of(Recipients.withRoles(DemoDirectory.POLICE_ID, Role.AGENCY_UPLOADER,
+                Role.AGENCY_CHIEF_OFFICER)), notice.recipients());
     }
 
     @Test
@@ -305,5 +314,26 @@ class InspectionServicesTest {
         assertTrue(due.dueFor(policeUploader).get(0).overdue());
         assertEquals(List.of(list.id()), due.dueFor(hmicInspector).stream().map(item -> item.request().id())
                 .toList(), "HMIC's overdue request, not CQC's");
+    }
+
+    @Test
+    void remindersGoForRequestsOfOpenInspectionsThatNoDocumentAnswersYet() {
+        Inspection inspection = opened("CQC", "HMIC");
+        InformationRequest toPolice = requests.request(hmicInspector, inspection.id(),
+                toAgency(DemoDirectory.POLICE_ID, "KEY_CASE_FILE_DOCUMENTS"));
+        InformationRequest toHealth = requests.request(cqcInspector, inspection.id(),
+                toAgency(DemoDirectory.HEALTH_ID, "KEY_CASE_FILE_DOCUMENTS"));
+        documents.upload(healthUploader, documents.checkUpload(healthUploader, inspection.id(), toHealth.id(),
+                "OFFICIAL", null), new IncomingDocument("h.pdf",
+                new ByteArrayInputStream("%PDF-1.7 h".getBytes(StandardCharsets.US_ASCII))));
+        OutstandingRequests outstanding = new OutstandingRequests(inspections, inspections.requests,
+                inspections.documents);
+
+        List<DueItems.DueItem> overdue = outstanding.overdueAt(toPolice.dueAt().plusSeconds(1));
+        assertEquals(List.of(toPolice.id()), overdue.stream().map(DueItems.DueItem::itemId).toList());
+        assertEquals(DemoDirectory.POLICE_ID, overdue.get(0).organisationId());
+        assertEquals(List.of(toPolice.id()), outstanding.dueBetween(toPolice.dueAt().minusSeconds(60),
+                toPolice.dueAt().plusSeconds(1)).stream().map(DueItems.DueItem::itemId).toList());
+        assertTrue(outstanding.overdueAt(toPolice.dueAt()).isEmpty(), "not before its due time");
     }
 }
