@@ -128,10 +128,54 @@ class AgencyAccountIT extends BrowserDeployment {
         }
 
         HttpResponse<String> locked = api.signIn(account.username(), PASSWORD, account.code());
-        assertEquals(401, locked.statusCode());
+        assertEquals(429, locked.statusCode());
         assertTrue(locked.body().contains("sign-in-locked"), locked.body());
+        long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 0 && retryAfter <= 60, "Retry-After " + retryAfter);
         assertTrue(TestEnvironment.count("select count(*) from audit_event where action = 'SIGN_IN' "
                 + "and outcome = 'REFUSED' and detail like 'locked until %'") >= 1);
+    }
+
+    /** Whether a username exists is not learnt from the lockout: a made-up one gets the same answers in turn. */
+    @Test
+    void aUsernameThatIsNoAccountIsLockedTheSameWayWithRetryAfter() throws Exception {
+        Account account = newAccount();
+        String nobody = "nobody-" + java.util.UUID.randomUUID() + "@northdale.police.uk";
+        PortalApi api = PortalApi.anonymous(portal());
+        for (int i = 0; i < 7; i++) {
+            HttpResponse<String> known = api.signIn(account.username(), "not the password at all", "123456");
+            HttpResponse<String> unknown = api.signIn(nobody, "not the password at all", "123456");
+            assertEquals(known.statusCode(), unknown.statusCode(), "attempt " + i);
+            assertEquals(known.body(), unknown.body(), "attempt " + i);
+            assertEquals(known.headers().firstValue("Retry-After").isPresent(),
+                    unknown.headers().firstValue("Retry-After").isPresent(), "attempt " + i);
+            assertEquals(i < 6 ? 401 : 429, unknown.statusCode(), "attempt " + i + ": " + unknown.body());
+        }
+        assertEquals(0, TestEnvironment.count("select count(*) from sign_in_failure where name_key like '%nobody%'"),
+                "names that are no account are kept only as hashes");
+    }
+
+    /** A form or API call without the session's CSRF token: the portal's own answer, never the container's. */
+    @Test
+    void withoutItsCsrfTokenAPageFormGetsThePortals403PageAndTheApiProblemJson() throws Exception {
+        PortalApi session = PortalApi.newSignIn(portal(), "ofsted.inspector");
+
+        HttpResponse<String> page = session.postWithoutToken("/sign-out", "application/x-www-form-urlencoded",
+                "csrfToken=not-this-sessions");
+        assertEquals(403, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("govuk-template") && page.body().contains("govuk-header"),
+                "the GOV.UK layout: " + page.body());
+        assertTrue(page.body().contains("Your session may have expired") && page.body().contains("try again"),
+                page.body());
+        assertEquals(200, session.get("/api/v1/me").statusCode(), "the refused sign-out did not sign out");
+
+        HttpResponse<String> api = session.postWithoutToken("/api/v1/reports/no-such/withdrawal", "application/json",
+                "{\"reason\":\"x\"}");
+        assertEquals(403, api.statusCode(), api.body());
+        assertEquals("application/problem+json", api.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(api.body().contains("csrf-token-invalid") && api.body().contains("session.csrf-token-required"),
+                api.body());
     }
 
     @Test

@@ -105,6 +105,12 @@ final class PortalApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** {@code POST} of a page form or a JSON body without this session's CSRF token (field or header). */
+    HttpResponse<String> postWithoutToken(String path, String contentType, String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static String form(String text) {
         return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

@@ -58,6 +58,8 @@ class SamlSignInIT {
     private static final Pattern POST_ACTION = Pattern.compile("<form[^>]*method=\"post\"[^>]*action=\"([^\"]+)\"",
             Pattern.CASE_INSENSITIVE);
 
+    private static final String BINDING_COOKIE = "portal_saml_sign_in";
+    private static final String BROWSER_MISMATCH = "browser-mismatch";
     private static final String DATABASE = "portal_saml_sign_in";
 
     private static String databaseUrl;
@@ -216,6 +218,37 @@ class SamlSignInIT {
         assertEquals(refusedBefore + 2, refusals("saml:%"));
     }
 
+    /**
+     * A genuine, unconsumed response is bound to the browser that asked for it: posted from a browser that started no
+     * sign-in, or that started its own, it is refused (audited) and left for its own browser, which still signs in.
+     */
+    @Test
+    void aGenuineResponsePostedFromAnotherBrowserIsRefusedAndItsOwnBrowserStillSignsIn() throws Exception {
+        long before = refusals("saml:" + BROWSER_MISMATCH);
+        Journey asked = new Journey();
+        String response = asked.signInAtKeycloak("jo.inspector");
+
+        Journey startedNoSignIn = new Journey();
+        HttpResponse<String> refused = startedNoSignIn.postToAcs(response);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Signing in did not work")
+                && refused.body().contains("start again from this browser"), refused.body());
+        assertTrue(refused.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("portal_session=")),
+                "no session for the other browser");
+        assertEquals(401, startedNoSignIn.get(base + "/api/v1/me").statusCode());
+
+        Journey startedItsOwn = new Journey();
+        startedItsOwn.signInAtKeycloak("remi.reader");
+        HttpResponse<String> alsoRefused = startedItsOwn.postToAcs(response);
+        assertEquals(403, alsoRefused.statusCode(), alsoRefused.body());
+        assertEquals(401, startedItsOwn.get(base + "/api/v1/me").statusCode());
+        assertEquals(before + 2, refusals("saml:" + BROWSER_MISMATCH));
+
+        HttpResponse<String> accepted = asked.postToAcs(response);
+        assertEquals(303, accepted.statusCode(), "the browser that asked still signs in: " + accepted.body());
+        assertTrue(asked.get(base + "/api/v1/me").body().contains("\"username\":\"ofsted/jo.inspector\""));
+    }
+
     @Test
     void theServiceProviderMetadataIsServedSignedWithTheConfiguredKey() throws Exception {
         HttpResponse<String> response = new Journey().get(base + "/saml/metadata");
@@ -302,6 +335,11 @@ class SamlSignInIT {
         String signInAtKeycloak(String username) throws Exception {
             HttpResponse<String> login = get(base + "/saml/login?inspectorate=OFSTED");
             assertEquals(302, login.statusCode(), login.body());
+            String binding = login.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(BINDING_COOKIE + "=")).findFirst().orElseThrow();
+            for (String attribute : List.of("Path=/saml", "Secure", "HttpOnly", "SameSite=None", "Max-Age=")) {
+                assertTrue(binding.contains(attribute), "the sign-in cookie " + binding + " has " + attribute);
+            }
             String location = login.headers().firstValue("Location").orElseThrow();
             assertTrue(location.startsWith(keycloak.baseUrl()), location);
             assertTrue(location.contains("SAMLRequest=") && location.contains("Signature="), "a signed request");

@@ -3,8 +3,10 @@ package uk.gov.inspectorates.portal.core.account;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** Invitations to agency accounts. */
+@PersistencePort
 public interface Invitations {
 
     void save(Invitation invitation);

@@ -2,11 +2,13 @@ package uk.gov.inspectorates.portal.core.account;
 
 import java.time.Instant;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /**
  * Where local credentials are kept. The operations that guard against replay and guessing are single atomic steps
  * of the store, so that they hold when several portal nodes serve the same account at once.
  */
+@PersistencePort
 public interface LocalCredentials {
 
     Optional<LocalCredential> find(String userId);

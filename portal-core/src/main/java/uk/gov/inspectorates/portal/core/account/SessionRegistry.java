@@ -2,8 +2,10 @@ package uk.gov.inspectorates.portal.core.account;
 
 import java.time.Instant;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** The signed-in sessions, shared by every portal node; sessions are known only by a hash of their id. */
+@PersistencePort
 public interface SessionRegistry {
 
     record Entry(String idHash, String userId, Instant createdAt, Instant lastSeenAt) {

@@ -2,9 +2,15 @@ package uk.gov.inspectorates.portal.core.account;
 
 import uk.gov.inspectorates.portal.core.access.Subject;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -22,7 +28,8 @@ import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 /**
  * Local sign-in: username, password and a security code from the authenticator (or a single-use recovery code).
  * Every attempt is audited with its reason; the person is only ever told that something was not correct, or that
- * the account is locked for a while ({@link SignInThrottle}).
+ * the name is locked for a while ({@link SignInThrottle}): an unknown name the same way as an account, with the same
+ * work done (a password hash compared, failures read and counted), so neither answer nor timing tells them apart.
  */
 public final class SignInService {
 
@@ -32,6 +39,7 @@ public final class SignInService {
     private final String decoyHash;
     private final OrganisationDirectory directory;
     private final LocalCredentials credentials;
+    private final SignInFailures names;
     private final PasswordHasher hasher;
     private final AuditTrail audit;
     private final Clock clock;
@@ -43,10 +51,12 @@ public final class SignInService {
     /**
      * @param inspectorateStaffMaySignInLocally true only in demo mode: otherwise inspectorate staff must use SSO
      */
-    public SignInService(OrganisationDirectory directory, LocalCredentials credentials, PasswordHasher hasher,
-                         AuditTrail audit, Clock clock, boolean inspectorateStaffMaySignInLocally) {
+    public SignInService(OrganisationDirectory directory, LocalCredentials credentials, SignInFailures names,
+                         PasswordHasher hasher, AuditTrail audit, Clock clock,
+                         boolean inspectorateStaffMaySignInLocally) {
         this.directory = directory;
         this.credentials = credentials;
+        this.names = names;
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;
@@ -57,37 +67,33 @@ public final class SignInService {
 
     /**
      * @param securityCode the authenticator's current code, or one of the account's recovery codes
-     * @throws SignInLocked  while the account is locked after repeated failures
+     * @throws SignInLocked  while the name is locked after repeated failures (an account's or not: alike)
      * @throws SignInRefused for anything else that is wrong
      */
     public Subject signIn(String username, char[] password, String securityCode) {
         Instant now = clock.instant();
         char[] entered = password == null ? new char[0] : password;
-        Optional<UserAccount> account = username == null || username.isBlank() ? Optional.empty()
-                : directory.findUserByUsername(username.strip());
-        if (account.isEmpty()) {
-            hasher.matches(entered, decoyHash);
-            throw refused(now, null, null, "unknown username");
-        }
-        UserAccount user = account.get();
-        Organisation organisation = organisationOf(user);
-        if (organisation.isInspectorate() && !inspectorateStaffMaySignInLocally) {
-            hasher.matches(entered, decoyHash);
-            throw refused(now, user, organisation, INSPECTORATE_STAFF_USE_SSO);
-        }
-        Optional<LocalCredential> found = credentials.find(user.id());
-        if (found.isEmpty()) {
-            hasher.matches(entered, decoyHash);
-            throw refused(now, user, organisation, "no local credential");
-        }
-        LocalCredential credential = found.get();
-        SignInThrottle.Verdict verdict = throttle.check(credential.failures(), now);
+        String name = username == null ? "" : username.strip();
+        UserAccount user = name.isEmpty() ? null : directory.findUserByUsername(name).orElse(null);
+        Organisation organisation = user == null ? null : organisationOf(user);
+        boolean mayUseLocal = user != null && (!organisation.isInspectorate() || inspectorateStaffMaySignInLocally);
+        LocalCredential credential = mayUseLocal ? credentials.find(user.id()).orElse(null) : null;
+        // the same throttle for every name, whether or not it is an account that signs in here
+        SignInThrottle.Failures failures = (credential != null ? credential.failures() : names.of(keyOf(name)))
+                .asOf(now);
+        SignInThrottle.Verdict verdict = throttle.check(failures, now);
         if (!verdict.allowed()) {
             audit.record(event(now, user, organisation, Outcome.REFUSED, "locked until " + verdict.lockedUntil()));
-            throw new SignInLocked(verdict.lockedUntil());
+            throw new SignInLocked(verdict.lockedUntil(), Duration.between(now, verdict.lockedUntil()));
+        }
+        if (credential == null) {
+            hasher.matches(entered, decoyHash);
+            names.recordFailure(keyOf(name), now, now.minus(SignInThrottle.FORGET_AFTER));
+            throw refused(now, user, organisation, user == null ? "unknown username"
+                    : mayUseLocal ? "no local credential" : INSPECTORATE_STAFF_USE_SSO);
         }
         if (!hasher.matches(entered, credential.passwordHash())) {
-            credentials.recordFailure(user.id(), now);
+            recordFailure(credential, failures, now);
             throw refused(now, user, organisation, "wrong password");
         }
         if (!user.active()) {
@@ -95,13 +101,31 @@ public final class SignInService {
         }
         String secondFactor = secondFactor(credential, securityCode, now);
         if (secondFactor.startsWith("!")) {
-            credentials.recordFailure(user.id(), now);
+            recordFailure(credential, failures, now);
             throw refused(now, user, organisation, secondFactor.substring(1));
         }
         credentials.clearFailures(user.id());
         Subject subject = subjectOf(user, organisation);
         audit.record(event(now, user, organisation, Outcome.SUCCEEDED, "password and " + secondFactor));
         return subject;
+    }
+
+    /** An account's failures start again after a day without any, as a name's do ({@link SignInFailures}). */
+    private void recordFailure(LocalCredential credential, SignInThrottle.Failures current, Instant now) {
+        if (current.count() == 0 && credential.failures().count() > 0) {
+            credentials.clearFailures(credential.userId());
+        }
+        credentials.recordFailure(credential.userId(), now);
+    }
+
+    /** A name as it is counted: a hash, so that what people type as a username (a password, even) is not kept. */
+    static String keyOf(String name) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(name.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     /** What was used as second factor, or "!" and why it was refused. */

@@ -8,13 +8,16 @@ import java.util.Objects;
  * Slows password guessing against one account: the first few failures cost nothing (people mistype), after that
  * each failure locks the account for twice as long as the last, up to an hour. The cap keeps an attacker who knows
  * a username from locking its owner out for longer than that. Attempts refused while locked should not be checked
- * or counted; a successful sign-in resets the count ({@link Failures#none()}).
+ * or counted; a successful sign-in resets the count ({@link Failures#none()}), and so does a day without failures.
+ * A name that is no account is throttled the same way ({@link SignInFailures}), so the answers do not tell them apart.
  */
 public final class SignInThrottle {
 
     public static final int FREE_FAILURES = 5;
     public static final Duration FIRST_LOCKOUT = Duration.ofMinutes(1);
     public static final Duration MAX_LOCKOUT = Duration.ofMinutes(60);
+    /** Failures older than this (since the last one) no longer count, for accounts and unknown names alike. */
+    public static final Duration FORGET_AFTER = Duration.ofHours(24);
 
     /** What is kept per account between attempts. */
     public record Failures(int count, Instant last) {
@@ -26,6 +29,11 @@ public final class SignInThrottle {
 
         public static Failures none() {
             return new Failures(0, null);
+        }
+
+        /** These failures as they count at {@code now}: none once the last is more than {@link #FORGET_AFTER} old. */
+        public Failures asOf(Instant now) {
+            return last != null && last.isBefore(now.minus(FORGET_AFTER)) ? none() : this;
         }
 
         public Failures plus(Instant failure) {

@@ -481,8 +481,8 @@ public final class OrganisationAdministration {
             return check.get();
         } catch (InvalidInput invalid) {
             gate.record(subject, Act.of(auditAction, resourceType, resourceId), Outcome.REFUSED,
-                    "invalid: " + invalid.errors()
-                    .stream().map(FieldError::field).distinct().collect(Collectors.joining(",")));
+                    "invalid: " + invalid.errors().stream().map(FieldError::field).distinct()
+                            .collect(Collectors.joining(",")));
             throw invalid;
         }
     }

@@ -1,8 +1,10 @@
 package uk.gov.inspectorates.portal.core.audit;
 
 import java.util.List;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** The append-only, tamper-evident record of every access, refusal and change. */
+@PersistencePort
 public interface AuditTrail {
 
     void record(AuditEvent event);

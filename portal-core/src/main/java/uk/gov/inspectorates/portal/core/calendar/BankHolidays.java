@@ -1,12 +1,14 @@
 package uk.gov.inspectorates.portal.core.calendar;
 
 import java.time.LocalDate;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /**
  * The England and Wales bank holidays (Christmas, Boxing Day and their substitute days, and one-off holidays
  * included) over the span of dates the source knows. Asking about a date outside that span is an error
  * ({@link DateBeyondCalendar}), never a guess: a one-off holiday proclaimed later would silently be missed.
  */
+@PersistencePort
 public interface BankHolidays {
 
     /** Whether the source knows the bank holidays of this date's year, i.e. the date lies in the covered span. */

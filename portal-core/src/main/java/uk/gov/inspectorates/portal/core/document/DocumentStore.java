@@ -2,10 +2,12 @@ package uk.gov.inspectorates.portal.core.document;
 
 import java.io.IOException;
 import java.io.InputStream;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /**
  * Keeps document content encrypted at rest: each document under a fresh data key, in authenticated segments.
  */
+@PersistencePort
 public interface DocumentStore {
 
     /**

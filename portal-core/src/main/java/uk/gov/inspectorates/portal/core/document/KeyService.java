@@ -1,10 +1,13 @@
 package uk.gov.inspectorates.portal.core.document;
 
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
+
 /**
  * Wraps and unwraps per-object data keys under the key-encryption key (KEK) of a {@link KeyScope}; the KEKs are in
  * turn wrapped by a master key. The wrapping is bound to the object's identity and to the KEK, so a wrapped key
  * copied onto another object's record, or relabelled with another KEK, does not unwrap.
  */
+@PersistencePort
 public interface KeyService {
 
     /** Wraps the data key under the scope's KEK, creating that KEK on first use. */

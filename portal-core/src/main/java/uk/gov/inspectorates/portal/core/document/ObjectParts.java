@@ -2,12 +2,14 @@ package uk.gov.inspectorates.portal.core.document;
 
 import java.io.IOException;
 import java.util.List;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /**
  * An object written in parts over many requests (S3 multipart upload): parts may arrive in any order and be sent
  * again; nothing is visible under the key until {@link #completeParts}. Like {@link ObjectStore}, it sees only
  * ciphertext.
  */
+@PersistencePort
 public interface ObjectParts {
 
     /** Starts an object in parts under the key; returns the store's id for it. */

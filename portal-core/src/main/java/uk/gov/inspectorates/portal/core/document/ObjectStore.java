@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /**
  * Where stored bytes live (an S3-compatible bucket in production). It sees only ciphertext: callers encrypt
  * before {@link #put} and decrypt after {@link #get}. Keys are opaque and reveal nothing about the document.
  */
+@PersistencePort
 public interface ObjectStore {
 
     /**

@@ -3,11 +3,13 @@ package uk.gov.inspectorates.portal.core.document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /**
  * Keeps content that arrives in parts (resumable uploads) encrypted at rest, exactly like {@link DocumentStore}:
  * each part is encrypted as it arrives, under the content's own data key, and the assembled object is one envelope.
  */
+@PersistencePort
 public interface PartedDocuments {
 
     /** Starts content of {@code length} plaintext bytes in parts of {@code partSize} under the scope's key. */

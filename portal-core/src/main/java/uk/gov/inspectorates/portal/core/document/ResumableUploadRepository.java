@@ -3,8 +3,10 @@ package uk.gov.inspectorates.portal.core.document;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** Where resumable uploads are recorded between their requests. */
+@PersistencePort
 public interface ResumableUploadRepository {
 
     void add(ResumableUpload upload);

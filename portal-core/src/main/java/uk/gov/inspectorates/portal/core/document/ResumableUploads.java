@@ -88,8 +88,7 @@ public final class ResumableUploads {
             checkAnnounced(purpose, fileName, length);
         } catch (InvalidInput | UploadRejected refused) {
             gate.record(subject, act(AuditActions.UPLOAD_START, null), Outcome.REFUSED,
-                    refused instanceof UploadRejected r
-                    ? r.auditDetail() : "invalid");
+                    refused instanceof UploadRejected r ? r.auditDetail() : "invalid");
             throw refused;
         }
         PartedContent content;

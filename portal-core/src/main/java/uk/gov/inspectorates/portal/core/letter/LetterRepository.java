@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.report.ReportAttachments;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** The letters of reports. As {@link ReportAttachments} it hands their contents to the report's removal. */
+@PersistencePort
 public interface LetterRepository extends ReportAttachments {
 
     void add(Letter letter);

@@ -2,8 +2,10 @@ package uk.gov.inspectorates.portal.core.notification;
 
 import java.util.Optional;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** A person's e-mail address, where the portal knows one. */
+@PersistencePort
 @FunctionalInterface
 public interface MailAddresses {
 

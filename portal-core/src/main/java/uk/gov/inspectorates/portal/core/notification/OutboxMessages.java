@@ -2,12 +2,14 @@ package uk.gov.inspectorates.portal.core.notification;
 
 import java.time.Instant;
 import java.util.List;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /**
  * The outbox's storage: messages wait here until the delivery worker has sent them or given up on them. Claims are
  * leases, so that several portal nodes never send the same message at once and a node that dies mid-send leaves
  * its claims to be taken again when the lease runs out.
  */
+@PersistencePort
 public interface OutboxMessages {
 
     /** A message to send now, with the number of attempts already made. */

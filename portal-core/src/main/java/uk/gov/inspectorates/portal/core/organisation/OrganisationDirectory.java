@@ -2,8 +2,10 @@ package uk.gov.inspectorates.portal.core.organisation;
 
 import java.util.List;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** The organisations, their teams and their people. */
+@PersistencePort
 public interface OrganisationDirectory {
 
     Optional<Organisation> findOrganisation(String id);

@@ -2,8 +2,10 @@ package uk.gov.inspectorates.portal.core.report;
 
 import java.util.List;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** Where onward-sharing records are kept (they go with their report when it is removed). */
+@PersistencePort
 public interface OnwardSharings {
 
     void add(OnwardSharing sharing);

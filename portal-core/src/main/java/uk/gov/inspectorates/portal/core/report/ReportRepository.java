@@ -3,7 +3,9 @@ package uk.gov.inspectorates.portal.core.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
+@PersistencePort
 public interface ReportRepository {
 
     void add(Report report);

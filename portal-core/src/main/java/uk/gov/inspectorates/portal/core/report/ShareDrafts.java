@@ -1,8 +1,10 @@
 package uk.gov.inspectorates.portal.core.report;
 
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** Where share drafts are kept, each visible to its owner only. */
+@PersistencePort
 public interface ShareDrafts {
 
     /** Adds the draft, or replaces its fields. */

@@ -2,8 +2,10 @@ package uk.gov.inspectorates.portal.core.report;
 
 import java.util.List;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** Where withhold and withdrawal requests are kept (they go with their report when it is removed). */
+@PersistencePort
 public interface WithholdRequests {
 
     void add(WithholdRequest request);

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** What the records (report rows, KEK rows) say the orphan sweep must keep, and which KEKs protect nothing. */
+@PersistencePort
 public interface SweepRecords {
 
     /** The object key of every stored content any record refers to. */

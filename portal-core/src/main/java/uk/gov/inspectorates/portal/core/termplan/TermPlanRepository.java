@@ -3,8 +3,10 @@ package uk.gov.inspectorates.portal.core.termplan;
 import java.util.List;
 import java.util.Optional;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** Where term plans are kept: every version of every inspectorate's list, none ever changed in place. */
+@PersistencePort
 public interface TermPlanRepository {
 
     /** Adds a version; fails if the inspectorate already has this version for the term. */

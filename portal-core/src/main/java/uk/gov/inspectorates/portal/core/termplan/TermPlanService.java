@@ -96,8 +96,7 @@ public final class TermPlanService {
                 .toList();
         List<TermPlanList> shown = history ? all : newestOfEach(all);
         gate.record(subject, act(AuditActions.TERM_PLAN_LIST, null), Outcome.SUCCEEDED,
-                "term=" + chosen.code() + " count="
-                + shown.size() + (history ? " history" : ""));
+                "term=" + chosen.code() + " count=" + shown.size() + (history ? " history" : ""));
         return shown;
     }
 

@@ -79,6 +79,22 @@ final class AccountFakes {
         }
     }
 
+    /** Counts per key, forgetting as the port says, and remembers how many keys it ever held at once. */
+    static final class Names implements SignInFailures {
+        final Map<String, SignInThrottle.Failures> byKey = new HashMap<>();
+
+        @Override
+        public SignInThrottle.Failures of(String nameKey) {
+            return byKey.getOrDefault(nameKey, SignInThrottle.Failures.none());
+        }
+
+        @Override
+        public void recordFailure(String nameKey, Instant at, Instant forgetBefore) {
+            byKey.values().removeIf(failures -> failures.last().isBefore(forgetBefore));
+            byKey.put(nameKey, of(nameKey).plus(at));
+        }
+    }
+
     static final class Credentials implements LocalCredentials {
         final Map<String, LocalCredential> byUser = new HashMap<>();
 

@@ -48,7 +48,8 @@ class AgencyAccountsTest {
     private final AccountFakes.PlainHasher hasher = new AccountFakes.PlainHasher();
     private final PortalSessions sessions = new PortalSessions(sessionRegistry, audit, clock,
             new PortalSessions.Timeouts(Duration.ofMinutes(30), Duration.ofHours(12)));
-    private final SignInService signIn = new SignInService(directory, credentials, hasher, audit, clock, false);
+    private final SignInService signIn = new SignInService(directory, credentials,
+            new AccountFakes.Names(), hasher, audit, clock, false);
     private final AgencyAccounts accounts = new AgencyAccounts(directory, credentials, invitations, resets, outbox,
             hasher, PasswordPolicy.withCommonPasswords(), new PolicyGate(new AccessPolicy(), audit, clock),
             sessions, signIn, new AgencyAccounts.Settings(Duration.ofHours(72), Duration.ofHours(1)));

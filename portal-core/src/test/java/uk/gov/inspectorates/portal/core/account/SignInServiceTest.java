@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.core.account;
 import uk.gov.inspectorates.portal.core.access.Subject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,7 @@ class SignInServiceTest {
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final AccountFakes.Directory directory = new AccountFakes.Directory();
     private final AccountFakes.Credentials credentials = new AccountFakes.Credentials();
+    private final AccountFakes.Names names = new AccountFakes.Names();
     private final AccountFakes.PlainHasher hasher = new AccountFakes.PlainHasher();
     private final Totp totp = new Totp();
     private RecoveryCodes.Issued recovery;
@@ -53,7 +55,7 @@ class SignInServiceTest {
     }
 
     private SignInService service(boolean demoMode) {
-        return new SignInService(directory, credentials, hasher, audit, clock, demoMode);
+        return new SignInService(directory, credentials, names, hasher, audit, clock, demoMode);
     }
 
     private String code() {
@@ -132,6 +134,78 @@ class SignInServiceTest {
         clock.advance(SignInThrottle.FIRST_LOCKOUT.plus(Duration.ofSeconds(1)));
         assertEquals("u1", service.signIn("pat@northdale.police.uk", PASSWORD.toCharArray(), code()).userId());
         assertEquals(0, credentials.find("u1").orElseThrow().failures().count(), "success clears the count");
+    }
+
+    /** Whether a username exists is not learnt from the lockout: an unknown one locks the same way, at the same point. */
+    @Test
+    void anUnknownUsernameIsLockedExactlyLikeAnAccountWithTheSameAnswers() {
+        SignInService service = service(false);
+        List<String> known = answers(service, "pat@northdale.police.uk");
+        List<String> unknown = answers(service, "nobody@northdale.police.uk");
+
+        assertEquals(known, unknown);
+        assertEquals("locked", known.get(SignInThrottle.FREE_FAILURES + 1), known.toString());
+        assertTrue(lastDetail().startsWith("locked until"), lastDetail());
+        assertEquals(0, names.byKey.keySet().stream().filter(key -> key.contains("nobody")).count(),
+                "names are kept as hashes only");
+    }
+
+    /** The answers to {@code FREE_FAILURES + 3} wrong attempts in a row, without waiting. */
+    private List<String> answers(SignInService service, String username) {
+        List<String> answers = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < SignInThrottle.FREE_FAILURES + 3; attempt++) {
+            SignInRefused refused = assertThrows(SignInRefused.class,
+                    () -> service.signIn(username, "guess".toCharArray(), "000000"));
+            answers.add(refused instanceof SignInLocked locked ? "locked" + (locked.retryAfterSeconds() == 60 ? ""
+                    : " " + locked.retryAfterSeconds()) : refused.getMessage());
+        }
+        return answers;
+    }
+
+    @Test
+    void aLockedAnswerSaysWhenToTryAgain() {
+        SignInService service = service(false);
+        for (int i = 0; i <= SignInThrottle.FREE_FAILURES; i++) {
+            assertThrows(SignInRefused.class, () -> service.signIn("nobody", "guess".toCharArray(), "000000"));
+        }
+        clock.advance(Duration.ofSeconds(20));
+
+        SignInLocked locked = assertThrows(SignInLocked.class,
+                () -> service.signIn("nobody", "guess".toCharArray(), "000000"));
+
+        assertEquals(40, locked.retryAfterSeconds());
+        assertEquals(clock.instant().plusSeconds(40), locked.until());
+        assertTrue(locked.getMessage().endsWith("Try again in 1 minute."), locked.getMessage());
+    }
+
+    @Test
+    void inspectorateStaffOutsideDemoModeAreThrottledLikeAnyName() {
+        SignInService service = service(false);
+        for (int i = 0; i <= SignInThrottle.FREE_FAILURES; i++) {
+            assertThrows(SignInRefused.class, () -> service.signIn("ofsted.inspector", "guess".toCharArray(), ""));
+        }
+
+        assertThrows(SignInLocked.class, () -> service.signIn("ofsted.inspector", PASSWORD.toCharArray(), code()));
+    }
+
+    @Test
+    void failuresAreForgottenAfterADayWithoutAnyForAccountsAndNamesAlike() {
+        SignInService service = service(false);
+        for (String username : List.of("pat@northdale.police.uk", "nobody")) {
+            for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
+                assertThrows(SignInRefused.class, () -> service.signIn(username, "guess".toCharArray(), "000000"));
+            }
+        }
+        clock.advance(SignInThrottle.FORGET_AFTER.plusSeconds(1));
+
+        for (String username : List.of("pat@northdale.police.uk", "nobody")) {
+            for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
+                SignInRefused refused = assertThrows(SignInRefused.class,
+                        () -> service.signIn(username, "guess".toCharArray(), "000000"));
+                assertFalse(refused instanceof SignInLocked, username + " attempt " + i + " after a day");
+            }
+        }
+        assertEquals(1, names.byKey.size(), "the store keeps only names whose failures still count");
     }
 
     @Test

@@ -27,6 +27,9 @@ public final class Problems {
     /** Sent as {@code Retry-After} with every 503, by the API and the pages. */
     public static final int RETRY_AFTER_SECONDS = 30;
 
+    /** The rule a request without its session's CSRF token breaks, for the API and the pages alike. */
+    public static final String CSRF_RULE = "session.csrf-token-required";
+
     private Problems() {
     }
 
@@ -34,10 +37,21 @@ public final class Problems {
         return Problem.of("not-signed-in", "Sign in required", 401, "Sign in to use the portal");
     }
 
+    /**
+     * A page's form posted without this session's token: most often a form left open while its session ended, or
+     * from before signing in again. The page says so in plain words rather than the container's bare 403.
+     */
+    public static Problem formTokenMissing() {
+        return Problem.of("csrf-token-invalid", "Your session may have expired", 403,
+                "The form could not be sent: your session may have expired, or you have signed in again since the"
+                        + " page was opened. Go back, reload the page and try again.")
+                .withRule(CSRF_RULE);
+    }
+
     public static Problem csrfTokenMissing() {
         return Problem.of("csrf-token-invalid", "Request refused", 403,
                 "The request did not carry this session's CSRF token (header " + "X-CSRF-Token)")
-                .withRule("session.csrf-token-required");
+                .withRule(CSRF_RULE);
     }
 
     public static Problem from(Throwable failure) {
@@ -75,10 +89,13 @@ public final class Problems {
                             + " shared before is safe. Try again in a few minutes.");
         }
         if (failure instanceof SignInLocked locked) {
-            return Problem.of("sign-in-locked", "Account locked for a while", 401, locked.getMessage());
+            return Problem.of("sign-in-locked", "Signing in is locked for a while", 429, locked.getMessage());
         }
         if (failure instanceof SignInRefused refused) {
             return Problem.of("sign-in-refused", "Sign-in refused", 401, refused.getMessage());
+        }
+        if (failure instanceof AccessDenied denied && CSRF_RULE.equals(denied.rule())) {
+            return formTokenMissing();
         }
         if (failure instanceof AccessDenied denied) {
             return Problem.of("forbidden", "Not allowed", 403, "You are not allowed to do this")

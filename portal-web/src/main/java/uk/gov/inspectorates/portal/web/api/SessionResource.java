@@ -45,8 +45,9 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Local sign-in", description = "Body {username, password, otp}: otp is the 6-digit code of "
             + "the account's authenticator app, or one of its single-use recovery codes. Any wrong part gives 401 "
-            + "(problem type sign-in-refused, without saying which part); after repeated failures the account is "
-            + "locked for a while (401, problem type sign-in-locked), doubling up to an hour.")
+            + "(problem type sign-in-refused, without saying which part); after repeated failures the username "
+            + "(an account's or not, alike) is locked for a while (429 with Retry-After, problem type "
+            + "sign-in-locked), doubling up to an hour.")
     public Views.SessionView signIn(String json) {
         JsonObject body = JsonBodies.object(json);
         String username = JsonBodies.text(body, "username");

@@ -62,6 +62,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcReportRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcResumableUploadRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcShareDrafts;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcSignInFailures;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcTermPlanRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcWithholdRequests;
@@ -266,7 +267,8 @@ public class PortalWiring {
     @Singleton
     SignInService signInService(OrganisationDirectory directory, LocalCredentials credentials, PasswordHasher hasher,
                                 AuditTrail audit, Clock clock) {
-        return new SignInService(directory, credentials, hasher, audit, clock, configuration.demoModeRunning());
+        return new SignInService(directory, credentials, new JdbcSignInFailures(dataSource), hasher, audit, clock,
+                configuration.demoModeRunning());
     }
 
     /** TOTP secrets are encrypted under the master key ring (docs/adr/0010). */

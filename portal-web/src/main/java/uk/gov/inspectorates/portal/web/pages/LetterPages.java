@@ -106,7 +106,7 @@ public class LetterPages {
             Letter letter = new LetterUploadReader(letters).read(request, subject, reportId, fields -> {
                 given.putAll(fields);
                 if (!PortalSession.csrfTokenMatches(request, fields.get(PortalSession.CSRF_FIELD))) {
-                    throw new AccessDenied("session.csrf-token-required");
+                    throw new AccessDenied(Problems.CSRF_RULE);
                 }
             }, LetterPages::draftOf);
             response.sendRedirect(request.getContextPath() + "/reports/" + reportId + "?letter=" + letter.id()
@@ -127,7 +127,7 @@ public class LetterPages {
             Letter letter = new LetterUploadReader(letters).readAhead(request, subject, fields -> {
                 given.putAll(fields);
                 if (!PortalSession.csrfTokenMatches(request, fields.get(PortalSession.CSRF_FIELD))) {
-                    throw new AccessDenied("session.csrf-token-required");
+                    throw new AccessDenied(Problems.CSRF_RULE);
                 }
             }, LetterPages::draftOf);
             response.sendRedirect(request.getContextPath() + "/reports?ahead=" + letter.id() + "#ahead");

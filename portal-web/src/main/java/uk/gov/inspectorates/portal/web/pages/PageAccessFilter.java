@@ -17,8 +17,9 @@ import uk.gov.inspectorates.portal.web.session.SignedInSubjects;
 
 /**
  * Pages behind sign-in: without a session, back to the sign-in page. A form post must carry the session's CSRF
- * token; multipart uploads are checked by their reader before any file byte is read, since their fields arrive in
- * the stream.
+ * token, else the portal's own 403 page says the session may have expired; multipart uploads are checked by their
+ * reader before any file byte is read, since their fields arrive in the stream (the same page, through
+ * {@link Problems#from}).
  */
 @WebFilter({"/reports", "/reports/*", "/sign-out", "/admin", "/admin/organisations/*", "/admin/teams/*",
         "/admin/users/*"})
@@ -50,7 +51,9 @@ public class PageAccessFilter extends HttpFilter {
         }
         if ("POST".equals(request.getMethod()) && !isMultipart(request)
                 && !PortalSession.csrfTokenMatches(request, request.getParameter(PortalSession.CSRF_FIELD))) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            Problem problem = Problems.formTokenMissing();
+            pages.problem(response, problem, PageModel.titled(problem.title())
+                    .signedIn(subject.get(), PortalSession.csrfToken(request).orElse("")));
             return;
         }
         request.setAttribute(SUBJECT, subject.get());

@@ -198,7 +198,7 @@ public class ReportPages extends HttpServlet {
                     fields -> {
                         given.putAll(fields);
                         if (!PortalSession.csrfTokenMatches(request, fields.get(PortalSession.CSRF_FIELD))) {
-                            throw new AccessDenied("session.csrf-token-required");
+                            throw new AccessDenied(Problems.CSRF_RULE);
                         }
                     },
                     ReportPages::draftOf);

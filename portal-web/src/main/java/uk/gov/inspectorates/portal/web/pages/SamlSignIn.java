@@ -2,6 +2,7 @@ package uk.gov.inspectorates.portal.web.pages;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,11 +25,18 @@ import uk.gov.inspectorates.portal.web.session.PortalSession;
 
 /**
  * SAML 2.0 Web SSO for inspectorate staff: {@code GET /saml/login?inspectorate=} sends the browser to the
- * inspectorate's identity provider with a signed request; the identity provider posts its response to
- * {@code POST /saml/acs} (a cross-site form post, so it needs no session or CSRF token: the response's signature and
- * InResponseTo stand for them), which starts the session and sends the browser on through {@code /saml/signed-in}
- * to the reports; {@code GET /saml/metadata} is what the identity providers are given. A refusal tells
- * the person only that signing in did not work; the reason is in the audit trail.
+ * inspectorate's identity provider with a signed request, and gives the browser a short-lived cookie that binds the
+ * request to it; the identity provider posts its response to {@code POST /saml/acs} (a cross-site form post, so it
+ * needs no session or CSRF token: the response's signature, its InResponseTo and that cookie stand for them), which
+ * starts the session and sends the browser on through {@code /saml/signed-in} to the reports;
+ * {@code GET /saml/metadata} is what the identity providers are given. A refusal tells the person only that signing
+ * in did not work (or, for a response this browser did not ask for, to start again here); the reason is in the audit
+ * trail.
+ *
+ * <p>The cookie is {@code SameSite=None} so that it comes with the identity provider's cross-site post, which makes it
+ * {@code Secure} too (browsers refuse {@code SameSite=None} without it). Browsers keep and send {@code Secure}
+ * cookies over https, and over plain http only to {@code localhost} (a secure context): the local run works there,
+ * plain http on any other host cannot sign in with SAML (docs/adr/0017).
  */
 @WebServlet({"/saml/login", "/saml/acs", "/saml/metadata", SamlSignIn.SIGNED_IN})
 public class SamlSignIn extends HttpServlet {
@@ -38,6 +46,8 @@ public class SamlSignIn extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(SamlSignIn.class.getName());
     private static final String SIGN_IN_TITLE = "Sign in";
     private static final String REFUSED_TITLE = "Signing in did not work";
+    /** The browser's binding to the sign-in it started: sent only to /saml, kept only until the request expires. */
+    static final String BINDING_COOKIE = "portal_saml_sign_in";
 
     @Inject
     SingleSignOn sso;
@@ -84,8 +94,11 @@ public class SamlSignIn extends HttpServlet {
             notConfigured(response);
             return;
         }
+        // used once whatever the outcome: a second post from this browser has no sign-in of its own to finish
+        forgetBinding(request, response);
         try {
-            Subject subject = sso.staffSignIn().get().complete(request.getParameter("SAMLResponse"));
+            Subject subject = sso.staffSignIn().get().complete(request.getParameter("SAMLResponse"),
+                    bindingOf(request));
             PortalSession.signIn(request, subject);
             // The browser arrives here from the identity provider's site, so it would not send the new SameSite=Strict
             // cookie along a redirect to /reports: a page of ours moves it on, a same-site navigation that carries it.
@@ -94,8 +107,11 @@ public class SamlSignIn extends HttpServlet {
         } catch (SsoRefused refused) {
             LOG.info(() -> "SAML sign-in refused: " + refused.reason());
             Problem problem = Problem.of("sign-in-refused", REFUSED_TITLE, 403,
-                    "Your identity provider's answer could not be accepted. Try again, or ask your service desk "
-                            + "if it keeps happening.");
+                    SsoRefused.BROWSER_MISMATCH.equals(refused.reason())
+                            ? "This sign-in was not started in this browser, or was started again in another tab. "
+                                    + "Go back to the sign-in page and start again from this browser."
+                            : "Your identity provider's answer could not be accepted. Try again, or ask your service "
+                                    + "desk if it keeps happening.");
             pages.problem(response, problem, PageModel.titled(REFUSED_TITLE));
         } catch (RuntimeException failure) {
             Problem problem = Problems.from(failure);
@@ -122,7 +138,33 @@ public class SamlSignIn extends HttpServlet {
             choose(response, 404, "Choose an inspectorate whose sign-in is set up");
             return;
         }
+        response.addHeader("Set-Cookie",
+                bindingCookie(request, redirect.browserBinding(), redirect.lifetime().toSeconds()));
         response.sendRedirect(redirect.location().toString());
+    }
+
+    private static String bindingOf(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (BINDING_COOKIE.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static void forgetBinding(HttpServletRequest request, HttpServletResponse response) {
+        if (bindingOf(request) != null) {
+            response.addHeader("Set-Cookie", bindingCookie(request, "", 0));
+        }
+    }
+
+    static String bindingCookie(HttpServletRequest request, String value, long maxAgeSeconds) {
+        return BINDING_COOKIE + "=" + value + "; Path=" + request.getContextPath() + "/saml; Max-Age=" + maxAgeSeconds
+                + "; Secure; HttpOnly; SameSite=None";
     }
 
     private void metadata(HttpServletResponse response) throws IOException {

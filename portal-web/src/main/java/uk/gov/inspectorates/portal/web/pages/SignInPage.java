@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import uk.gov.inspectorates.portal.core.account.SignInLocked;
 import uk.gov.inspectorates.portal.core.account.SignInRefused;
 import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.access.Subject;
@@ -58,7 +59,10 @@ public class SignInPage extends HttpServlet {
         } catch (SignInRefused refused) {
             Problem problem = Problems.from(refused)
                     .withErrors(List.of(new Problem.InvalidField("username", refused.getMessage())));
-            pages.render(response, 401, "sign-in", PageModel.titled(TITLE).errors(problem)
+            if (refused instanceof SignInLocked locked) {
+                response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+            }
+            pages.render(response, problem.status(), "sign-in", PageModel.titled(TITLE).errors(problem)
                     .with("username", username).asMap());
         } catch (RuntimeException failure) {
             Problem problem = Problems.from(failure);

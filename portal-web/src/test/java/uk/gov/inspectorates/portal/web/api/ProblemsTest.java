@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.account.SignInLocked;
+import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.storage.jdbc.DataAccessException;
 
 class ProblemsTest {
@@ -25,6 +27,31 @@ class ProblemsTest {
                 new SQLException("terminating connection due to administrator command", "57P01"))).type());
         assertEquals(PREFIX + "database-unavailable", Problems.from(new java.io.UncheckedIOException(
                 new java.io.IOException("the file could not be stored", poolCouldNotConnect()))).type());
+    }
+
+    /** The Retry-After header itself is set by ProblemMapper (AgencyAccountIT checks it on the real server). */
+    @Test
+    void aLockedSignInIs429SayingWhenToTryAgainWithRetryAfterInWholeSecondsRoundedUp() {
+        SignInLocked locked = new SignInLocked(java.time.Instant.parse("2030-01-10T10:01:00Z"),
+                java.time.Duration.ofMillis(59_200));
+
+        Problem problem = Problems.from(locked);
+
+        assertEquals(429, problem.status());
+        assertEquals(PREFIX + "sign-in-locked", problem.type());
+        assertEquals("There have been too many failed attempts to sign in with this username. Try again in 1 minute.",
+                problem.detail());
+        assertEquals(60, locked.retryAfterSeconds());
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenSaysTheSessionMayHaveExpiredNamingTheRule() {
+        Problem problem = Problems.from(new AccessDenied(Problems.CSRF_RULE));
+
+        assertEquals(403, problem.status());
+        assertEquals("Your session may have expired", problem.title());
+        assertEquals(Problems.CSRF_RULE, problem.rule());
+        assertEquals(PREFIX + "forbidden", Problems.from(new AccessDenied("report.some-other-rule")).type());
     }
 
     @Test

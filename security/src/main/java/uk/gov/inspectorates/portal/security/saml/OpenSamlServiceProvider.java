@@ -86,15 +86,17 @@ public final class OpenSamlServiceProvider implements IdentityProvider {
         request.setNameIDPolicy(policy);
 
         String xml = OpenSaml.serialise(OpenSaml.marshall(request));
+        String browserBinding = BrowserBinding.newValue(random);
         SignInRedirect redirect = new SignInRedirect(
-                RedirectBinding.encode(idp.singleSignOnService(), xml, relayState, settings.signingKey()), id);
-        requests.issued(id, inspectorate, now.plus(settings.requestLifetime()));
+                RedirectBinding.encode(idp.singleSignOnService(), xml, relayState, settings.signingKey()), id,
+                browserBinding, settings.requestLifetime());
+        requests.issued(id, inspectorate, BrowserBinding.hash(browserBinding), now.plus(settings.requestLifetime()));
         return redirect;
     }
 
     @Override
-    public SsoIdentity completeSignIn(String samlResponseBase64) {
-        return validator.validate(samlResponseBase64);
+    public SsoIdentity completeSignIn(String samlResponseBase64, String browserBinding) {
+        return validator.validate(samlResponseBase64, browserBinding);
     }
 
     @Override

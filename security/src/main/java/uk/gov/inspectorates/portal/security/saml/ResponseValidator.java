@@ -60,7 +60,8 @@ final class ResponseValidator {
         this.clock = clock;
     }
 
-    SsoIdentity validate(String samlResponseBase64) {
+    /** {@code browserBinding}: what the posting browser kept from the sign-in it started (null if nothing). */
+    SsoIdentity validate(String samlResponseBase64, String browserBinding) {
         Instant now = clock.instant();
         Duration skew = settings.clockSkew();
         Response response = parse(samlResponseBase64);
@@ -108,12 +109,20 @@ final class ResponseValidator {
         Instant conditionsExpiry = checkConditions(assertion.getConditions(), now, skew);
         AuthnStatement authentication = checkAuthentication(assertion, now, skew);
 
+        // before anything of the response is used up: another browser's attempt leaves the request and the assertion
+        // to the browser that started the sign-in
+        requests.browserOf(requestId, idp.getKey(), now).ifPresent(boundTo -> {
+            if (!BrowserBinding.matches(boundTo, browserBinding)) {
+                throw new SsoRefused(SamlRefusals.BROWSER_MISMATCH, browserBinding == null || browserBinding.isBlank()
+                        ? "no sign-in cookie: this browser started no sign-in" : "another sign-in's cookie");
+            }
+        });
         Instant keepUntil = (conditionsExpiry.isAfter(confirmationExpiry) ? conditionsExpiry : confirmationExpiry)
                 .plus(skew);
         if (assertion.getID() == null || !replays.firstUse(assertion.getID(), keepUntil, now)) {
             throw new SsoRefused(SamlRefusals.REPLAYED, "assertion " + assertion.getID() + " was used before");
         }
-        if (!requests.consume(requestId, idp.getKey(), now)) {
+        if (!requests.consume(requestId, idp.getKey(), BrowserBinding.hash(browserBinding), now)) {
             throw new SsoRefused(SamlRefusals.UNSOLICITED, "no open request " + requestId + " to " + idp.getKey());
         }
         return new SsoIdentity(idp.getKey(), nameId.getValue(), authentication.getSessionIndex(),

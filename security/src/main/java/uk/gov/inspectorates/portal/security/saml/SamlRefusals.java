@@ -1,5 +1,7 @@
 package uk.gov.inspectorates.portal.security.saml;
 
+import uk.gov.inspectorates.portal.core.account.sso.SsoRefused;
+
 /**
  * The stable reason codes of {@link uk.gov.inspectorates.portal.core.account.sso.SsoRefused} from SAML sign-in, as
  * kept in the audit trail (docs/adr/0010 lists what each means).
@@ -33,6 +35,7 @@ public final class SamlRefusals {
     public static final String AUTHENTICATION_TOO_OLD = "authentication-too-old";
     public static final String UNSOLICITED = "unsolicited";
     public static final String REPLAYED = "replayed";
+    public static final String BROWSER_MISMATCH = SsoRefused.BROWSER_MISMATCH;
 
     private SamlRefusals() {
     }

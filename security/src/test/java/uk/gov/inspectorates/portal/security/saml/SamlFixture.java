@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import uk.gov.inspectorates.portal.core.account.sso.SignInRedirect;
 import uk.gov.inspectorates.portal.core.account.sso.SsoIdentity;
 import uk.gov.inspectorates.portal.core.account.sso.SsoRefused;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
@@ -40,23 +41,37 @@ final class SamlFixture {
                     new IdpSettings(Inspectorate.CQC, CQC_IDP.metadataFile().toString())));
     final OpenSamlServiceProvider serviceProvider = new OpenSamlServiceProvider(settings, stores, stores, clock);
 
+    /** What the browser of the last sign-in started here keeps (its cookie); responses are posted with it. */
+    String browser;
+
     /** Starts a sign-in with Ofsted's identity provider and returns a valid answer to it, to be changed by a test. */
     TestIdentityProvider.ResponseSpec validResponse() {
         return responseFrom(OFSTED_IDP, Inspectorate.OFSTED);
     }
 
     TestIdentityProvider.ResponseSpec responseFrom(TestIdentityProvider idp, Inspectorate inspectorate) {
-        String requestId = serviceProvider.startSignIn(inspectorate, "/reports").requestId();
-        return idp.respond(requestId, ACS.toString(), SP_ENTITY_ID, clock.instant());
+        SignInRedirect started = serviceProvider.startSignIn(inspectorate, "/reports");
+        browser = started.browserBinding();
+        return idp.respond(started.requestId(), ACS.toString(), SP_ENTITY_ID, clock.instant());
     }
 
+    /** Posted by the browser that started the last sign-in. */
     SsoIdentity accept(String samlResponse) {
-        return serviceProvider.completeSignIn(samlResponse);
+        return acceptFrom(browser, samlResponse);
     }
 
-    /** Asserts the response is refused with that reason, and returns the refusal. */
+    SsoIdentity acceptFrom(String browserBinding, String samlResponse) {
+        return serviceProvider.completeSignIn(samlResponse, browserBinding);
+    }
+
+    /** Asserts the response, posted by the browser that started the last sign-in, is refused with that reason. */
     SsoRefused assertRefused(String reason, String samlResponse) {
-        SsoRefused refused = assertThrows(SsoRefused.class, () -> serviceProvider.completeSignIn(samlResponse));
+        return assertRefusedFrom(browser, reason, samlResponse);
+    }
+
+    SsoRefused assertRefusedFrom(String browserBinding, String reason, String samlResponse) {
+        SsoRefused refused = assertThrows(SsoRefused.class,
+                () -> serviceProvider.completeSignIn(samlResponse, browserBinding));
         assertEquals(reason, refused.reason(), () -> "refused for another reason: " + refused.getMessage());
         return refused;
     }

@@ -202,6 +202,44 @@ class SamlResponseValidationTest {
     }
 
     @Test
+    void aGenuineResponsePostedFromABrowserThatStartedNoSignInIsRefusedAndLeftToItsOwnBrowser() {
+        String genuine = sp.validResponse().base64();
+        String owner = sp.browser;
+
+        sp.assertRefusedFrom(null, SamlRefusals.BROWSER_MISMATCH, genuine);
+        sp.assertRefusedFrom("", SamlRefusals.BROWSER_MISMATCH, genuine);
+
+        assertEquals("jane.inspector@ofsted.test", sp.acceptFrom(owner, genuine).nameId(),
+                "neither the request nor the assertion was used up by the other browser's attempts");
+    }
+
+    @Test
+    void aGenuineResponsePostedFromABrowserThatStartedItsOwnSignInIsRefused() {
+        String victims = sp.validResponse().base64();
+        String victim = sp.browser;
+        TestIdentityProvider.ResponseSpec attackers = sp.validResponse();
+        String attacker = sp.browser;
+
+        sp.assertRefusedFrom(attacker, SamlRefusals.BROWSER_MISMATCH, victims);
+
+        assertEquals("jane.inspector@ofsted.test", sp.acceptFrom(attacker, attackers.base64()).nameId(),
+                "the other browser's own sign-in still works");
+        sp.acceptFrom(victim, victims);
+    }
+
+    @Test
+    void aBrowserBindingIsNewForEverySignInAndNeverTheRequestId() {
+        var first = sp.serviceProvider.startSignIn(Inspectorate.OFSTED, null);
+        var second = sp.serviceProvider.startSignIn(Inspectorate.OFSTED, null);
+
+        org.junit.jupiter.api.Assertions.assertNotEquals(first.browserBinding(), second.browserBinding());
+        org.junit.jupiter.api.Assertions.assertFalse(first.browserBinding().contains(first.requestId()));
+        org.junit.jupiter.api.Assertions.assertTrue(first.browserBinding().length() >= 43, "256 bits");
+        org.junit.jupiter.api.Assertions.assertFalse(sp.stores.requests.toString().contains(first.browserBinding()),
+                "the request log keeps only a hash of it");
+    }
+
+    @Test
     void anUnsolicitedResponseIsRefused() {
         sp.assertRefused(SamlRefusals.UNSOLICITED, sp.validResponse().with(r -> {
             r.inResponseTo = null;

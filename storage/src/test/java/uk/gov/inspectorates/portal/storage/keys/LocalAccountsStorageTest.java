@@ -40,6 +40,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcLocalCredentials;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcSignInFailures;
 import uk.gov.inspectorates.portal.storage.jdbc.MasterKeyRotation;
 
 /** Local accounts on real PostgreSQL (V5) and the real keystore: secrets sealed at rest, atomic single-use steps. */
@@ -153,6 +154,33 @@ class LocalAccountsStorageTest {
 
         credentials.clearFailures(id);
         assertEquals(SignInThrottle.Failures.none(), credentials.find(id).orElseThrow().failures());
+    }
+
+    @Test
+    void failuresOfANameThatIsNoAccountAreCountedConcurrentlyStartAgainAfterForgettingAndArePurged() throws Exception {
+        JdbcSignInFailures names = new JdbcSignInFailures(dataSource);
+        Instant forgetBefore = NOW.minusSeconds(86_400);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                attempts.add(pool.submit(() -> names.recordFailure("key-of-nobody", NOW, forgetBefore)));
+            }
+            for (Future<?> attempt : attempts) {
+                attempt.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(new SignInThrottle.Failures(40, NOW), names.of("key-of-nobody"));
+        assertEquals(SignInThrottle.Failures.none(), names.of("key-never-tried"));
+
+        Instant dayLater = NOW.plusSeconds(86_401);
+        names.recordFailure("key-of-someone-else", dayLater, dayLater.minusSeconds(86_400));
+        assertEquals(SignInThrottle.Failures.none(), names.of("key-of-nobody"), "purged a day after its last failure");
+        names.recordFailure("key-of-someone-else", dayLater.plusSeconds(86_401), dayLater.plusSeconds(1));
+        assertEquals(new SignInThrottle.Failures(1, dayLater.plusSeconds(86_401)), names.of("key-of-someone-else"),
+                "counting starts again once the last failure is forgotten");
     }
 
     @Test

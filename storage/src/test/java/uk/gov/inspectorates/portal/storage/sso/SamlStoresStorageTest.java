@@ -35,6 +35,7 @@ import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
 class SamlStoresStorageTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T20:00:00Z");
+    private static final String BROWSER = "5f1d0c3a-the-sha256-of-a-browser-binding";
 
     private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
@@ -58,28 +59,52 @@ class SamlStoresStorageTest {
     @Test
     void aRequestIsConsumedOnceOnly() {
         String id = newId();
-        requests.issued(id, Inspectorate.OFSTED, NOW.plusSeconds(600));
+        requests.issued(id, Inspectorate.OFSTED, BROWSER, NOW.plusSeconds(600));
 
-        assertTrue(requests.consume(id, Inspectorate.OFSTED, NOW.plusSeconds(5)));
-        assertFalse(requests.consume(id, Inspectorate.OFSTED, NOW.plusSeconds(6)), "second answer to the same request");
+        assertTrue(requests.consume(id, Inspectorate.OFSTED, BROWSER, NOW.plusSeconds(5)));
+        assertFalse(requests.consume(id, Inspectorate.OFSTED, BROWSER, NOW.plusSeconds(6)),
+                "second answer to the same request");
     }
 
     @Test
     void aRequestIsNotConsumedForAnotherInspectoratesIdentityProviderNorAfterItExpires() {
         String id = newId();
-        requests.issued(id, Inspectorate.OFSTED, NOW.plusSeconds(600));
+        requests.issued(id, Inspectorate.OFSTED, BROWSER, NOW.plusSeconds(600));
 
-        assertFalse(requests.consume(id, Inspectorate.CQC, NOW), "issued to Ofsted's identity provider");
-        assertFalse(requests.consume(id, Inspectorate.OFSTED, NOW.plusSeconds(600)), "expired");
-        assertFalse(requests.consume(newId(), Inspectorate.OFSTED, NOW), "never issued");
-        assertFalse(requests.consume(null, Inspectorate.OFSTED, NOW), "no InResponseTo");
+        assertFalse(requests.consume(id, Inspectorate.CQC, BROWSER, NOW), "issued to Ofsted's identity provider");
+        assertFalse(requests.consume(id, Inspectorate.OFSTED, BROWSER, NOW.plusSeconds(600)), "expired");
+        assertFalse(requests.consume(newId(), Inspectorate.OFSTED, BROWSER, NOW), "never issued");
+        assertFalse(requests.consume(null, Inspectorate.OFSTED, BROWSER, NOW), "no InResponseTo");
+    }
+
+    @Test
+    void aRequestIsConsumedOnlyWithTheBindingOfTheBrowserThatStartedItAndAnotherBrowsersAttemptLeavesItOpen() {
+        String id = newId();
+        requests.issued(id, Inspectorate.OFSTED, BROWSER, NOW.plusSeconds(600));
+
+        assertEquals(java.util.Optional.of(BROWSER), requests.browserOf(id, Inspectorate.OFSTED, NOW));
+        assertFalse(requests.consume(id, Inspectorate.OFSTED, "another-browser-hash", NOW), "another browser");
+        assertFalse(requests.consume(id, Inspectorate.OFSTED, null, NOW), "a browser without the cookie");
+        assertTrue(requests.consume(id, Inspectorate.OFSTED, BROWSER, NOW), "still open for its own browser");
+        assertEquals(java.util.Optional.empty(), requests.browserOf(id, Inspectorate.OFSTED, NOW), "consumed");
+    }
+
+    @Test
+    void theBrowserOfARequestIsKnownOnlyWhileItIsOpenForThatIdentityProvider() {
+        String id = newId();
+        requests.issued(id, Inspectorate.OFSTED, BROWSER, NOW.plusSeconds(600));
+
+        assertEquals(java.util.Optional.empty(), requests.browserOf(id, Inspectorate.CQC, NOW));
+        assertEquals(java.util.Optional.empty(), requests.browserOf(id, Inspectorate.OFSTED, NOW.plusSeconds(600)));
+        assertEquals(java.util.Optional.empty(), requests.browserOf(newId(), Inspectorate.OFSTED, NOW));
+        assertEquals(java.util.Optional.empty(), requests.browserOf(null, Inspectorate.OFSTED, NOW));
     }
 
     @Test
     void expiredRequestsArePurged() throws Exception {
         String old = newId();
-        requests.issued(old, Inspectorate.CQC, NOW.minusSeconds(1));
-        requests.consume(newId(), Inspectorate.CQC, NOW);
+        requests.issued(old, Inspectorate.CQC, BROWSER, NOW.minusSeconds(1));
+        requests.consume(newId(), Inspectorate.CQC, BROWSER, NOW);
 
         assertEquals(0, count("select count(*) from saml_request where id = '" + old + "'"));
     }
@@ -88,8 +113,8 @@ class SamlStoresStorageTest {
     void ofTwoConcurrentConsumersOnlyOneWins() throws Exception {
         for (int round = 0; round < 20; round++) {
             String id = newId();
-            requests.issued(id, Inspectorate.OFSTED, NOW.plusSeconds(600));
-            List<Boolean> results = race(() -> requests.consume(id, Inspectorate.OFSTED, NOW));
+            requests.issued(id, Inspectorate.OFSTED, BROWSER, NOW.plusSeconds(600));
+            List<Boolean> results = race(() -> requests.consume(id, Inspectorate.OFSTED, BROWSER, NOW));
             assertEquals(1, results.stream().filter(won -> won).count(), "winners in round " + round);
         }
     }

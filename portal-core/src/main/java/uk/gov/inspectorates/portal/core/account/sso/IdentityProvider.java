@@ -13,8 +13,9 @@ public interface IdentityProvider {
     Set<Inspectorate> configured();
 
     /**
-     * Builds a signed authentication request for the inspectorate's identity provider and remembers its id, so that
-     * only a response to a request we sent is accepted.
+     * Builds a signed authentication request for the inspectorate's identity provider and remembers its id, with the
+     * hash of a new secret for the browser to keep ({@link SignInRedirect#browserBinding()}), so that only a response
+     * to a request we sent, posted by the browser that asked for it, is accepted.
      *
      * @throws SsoRefused (reason {@code idp-not-configured}) for an inspectorate without an identity provider
      */
@@ -22,11 +23,13 @@ public interface IdentityProvider {
 
     /**
      * Validates a posted {@code SAMLResponse} (base64, as received) and returns who signed in. Uses each assertion id
-     * once only.
+     * once only. The response must answer a request started by this browser: {@code browserBinding} is what the
+     * browser kept from {@link #startSignIn} (null when it brought nothing), else it is refused with
+     * {@link SsoRefused#BROWSER_MISMATCH} and the request stays open for the browser that did start it.
      *
      * @throws SsoRefused with a stable reason code (for the audit trail) when anything does not hold
      */
-    SsoIdentity completeSignIn(String samlResponseBase64);
+    SsoIdentity completeSignIn(String samlResponseBase64, String browserBinding);
 
     /** The service provider's own metadata, signed, as served at {@code /saml/metadata}. */
     String serviceProviderMetadata();

@@ -9,6 +9,12 @@ import java.util.Objects;
  */
 public class SsoRefused extends RuntimeException {
 
+    /**
+     * The response answers a request this browser did not start (it brought no sign-in cookie, or another request's):
+     * someone else's sign-in, posted from here. The person is asked to start again from this browser.
+     */
+    public static final String BROWSER_MISMATCH = "browser-mismatch";
+
     private final String reason;
 
     public SsoRefused(String reason, String detail) {

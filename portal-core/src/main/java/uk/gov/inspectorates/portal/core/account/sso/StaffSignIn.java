@@ -50,17 +50,18 @@ public final class StaffSignIn {
     }
 
     /**
-     * Completes a sign-in from a posted {@code SAMLResponse}.
+     * Completes a sign-in from a posted {@code SAMLResponse}, for the browser that started it: {@code browserBinding}
+     * is what that browser kept from {@link IdentityProvider#startSignIn} (null if it brought nothing).
      *
      * @throws SsoRefused when the response or the person's attributes do not hold (already audited)
      */
-    public Subject complete(String samlResponseBase64) {
+    public Subject complete(String samlResponseBase64, String browserBinding) {
         SsoIdentity identity;
         try {
             if (samlResponseBase64 == null || samlResponseBase64.isBlank()) {
                 throw new SsoRefused("response-missing", null);
             }
-            identity = identityProvider.completeSignIn(samlResponseBase64);
+            identity = identityProvider.completeSignIn(samlResponseBase64, browserBinding);
         } catch (SsoRefused refused) {
             audit.record(new AuditEvent(clock.instant(), null, null, AuditActions.SIGN_IN, "USER", null,
                     Outcome.REFUSED, "saml:" + refused.reason()));

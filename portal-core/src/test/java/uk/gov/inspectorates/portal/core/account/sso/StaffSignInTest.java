@@ -45,7 +45,7 @@ class StaffSignInTest {
                 "team", List.of("Inspection team"), "role", List.of("inspector", "offline_access"),
                 "displayName", List.of("Jo Inspector")));
 
-        Subject subject = signIn.complete("response");
+        Subject subject = signIn.complete("response", "browser-1");
 
         assertEquals(Set.of(Role.INSPECTOR), subject.roles());
         assertEquals(Set.of("ofsted/inspection-team"), ids(subject.teams()));
@@ -68,7 +68,7 @@ class StaffSignInTest {
                 "team", List.of("social care POLICY team", "ofsted/inspection-team", "No such team"),
                 "role", List.of("Reader", "data analyst", "LEAD-INSPECTOR")));
 
-        Subject subject = signIn.complete("response");
+        Subject subject = signIn.complete("response", "browser-1");
 
         assertEquals(Set.of("ofsted/social-care-policy-team", "ofsted/inspection-team"), ids(subject.teams()));
         assertEquals(Set.of(Role.READER, Role.DATA_ANALYST, Role.LEAD_INSPECTOR), subject.roles());
@@ -81,7 +81,7 @@ class StaffSignInTest {
         idp.next = ofsted("rosa", Map.of("organisation", List.of("ofsted"),
                 "team", List.of("cqc/inspection-team", "Children's, Health and Justice Team")));
 
-        assertEquals(Set.of(), signIn.complete("response").teams());
+        assertEquals(Set.of(), signIn.complete("response", "browser-1").teams());
     }
 
     @Test
@@ -89,14 +89,14 @@ class StaffSignInTest {
         idp.next = ofsted("sly", Map.of("organisation", List.of("ofsted"),
                 "role", List.of("agency_uploader", "AGENCY_CHIEF_OFFICER", "administrator")));
 
-        assertEquals(Set.of(Role.ADMINISTRATOR), signIn.complete("response").roles());
+        assertEquals(Set.of(Role.ADMINISTRATOR), signIn.complete("response", "browser-1").roles());
     }
 
     @Test
     void anIdentityProviderCannotVouchForAnotherInspectoratesStaff() {
         idp.next = ofsted("mallory", Map.of("organisation", List.of("cqc"), "role", List.of("inspector")));
 
-        SsoRefused refused = assertThrows(SsoRefused.class, () -> signIn.complete("response"));
+        SsoRefused refused = assertThrows(SsoRefused.class, () -> signIn.complete("response", "browser-1"));
 
         assertEquals("organisation-mismatch", refused.reason());
         assertRefusalAudited("saml:organisation-mismatch", "ofsted");
@@ -108,7 +108,7 @@ class StaffSignInTest {
         idp.next = ofsted("mallory", Map.of("organisation", List.of("ofsted", "hmic")));
 
         assertEquals("organisation-mismatch",
-                assertThrows(SsoRefused.class, () -> signIn.complete("response")).reason());
+                assertThrows(SsoRefused.class, () -> signIn.complete("response", "browser-1")).reason());
     }
 
     @Test
@@ -116,15 +116,27 @@ class StaffSignInTest {
         idp.next = ofsted("nobody", Map.of("role", List.of("inspector")));
 
         assertEquals("organisation-missing",
-                assertThrows(SsoRefused.class, () -> signIn.complete("response")).reason());
+                assertThrows(SsoRefused.class, () -> signIn.complete("response", "browser-1")).reason());
         assertRefusalAudited("saml:organisation-missing", "ofsted");
+    }
+
+    @Test
+    void theBrowsersBindingGoesToTheIdentityProviderAndAnotherBrowsersResponseIsRefusedAudited() {
+        idp.refusal = new SsoRefused(SsoRefused.BROWSER_MISMATCH, "no sign-in cookie");
+
+        SsoRefused refused = assertThrows(SsoRefused.class, () -> signIn.complete("someone else's", null));
+
+        assertEquals(java.util.Arrays.asList((String) null), idp.browserBindings, "the binding is passed as brought");
+        assertEquals(SsoRefused.BROWSER_MISMATCH, refused.reason());
+        assertEquals("saml:browser-mismatch", audit.events().get(0).detail());
+        assertEquals(Outcome.REFUSED, audit.events().get(0).outcome());
     }
 
     @Test
     void aRefusalOfTheIdentityProviderAdapterIsAuditedWithItsReason() {
         idp.refusal = new SsoRefused("signature-invalid", "digest mismatch");
 
-        SsoRefused refused = assertThrows(SsoRefused.class, () -> signIn.complete("tampered"));
+        SsoRefused refused = assertThrows(SsoRefused.class, () -> signIn.complete("tampered", "browser-1"));
 
         assertEquals("signature-invalid", refused.reason());
         AuditEvent event = audit.events().get(0);
@@ -135,7 +147,7 @@ class StaffSignInTest {
 
     @Test
     void aPostWithoutAResponseIsRefusedAndAudited() {
-        assertEquals("response-missing", assertThrows(SsoRefused.class, () -> signIn.complete(" ")).reason());
+        assertEquals("response-missing", assertThrows(SsoRefused.class, () -> signIn.complete(" ", "browser-1")).reason());
         assertEquals("saml:response-missing", audit.events().get(0).detail());
     }
 
@@ -143,11 +155,11 @@ class StaffSignInTest {
     void signingInAgainBringsRolesAndTeamsUpToDateUnderTheSameAccount() {
         idp.next = ofsted("jo", Map.of("organisation", List.of("ofsted"), "role", List.of("inspector"),
                 "team", List.of("Inspection team")));
-        Subject first = signIn.complete("response");
+        Subject first = signIn.complete("response", "browser-1");
         idp.next = ofsted("jo", Map.of("organisation", List.of("ofsted"), "role", List.of("reader"),
                 "team", List.of(SOCIAL_CARE_POLICY)));
 
-        Subject second = signIn.complete("response");
+        Subject second = signIn.complete("response", "browser-1");
 
         assertEquals(first.userId(), second.userId());
         assertEquals(1, directory.users.size());
@@ -159,12 +171,12 @@ class StaffSignInTest {
     @Test
     void aPersonDeactivatedInThePortalIsRefusedAndStaysDeactivatedWhateverTheIdentityProviderSays() {
         idp.next = ofsted("jo", Map.of("organisation", List.of("ofsted"), "role", List.of("inspector")));
-        Subject first = signIn.complete("response");
+        Subject first = signIn.complete("response", "browser-1");
         directory.saveUser(directory.findUser(first.userId()).orElseThrow().withActive(false));
         idp.next = ofsted("jo", Map.of("organisation", List.of("ofsted"), "role", List.of("inspector")));
 
         assertEquals("account-deactivated",
-                assertThrows(SsoRefused.class, () -> signIn.complete("response")).reason());
+                assertThrows(SsoRefused.class, () -> signIn.complete("response", "browser-1")).reason());
 
         assertRefusalAudited("saml:account-deactivated", "ofsted");
         assertTrue(!directory.findUser(first.userId()).orElseThrow().active());
@@ -185,7 +197,7 @@ class StaffSignInTest {
                 "http://schemas.microsoft.com/ws/2008/06/identity/claims/role", List.of("SIRO"),
                 "urn:name", List.of("Jo Bloggs"), "role", List.of("administrator")));
 
-        Subject subject = custom.complete("response");
+        Subject subject = custom.complete("response", "browser-1");
 
         assertEquals(Set.of(Role.SIRO), subject.roles());
         assertEquals("Jo Bloggs", subject.displayName());
@@ -211,6 +223,7 @@ class StaffSignInTest {
     private static final class FakeIdentityProvider implements IdentityProvider {
         SsoIdentity next;
         SsoRefused refusal;
+        final java.util.List<String> browserBindings = new java.util.ArrayList<>();
 
         @Override
         public Set<Inspectorate> configured() {
@@ -223,7 +236,8 @@ class StaffSignInTest {
         }
 
         @Override
-        public SsoIdentity completeSignIn(String samlResponseBase64) {
+        public SsoIdentity completeSignIn(String samlResponseBase64, String browserBinding) {
+            browserBindings.add(browserBinding);
             if (refusal != null) {
                 throw refusal;
             }
