@@ -2,8 +2,10 @@ package uk.gov.inspectorates.portal.core.inspection;
 
 import java.util.List;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** Evidence documents (a persistence port). */
+@PersistencePort
 public interface EvidenceDocumentRepository {
 
     void add(EvidenceDocument document);

@@ -2,8 +2,10 @@ package uk.gov.inspectorates.portal.core.inspection;
 
 import java.util.List;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** Information requests (a persistence port). */
+@PersistencePort
 public interface InformationRequestRepository {
 
     void add(InformationRequest request);
