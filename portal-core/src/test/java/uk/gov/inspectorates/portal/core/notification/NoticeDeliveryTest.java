@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -176,6 +177,20 @@ class NoticeDeliveryTest {
 
         assertEquals(new NoticeDelivery.Result(2, 0, 0), slowly.deliverDue(), "the third waits for the lease to end");
         assertEquals(new NoticeDelivery.Result(1, 0, 0), slowly.deliverDue());
+    }
+
+    @Test
+    void settledMessagesAreRemovedOnceOlderThanKeptAndPendingOnesNever() {
+        InMemoryOutbox.Row sent = queueOne();
+        delivery.deliverDue();
+        clock.advance(Duration.ofDays(10));
+        queueOne();
+
+        assertEquals(0, delivery.removeSettledOlderThan(Duration.ofDays(30)));
+        clock.advance(Duration.ofDays(21));
+        assertEquals(1, delivery.removeSettledOlderThan(Duration.ofDays(30)));
+        assertEquals(1, outbox.rows.size());
+        assertNull(outbox.rows.get(sent.seq), "the sent one went, the pending one stays however old");
     }
 
     @Test
