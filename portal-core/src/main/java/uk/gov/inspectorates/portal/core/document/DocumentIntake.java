@@ -35,12 +35,13 @@ public final class DocumentIntake {
 
     /** Accepts the file into storage under the key scope (e.g. its report's) or refuses it, keeping nothing. */
     public AcceptedDocument accept(IncomingDocument incoming, AllowedTypes allowed, KeyScope scope) {
+        String name = FileNames.normalise(incoming.declaredName());
         InputStream capped = new SizeCappedInputStream(incoming.content(), maxBytes);
         BufferedInputStream content = new BufferedInputStream(capped, DETECTION_PREFIX_BYTES);
         try {
-            String mediaType = checkType(content, incoming.declaredName(), allowed);
+            String mediaType = checkType(content, name, allowed);
             StoredContent stored = scannedAndStored(scope, content);
-            return new AcceptedDocument(incoming.declaredName(), mediaType, stored);
+            return new AcceptedDocument(name, mediaType, stored);
         } catch (IOException e) {
             if (causedByCap(e)) {
                 throw tooLarge();

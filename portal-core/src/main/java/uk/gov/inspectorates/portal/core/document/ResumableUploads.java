@@ -87,8 +87,11 @@ public final class ResumableUploads {
             record(subject, AuditActions.UPLOAD_START, null, Outcome.DENIED, decision.rule());
             throw new AccessDenied(decision.rule());
         }
+        String name;
         try {
             checkAnnounced(purpose, fileName, length);
+            name = FileNames.normalise(fileName);
+            checkExtension(purpose, name);
         } catch (InvalidInput | UploadRejected refused) {
             record(subject, AuditActions.UPLOAD_START, null, Outcome.REFUSED, refused instanceof UploadRejected r
                     ? r.auditDetail() : "invalid");
@@ -102,7 +105,7 @@ public final class ResumableUploads {
         }
         Instant now = clock.instant();
         ResumableUpload upload = new ResumableUpload(Ids.newId(), subject.userId(), subject.organisation().id(),
-                purpose, fileName.strip(), content, ResumableUpload.Status.RECEIVING, Map.of(), null, null, now,
+                purpose, name, content, ResumableUpload.Status.RECEIVING, Map.of(), null, null, now,
                 now.plus(settings.expiry()));
         try {
             uploads.add(upload);
@@ -237,8 +240,11 @@ public final class ResumableUploads {
                 || PartedContent.partCount(length, settings.partSize()) > PartedContent.MAX_PARTS) {
             throw intake.tooLarge();
         }
+    }
+
+    private static void checkExtension(UploadPurpose purpose, String fileName) {
         AllowedTypes allowed = purpose.allowed();
-        boolean nameAllowed = AllowedTypes.extensionOf(fileName.strip())
+        boolean nameAllowed = AllowedTypes.extensionOf(fileName)
                 .map(ext -> allowed.extensionsByMediaType().values().stream().anyMatch(set -> set.contains(ext)))
                 .orElse(false);
         if (!nameAllowed) {

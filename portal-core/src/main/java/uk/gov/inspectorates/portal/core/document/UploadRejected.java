@@ -7,7 +7,13 @@ public class UploadRejected extends RuntimeException {
         /** password-protected: the scanner cannot read it, so it cannot be checked */
         ENCRYPTED,
         /** beyond the scanner's limits (nesting, expansion, number of files, scan time): not fully checked */
-        TOO_COMPLEX }
+        TOO_COMPLEX,
+        /** the declared file name has nothing usable left once normalised (docs/adr/0019) */
+        FILE_NAME,
+        /** active content: PDF JavaScript, actions, attachments, XFA; Office macros (docs/adr/0018) */
+        ACTIVE_CONTENT,
+        /** a list of children that names people or has no identifier column (JTAI §19, §80) */
+        CONTENT_NOT_ALLOWED }
 
     private final Reason reason;
     private final String auditDetail;

@@ -149,9 +149,25 @@ class DocumentIntakeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"report.docx", "report", "report.pdf.exe", "report.", ""})
+    @ValueSource(strings = {"report.docx", "report", "report.pdf.exe", "report."})
     void aNameThatDoesNotMatchTheContentIsRefusedBeforeTheStoreIsCalled(String name) {
         assertEquals(UploadRejected.Reason.NAME_DOES_NOT_MATCH_CONTENT, refused(name, pdfOf(100)).reason());
+        assertEquals(0, store.storeCalls());
+    }
+
+    @Test
+    void theNameIsNormalisedOnceAtIntakeAndTheTypeIsCheckedAgainstWhatIsKept() {
+        AcceptedDocument accepted = accept("..\\evil/dir/\u202Ereport\u0000\u001b[0m.pdf", pdfOf(100));
+
+        assertEquals("report[0m.pdf", accepted.fileName());
+        assertEquals("report[0m.pdf", detector.lastDeclaredName());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "dir/", "\u0000\u202E"})
+    void aNameWithNothingUsableIsRefusedBeforeAByteIsReadOrStored(String name) {
+        assertEquals(UploadRejected.Reason.FILE_NAME, refused(name, pdfOf(100)).reason());
+        assertEquals(0, detector.calls());
         assertEquals(0, store.storeCalls());
     }
 

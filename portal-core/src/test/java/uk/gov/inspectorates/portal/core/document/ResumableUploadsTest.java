@@ -140,6 +140,25 @@ class ResumableUploadsTest {
 
     // --- starting ---
 
+    @Test
+    void theNameIsNormalisedBeforeItIsKept() {
+        ResumableUpload upload = uploads.begin(owner, UploadPurpose.REPORT, SCOPE,
+                "C:\\Temp\\\u202Efinal\u0000\u009b report.pdf", file.length);
+
+        assertEquals("final report.pdf", upload.fileName());
+        assertEquals("final report.pdf", repository.find(upload.id()).orElseThrow().fileName());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"folder/", "\u0000\u0001", "\u202E "})
+    void aNameWithNothingUsableLeftIsRefusedBeforeAnythingIsStored(String name) {
+        UploadRejected refused = assertThrows(UploadRejected.class,
+                () -> uploads.begin(owner, UploadPurpose.REPORT, SCOPE, name, 100));
+
+        assertEquals(UploadRejected.Reason.FILE_NAME, refused.reason());
+        assertTrue(store.objects().isEmpty());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void aBlankNameIsRefusedBeforeAnythingIsStored(String name) {
