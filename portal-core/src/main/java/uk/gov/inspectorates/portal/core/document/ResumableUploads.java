@@ -167,6 +167,14 @@ public final class ResumableUploads {
      * Completing a ready upload again just returns it.
      */
     public ResumableUpload complete(Subject subject, String id) {
+        return complete(subject, id, ContentCheck.NONE);
+    }
+
+    /**
+     * As {@link #complete(Subject, String)}, and the caller's {@code check} sees the plaintext as it is read back
+     * and may refuse it (the upload is then discarded).
+     */
+    public ResumableUpload complete(Subject subject, String id, ContentCheck check) {
         ResumableUpload upload = owned(subject, id, Action.UPLOAD);
         if (upload.status() == ResumableUpload.Status.READY) {
             return upload;
@@ -184,7 +192,7 @@ public final class ResumableUploads {
             }
             uploads.markAssembled(id);
         }
-        String sha256 = scanned(subject, upload);
+        String sha256 = checked(subject, upload, check);
         uploads.markReady(id, sha256);
         record(subject, AuditActions.UPLOAD_CHECK, id, Outcome.SUCCEEDED, "bytes=" + upload.content().length());
         return owned(subject, id, Action.UPLOAD);
@@ -263,17 +271,25 @@ public final class ResumableUploads {
         }
     }
 
-    /** Reads the assembled file back once: its digest, and every byte through the (windowed) scan. */
-    private String scanned(Subject subject, ResumableUpload upload) {
+    /**
+     * Reads the assembled file back once: its digest, and every byte through the (windowed) scan, the content
+     * inspection and the caller's check. Whatever refuses it discards the upload; the type the whole content shows
+     * (an Office package's real type) replaces the one detected from the first part.
+     */
+    private String checked(Subject subject, ResumableUpload upload, ContentCheck check) {
         MessageDigest sha256 = sha256();
         long count = 0;
         ScanVerdict verdict;
+        ContentInspector.Inspection inspection = intake.inspection(upload.mediaType(), upload.content().length());
+        ContentCheck.Session checking = check.start();
         try (ContentScanner.ScanSession scan = scanner.start();
              InputStream plaintext = store.open(upload.content())) {
             byte[] buffer = new byte[READ_BUFFER];
             for (int n = plaintext.read(buffer); n >= 0; n = plaintext.read(buffer)) {
                 sha256.update(buffer, 0, n);
                 scan.feed(buffer, 0, n);
+                inspection.feed(buffer, 0, n);
+                checking.feed(buffer, 0, n);
                 count += n;
             }
             verdict = scan.verdict();
@@ -290,10 +306,21 @@ public final class ResumableUploads {
         if (!verdict.clean()) {
             throw refusedAndDiscarded(subject, upload, DocumentIntake.refusal(verdict));
         }
-        if (!scanner.coversWhole(count) && AllowedTypes.isContainer(upload.mediaType())) {
+        String mediaType;
+        try {
+            mediaType = inspection.conclude();
+            DocumentIntake.checkWholeType(mediaType, upload.fileName(), upload.purpose().allowed());
+            checking.conclude(mediaType);
+        } catch (UploadRejected rejected) {
+            throw refusedAndDiscarded(subject, upload, rejected);
+        }
+        if (!scanner.coversWhole(count) && AllowedTypes.isContainer(mediaType)) {
             throw refusedAndDiscarded(subject, upload, new UploadRejected(UploadRejected.Reason.TOO_COMPLEX,
                     "The selected file is too large to be checked for viruses as a whole. Split it into smaller"
                             + " files and upload them again", "container larger than one scan window"));
+        }
+        if (!mediaType.equals(upload.mediaType())) {
+            uploads.recordMediaType(upload.id(), mediaType);
         }
         return HexFormat.of().formatHex(sha256.digest());
     }

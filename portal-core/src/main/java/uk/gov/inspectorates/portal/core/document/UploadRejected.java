@@ -13,7 +13,9 @@ public class UploadRejected extends RuntimeException {
         /** active content: PDF JavaScript, actions, attachments, XFA; Office macros (docs/adr/0018) */
         ACTIVE_CONTENT,
         /** a list of children that names people or has no identifier column (JTAI §19, §80) */
-        CONTENT_NOT_ALLOWED }
+        CONTENT_NOT_ALLOWED,
+        /** claims a type (its first bytes say PDF, or an Office package) but cannot be read as one */
+        UNREADABLE }
 
     private final Reason reason;
     private final String auditDetail;
@@ -27,6 +29,13 @@ public class UploadRejected extends RuntimeException {
         super(message);
         this.reason = reason;
         this.auditDetail = auditDetail;
+    }
+
+    /** The one message for a file that cannot be checked because it needs a password to open. */
+    public static UploadRejected passwordProtected(String auditDetail) {
+        return new UploadRejected(Reason.ENCRYPTED,
+                "The selected file is password-protected. Remove the password and upload it again:"
+                        + " protected files cannot be checked for viruses", auditDetail);
     }
 
     public Reason reason() {

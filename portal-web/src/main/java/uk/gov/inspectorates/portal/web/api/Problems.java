@@ -59,6 +59,7 @@ public final class Problems {
                 case FILE_NAME -> fileProblem("file-name-not-usable", "The file name cannot be used", 422, rejected);
                 case ACTIVE_CONTENT ->
                         fileProblem("active-content", "The file contains active content", 422, rejected);
+                case UNREADABLE -> fileProblem("document-unreadable", "The file cannot be read", 422, rejected);
                 case CONTENT_NOT_ALLOWED ->
                         fileProblem("content-not-allowed", "The file holds what must not be shared", 422, rejected);
             };

@@ -43,6 +43,7 @@ import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanService;
+import uk.gov.inspectorates.portal.security.content.PdfBoxAndZipInspector;
 import uk.gov.inspectorates.portal.security.content.TikaContentTypeDetector;
 import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
 import uk.gov.inspectorates.portal.security.malware.ClamAvScanner;
@@ -173,7 +174,9 @@ public class PortalWiring {
     @Produces
     @Singleton
     DocumentIntake documentIntake(DocumentStore store, WindowedScanner scanner) {
-        return new DocumentIntake(new TikaContentTypeDetector(), scanner, store, configuration.uploadMaxBytes());
+        return new DocumentIntake(new TikaContentTypeDetector(),
+                new PdfBoxAndZipInspector(configuration.pdfCheckMaxBytes()), scanner, store,
+                configuration.uploadMaxBytes());
     }
 
     /** Uploads in parts over many requests (docs/adr/0009), checked like any other upload once assembled. */
