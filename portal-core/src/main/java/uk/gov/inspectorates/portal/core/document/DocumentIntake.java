@@ -174,6 +174,7 @@ public final class DocumentIntake {
             throw passwordProtected("type=" + mediaType);
         }
         if (PACKAGE_TYPES.contains(mediaType) && allowed.allowsAnyPackage()) {
+            refuseMacroEnabledName(declaredName);
             // provisional: the inspection names the package's real type, checked again once it has been read
             if (!allowed.isPackageExtension(declaredName)) {
                 throw nameMismatch(mediaType);
@@ -182,6 +183,19 @@ public final class DocumentIntake {
         }
         checkWholeType(mediaType, declaredName, allowed);
         return mediaType;
+    }
+
+    /** Office's names for documents that may hold macros; refused by name as well as by content (ADR 0019). */
+    static final Set<String> MACRO_ENABLED_EXTENSIONS = Set.of("docm", "dotm", "xlsm", "xltm", "xlam", "xlsb",
+            "pptm", "potm", "ppsm", "ppam", "sldm");
+
+    static void refuseMacroEnabledName(String declaredName) {
+        String extension = AllowedTypes.extensionOf(declaredName).orElse("");
+        if (MACRO_ENABLED_EXTENSIONS.contains(extension)) {
+            throw new UploadRejected(UploadRejected.Reason.ACTIVE_CONTENT, "The selected file is a macro-enabled"
+                    + " Office document (." + extension + "). Save it as a .docx, .xlsx or .pptx document without"
+                    + " macros and upload it again", "macro-enabled name ." + extension);
+        }
     }
 
     private static UploadRejected notAllowed(AllowedTypes allowed, String mediaType) {

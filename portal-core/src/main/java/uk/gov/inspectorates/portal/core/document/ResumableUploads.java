@@ -252,6 +252,9 @@ public final class ResumableUploads {
 
     private static void checkExtension(UploadPurpose purpose, String fileName) {
         AllowedTypes allowed = purpose.allowed();
+        if (allowed.allowsAnyPackage()) {
+            DocumentIntake.refuseMacroEnabledName(fileName);
+        }
         boolean nameAllowed = AllowedTypes.extensionOf(fileName)
                 .map(ext -> allowed.extensionsByMediaType().values().stream().anyMatch(set -> set.contains(ext)))
                 .orElse(false);

@@ -56,6 +56,21 @@ final class BoundedBuffer {
         return size;
     }
 
+    /** The bytes kept, as an array (for small buffers); the buffer is empty afterwards. */
+    byte[] drainToArray() {
+        byte[] all = new byte[(int) size];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            int n = Math.min(chunk.length, all.length - at);
+            System.arraycopy(chunk, 0, all, at, n);
+            at += n;
+        }
+        chunks.clear();
+        current = null;
+        size = 0;
+        return all;
+    }
+
     /** The bytes kept, once; the buffer is empty afterwards. */
     InputStream drain() {
         long total = size;
