@@ -167,7 +167,7 @@ public final class ResumableUploads {
      * Completing a ready upload again just returns it.
      */
     public ResumableUpload complete(Subject subject, String id) {
-        return complete(subject, id, ContentCheck.NONE);
+        return completed(subject, id, ContentCheck.NONE);
     }
 
     /**
@@ -175,6 +175,10 @@ public final class ResumableUploads {
      * and may refuse it (the upload is then discarded).
      */
     public ResumableUpload complete(Subject subject, String id, ContentCheck check) {
+        return completed(subject, id, check);
+    }
+
+    private ResumableUpload completed(Subject subject, String id, ContentCheck check) {
         ResumableUpload upload = owned(subject, id, Action.UPLOAD);
         if (upload.status() == ResumableUpload.Status.READY) {
             return upload;
