@@ -1,11 +1,13 @@
 package uk.gov.inspectorates.portal.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.account.SignInLocked;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.storage.jdbc.DataAccessException;
 
 class ProblemsTest {
@@ -59,5 +61,20 @@ class ProblemsTest {
         Problem problem = Problems.from(new DataAccessException(
                 new SQLException("duplicate key value violates unique constraint", "23505")));
         assertEquals(PREFIX + "unavailable", problem.type());
+    }
+
+    /** No refusal of a file is a 5xx: each reason has its own 4xx problem naming the field. */
+    @Test
+    void everyRefusalOfAFileIsA4xxNamingTheFile() {
+        for (UploadRejected.Reason reason : UploadRejected.Reason.values()) {
+            Problem problem = Problems.from(new UploadRejected(reason, "why"));
+            assertTrue(problem.status() >= 400 && problem.status() < 500, reason + ": " + problem.status());
+            assertEquals("file", problem.errors().get(0).field(), reason.name());
+        }
+        assertEquals(PREFIX + "file-name-not-usable",
+                Problems.from(new UploadRejected(UploadRejected.Reason.FILE_NAME, "x")).type());
+        assertEquals(PREFIX + "active-content",
+                Problems.from(new UploadRejected(UploadRejected.Reason.ACTIVE_CONTENT, "x")).type());
+        assertEquals(422, Problems.from(new UploadRejected(UploadRejected.Reason.CONTENT_NOT_ALLOWED, "x")).status());
     }
 }

@@ -154,20 +154,37 @@ final class PdfBoxActiveContent {
         if (dictionary.containsKey(EF) || EMBEDDED_FILE.equals(dictionary.getCOSName(COSName.TYPE))) {
             return Optional.of(new Active("an embedded file", where));
         }
-        COSName subtype = dictionary.getCOSName(COSName.SUBTYPE);
-        if (subtype != null && ANNOTATIONS.containsKey(subtype.getName())
-                && (dictionary.containsKey(COSName.RECT) || COSName.ANNOT.equals(dictionary.getCOSName(COSName.TYPE)))) {
-            return Optional.of(new Active(ANNOTATIONS.get(subtype.getName()), where));
+        if (activeAnnotation(dictionary)) {
+            return Optional.of(new Active(ANNOTATIONS.get(dictionary.getCOSName(COSName.SUBTYPE).getName()), where));
         }
         COSName action = dictionary.getCOSName(COSName.S);
         if (action != null && ACTIONS.containsKey(action.getName())) {
             return Optional.of(new Active(ACTIONS.get(action.getName()), where));
         }
-        if (COSName.URI.equals(action) && dictionary.getDictionaryObject(COSName.URI) instanceof COSString uri
-                && !SAFE_URI_SCHEMES.contains(scheme(uri.getString()))) {
-            return Optional.of(new Active("a link to a file or a program (" + scheme(uri.getString()) + ")", where));
+        if (unsafeUri(dictionary)) {
+            String uri = ((COSString) dictionary.getDictionaryObject(COSName.URI)).getString();
+            return Optional.of(new Active("a link to a file or a program (" + scheme(uri) + ")", where));
         }
         return Optional.empty();
+    }
+
+    /** An annotation that attaches a file or plays media. */
+    static boolean activeAnnotation(COSDictionary dictionary) {
+        COSName subtype = dictionary.getCOSName(COSName.SUBTYPE);
+        return subtype != null && ANNOTATIONS.containsKey(subtype.getName())
+                && (dictionary.containsKey(COSName.RECT) || COSName.ANNOT.equals(dictionary.getCOSName(COSName.TYPE)));
+    }
+
+    /** An action that reaches outside the document or runs something (see the class comment). */
+    static boolean activeAction(COSDictionary dictionary) {
+        COSName action = dictionary.getCOSName(COSName.S);
+        return action != null && ACTIONS.containsKey(action.getName()) || unsafeUri(dictionary);
+    }
+
+    private static boolean unsafeUri(COSDictionary dictionary) {
+        return COSName.URI.equals(dictionary.getCOSName(COSName.S))
+                && dictionary.getDictionaryObject(COSName.URI) instanceof COSString uri
+                && !SAFE_URI_SCHEMES.contains(scheme(uri.getString()));
     }
 
     static String scheme(String uri) {

@@ -144,6 +144,9 @@ final class ZipStream {
         if (gathered.length < bytes) {
             gathered = new byte[bytes];
         }
+        if (bytes == 0) {
+            gatheredComplete(); // nothing to wait for (an empty name, extra field or comment)
+        }
     }
 
     private void gatheredComplete() {
@@ -309,6 +312,7 @@ final class ZipStream {
     }
 
     private void centralHeader() {
+        flags = int16(4);
         nameLength = int16(24);
         extraLength = int16(26);
         commentLength = int16(28);
@@ -335,9 +339,6 @@ final class ZipStream {
             return;
         }
         gather(State.END_COMMENT, commentLength);
-        if (commentLength == 0) {
-            state = State.AFTER_END;
-        }
     }
 
     private String name(int from, int length) {

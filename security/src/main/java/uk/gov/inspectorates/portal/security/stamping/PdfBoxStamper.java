@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.core.report.Stamper;
+import uk.gov.inspectorates.portal.security.content.PdfBoxActiveContentRemoval;
 
 /**
  * Stamps PDFs with PDFBox. Every page is drawn on in the coordinates the reader sees: the crop box (what viewers
@@ -30,7 +31,9 @@ import uk.gov.inspectorates.portal.core.report.Stamper;
  * wrapped in q/Q so a page that leaves its graphics state changed cannot move or hide the marks.
  *
  * <p>PDFBox's scratch space is memory only ({@link IOUtils#createMemoryOnlyStreamCache()}): decrypted content never
- * reaches a temporary file. The output is always a full save; password-protected sources (with an empty user
+ * reaches a temporary file. Active content (scripts, outward actions, embedded files, XFA: docs/adr/0018) is taken
+ * out of every copy: intake refuses it, and this covers documents stored before it did. The output is always a full
+ * save; password-protected sources (with an empty user
  * password) are saved without their protection, since the stamped copy must be readable by its recipient.
  */
 public final class PdfBoxStamper implements Stamper {
@@ -67,6 +70,8 @@ public final class PdfBoxStamper implements Stamper {
             if (document.isEncrypted()) {
                 document.setAllSecurityToBeRemoved(true);
             }
+            // refused at upload since ADR 0018; this covers what was stored before
+            PdfBoxActiveContentRemoval.remove(document);
             Fonts fonts = new Fonts(load(document, REGULAR), load(document, BOLD));
             int pageNumber = 0;
             for (PDPage page : document.getPages()) {

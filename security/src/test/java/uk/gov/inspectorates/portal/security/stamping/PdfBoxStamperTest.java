@@ -26,6 +26,9 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.document.ContentInspector;
+import uk.gov.inspectorates.portal.security.content.HostilePdfs;
+import uk.gov.inspectorates.portal.security.content.PdfBoxAndZipInspector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -111,6 +114,62 @@ class PdfBoxStamperTest {
                 "one revision only: an incremental update would keep the original before it");
         assertFalse(startsWith(stamped, Arrays.copyOf(original, original.length - 64)),
                 "the original bytes are not the front of the stamped copy");
+    }
+
+    /**
+     * ADR 0018: intake refuses active content; a document stored before it did is served without it. No object of
+     * the stamped copy, decoded, carries the script or the executable, and the copy passes the upload check itself.
+     */
+    @Test
+    void aStampedCopyCarriesNoActiveContentOfItsOriginal() throws IOException {
+        for (var hostile : HostilePdfs.all().entrySet()) {
+            byte[] stamped = stamp(hostile.getValue());
+
+            ContentInspector.Inspection check = new PdfBoxAndZipInspector(1 << 24).start("application/pdf", -1);
+            check.feed(stamped, 0, stamped.length);
+            assertEquals("application/pdf", check.conclude(), hostile.getKey());
+            String decoded = everyDecodedObject(stamped);
+            assertFalse(decoded.contains("portal-active-content-marker"), hostile.getKey());
+            assertFalse(decoded.contains("portal-embedded-executable-marker"), hostile.getKey());
+        }
+    }
+
+    /** The text of every string and every decoded stream of the document, to search for what must not be there. */
+    private static String everyDecodedObject(byte[] pdf) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (var key : document.getDocument().getXrefTable().keySet()) {
+                collect(document.getDocument().getObjectFromPool(key).getObject(), all, 0);
+            }
+        }
+        return all.toString();
+    }
+
+    private static void collect(org.apache.pdfbox.cos.COSBase value, StringBuilder all, int depth)
+            throws IOException {
+        if (depth > 32 || value == null) {
+            return;
+        }
+        if (value instanceof org.apache.pdfbox.cos.COSStream stream) {
+            try (var in = stream.createInputStream()) {
+                all.append(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            }
+        }
+        if (value instanceof org.apache.pdfbox.cos.COSString string) {
+            all.append(string.getString());
+        } else if (value instanceof org.apache.pdfbox.cos.COSDictionary dictionary) {
+            for (var nested : dictionary.getValues()) {
+                if (!(nested instanceof org.apache.pdfbox.cos.COSObject)) {
+                    collect(nested, all, depth + 1);
+                }
+            }
+        } else if (value instanceof org.apache.pdfbox.cos.COSArray array) {
+            for (var nested : array) {
+                if (!(nested instanceof org.apache.pdfbox.cos.COSObject)) {
+                    collect(nested, all, depth + 1);
+                }
+            }
+        }
     }
 
     @Test
