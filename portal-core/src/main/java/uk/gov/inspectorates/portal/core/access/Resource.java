@@ -114,6 +114,34 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
                 personToAct, Objects.requireNonNull(agencyId, "agencyId"));
     }
 
+    /**
+     * A joint targeted area inspection (id null: one about to be opened): its lead inspectorate, its participating
+     * inspectorates, and the local authority area it inspects (carried as {@code agencyId}: an inspection belongs to
+     * the agencies of its area).
+     */
+    public static Resource inspection(String id, Inspectorate lead, Set<Inspectorate> participants,
+                                      String localAuthorityAreaId) {
+        return new Resource(Kind.INSPECTION, id, lead, participants, Lifecycle.NONE, null, localAuthorityAreaId);
+    }
+
+    /**
+     * An information request (id null: one about to be made) by an inspectorate, within an inspection with those
+     * participants, to one agency.
+     */
+    public static Resource informationRequest(String id, Inspectorate requestedBy, Set<Inspectorate> participants,
+                                              String agencyId) {
+        return new Resource(Kind.INFORMATION_REQUEST, id, requestedBy, participants, Lifecycle.NONE, null, agencyId);
+    }
+
+    /**
+     * An evidence document (id null: one about to be uploaded) of an agency, against a request of that inspectorate,
+     * within an inspection with those participants.
+     */
+    public static Resource evidenceDocument(String id, Inspectorate requestedBy, Set<Inspectorate> participants,
+                                            String agencyId) {
+        return new Resource(Kind.EVIDENCE_DOCUMENT, id, requestedBy, participants, Lifecycle.NONE, null, agencyId);
+    }
+
     /** A resumable upload in progress: only the person who started it may touch it. */
     public static Resource upload(String id, String ownerUserId) {
         return new Resource(Kind.UPLOAD, id, null, Set.of(), Lifecycle.NONE, ownerUserId);
