@@ -36,12 +36,11 @@ final class ReferralRules {
     static final String SIGN_OFF_LEAD_INSPECTOR_ONLY = "referral.sign-off.inspection-lead-inspector-only";
     static final String SIGNED_OFF_UNCHANGED = "referral.signed-off.unchanged";
 
-    /** The inspectorate staff who work on an inspection's evidence (DOMAIN §2). */
-    private static final Set<Role> INSPECTION_STAFF =
-            EnumSet.of(Role.INSPECTOR, Role.LEAD_INSPECTOR, Role.DATA_ANALYST, Role.INSPECTION_SUPPORT);
+    /** The inspectorate staff who work on an inspection (the same people who see its evidence). */
+    private static final Set<Role> INSPECTION_STAFF = InspectionRules.INSPECTION_STAFF;
     private static final Set<Role> REFERRERS = EnumSet.of(Role.INSPECTOR, Role.LEAD_INSPECTOR);
-    /** The agency staff who deal with cases; an agency administrator manages accounts, not cases. */
-    private static final Set<Role> AGENCY_CASE_STAFF = EnumSet.of(Role.AGENCY_UPLOADER, Role.AGENCY_CHIEF_OFFICER);
+    /** The agency staff who deal with cases (the same who provide evidence); an administrator manages accounts. */
+    private static final Set<Role> AGENCY_CASE_STAFF = InspectionRules.AGENCY_EVIDENCE_STAFF;
 
     private ReferralRules() {
     }

@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.core.referral;
 import java.util.Objects;
 import java.util.Set;
 import uk.gov.inspectorates.portal.core.access.Resource;
+import uk.gov.inspectorates.portal.core.inspection.Inspection;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /**
@@ -21,6 +22,13 @@ public record ReferringInspection(String id, String name, String areaId, Inspect
         Objects.requireNonNull(leadInspectorate, "leadInspectorate");
         participants = Set.copyOf(participants);
         Objects.requireNonNull(resource, "resource");
+    }
+
+    /** The inspection as referrals see it; {@code areaName} names it ("Northdale JTAI"). */
+    public static ReferringInspection of(Inspection inspection, String areaName) {
+        return new ReferringInspection(inspection.id(), areaName + " JTAI", inspection.localAuthorityAreaId(),
+                inspection.leadInspectorate(), inspection.participants(),
+                inspection.leadInspectors().get(inspection.leadInspectorate()), inspection.asResource());
     }
 
     public Resource asResourceOf(Referral referral) {
