@@ -1,11 +1,5 @@
 package uk.gov.inspectorates.portal.core.account;
 
-import uk.gov.inspectorates.portal.core.access.Action;
-import uk.gov.inspectorates.portal.core.access.Subject;
-import uk.gov.inspectorates.portal.core.access.Resource;
-import uk.gov.inspectorates.portal.core.access.Decision;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,16 +11,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import uk.gov.inspectorates.portal.core.access.Action;
+import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
+import uk.gov.inspectorates.portal.core.access.Resource;
+import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
-import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
-import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -62,10 +59,9 @@ public final class AgencyAccounts {
     private final Notifier notifier;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
-    private final AccessPolicy access;
+    private final PolicyGate gate;
     private final PortalSessions sessions;
     private final SignInService signIn;
-    private final AuditTrail audit;
     private final Clock clock;
     private final Settings settings;
     private final Totp totp = new Totp();
@@ -73,8 +69,7 @@ public final class AgencyAccounts {
 
     public AgencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Invitations invitations,
                           PasswordResets resets, Notifier notifier, PasswordHasher hasher, PasswordPolicy passwords,
-                          AccessPolicy access, PortalSessions sessions, SignInService signIn, AuditTrail audit,
-                          Clock clock, Settings settings) {
+                          PolicyGate gate, PortalSessions sessions, SignInService signIn, Settings settings) {
         this.directory = directory;
         this.credentials = credentials;
         this.invitations = invitations;
@@ -82,11 +77,10 @@ public final class AgencyAccounts {
         this.notifier = notifier;
         this.hasher = hasher;
         this.passwords = passwords;
-        this.access = access;
+        this.gate = gate;
         this.sessions = sessions;
         this.signIn = signIn;
-        this.audit = audit;
-        this.clock = clock;
+        this.clock = gate.clock();
         this.settings = settings;
         this.recoveryCodes = new RecoveryCodes(hasher, RANDOM);
     }
@@ -97,10 +91,8 @@ public final class AgencyAccounts {
     }
 
     private List<Organisation> managedBy(Subject administrator) {
-        Instant now = clock.instant();
-        return directory.organisations().stream().filter(o -> !o.isInspectorate())
-                .filter(o -> access.decide(administrator, Action.LIST, Resource.agencyAccounts(o), now).permitted())
-                .toList();
+        return gate.visible(administrator, directory.organisations().stream().filter(o -> !o.isInspectorate())
+                .toList(), Resource::agencyAccounts);
     }
 
     public List<Invitation> pendingInvitations(Subject administrator) {
@@ -118,12 +110,8 @@ public final class AgencyAccounts {
         if (agency == null) {
             throw InvalidInput.of("organisation", "Select the agency the person works for");
         }
-        Decision decision = access.decide(administrator, Action.CHANGE, Resource.agencyAccounts(agency), now);
-        if (!decision.permitted()) {
-            audit.record(new AuditEvent(now, administrator.userId(), administrator.organisation().id(),
-                    AuditActions.ACCOUNT_INVITE, "ORGANISATION", agency.id(), Outcome.DENIED, decision.rule()));
-            throw new AccessDenied(decision.rule());
-        }
+        Decision decision = gate.require(administrator, Action.CHANGE, Resource.agencyAccounts(agency),
+                Act.of(AuditActions.ACCOUNT_INVITE, "ORGANISATION", agency.id()));
         List<FieldError> errors = new ArrayList<>();
         String name = request.displayName() == null ? "" : request.displayName().strip();
         String email = request.email() == null ? "" : request.email().strip();
@@ -150,9 +138,8 @@ public final class AgencyAccounts {
                 name + ", " + administrator.displayName() + " has invited you to an account for " + agency.name()
                         + ". Open the link to set your password and authenticator. It works once, until "
                         + invitation.expiresAt() + ".", linkBase + token));
-        audit.record(new AuditEvent(now, administrator.userId(), administrator.organisation().id(),
-                AuditActions.ACCOUNT_INVITE, "INVITATION", invitation.id(), Outcome.SUCCEEDED,
-                decision.rule() + "; agency " + agency.id() + "; roles " + roles));
+        gate.record(administrator, Act.of(AuditActions.ACCOUNT_INVITE, "INVITATION", invitation.id()),
+                Outcome.SUCCEEDED, decision.rule() + "; agency " + agency.id() + "; roles " + roles);
         return invitation.id();
     }
 
@@ -200,8 +187,8 @@ public final class AgencyAccounts {
             throw InvalidInput.of("code", "Enter the 6-digit code your authenticator app shows now");
         }
         if (directory.findUserByUsername(invitation.username()).isPresent() || !invitations.accept(invitation.id(), now)) {
-            audit.record(new AuditEvent(now, null, invitation.organisationId(), AuditActions.ACCOUNT_CREATE,
-                    "INVITATION", invitation.id(), Outcome.REFUSED, "invitation already used or username taken"));
+            gate.record(null, invitation.organisationId(), Act.of(AuditActions.ACCOUNT_CREATE, "INVITATION",
+                    invitation.id()), Outcome.REFUSED, "invitation already used or username taken");
             throw new NotFound("invitation");
         }
         UserAccount user = new UserAccount(Ids.newId(), invitation.username(), invitation.displayName(),
@@ -210,9 +197,9 @@ public final class AgencyAccounts {
         RecoveryCodes.Issued issued = recoveryCodes.issue();
         credentials.save(new LocalCredential(user.id(), invitation.email(), passwordHash, secret, step.getAsLong(),
                 issued.hashes(), SignInThrottle.Failures.none()));
-        audit.record(new AuditEvent(now, user.id(), user.organisationId(), AuditActions.ACCOUNT_CREATE, "USER",
-                user.id(), Outcome.SUCCEEDED, "invitation " + invitation.id() + " accepted; authenticator and "
-                + RecoveryCodes.COUNT + " recovery codes set; signed in"));
+        gate.record(user.id(), user.organisationId(), Act.of(AuditActions.ACCOUNT_CREATE, "USER", user.id()),
+                Outcome.SUCCEEDED, "invitation " + invitation.id() + " accepted; authenticator and "
+                        + RecoveryCodes.COUNT + " recovery codes set; signed in");
         Subject subject = signIn.current(user.id()).orElseThrow(() -> new IllegalStateException("user just saved"));
         return new Accepted(subject, issued.codes());
     }
@@ -225,9 +212,9 @@ public final class AgencyAccounts {
                 .or(() -> directory.findUserByUsername(username.strip()));
         Optional<LocalCredential> credential = user.flatMap(u -> credentials.find(u.id()));
         if (credential.isEmpty()) {
-            audit.record(new AuditEvent(now, user.map(UserAccount::id).orElse(null), null,
-                    AuditActions.PASSWORD_RESET, "USER", user.map(UserAccount::id).orElse(null), Outcome.REFUSED,
-                    user.isEmpty() ? "unknown username" : "no local credential"));
+            String userId = user.map(UserAccount::id).orElse(null);
+            gate.record(userId, null, Act.of(AuditActions.PASSWORD_RESET, "USER", userId), Outcome.REFUSED,
+                    user.isEmpty() ? "unknown username" : "no local credential");
             return;
         }
         String token = newToken();
@@ -238,8 +225,8 @@ public final class AgencyAccounts {
                 "Someone asked to reset the password of " + user.get().username() + ". If it was you, open the link"
                         + " to choose a new password. It works once, for " + settings.resetExpiry().toMinutes()
                         + " minutes. If it was not you, you need do nothing.", linkBase + token));
-        audit.record(new AuditEvent(now, user.get().id(), user.get().organisationId(), AuditActions.PASSWORD_RESET,
-                "USER", user.get().id(), Outcome.SUCCEEDED, "reset link sent"));
+        gate.record(user.get().id(), user.get().organisationId(), Act.of(AuditActions.PASSWORD_RESET, "USER",
+                user.get().id()), Outcome.SUCCEEDED, "reset link sent");
     }
 
     public boolean resetOpen(String token) {
@@ -260,8 +247,8 @@ public final class AgencyAccounts {
         }
         credentials.changePassword(user.id(), hasher.hash(password.toCharArray()));
         sessions.endAll(user.id(), "password reset");
-        audit.record(new AuditEvent(now, user.id(), user.organisationId(), AuditActions.PASSWORD_RESET, "USER",
-                user.id(), Outcome.SUCCEEDED, "password changed through a reset link"));
+        gate.record(user.id(), user.organisationId(), Act.of(AuditActions.PASSWORD_RESET, "USER", user.id()),
+                Outcome.SUCCEEDED, "password changed through a reset link");
     }
 
     private Optional<PasswordResets.Reset> openReset(String token) {

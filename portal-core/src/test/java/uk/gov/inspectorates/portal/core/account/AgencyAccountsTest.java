@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.core.account;
 
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,8 +47,8 @@ class AgencyAccountsTest {
             new PortalSessions.Timeouts(Duration.ofMinutes(30), Duration.ofHours(12)));
     private final SignInService signIn = new SignInService(directory, credentials, hasher, audit, clock, false);
     private final AgencyAccounts accounts = new AgencyAccounts(directory, credentials, invitations, resets, outbox,
-            hasher, PasswordPolicy.withCommonPasswords(), new AccessPolicy(), sessions, signIn, audit, clock,
-            new AgencyAccounts.Settings(Duration.ofHours(72), Duration.ofHours(1)));
+            hasher, PasswordPolicy.withCommonPasswords(), new PolicyGate(new AccessPolicy(), audit, clock),
+            sessions, signIn, new AgencyAccounts.Settings(Duration.ofHours(72), Duration.ofHours(1)));
     private final Subject inspectorateAdmin = aSubject().withId("admin-1").of(Inspectorate.OFSTED)
             .withRoles(Role.ADMINISTRATOR).build();
 

@@ -30,6 +30,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
@@ -76,11 +77,12 @@ class ReportServiceTest {
     private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, MAX_BYTES);
     private final InMemoryResumableUploadRepository uploadRecords = new InMemoryResumableUploadRepository();
     private final ResumableUploads uploads = new ResumableUploads(uploadRecords, store,
-            intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, new AccessPolicy(), audit, clock,
-            new ResumableUploads.Settings(PART_SIZE, Duration.ofHours(24)));
+            intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, new PolicyGate(new AccessPolicy(), audit, clock),
+            audit, new ResumableUploads.Settings(PART_SIZE, Duration.ofHours(24)));
     private final FakeStamper stamper = new FakeStamper();
-    private final ReportService service = new ReportService(reports, intake, store, new AccessPolicy(), audit,
-            new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper, new InMemoryLetterRepository());
+    private final ReportService service = new ReportService(reports, intake, store,
+            new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock), uploads,
+            stamper, new InMemoryLetterRepository());
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
@@ -342,8 +344,9 @@ class ReportServiceTest {
         @Test
         void aCopyThatDoesNotFitInTheStampingBudgetIsRefusedAsBusyAndAuditedNotServedUnstamped() {
             StampingBudget budget = new StampingBudget(1024 * 1024, java.time.Duration.ZERO);
-            ReportService limited = new ReportService(reports, intake, store, new AccessPolicy(), audit,
-                    new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper,
+            ReportService limited = new ReportService(reports, intake, store,
+                    new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock),
+                    uploads, stamper,
                     new InMemoryLetterRepository(), budget);
             String id = limited.share(ofstedInspector, limited.checkShare(ofstedInspector, aReportDraft().build()),
                     file("r.pdf", PDF)).id();

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.account.AgencyAccounts;
 import uk.gov.inspectorates.portal.core.account.LocalCredentials;
 import uk.gov.inspectorates.portal.core.account.Notifier;
@@ -170,6 +171,13 @@ public class PortalWiring {
         return new AccessPolicy();
     }
 
+    /** The one gate every service asks, and records people's acts through (docs/adr/0017). */
+    @Produces
+    @Singleton
+    PolicyGate policyGate(AccessPolicy policy, AuditTrail audit, Clock clock) {
+        return new PolicyGate(policy, audit, clock);
+    }
+
     @Produces
     @Singleton
     DocumentIntake documentIntake(DocumentStore store, WindowedScanner scanner) {
@@ -180,19 +188,19 @@ public class PortalWiring {
     @Produces
     @Singleton
     ResumableUploads resumableUploads(EncryptedDocumentStore store, WindowedScanner scanner, KeyService keys,
-                                      AccessPolicy policy, AuditTrail audit, Clock clock) {
+                                      PolicyGate gate, AuditTrail audit) {
         return new ResumableUploads(new JdbcResumableUploadRepository(dataSource), store, documentIntake(store, scanner),
-                scanner, keys, policy, audit, clock, new ResumableUploads.Settings(configuration.uploadPartBytes(),
+                scanner, keys, gate, audit, new ResumableUploads.Settings(configuration.uploadPartBytes(),
                 Duration.ofSeconds(configuration.uploadExpirySeconds())));
     }
 
     @Produces
     @Singleton
     ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
-                                ResumableUploads uploads, AccessPolicy policy, AuditTrail audit, KeyService keys,
+                                ResumableUploads uploads, PolicyGate gate, AuditTrail audit, KeyService keys,
                                 Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget) {
-        return new ReportService(reports, documentIntake(store, scanner), store, policy, audit,
-                new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper, letters, budget);
+        return new ReportService(reports, documentIntake(store, scanner), store, gate,
+                new ScopeRemoval(keys, store, audit, clock), uploads, stamper, letters, budget);
     }
 
     @Produces
@@ -219,32 +227,31 @@ public class PortalWiring {
     @Produces
     @Singleton
     LetterService letterService(ReportRepository reports, LetterRepository letters, DocumentStore store,
-                                WindowedScanner scanner, AccessPolicy policy, AuditTrail audit, KeyService keys,
+                                WindowedScanner scanner, PolicyGate gate, AuditTrail audit, KeyService keys,
                                 Clock clock, Stamper stamper, StampingBudget budget) {
-        return new LetterService(reports, letters, documentIntake(store, scanner), store, policy, audit, clock,
-                stamper, new ScopeRemoval(keys, store, audit, clock), budget);
+        return new LetterService(reports, letters, documentIntake(store, scanner), store, gate, stamper,
+                new ScopeRemoval(keys, store, audit, clock), budget);
     }
 
     /** The share task list's drafts: the details only, the file comes at the last step. */
     @Produces
     @Singleton
-    ShareDraftService shareDraftService(ReportService reports, AccessPolicy policy, AuditTrail audit, Clock clock) {
-        return new ShareDraftService(new JdbcShareDrafts(dataSource), reports, policy, audit, clock,
+    ShareDraftService shareDraftService(ReportService reports, PolicyGate gate) {
+        return new ShareDraftService(new JdbcShareDrafts(dataSource), reports, gate,
                 java.time.ZoneId.of("Europe/London"));
     }
 
     /** Publication, withdrawal and withhold requests: the report's status follows from them and the clock. */
     @Produces
     @Singleton
-    ReportLifecycle reportLifecycle(ReportRepository reports, AccessPolicy policy, AuditTrail audit, Clock clock) {
-        return new ReportLifecycle(reports, new JdbcWithholdRequests(dataSource), policy, audit, clock);
+    ReportLifecycle reportLifecycle(ReportRepository reports, PolicyGate gate) {
+        return new ReportLifecycle(reports, new JdbcWithholdRequests(dataSource), gate);
     }
 
     @Produces
     @Singleton
-    OnwardSharingService onwardSharingService(ReportRepository reports, AccessPolicy policy, AuditTrail audit,
-                                              Clock clock) {
-        return new OnwardSharingService(reports, new JdbcOnwardSharings(dataSource), policy, audit, clock);
+    OnwardSharingService onwardSharingService(ReportRepository reports, PolicyGate gate) {
+        return new OnwardSharingService(reports, new JdbcOnwardSharings(dataSource), gate);
     }
 
     /** Removes what a crash left behind: unreferenced objects and KEKs, once older than the grace (docs/adr/0007). */
@@ -288,26 +295,24 @@ public class PortalWiring {
     @Produces
     @Singleton
     AgencyAccounts agencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Notifier notifier,
-                                  PasswordHasher hasher, AccessPolicy policy, PortalSessions sessions,
-                                  SignInService signIn, AuditTrail audit, Clock clock) {
+                                  PasswordHasher hasher, PolicyGate gate, PortalSessions sessions,
+                                  SignInService signIn) {
         return new AgencyAccounts(directory, credentials, new JdbcInvitations(dataSource),
-                new JdbcPasswordResets(dataSource), notifier, hasher, PasswordPolicy.withCommonPasswords(), policy,
-                sessions, signIn, audit, clock, new AgencyAccounts.Settings(configuration.invitationExpiry(),
+                new JdbcPasswordResets(dataSource), notifier, hasher, PasswordPolicy.withCommonPasswords(), gate,
+                sessions, signIn, new AgencyAccounts.Settings(configuration.invitationExpiry(),
                 AgencyAccounts.Settings.DEFAULT_RESET_EXPIRY));
     }
 
     @Produces
     @Singleton
-    OrganisationAdministration organisationAdministration(OrganisationDirectory directory, AccessPolicy policy,
-                                                          AuditTrail audit, Clock clock) {
-        return new OrganisationAdministration(directory, policy, audit, clock);
+    OrganisationAdministration organisationAdministration(OrganisationDirectory directory, PolicyGate gate) {
+        return new OrganisationAdministration(directory, gate);
     }
 
     /** Termly inspection-plan lists (issue 6), kept on PostgreSQL (V8). */
     @Produces
     @Singleton
-    TermPlanService termPlanService(OrganisationDirectory directory, AccessPolicy policy, AuditTrail audit,
-                                    Clock clock) {
-        return new TermPlanService(new JdbcTermPlanRepository(dataSource), directory, policy, audit, clock);
+    TermPlanService termPlanService(OrganisationDirectory directory, PolicyGate gate) {
+        return new TermPlanService(new JdbcTermPlanRepository(dataSource), directory, gate);
     }
 }
