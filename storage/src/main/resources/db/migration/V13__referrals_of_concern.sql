@@ -5,7 +5,7 @@
 -- the name they had then (the form is signed by people), and when.
 create table referral (
     id                        text primary key,
-    inspection_id             text not null,
+    inspection_id             text not null references inspection (id) on delete cascade,
     agency_id                 text not null references organisation (id),
     case_numbers              text[] not null check (cardinality(case_numbers) between 1 and 20),
     category                  smallint not null check (category in (1, 2)),

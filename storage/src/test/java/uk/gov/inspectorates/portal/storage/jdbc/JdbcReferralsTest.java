@@ -50,6 +50,13 @@ class JdbcReferralsTest {
                 Set.of(), null));
         directory.saveUser(new UserAccount("u-chief", "chief.police", "Chief Constable", "northdale-police",
                 Set.of(Role.AGENCY_CHIEF_OFFICER), Set.of(), null));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String inspection : List.of("insp-a", "insp-b", "insp-c", "insp-d", "insp-e")) {
+                statement.executeUpdate("insert into inspection (id, local_authority_area_id, theme, notified_on, "
+                        + "lead_inspectorate, status, opened_by, opened_at) values ('" + inspection + "', "
+                        + "'northdale', 'Theme', date '2030-03-04', 'OFSTED', 'OPEN', 'u-lead', now())");
+            }
+        }
         referrals = new JdbcReferrals(dataSource);
     }
 
@@ -103,6 +110,19 @@ class JdbcReferralsTest {
                 done.step(ReferralStep.RESPONSE));
         assertEquals(Optional.of(by("u-cqc", "Adequate.", 4)), done.step(ReferralStep.EVALUATION));
         assertEquals(Optional.of(by("u-lead", null, 6)), done.step(ReferralStep.LEAD_INSPECTOR_SIGN_OFF));
+    }
+
+    @Test
+    void aReferralGoesWithItsInspection() throws Exception {
+        referrals.add(raised("r-gone", "insp-e", "northdale-yos", ReferralCategory.CATEGORY_2));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThrows(java.sql.SQLException.class, () -> statement.executeUpdate("insert into referral (id, "
+                    + "inspection_id, agency_id, case_numbers, category, issues, response_required_by, referred_by, "
+                    + "referred_by_name, referred_at) values ('r-x', 'insp-none', 'northdale-yos', '{CS-1}', 2, 'x', "
+                    + "now(), 'u-cqc', 'Sam', now())"), "no referral without its inspection");
+            statement.executeUpdate("delete from inspection where id = 'insp-e'");
+        }
+        assertEquals(Optional.empty(), referrals.find("r-gone"));
     }
 
     @Test
