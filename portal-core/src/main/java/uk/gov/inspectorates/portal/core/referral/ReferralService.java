@@ -141,6 +141,17 @@ public final class ReferralService {
                 .orElse(false));
     }
 
+    /**
+     * Before the form is shown: 404 unless the subject may see the inspection, 403 naming the rule (audited) unless
+     * they may raise referrals in it.
+     */
+    public void checkMayRaise(Subject subject, String inspectionId) {
+        Act act = Act.of(AuditActions.REFERRAL_RAISE, INSPECTION, inspectionId);
+        ReferringInspection inspection = inspection(subject, act, inspectionId);
+        gate.require(subject, Action.UPLOAD, Resource.newReferral(inspection.leadInspectorate(),
+                inspection.participants(), null), act);
+    }
+
     /** Whether the subject may raise referrals in the inspection (for offering the form; raising decides again). */
     public boolean mayRaise(Subject subject, String inspectionId) {
         return inspections.find(inspectionId)
