@@ -50,7 +50,8 @@ class AccessMatrixIT extends PortalDeployment {
     private static List<MatrixRoutes> kinds(URI portal, MatrixSubjects subjects, Map<String, PortalApi> sessions)
             throws Exception {
         return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions),
-                new OrganisationRoutes(), new TermPlanRoutes(sessions), LetterRoutes.signedIn(portal, sessions));
+                new OrganisationRoutes(), new TermPlanRoutes(sessions), LetterRoutes.signedIn(portal, sessions),
+                new ReferralRoutes(sessions));
     }
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
@@ -63,6 +64,8 @@ class AccessMatrixIT extends PortalDeployment {
         tables.put("term-plans", AccessMatrix.load("term-plans", subjects, TermPlanRoutes.STATES,
                 TermPlanRoutes::appliesTo));
         tables.put("letters", AccessMatrix.load("letters", subjects, LetterRoutes.STATES, LetterRoutes::appliesTo));
+        tables.put("referrals", AccessMatrix.load("referrals", subjects, ReferralRoutes.STATES,
+                ReferralRoutes::appliesTo));
         return tables;
     }
 
@@ -137,6 +140,7 @@ class AccessMatrixIT extends PortalDeployment {
         boolean success = status / 100 == 2;
         String observed = switch (route.check()) {
             case MEMBERSHIP -> status == 403 ? Outcome.DENY_403.name()
+                    : status == 404 ? Outcome.DENY_404.name()
                     : status != 200 ? "HTTP_" + status
                     : answer.body().contains(id) ? Outcome.LISTED.name() : Outcome.NOT_LISTED.name();
             case ACCESS -> success ? Outcome.PERMIT.name()
