@@ -34,9 +34,16 @@ class JtaiPagesIT extends BrowserDeployment {
         return URI.create(base.toString());
     }
 
-    /** An inspection of Northdale by Ofsted, CQC and HMIC, notified two working days ago: today is day 2. */
+    /**
+     * An inspection of Northdale by Ofsted, CQC and HMIC, notified two working days before the last working day up to
+     * today: today is day 2 (on a day off, the working day before it counts).
+     */
     private String inspectionOnDay2() throws Exception {
-        String notifiedOn = CALENDAR.plusWorkingDays(LocalDate.now(WorkingDayCalendar.UK), -2).toString();
+        LocalDate day = LocalDate.now(WorkingDayCalendar.UK);
+        while (!CALENDAR.isWorkingDay(day)) {
+            day = day.minusDays(1);
+        }
+        String notifiedOn = CALENDAR.plusWorkingDays(day, -2).toString();
         HttpResponse<String> opened = PortalApi.signedIn(portal(), "ofsted.lead").postJson("/api/v1/inspections",
                 "{\"localAuthorityArea\":\"northdale\",\"theme\":\"Children missing from home, care or education\","
                         + "\"notifiedOn\":\"" + notifiedOn + "\",\"inspectorates\":[\"OFSTED\",\"CQC\",\"HMIC\"],"

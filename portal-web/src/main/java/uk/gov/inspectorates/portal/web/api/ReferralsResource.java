@@ -21,8 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import uk.gov.inspectorates.portal.core.organisation.Organisation;
-import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralDraft;
 import uk.gov.inspectorates.portal.core.referral.ReferralEntry;
@@ -63,7 +61,7 @@ public class ReferralsResource {
     ReferralService referrals;
 
     @Inject
-    OrganisationDirectory directory;
+    JtaiNames names;
 
     @Inject
     Clock clock;
@@ -152,8 +150,7 @@ public class ReferralsResource {
 
     private ReferralView view(Referral referral) {
         Instant now = clock.instant();
-        String agencyName = directory.findOrganisation(referral.agencyId()).map(Organisation::name)
-                .orElse(referral.agencyId());
+        String agencyName = names.agency(referral.agencyId());
         return new ReferralView(referral.id(), referral.inspectionId(), new AgencyView(referral.agencyId(), agencyName),
                 referral.caseNumbers(), referral.category().number(), referral.category().description(),
                 referral.issues(), referral.responseRequiredBy().atOffset(ZoneOffset.UTC),

@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.inspection.DueWork;
-import uk.gov.inspectorates.portal.core.organisation.Organisation;
-import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
+import uk.gov.inspectorates.portal.web.api.JtaiNames;
 import uk.gov.inspectorates.portal.web.api.Problems;
 
 /**
@@ -25,7 +24,7 @@ public class DuePage extends HttpServlet {
     DueWork dueWork;
 
     @Inject
-    OrganisationDirectory directory;
+    JtaiNames names;
 
     @Inject
     SeriousConcernBanner banner;
@@ -40,9 +39,8 @@ public class DuePage extends HttpServlet {
             List<Map<String, Object>> items = dueWork.dueFor(subject).stream().map(item -> Map.<String, Object>of(
                     "title", item.request().title(),
                     "link", "/inspections/" + item.inspection().id() + "/requests/" + item.request().id(),
-                    "inspection", InspectionPages.name(item.inspection(), directory),
-                    "agency", directory.findOrganisation(item.request().agencyId()).map(Organisation::name)
-                            .orElse(item.request().agencyId()),
+                    "inspection", names.inspection(item.inspection()),
+                    "agency", names.agency(item.request().agencyId()),
                     "requestedBy", item.request().requestedBy().title(),
                     "due", ReferralPages.when(item.request().dueAt()),
                     "documents", item.documents(),

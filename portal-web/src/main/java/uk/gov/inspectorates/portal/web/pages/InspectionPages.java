@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.gov.inspectorates.portal.core.access.Subject;
@@ -25,12 +24,10 @@ import uk.gov.inspectorates.portal.core.inspection.Inspection;
 import uk.gov.inspectorates.portal.core.inspection.InspectionService;
 import uk.gov.inspectorates.portal.core.inspection.Milestone;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
-import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
-import uk.gov.inspectorates.portal.core.organisation.Organisation;
-import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralService;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.web.api.JtaiNames;
 import uk.gov.inspectorates.portal.web.api.Problems;
 
 /**
@@ -59,7 +56,7 @@ public class InspectionPages extends HttpServlet {
     DueWork dueWork;
 
     @Inject
-    OrganisationDirectory directory;
+    JtaiNames names;
 
     @Inject
     ReferralPages referralPages;
@@ -127,7 +124,7 @@ public class InspectionPages extends HttpServlet {
     private void list(HttpServletRequest request, HttpServletResponse response, Subject subject) throws IOException {
         List<Map<String, Object>> shown = new ArrayList<>();
         for (Inspection inspection : inspections.visibleTo(subject)) {
-            shown.add(Map.of("id", inspection.id(), "name", name(inspection, directory), "theme", inspection.theme(),
+            shown.add(Map.of("id", inspection.id(), "name", names.inspection(inspection), "theme", inspection.theme(),
                     "notifiedOn", DAY.format(inspection.notifiedOn()), "status",
                     inspection.status().name().charAt(0) + inspection.status().name().substring(1).toLowerCase()));
         }
@@ -147,9 +144,9 @@ public class InspectionPages extends HttpServlet {
         List<Referral> visibleReferrals = referrals.ofInspection(subject, id);
         List<Map<String, Object>> agencies = requestsByAgency(overview.requests(), id, now);
         List<Map<String, Object>> overdue = overdueRequests(subject, id);
-        pages.render(response, 200, "inspection", PageModel.forRequest(request, name(inspection, directory))
+        pages.render(response, 200, "inspection", PageModel.forRequest(request, names.inspection(inspection))
                 .with("marking", ReferralPages.MARKING)
-                .with("inspection", Map.of("id", id, "name", name(inspection, directory), "theme", inspection.theme(),
+                .with("inspection", Map.of("id", id, "name", names.inspection(inspection), "theme", inspection.theme(),
                         "notifiedOn", DAY.format(inspection.notifiedOn()), "participants",
                         inspection.participants().stream().sorted().map(Inspectorate::title).toList(),
                         "status", inspection.status().name()))
@@ -237,14 +234,7 @@ public class InspectionPages extends HttpServlet {
     }
 
     private String agencyName(String agencyId) {
-        return directory.findOrganisation(agencyId).map(Organisation::name).orElse(agencyId);
-    }
-
-    /** "Northdale joint targeted area inspection". */
-    static String name(Inspection inspection, OrganisationDirectory directory) {
-        Optional<LocalAuthorityArea> area = directory.findLocalAuthorityArea(inspection.localAuthorityAreaId());
-        return area.map(LocalAuthorityArea::name).orElse(inspection.localAuthorityAreaId())
-                + " joint targeted area inspection";
+        return names.agency(agencyId);
     }
 
     private static Subject subject(HttpServletRequest request) {

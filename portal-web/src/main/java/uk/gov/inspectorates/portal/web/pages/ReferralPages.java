@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.inspection.InspectionService;
-import uk.gov.inspectorates.portal.core.organisation.Organisation;
-import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralCategory;
 import uk.gov.inspectorates.portal.core.referral.ReferralDraft;
@@ -28,6 +26,7 @@ import uk.gov.inspectorates.portal.core.referral.ReferralEntry;
 import uk.gov.inspectorates.portal.core.referral.ReferralService;
 import uk.gov.inspectorates.portal.core.referral.ReferralStep;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.web.api.JtaiNames;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
 
@@ -49,7 +48,7 @@ public class ReferralPages {
     InspectionService inspections;
 
     @Inject
-    OrganisationDirectory directory;
+    JtaiNames names;
 
     @Inject
     PageRenderer pages;
@@ -125,7 +124,7 @@ public class ReferralPages {
         pages.render(response, status, "referral-new", model
                 .with("marking", MARKING)
                 .with("inspectionId", overview.inspection().id())
-                .with("inspectionName", InspectionPages.name(overview.inspection(), directory))
+                .with("inspectionName", names.inspection(overview.inspection()))
                 .with("agencies", agencies)
                 .with("categories", categories)
                 .with("given", given)
@@ -138,11 +137,10 @@ public class ReferralPages {
         Instant now = clock.instant();
         Map<String, Object> shown = new HashMap<>();
         shown.put("id", referral.id());
-        shown.put("agency", directory.findOrganisation(referral.agencyId()).map(Organisation::name)
-                .orElse(referral.agencyId()));
+        shown.put("agency", names.agency(referral.agencyId()));
         shown.put("caseNumbers", referral.caseNumbers());
         shown.put("category", referral.category().number());
-        shown.put("serious", referral.category().serious());
+        shown.put("seriousOpen", referral.seriousAndOpen());
         shown.put("categoryDescription", referral.category().description());
         shown.put("issues", referral.issues());
         shown.put("requiredBy", when(referral.responseRequiredBy()));

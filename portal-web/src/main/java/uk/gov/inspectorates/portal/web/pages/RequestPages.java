@@ -22,10 +22,9 @@ import uk.gov.inspectorates.portal.core.inspection.InformationRequest;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequests;
 import uk.gov.inspectorates.portal.core.inspection.InspectionService;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
-import uk.gov.inspectorates.portal.core.organisation.Organisation;
-import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.inspection.RequestDraft;
+import uk.gov.inspectorates.portal.web.api.JtaiNames;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
 
@@ -51,7 +50,7 @@ public class RequestPages {
     EvidenceUploadForm uploadForm;
 
     @Inject
-    OrganisationDirectory directory;
+    JtaiNames names;
 
     @Inject
     PageRenderer pages;
@@ -168,7 +167,7 @@ public class RequestPages {
         pages.render(response, status, "request-new", model
                 .with("marking", ReferralPages.MARKING)
                 .with("inspectionId", overview.inspection().id())
-                .with("inspectionName", InspectionPages.name(overview.inspection(), directory))
+                .with("inspectionName", names.inspection(overview.inspection()))
                 .with("agencies", agencies)
                 .with("items", items)
                 .with("given", given)
@@ -193,6 +192,6 @@ public class RequestPages {
     }
 
     private String agencyName(String agencyId) {
-        return directory.findOrganisation(agencyId).map(Organisation::name).orElse(agencyId);
+        return names.agency(agencyId);
     }
 }

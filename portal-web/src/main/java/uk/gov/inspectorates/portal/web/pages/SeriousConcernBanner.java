@@ -5,8 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import uk.gov.inspectorates.portal.core.access.Subject;
-import uk.gov.inspectorates.portal.core.organisation.Organisation;
-import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
+import uk.gov.inspectorates.portal.web.api.JtaiNames;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralService;
 
@@ -23,7 +22,7 @@ public class SeriousConcernBanner {
     ReferralService referrals;
 
     @Inject
-    OrganisationDirectory directory;
+    JtaiNames names;
 
     /** On an inspection's pages. */
     Map<String, Object> inInspection(Subject subject, String inspectionId) {
@@ -43,8 +42,7 @@ public class SeriousConcernBanner {
     private List<Map<String, Object>> items(List<Referral> open) {
         return open.stream().map(referral -> Map.<String, Object>of(
                 "link", "/inspections/" + referral.inspectionId() + "/referrals/" + referral.id(),
-                "agency", directory.findOrganisation(referral.agencyId()).map(Organisation::name)
-                        .orElse(referral.agencyId()),
+                "agency", names.agency(referral.agencyId()),
                 "requiredBy", ReferralPages.when(referral.responseRequiredBy()),
                 "stage", referral.stage().title())).toList();
     }
