@@ -173,7 +173,8 @@ final class AccessMatrix {
                 if (action == Action.LIST && applicable && expected != Outcome.LISTED
                         && expected != Outcome.NOT_LISTED && expected != Outcome.DENY_403
                         && expected != Outcome.DENY_404 && expected != Outcome.NO_ROUTE) {
-                    problems.add(subject + " × " + state + " × LIST must be LISTED, NOT_LISTED, DENY_403 or DENY_404");
+                    problems.add(subject + " × " + state + " × LIST must be LISTED, NOT_LISTED, DENY_403 or DENY_404"
+                            + " (a list under a parent the caller may not know exists)");
                 }
                 if (action != Action.LIST && (expected == Outcome.LISTED || expected == Outcome.NOT_LISTED)) {
                     problems.add(subject + " × " + state + " × " + action + ": LISTED/NOT_LISTED are for LIST");

@@ -19,6 +19,10 @@ import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.notification.Notice;
+import uk.gov.inspectorates.portal.core.notification.NoticeKind;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
@@ -56,7 +60,7 @@ public final class AgencyAccounts {
     private final LocalCredentials credentials;
     private final Invitations invitations;
     private final PasswordResets resets;
-    private final Notifier notifier;
+    private final NoticeOutbox notices;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
     private final PolicyGate gate;
@@ -68,13 +72,13 @@ public final class AgencyAccounts {
     private final RecoveryCodes recoveryCodes;
 
     public AgencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Invitations invitations,
-                          PasswordResets resets, Notifier notifier, PasswordHasher hasher, PasswordPolicy passwords,
+                          PasswordResets resets, NoticeOutbox notices, PasswordHasher hasher, PasswordPolicy passwords,
                           PolicyGate gate, PortalSessions sessions, SignInService signIn, Settings settings) {
         this.directory = directory;
         this.credentials = credentials;
         this.invitations = invitations;
         this.resets = resets;
-        this.notifier = notifier;
+        this.notices = notices;
         this.hasher = hasher;
         this.passwords = passwords;
         this.gate = gate;
@@ -102,8 +106,11 @@ public final class AgencyAccounts {
                 .filter(i -> agencies.contains(i.organisationId())).toList();
     }
 
-    /** Invites a person; the link goes to them through the notifier. Returns the invitation's id. */
-    public String invite(Subject administrator, InvitationRequest request, String linkBase) {
+    /**
+     * Invites a person; the link (the portal path {@code linkPath} followed by a one-time token) goes to them through
+     * the outbox. Returns the invitation's id.
+     */
+    public String invite(Subject administrator, InvitationRequest request, String linkPath) {
         Instant now = clock.instant();
         Organisation agency = request.organisationId() == null ? null
                 : directory.findOrganisation(request.organisationId()).filter(o -> !o.isInspectorate()).orElse(null);
@@ -134,10 +141,8 @@ public final class AgencyAccounts {
         Invitation invitation = new Invitation(Ids.newId(), PortalSessions.hash(token), name, email, agency.id(),
                 roles, administrator.userId(), now, now.plus(settings.invitationExpiry()), null);
         invitations.save(invitation);
-        notifier.send(new Notifier.Notification(email, "You have been invited to the inspectorates' portal",
-                name + ", " + administrator.displayName() + " has invited you to an account for " + agency.name()
-                        + ". Open the link to set your password and authenticator. It works once, until "
-                        + invitation.expiresAt() + ".", linkBase + token));
+        notices.enqueue(Notice.of(NoticeKind.ACCOUNT_INVITATION, agency.name(), linkPath + token,
+                Recipients.address(email)));
         gate.record(administrator, Act.of(AuditActions.ACCOUNT_INVITE, "INVITATION", invitation.id()),
                 Outcome.SUCCEEDED, decision.rule() + "; agency " + agency.id() + "; roles " + roles);
         return invitation.id();
@@ -205,7 +210,7 @@ public final class AgencyAccounts {
     }
 
     /** Sends a reset link if there is such an account; the caller answers the same either way. */
-    public void requestPasswordReset(String username, String linkBase) {
+    public void requestPasswordReset(String username, String linkPath) {
         Instant now = clock.instant();
         Optional<UserAccount> user = username == null || username.isBlank() ? Optional.empty()
                 : directory.findUserByUsername(username.strip().toLowerCase(Locale.ROOT))
@@ -220,11 +225,8 @@ public final class AgencyAccounts {
         String token = newToken();
         resets.save(new PasswordResets.Reset(PortalSessions.hash(token), user.get().id(), now,
                 now.plus(settings.resetExpiry()), null));
-        String recipient = credential.get().email() == null ? user.get().username() : credential.get().email();
-        notifier.send(new Notifier.Notification(recipient, "Reset your password for the inspectorates' portal",
-                "Someone asked to reset the password of " + user.get().username() + ". If it was you, open the link"
-                        + " to choose a new password. It works once, for " + settings.resetExpiry().toMinutes()
-                        + " minutes. If it was not you, you need do nothing.", linkBase + token));
+        notices.enqueue(Notice.of(NoticeKind.PASSWORD_RESET, "", linkPath + token,
+                Recipients.person(user.get().id())));
         gate.record(user.get().id(), user.get().organisationId(), Act.of(AuditActions.PASSWORD_RESET, "USER",
                 user.get().id()), Outcome.SUCCEEDED, "reset link sent");
     }

@@ -84,6 +84,8 @@ public final class AuditActions {
     public static final String EVIDENCE_VIEW = "EVIDENCE_VIEW";
     /** An evidence document's original bytes served (the download id in the detail), or refused. */
     public static final String EVIDENCE_DOWNLOAD = "EVIDENCE_DOWNLOAD";
+    /** An e-mail notice handed to the mail relay, or given up after its last attempt (kind and recipient). */
+    public static final String NOTIFICATION_SEND = "NOTIFICATION_SEND";
 
     private AuditActions() {
     }

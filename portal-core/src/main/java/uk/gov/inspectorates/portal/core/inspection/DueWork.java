@@ -55,14 +55,16 @@ public final class DueWork {
         List<InformationRequest> visible = gate.visible(subject, candidates,
                 request -> request.asResourceOf(open.get(request.inspectionId())));
         Optional<Inspectorate> own = subject.inspectorate();
+        Map<String, Map<String, Long>> answers = new java.util.HashMap<>();
         List<Item> due = new ArrayList<>();
         for (InformationRequest request : visible) {
             if (own.isPresent() && request.requestedBy() != own.get()) {
                 continue;
             }
-            int answered = (int) documents.ofInspection(request.inspectionId()).stream()
-                    .filter(document -> document.requestId().equals(request.id()))
-                    .count();
+            int answered = answers.computeIfAbsent(request.inspectionId(), inspection -> documents
+                            .ofInspection(inspection).stream()
+                            .collect(Collectors.groupingBy(EvidenceDocument::requestId, Collectors.counting())))
+                    .getOrDefault(request.id(), 0L).intValue();
             boolean overdue = answered == 0 && request.overdueAt(now);
             if (own.isPresent() && !overdue) {
                 continue;

@@ -18,8 +18,13 @@ import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
+import uk.gov.inspectorates.portal.core.notification.Notice;
+import uk.gov.inspectorates.portal.core.notification.NoticeKind;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
+import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
@@ -39,11 +44,11 @@ public final class InformationRequests {
     private final InformationRequestRepository requests;
     private final OrganisationDirectory directory;
     private final WorkingDayCalendar calendar;
-    private final RequestNotices notices;
+    private final NoticeOutbox notices;
     private final PolicyGate gate;
 
     public InformationRequests(InspectionRepository inspections, InformationRequestRepository requests,
-                               OrganisationDirectory directory, WorkingDayCalendar calendar, RequestNotices notices,
+                               OrganisationDirectory directory, WorkingDayCalendar calendar, NoticeOutbox notices,
                                PolicyGate gate) {
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.requests = Objects.requireNonNull(requests, "requests");
@@ -82,8 +87,15 @@ public final class InformationRequests {
                 Outcome.SUCCEEDED, "inspection=" + inspection.id() + " by=" + request.requestedBy() + " agency="
                         + agency.id() + " items=" + request.items().stream().map(Enum::name).sorted().toList()
                         + " beyondAnnexA=" + (request.beyondAnnexA() != null) + " due=" + request.dueAt());
-        notices.requested(inspection, request);
+        // the agency's uploaders and chief officer are told: the title and a link, never what is asked for
+        notices.enqueue(Notice.of(NoticeKind.NEW_REQUEST, request.title(), linkTo(request),
+                Recipients.withRoles(request.agencyId(), Role.AGENCY_UPLOADER, Role.AGENCY_CHIEF_OFFICER)));
         return request;
+    }
+
+    /** The portal path of a request (in e-mails and reminders). */
+    static String linkTo(InformationRequest request) {
+        return "/inspections/" + request.inspectionId() + "/requests/" + request.id();
     }
 
     /** The inspection's requests the subject may see, earliest due first; 404 unless they may see the inspection. */

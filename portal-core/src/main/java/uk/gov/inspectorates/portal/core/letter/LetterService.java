@@ -19,6 +19,7 @@ import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
 import uk.gov.inspectorates.portal.core.document.AllowedTypes;
@@ -31,6 +32,7 @@ import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
+import uk.gov.inspectorates.portal.core.report.SharedNotices;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.core.report.StampedCopies;
 import uk.gov.inspectorates.portal.core.report.Stamper;
@@ -60,6 +62,7 @@ public final class LetterService {
     private final LetterRepository letters;
     private final DocumentIntake intake;
     private final DocumentStore store;
+    private final NoticeOutbox notices;
     private final PolicyGate gate;
     private final Clock clock;
     private final StampedCopies stampedCopies;
@@ -67,14 +70,16 @@ public final class LetterService {
     private final LetterValidator validator = new LetterValidator();
 
     public LetterService(ReportRepository reports, LetterRepository letters, DocumentIntake intake,
-                         DocumentStore store, PolicyGate gate, Stamper stamper, ScopeRemoval removal) {
-        this(reports, letters, intake, store, gate, stamper, removal, StampedCopies.defaultBudget());
+                         DocumentStore store, PolicyGate gate, Stamper stamper, ScopeRemoval removal,
+                         NoticeOutbox notices) {
+        this(reports, letters, intake, store, gate, stamper, removal, StampedCopies.defaultBudget(), notices);
     }
 
     /** {@code stampingBudget}: the one the report service uses too (they share the heap). */
     public LetterService(ReportRepository reports, LetterRepository letters, DocumentIntake intake,
                          DocumentStore store, PolicyGate gate, Stamper stamper, ScopeRemoval removal,
-                         StampingBudget stampingBudget) {
+                         StampingBudget stampingBudget, NoticeOutbox notices) {
+        this.notices = java.util.Objects.requireNonNull(notices, "notices");
         this.stampedCopies = new StampedCopies(store, stamper, stampingBudget);
         this.reports = reports;
         this.letters = letters;
@@ -146,6 +151,7 @@ public final class LetterService {
                 + " addressedTo=" + letter.addressedTo().stream().map(Enum::name).sorted().toList()
                 + " serviceProviderNotifiedFirst=" + letter.serviceProviderNotifiedFirst()
                 + " bytes=" + document.content().plaintextBytes());
+        notices.enqueue(SharedNotices.letterShared(letter.addressedTo(), report));
         return letter;
     }
 
@@ -290,6 +296,7 @@ public final class LetterService {
                 + " addressedTo=" + letter.addressedTo().stream().map(Enum::name).sorted().toList()
                 + " serviceProviderNotifiedFirst=" + letter.serviceProviderNotifiedFirst()
                 + " bytes=" + document.content().plaintextBytes());
+        notices.enqueue(SharedNotices.letterShared(letter.addressedTo(), null));
         return letter;
     }
 

@@ -14,6 +14,7 @@ import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
 import uk.gov.inspectorates.portal.core.document.AllowedTypes;
@@ -44,6 +45,7 @@ public final class ReportService {
     private final ReportRepository reports;
     private final DocumentIntake intake;
     private final DocumentStore store;
+    private final NoticeOutbox notices;
     private final PolicyGate gate;
     private final ScopeRemoval removal;
     private final ResumableUploads uploads;
@@ -54,13 +56,15 @@ public final class ReportService {
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, PolicyGate gate,
                          ScopeRemoval removal, ResumableUploads uploads, Stamper stamper,
-                         ReportAttachments attachments) {
-        this(reports, intake, store, gate, removal, uploads, stamper, attachments, StampedCopies.defaultBudget());
+                         ReportAttachments attachments, NoticeOutbox notices) {
+        this(reports, intake, store, gate, removal, uploads, stamper, attachments, StampedCopies.defaultBudget(),
+                notices);
     }
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, PolicyGate gate,
                          ScopeRemoval removal, ResumableUploads uploads, Stamper stamper,
-                         ReportAttachments attachments, StampingBudget stampingBudget) {
+                         ReportAttachments attachments, StampingBudget stampingBudget, NoticeOutbox notices) {
+        this.notices = java.util.Objects.requireNonNull(notices, "notices");
         this.stampedCopies = new StampedCopies(store, stamper, stampingBudget);
         this.reports = reports;
         this.intake = intake;
@@ -179,6 +183,7 @@ public final class ReportService {
                 "classification=" + report.classification().marking() + " addressees="
                         + report.addressees().stream().map(Enum::name).sorted().toList()
                         + " bytes=" + document.content().plaintextBytes());
+        notices.enqueue(SharedNotices.reportShared(report));
         return report;
     }
 

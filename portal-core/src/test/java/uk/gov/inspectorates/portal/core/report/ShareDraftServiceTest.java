@@ -66,7 +66,7 @@ class ShareDraftServiceTest {
         ReportService reports = new ReportService(new InMemoryReportRepository(), intake, store,
                 new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock),
                 uploads, new FakeStamper(),
-                new uk.gov.inspectorates.portal.core.testdata.InMemoryLetterRepository());
+                new uk.gov.inspectorates.portal.core.testdata.InMemoryLetterRepository(), notice -> { });
         service = new ShareDraftService(drafts, reports, new PolicyGate(new AccessPolicy(), audit, clock),
                 ZoneId.of("Europe/London"));
     }

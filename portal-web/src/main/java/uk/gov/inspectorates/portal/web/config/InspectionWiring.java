@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
@@ -18,7 +17,9 @@ import uk.gov.inspectorates.portal.core.inspection.InformationRequestRepository;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequests;
 import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
 import uk.gov.inspectorates.portal.core.inspection.InspectionService;
-import uk.gov.inspectorates.portal.core.inspection.RequestNotices;
+import uk.gov.inspectorates.portal.core.inspection.OutstandingRequests;
+import uk.gov.inspectorates.portal.core.notification.DueItems;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcEvidenceDocumentRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcInformationRequestRepository;
@@ -27,8 +28,6 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcInspectionRepository;
 /** The JTAI exchange (issue 16, docs/adr/0021): inspections, information requests, evidence documents, what is due. */
 @ApplicationScoped
 public class InspectionWiring {
-
-    private static final Logger LOG = Logger.getLogger(InspectionWiring.class.getName());
 
     @Resource(lookup = PortalDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -51,15 +50,12 @@ public class InspectionWiring {
         return new JdbcEvidenceDocumentRepository(dataSource);
     }
 
-    /**
-     * The "new request" notice. The e-mail outbox (core.notification, helper-notify's branch) is not merged here
-     * yet: until it is, the request is only logged (its ids, never its content) and the agency sees it in the portal.
-     */
+    /** What agencies owe, for the e-mail reminders of the notice worker (docs/adr/0023). */
     @Produces
     @Singleton
-    RequestNotices requestNotices() {
-        return (inspection, request) -> LOG.info(() -> "information request " + request.id() + " of inspection "
-                + inspection.id() + " to agency " + request.agencyId() + " (e-mail notice not wired yet)");
+    DueItems dueItems(InspectionRepository inspections, InformationRequestRepository requests,
+                      EvidenceDocumentRepository documents) {
+        return new OutstandingRequests(inspections, requests, documents);
     }
 
     @Produces
@@ -74,7 +70,7 @@ public class InspectionWiring {
     @Singleton
     InformationRequests informationRequests(InspectionRepository inspections, InformationRequestRepository requests,
                                             OrganisationDirectory directory, WorkingDayCalendar calendar,
-                                            RequestNotices notices, PolicyGate gate) {
+                                            NoticeOutbox notices, PolicyGate gate) {
         return new InformationRequests(inspections, requests, directory, calendar, notices, gate);
     }
 

@@ -16,12 +16,12 @@ import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.account.AgencyAccounts;
 import uk.gov.inspectorates.portal.core.account.LocalCredentials;
-import uk.gov.inspectorates.portal.core.account.Notifier;
 import uk.gov.inspectorates.portal.core.account.PasswordPolicy;
 import uk.gov.inspectorates.portal.core.account.PortalSessions;
 import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.administration.OrganisationAdministration;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.KeyService;
@@ -54,7 +54,6 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcInvitations;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcLocalCredentials;
-import uk.gov.inspectorates.portal.storage.jdbc.JdbcNotificationOutbox;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOnwardSharings;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
@@ -67,7 +66,6 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcTermPlanRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcWithholdRequests;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
-import uk.gov.inspectorates.portal.web.accounts.LoggingNotifier;
 
 /**
  * Chooses the adapter for every port of the domain and builds the domain services from them. Products are
@@ -198,9 +196,10 @@ public class PortalWiring {
     @Singleton
     ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
                                 ResumableUploads uploads, PolicyGate gate, AuditTrail audit, KeyService keys,
-                                Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget) {
+                                Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget,
+                                NoticeOutbox notices) {
         return new ReportService(reports, documentIntake(store, scanner), store, gate,
-                new ScopeRemoval(keys, store, audit, clock), uploads, stamper, letters, budget);
+                new ScopeRemoval(keys, store, audit, clock), uploads, stamper, letters, budget, notices);
     }
 
     @Produces
@@ -228,9 +227,9 @@ public class PortalWiring {
     @Singleton
     LetterService letterService(ReportRepository reports, LetterRepository letters, DocumentStore store,
                                 WindowedScanner scanner, PolicyGate gate, AuditTrail audit, KeyService keys,
-                                Clock clock, Stamper stamper, StampingBudget budget) {
+                                Clock clock, Stamper stamper, StampingBudget budget, NoticeOutbox notices) {
         return new LetterService(reports, letters, documentIntake(store, scanner), store, gate, stamper,
-                new ScopeRemoval(keys, store, audit, clock), budget);
+                new ScopeRemoval(keys, store, audit, clock), budget, notices);
     }
 
     /** The share task list's drafts: the details only, the file comes at the last step. */
@@ -284,21 +283,13 @@ public class PortalWiring {
                 new PortalSessions.Timeouts(configuration.sessionIdle(), configuration.sessionAbsolute()));
     }
 
-    /** Links wait in the outbox table (there is no mail server); in demo mode they are also written to the log. */
     @Produces
     @Singleton
-    Notifier notifier(Clock clock) {
-        Notifier outbox = new JdbcNotificationOutbox(dataSource, clock);
-        return configuration.demoModeRunning() ? new LoggingNotifier(outbox) : outbox;
-    }
-
-    @Produces
-    @Singleton
-    AgencyAccounts agencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Notifier notifier,
+    AgencyAccounts agencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, NoticeOutbox notices,
                                   PasswordHasher hasher, PolicyGate gate, PortalSessions sessions,
                                   SignInService signIn) {
         return new AgencyAccounts(directory, credentials, new JdbcInvitations(dataSource),
-                new JdbcPasswordResets(dataSource), notifier, hasher, PasswordPolicy.withCommonPasswords(), gate,
+                new JdbcPasswordResets(dataSource), notices, hasher, PasswordPolicy.withCommonPasswords(), gate,
                 sessions, signIn, new AgencyAccounts.Settings(configuration.invitationExpiry(),
                 AgencyAccounts.Settings.DEFAULT_RESET_EXPIRY));
     }
