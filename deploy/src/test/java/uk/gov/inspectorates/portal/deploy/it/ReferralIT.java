@@ -101,6 +101,17 @@ class ReferralIT extends PortalDeployment {
         assertTrue(raised.body().contains("\"category\":1"), raised.body());
         assertTrue(raised.body().contains("\"by\":\"Chris Inspector\""), raised.body());
         assertEquals(1, audited("REFERRAL_RAISE", id, "SUCCEEDED"));
+        // flagged at once to both sides by e-mail: the agency's chief officer and uploaders, the lead inspector
+        String link = "/inspections/" + inspection + "/referrals/" + id;
+        for (String recipient : List.of("agency.chief@demo.invalid", "agency.uploader@demo.invalid",
+                "ofsted.lead@demo.invalid")) {
+            jakarta.mail.internet.MimeMessage mail = Mailbox.await("category 1 to " + recipient,
+                    Mailbox.to(recipient, link));
+            assertEquals("Category 1 referral of concern", mail.getSubject());
+            assertFalse(Mailbox.body(mail).contains("CS-2026"), "no case number in an e-mail");
+        }
+        assertEquals(0, TestEnvironment.count("select count(*) from notification_outbox where link like ? and "
+                + "recipient = ?", "%" + link, POLICE_CHIEF + "@demo.invalid"), "not to another agency");
 
         // out of order: 409 to whoever may see it, and nothing changes
         assertProblem(409, "state-conflict", cqc.putJson(one, step("EVALUATION", "Too early")));
@@ -154,6 +165,8 @@ class ReferralIT extends PortalDeployment {
         String referrals = "/api/v1/inspections/" + inspection + "/referrals";
         String id = PortalApi.idOf(PortalApi.signedIn(portal, "cqc.inspector")
                 .postJson(referrals, referral("northdale-childrens-services", 2, "CS-2026-0500")).body());
+        assertEquals(0, TestEnvironment.count("select count(*) from notification_outbox where link like ?",
+                "%/referrals/" + id), "category 2 is not flagged by e-mail");
 
         for (String sees : List.of("ofsted.lead", "ofsted.inspector", "ofsted.analyst", "ofsted.support",
                 "agency.uploader", "agency.chief")) {
