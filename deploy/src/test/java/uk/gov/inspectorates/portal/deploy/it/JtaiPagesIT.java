@@ -198,6 +198,34 @@ class JtaiPagesIT extends BrowserDeployment {
         }
     }
 
+    @Test
+    void withJavaScriptEachFileGoesUpAsAResumableUploadWithItsProgress() throws Exception {
+        String inspection = inspectionOnDay2();
+        HttpResponse<String> made = PortalApi.signedIn(portal(), "ofsted.inspector").postJson("/api/v1/inspections/"
+                + inspection + "/requests", "{\"agency\":\"northdale-childrens-services\",\"title\":"
+                + "\"Joint evaluations\",\"items\":[\"JOINT_EVALUATIONS\"]}");
+        assertEquals(201, made.statusCode(), made.body());
+        String request = PortalApi.idOf(made.body());
+        byte[] evaluation = TestPdf.withText("Joint evaluation of CS-2026-0417");
+        long before = TestEnvironment.count("select coalesce(max(seq), 0) from audit_event");
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context, "agency.uploader");
+            page.navigate(uri("/inspections/" + inspection + "/requests/" + request).toString());
+            page.check("#tier-official-sensitive");
+            page.setInputFiles("#file", new FilePayload[] {
+                new FilePayload("evaluation-1.pdf", "application/pdf", evaluation),
+                new FilePayload("evaluation-2.txt", "text/plain",
+                        "Second evaluation, by identifier only.".getBytes(StandardCharsets.UTF_8))});
+            page.click("button:has-text('Upload')");
+            assertThat(page.locator("#upload-done")).containsText("Files uploaded and checked: 2");
+            assertThat(page.locator("#documents")).containsText("evaluation-1.pdf");
+            assertThat(page.locator("#documents")).containsText("evaluation-2.txt");
+        }
+        assertEquals(2, TestEnvironment.count("select count(*) from audit_event where seq > ? and action = "
+                + "'UPLOAD_START' and outcome = 'SUCCEEDED' and actor_id = (select id from user_account where username "
+                + "= ?)", before, "agency.uploader"), "each file went up as a resumable upload");
+    }
+
     private void takeStep(String username, String referralPage, String button, String text, String stageAfter) {
         try (BrowserContext context = noScript()) {
             Page page = signedIn(context, username);
