@@ -169,6 +169,7 @@ final class AccessMatrix {
                     problems.add(subject + " × " + state + " × " + action + " must be N/A: the action does not"
                             + " apply to " + state);
                 }
+                // DENY_404: a list under something the caller may not know exists (an inspection's referrals)
                 if (action == Action.LIST && applicable && expected != Outcome.LISTED
                         && expected != Outcome.NOT_LISTED && expected != Outcome.DENY_403
                         && expected != Outcome.DENY_404 && expected != Outcome.NO_ROUTE) {

@@ -52,7 +52,8 @@ class AccessMatrixIT extends PortalDeployment {
         JtaiRoutes.Fixture jtai = JtaiRoutes.Fixture.signedIn(portal, sessions);
         return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions),
                 new OrganisationRoutes(), new TermPlanRoutes(sessions), LetterRoutes.signedIn(portal, sessions),
-                new JtaiRoutes.Inspections(jtai), new JtaiRoutes.Requests(jtai), new JtaiRoutes.Documents(jtai));
+                new JtaiRoutes.Inspections(jtai), new JtaiRoutes.Requests(jtai), new JtaiRoutes.Documents(jtai),
+                new ReferralRoutes(sessions));
     }
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
@@ -71,6 +72,8 @@ class AccessMatrixIT extends PortalDeployment {
                 JtaiRoutes.Requests.STATES, JtaiRoutes.Requests::appliesTo));
         tables.put("evidence-documents", AccessMatrix.load("evidence-documents", subjects,
                 JtaiRoutes.Documents.STATES, JtaiRoutes.Documents::appliesTo));
+        tables.put("referrals", AccessMatrix.load("referrals", subjects, ReferralRoutes.STATES,
+                ReferralRoutes::appliesTo));
         return tables;
     }
 

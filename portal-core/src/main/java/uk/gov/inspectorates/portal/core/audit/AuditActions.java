@@ -89,4 +89,16 @@ public final class AuditActions {
 
     private AuditActions() {
     }
+    /** A referral of concern raised (category, agency, number of cases in the detail; never the case numbers), or refused. */
+    public static final String REFERRAL_RAISE = "REFERRAL_RAISE";
+    /** An inspection's referrals listed (count), or refused. */
+    public static final String REFERRAL_LIST = "REFERRAL_LIST";
+    /** One referral viewed, or refused. */
+    public static final String REFERRAL_VIEW = "REFERRAL_VIEW";
+    /** The agency's response to a referral recorded, or refused (out of order: REFUSED; not theirs: DENIED). */
+    public static final String REFERRAL_RESPOND = "REFERRAL_RESPOND";
+    /** The referring inspector's evaluation of a response recorded, or refused. */
+    public static final String REFERRAL_EVALUATE = "REFERRAL_EVALUATE";
+    /** A referral signed off by the agency's chief officer or the lead inspector (which, in the detail), or refused. */
+    public static final String REFERRAL_SIGN_OFF = "REFERRAL_SIGN_OFF";
 }
