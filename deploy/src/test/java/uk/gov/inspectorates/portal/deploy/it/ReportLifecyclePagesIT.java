@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -126,8 +125,7 @@ class ReportLifecyclePagesIT extends BrowserDeployment {
     }
 
     private static BrowserContext noScript() {
-        return browser.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)
-                .setViewportSize(1280, 900).setLocale("en-GB").setTimezoneId("Europe/London"));
+        return browser.newContextWithoutJavaScript();
     }
 
     private Page signedIn(BrowserContext context, String username) {

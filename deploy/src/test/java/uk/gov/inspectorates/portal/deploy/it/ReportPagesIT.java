@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
@@ -216,8 +215,7 @@ class ReportPagesIT extends BrowserDeployment {
     @Test
     void withoutJavaScriptMistakesShowAGovukErrorSummaryAndNothingIsStored() throws Exception {
         StoredState before = StoredState.now();
-        Browser.NewContextOptions noScript = new Browser.NewContextOptions().setJavaScriptEnabled(false);
-        try (BrowserContext context = browser.browser().newContext(noScript)) {
+        try (BrowserContext context = browser.newContextWithoutJavaScript()) {
             Page page = context.newPage();
             signIn(page, "ofsted.support");
             page.navigate(uri("/reports/share").toString());
@@ -247,8 +245,7 @@ class ReportPagesIT extends BrowserDeployment {
         String title = "Task list share " + UUID.randomUUID();
         byte[] pdf = TestPdf.withText(title);
         String id;
-        Browser.NewContextOptions noScript = new Browser.NewContextOptions().setJavaScriptEnabled(false);
-        try (BrowserContext context = browser.browser().newContext(noScript)) {
+        try (BrowserContext context = browser.newContextWithoutJavaScript()) {
             Page page = context.newPage();
             signIn(page, "ofsted.inspector");
             page.waitForNavigation(() -> page.click("button:has-text('Share a report')"));
@@ -315,8 +312,7 @@ class ReportPagesIT extends BrowserDeployment {
     void aReportSharedThroughThePageWithOnePartyReachesThatPartyAlone() throws Exception {
         String title = "Shared with HMIC only " + UUID.randomUUID();
         String id;
-        Browser.NewContextOptions noScript = new Browser.NewContextOptions().setJavaScriptEnabled(false);
-        try (BrowserContext context = browser.browser().newContext(noScript)) {
+        try (BrowserContext context = browser.newContextWithoutJavaScript()) {
             Page page = context.newPage();
             signIn(page, "ofsted.inspector");
             page.navigate(uri("/reports/share").toString());

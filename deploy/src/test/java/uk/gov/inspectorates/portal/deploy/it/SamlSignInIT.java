@@ -33,6 +33,7 @@ import javax.xml.crypto.dsig.XMLSignatureFactory;
 import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -82,6 +83,8 @@ class SamlSignInIT {
                 PortFinder.freePort(), new EmbeddedKeycloak.ServiceProvider(base + "/saml/metadata", base,
                         base + "/saml/acs", serviceProviderKey.certificateBase64()), work.resolve("keycloak.log"));
         browser = BrowserSession.start();
+        browser.notOurs(keycloak.baseUrl(), "Keycloak's sign-in page stands in for an inspectorate's identity "
+                + "provider: not the portal's markup");
         keycloak.awaitReady(Duration.ofSeconds(420));
         System.out.printf("[SamlSignInIT] Keycloak ready at %s after %.1f s%n", keycloak.baseUrl(),
                 (System.nanoTime() - started) / 1e9);
@@ -106,6 +109,12 @@ class SamlSignInIT {
             throw new AssertionError("the portal did not start: " + e.getMessage() + "\n" + portal.logTail(80), e);
         }
         System.out.printf("[SamlSignInIT] portal ready at %s after %.1f s%n", base, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Every portal page a test opened passes axe-core (WCAG 2.2 AA), or the test fails with the violations. */
+    @AfterEach
+    void everyPageOpenedWasAccessible() {
+        browser.assertAccessible();
     }
 
     @AfterAll
