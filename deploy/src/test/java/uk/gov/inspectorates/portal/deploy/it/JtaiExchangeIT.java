@@ -166,6 +166,16 @@ class JtaiExchangeIT extends PortalDeployment {
         assertEquals(201, healthUpload.statusCode(), healthUpload.body());
         String healthDocument = PortalApi.idOf(healthUpload.body());
 
+        // children's services answer the list-of-children request: a list naming a child is refused with the row
+        PortalApi childrens = as("agency.uploader");
+        HttpResponse<String> named = upload(childrens, inspection, toChildrens, "{\"tier\":\"OFFICIAL-SENSITIVE\"}",
+                "children.csv", "Child ID,Full name,Plan\nC-1001,Ann Example,CP\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, named.statusCode(), named.body());
+        assertTrue(named.body().contains("Row 1"), named.body());
+        HttpResponse<String> listed = upload(childrens, inspection, toChildrens, "{\"tier\":\"OFFICIAL-SENSITIVE\"}",
+                "children.csv", "Child ID,Plan\nC-1001,CP\nC-1002,CIN\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, listed.statusCode(), listed.body());
+
         // the police see their own request and document, and nothing of health's: not even that they exist
         PortalApi police = as("police.uploader");
         String policeList = police.get("/api/v1/inspections/" + inspection + "/documents").body();
