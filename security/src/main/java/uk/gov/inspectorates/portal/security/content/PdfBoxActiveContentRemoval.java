@@ -32,8 +32,9 @@ public final class PdfBoxActiveContentRemoval {
     public static int remove(PDDocument document) {
         int removed = 0;
         COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
-        if (catalog.getDictionaryObject(COSName.OPEN_ACTION) instanceof COSDictionary) {
-            catalog.removeItem(COSName.OPEN_ACTION); // an action (a destination array only moves the view)
+        if (catalog.getDictionaryObject(COSName.OPEN_ACTION) instanceof COSDictionary action
+                && (PdfBoxActiveContent.activeAction(action) || action.containsKey(KEYS.get(0)))) {
+            catalog.removeItem(COSName.OPEN_ACTION); // a GoTo, or a destination array, only moves the view: kept
             removed++;
         }
         if (catalog.getDictionaryObject(COSName.NAMES) instanceof COSDictionary names) {

@@ -86,6 +86,18 @@ class TikaContentTypeDetectorTest {
     }
 
     @Test
+    void textNamedCsvIsCsvAndNothingElseBecomesCsvByItsName() throws IOException {
+        byte[] csv = "child id,age\nC-0001,7\n".getBytes(StandardCharsets.UTF_8);
+
+        assertEquals("text/csv", detect(csv, "children.csv"));
+        assertEquals("text/csv", detect(csv, "CHILDREN.CSV"));
+        assertEquals("text/plain", detect(csv, "children.txt"));
+        assertEquals("image/png", detect(onePixelPng(), "children.csv"));
+        assertEquals("text/html", detect("<html><body>x</body></html>".getBytes(StandardCharsets.UTF_8),
+                "children.csv"));
+    }
+
+    @Test
     void unrecognisedBytesNamedPdfAreNotDetectedAsPdf() throws IOException {
         byte[] noise = new byte[4096];
         new Random(42).nextBytes(noise);

@@ -134,6 +134,19 @@ class PdfBoxStamperTest {
         }
     }
 
+    @Test
+    void harmlessNavigationAndWebLinksAreKept() throws IOException {
+        try (PDDocument stamped = Loader.loadPDF(stamp(HostilePdfs.openActionGoTo()))) {
+            assertTrue(stamped.getDocumentCatalog().getCOSObject().containsKey(org.apache.pdfbox.cos.COSName.OPEN_ACTION),
+                    "opening at a page is navigation, not active content");
+        }
+        try (PDDocument stamped = Loader.loadPDF(stamp(HostilePdfs.linkTo("https://www.gov.uk/")))) {
+            assertEquals(1, stamped.getPage(0).getAnnotations().size());
+            assertTrue(stamped.getPage(0).getAnnotations().get(0).getCOSObject().containsKey(
+                    org.apache.pdfbox.cos.COSName.A), "a link to a web page keeps its action");
+        }
+    }
+
     /** The text of every string and every decoded stream of the document, to search for what must not be there. */
     private static String everyDecodedObject(byte[] pdf) throws IOException {
         StringBuilder all = new StringBuilder();
