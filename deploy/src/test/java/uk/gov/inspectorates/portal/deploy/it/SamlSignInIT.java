@@ -16,6 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -44,7 +48,7 @@ import uk.gov.inspectorates.portal.security.keystore.SigningKeyFiles;
  * SAML sign-in of inspectorate staff end to end against a real identity provider: Keycloak (the distribution from
  * Maven Central) with the realm of the repository, and the portal in a Payara Micro started here, because the
  * portal's address must be known before it starts (it is in the AuthnRequest, and Keycloak's client is made for
- * it). The portal is reached as {@code localhost} and Keycloak as {@code 127.0.0.1}: different sites, as in
+ * it). That portal runs with demo mode off, on a fresh database of its own, as in production. The portal is reached as {@code localhost} and Keycloak as {@code 127.0.0.1}: different sites, as in
  * production, so the identity provider's post to /saml/acs is a cross-site request and the SameSite=Strict
  * session cookie is really put to the test.
  */
@@ -55,6 +59,9 @@ class SamlSignInIT {
     private static final Pattern POST_ACTION = Pattern.compile("<form[^>]*method=\"post\"[^>]*action=\"([^\"]+)\"",
             Pattern.CASE_INSENSITIVE);
 
+    private static final String DATABASE = "portal_saml_sign_in";
+
+    private static String databaseUrl;
     private static EmbeddedKeycloak keycloak;
     private static PayaraMicroProcess portal;
     private static BrowserSession browser;
@@ -81,6 +88,11 @@ class SamlSignInIT {
                 (System.nanoTime() - started) / 1e9);
 
         Map<String, String> settings = TestEnvironment.portalSettings();
+        // demo mode off, on a database and a bucket of its own: staff can only sign in if every environment has the
+        // inspectorates and their reader-list teams (V11), not only one where demo mode seeded them
+        settings.put("portal.demo.enabled", "false");
+        settings.put("portal.db.url", freshDatabase());
+        settings.put("portal.s3.bucket", "portal-saml-sign-in");
         settings.put("portal.saml.sp.base-url", base);
         settings.put("portal.saml.sp.key", work.resolve("sp").resolve(SigningKeyFiles.KEY_FILE).toString());
         settings.put("portal.saml.sp.certificate",
@@ -162,10 +174,10 @@ class SamlSignInIT {
         assertTrue(body.contains("\"displayName\":\"Remi Reader\""), body);
         assertTrue(body.contains("\"id\":\"ofsted/social-care-policy-team\""), body);
         assertTrue(body.contains("\"roles\":[\"READER\"]"), "default Keycloak roles are ignored: " + body);
-        assertEquals(1, TestEnvironment.count("select count(*) from audit_event where action = 'SIGN_IN' and "
+        assertEquals(1, count("select count(*) from audit_event where action = 'SIGN_IN' and "
                 + "outcome = 'SUCCEEDED' and detail = 'saml' and actor_id = (select id from user_account where "
                 + "username = 'ofsted/remi.reader')"));
-        assertEquals(1, TestEnvironment.count("select count(*) from user_account where username = "
+        assertEquals(1, count("select count(*) from user_account where username = "
                 + "'ofsted/remi.reader' and password_hash is null"), "no password for an account of the IdP");
     }
 
@@ -183,10 +195,10 @@ class SamlSignInIT {
                 "no session for a refused sign-in");
         assertEquals(401, journey.get(base + "/api/v1/me").statusCode());
         assertEquals(before + 1, refusals("saml:organisation-mismatch"));
-        assertEquals(before + 1, TestEnvironment.count("select count(*) from audit_event where detail = "
+        assertEquals(before + 1, count("select count(*) from audit_event where detail = "
                 + "'saml:organisation-mismatch' and actor_organisation_id = 'ofsted' and outcome = 'REFUSED'"
                 + " and action = 'SIGN_IN'"), "audited against Ofsted, whose identity provider sent it");
-        assertEquals(0, TestEnvironment.count("select count(*) from user_account where username like "
+        assertEquals(0, count("select count(*) from user_account where username like "
                 + "'%casey.elsewhere%'"));
     }
 
@@ -248,8 +260,41 @@ class SamlSignInIT {
                 + response.body());
     }
 
+    @Test
+    void withDemoModeOffThePortalHasTheInspectoratesAndReaderListTeamsButNoDemoData() throws Exception {
+        assertEquals(6, count("select count(*) from organisation where inspectorate is not null"));
+        assertEquals(1, count("select count(*) from team where id = 'ofsted/social-care-policy-team' and "
+                + "on_reader_list"));
+        assertEquals(0, count("select count(*) from user_account where id like 'demo-%'"), "no demo people");
+        assertEquals(0, count("select count(*) from organisation where agency_type is not null"), "no demo agencies");
+        assertEquals(0, count("select count(*) from local_authority_area"), "no Northdale");
+    }
+
+    /** A database of this test's own in the shared PostgreSQL, owned by the portal's role, created empty. */
+    private static String freshDatabase() throws Exception {
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE);
+            statement.execute("create database " + DATABASE + " owner " + TestEnvironment.dbUser());
+        }
+        String shared = TestEnvironment.jdbcUrl();
+        databaseUrl = shared.substring(0, shared.lastIndexOf('/') + 1) + DATABASE;
+        return databaseUrl;
+    }
+
+    /** The number a {@code select count(*) ...} answers from this test's portal's database. */
+    private static long count(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, TestEnvironment.dbUser(),
+                TestEnvironment.dbPassword());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private static long refusals(String detailPattern) throws Exception {
-        return TestEnvironment.count("select count(*) from audit_event where action = 'SIGN_IN' and outcome = "
+        return count("select count(*) from audit_event where action = 'SIGN_IN' and outcome = "
                 + "'REFUSED' and detail like '" + detailPattern + "'");
     }
 

@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The organisations, teams and people of demo mode: the six inspectorates with the protocol's reader-list teams,
- * one local authority area with its agencies, and at least one person for every role. Demo data only: never seeded
- * unless demo mode is explicitly enabled outside production.
+ * The organisations, teams and people of demo mode: the six inspectorates with the protocol's reader-list teams
+ * (which every environment has, from the V11 migration), one local authority area with its agencies, an inspection
+ * team for each inspectorate, and at least one person for every role. The demo-only part is never seeded unless demo
+ * mode is explicitly enabled outside production.
  */
 public final class DemoDirectory {
 
@@ -46,14 +47,27 @@ public final class DemoDirectory {
                 agency("northdale-probation", "Northdale Probation Delivery Unit", AgencyType.PROBATION_SERVICE));
     }
 
+    /** Every team of demo mode: the protocol's reader-list teams and each inspectorate's demo inspection team. */
     public static List<Team> teams() {
         List<Team> teams = new ArrayList<>();
         for (Inspectorate inspectorate : Inspectorate.values()) {
             teams.addAll(ProtocolReaderLists.teamsOf(inspectorate));
-            teams.add(new Team(inspectorate.organisationId() + "/inspection-team", inspectorate.organisationId(),
-                    "Inspection team", false));
+            teams.add(inspectionTeamOf(inspectorate));
         }
         return teams;
+    }
+
+    /**
+     * The teams only demo mode adds: the inspectorates and their reader-list teams exist in every environment (the
+     * V11 migration), so the demo seed leaves them, and any administrator's change to a reader list, alone.
+     */
+    public static List<Team> demoOnlyTeams() {
+        return Arrays.stream(Inspectorate.values()).map(DemoDirectory::inspectionTeamOf).toList();
+    }
+
+    private static Team inspectionTeamOf(Inspectorate inspectorate) {
+        return new Team(inspectorate.organisationId() + "/inspection-team", inspectorate.organisationId(),
+                "Inspection team", false);
     }
 
     public static List<DemoUser> users() {

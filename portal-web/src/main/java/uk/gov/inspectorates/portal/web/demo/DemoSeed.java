@@ -13,7 +13,10 @@ import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 
-/** Puts the demo organisations, teams and people into the directory; repeated starts leave one copy of each. */
+/**
+ * Puts the demo-only organisations (Northdale and its agencies), teams and people into the directory; repeated
+ * starts leave one copy of each. The inspectorates and their reader-list teams are reference data (V11).
+ */
 @ApplicationScoped
 public class DemoSeed {
 
@@ -33,9 +36,10 @@ public class DemoSeed {
      * secret (Base32). A restart keeps each user's last used code step, so a code cannot be replayed across it.
      */
     public void seed(char[] password, String totpSecret) {
+        // the inspectorates and their reader-list teams come from the V11 migration, in every environment
         DemoDirectory.localAuthorityAreas().forEach(directory::saveLocalAuthorityArea);
-        DemoDirectory.organisations().forEach(directory::saveOrganisation);
-        DemoDirectory.teams().forEach(directory::saveTeam);
+        DemoDirectory.agencies().forEach(directory::saveOrganisation);
+        DemoDirectory.demoOnlyTeams().forEach(directory::saveTeam);
         String hash = hasher.hash(password);
         byte[] secret = Base32.decode(totpSecret);
         for (DemoDirectory.DemoUser user : DemoDirectory.users()) {
