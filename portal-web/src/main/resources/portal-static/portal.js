@@ -62,13 +62,77 @@ for (const form of document.querySelectorAll('form[data-upload-progress]')) {
 }
 
 async function uploadThenSubmit(form, fileInput, file) {
+  const id = await sendResumably(form, fileInput, file, { purpose: 'REPORT' }, '');
+  if (id === null) {
+    return;
+  }
+  document.getElementById('upload-progress-status').textContent = 'Checked. Sharing the report…';
+  form.elements.upload.value = id;
+  // A disabled control is not submitted, so the file is not sent a second time.
+  fileInput.disabled = true;
+  form.submit();
+}
+
+/**
+ * Evidence upload forms (data-evidence-upload) send each chosen file as a resumable upload for their inspection's
+ * request, one after the other with its own progress, then post the form with the uploads' ids instead of the files.
+ * Without a classification chosen the form is posted as it is, and the portal says what is missing.
+ */
+for (const form of document.querySelectorAll('form[data-evidence-upload]')) {
+  if (typeof XMLHttpRequest === 'undefined' || typeof Blob === 'undefined' || !Blob.prototype.slice) {
+    continue;
+  }
+  form.addEventListener('submit', (event) => {
+    const fileInput = form.querySelector('input[type=file]');
+    const files = fileInput && fileInput.files ? Array.from(fileInput.files) : [];
+    if (files.length === 0 || !form.querySelector('input[name=classificationTier]:checked')) {
+      return;
+    }
+    event.preventDefault();
+    uploadAllThenSubmit(form, fileInput, files);
+  });
+}
+
+async function uploadAllThenSubmit(form, fileInput, files) {
+  const ids = [];
+  for (let index = 0; index < files.length; index += 1) {
+    const file = files[index];
+    const label = files.length > 1 ? `File ${index + 1} of ${files.length} (${file.name}): ` : '';
+    const start = {
+      purpose: 'INSPECTION_DOCUMENT', fileName: file.name, length: file.size,
+      inspection: form.dataset.inspection, request: form.dataset.request,
+    };
+    const id = await sendResumably(form, fileInput, file, start, label);
+    if (id === null) {
+      return;
+    }
+    ids.push(id);
+  }
+  document.getElementById('upload-progress-status').textContent = 'Checked. Adding the files…';
+  for (const id of ids) {
+    const field = document.createElement('input');
+    field.type = 'hidden';
+    field.name = 'upload';
+    field.value = id;
+    form.append(field);
+  }
+  fileInput.disabled = true;
+  form.submit();
+}
+
+/**
+ * Sends one file as a resumable upload (docs/adr/0009), part by part, resuming after a dropped connection; resolves
+ * with the checked upload's id, or null once a refusal is shown on the form.
+ */
+async function sendResumably(form, fileInput, file, startBody, label) {
   const panel = document.getElementById('upload-progress');
   const bar = document.getElementById('upload-progress-bar');
   const status = document.getElementById('upload-progress-status');
   const connection = document.getElementById('upload-connection');
   const button = form.querySelector('button[type=submit]');
   const csrfToken = form.elements.csrfToken.value;
-  const memoryKey = `portal.upload:${file.name}:${file.size}:${file.lastModified}`;
+  const memoryKey = `portal.upload:${startBody.purpose}:${startBody.request || ''}:${file.name}:${file.size}:`
+      + `${file.lastModified}`;
   let current = null;
   let shownPercent = 0;
 
@@ -78,7 +142,7 @@ async function uploadThenSubmit(form, fileInput, file) {
     if (percent > shownPercent || status.textContent === '') {
       shownPercent = Math.max(shownPercent, percent);
       bar.value = shownPercent;
-      status.textContent = `Uploading: ${shownPercent}% sent`;
+      status.textContent = `${label}Uploading: ${shownPercent}% sent`;
     }
   };
   const showConnection = (message) => {
@@ -161,7 +225,7 @@ async function uploadThenSubmit(form, fileInput, file) {
       forget(memoryKey);
     }
     const started = await call('POST', UPLOADS,
-        JSON.stringify({ purpose: 'REPORT', fileName: file.name, length: file.size }));
+        JSON.stringify({ ...startBody, fileName: file.name, length: file.size }));
     remember(memoryKey, started.id);
     return started;
   };
@@ -210,7 +274,7 @@ async function uploadThenSubmit(form, fileInput, file) {
           upload = await call('PUT', `${UPLOADS}/${encodeURIComponent(upload.id)}/parts/${number}`,
               file.slice(from, from + partSize(upload, number)), (sent) => showSent(confirmed + sent));
         } else {
-          status.textContent = 'Checking the file for viruses…';
+          status.textContent = `${label}Checking the file for viruses…`;
           upload = await call('POST', `${UPLOADS}/${encodeURIComponent(upload.id)}/completion`);
         }
         attempt = 0;
@@ -243,17 +307,14 @@ async function uploadThenSubmit(form, fileInput, file) {
     panel.hidden = true;
     button.disabled = false;
     showProblem(form, fileInput, failure);
-    return;
+    return null;
   }
   window.removeEventListener('offline', dropCurrent);
   showConnection(null);
   bar.value = 100;
-  status.textContent = 'Checked. Sharing the report…';
+  status.textContent = `${label}Checked.`;
   forget(memoryKey);
-  form.elements.upload.value = upload.id;
-  // A disabled control is not submitted, so the file is not sent a second time.
-  fileInput.disabled = true;
-  form.submit();
+  return upload.id;
 }
 
 /** Waits before a retry, cut short when the browser says it is back online. */

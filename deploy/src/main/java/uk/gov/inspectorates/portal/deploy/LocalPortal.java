@@ -140,6 +140,8 @@ public final class LocalPortal {
         config.put("portal.demo.enabled", Settings.get("portal.demo.enabled", "true"));
         config.put("portal.demo.totp-secret", Settings.get("portal.demo.totp-secret", DEFAULT_DEMO_TOTP_SECRET));
         config.put("portal.cookie.secure", Settings.get("portal.cookie.secure", "false"));
+        // the address in e-mailed links; without PORTAL_SMTP_HOST notices are only logged (docs/adr/0023)
+        config.put("portal.public-url", Settings.get("portal.public-url", "http://localhost:" + port));
         config.putAll(scannerConfig);
         config.putAll(samlConfig);
         if (keycloak.isPresent()) {
@@ -210,8 +212,9 @@ public final class LocalPortal {
                .append("  get a code with: scripts/demo-code   (or: oathtool --totp -b ").append(secret)
                .append(", or add the secret to an authenticator app)").append(System.lineSeparator())
                .append("  each code works once per user; the next one comes within 30 s").append(System.lineSeparator())
-               .append("Invitation and password-reset links are written to the portal log (demo mode) and to the ")
-               .append("notification_outbox table").append(System.lineSeparator());
+               .append("E-mail notices (invitations, password resets, requests, reminders, shared reports) are ")
+               .append("written to the portal log instead of sent, unless PORTAL_SMTP_HOST is set")
+               .append(System.lineSeparator());
             out.append(System.lineSeparator());
         }
         out.append("Press Ctrl+C to stop.");

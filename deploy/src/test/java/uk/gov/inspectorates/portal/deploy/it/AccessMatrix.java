@@ -169,10 +169,12 @@ final class AccessMatrix {
                     problems.add(subject + " × " + state + " × " + action + " must be N/A: the action does not"
                             + " apply to " + state);
                 }
+                // DENY_404: a list under something the caller may not know exists (an inspection's referrals)
                 if (action == Action.LIST && applicable && expected != Outcome.LISTED
                         && expected != Outcome.NOT_LISTED && expected != Outcome.DENY_403
-                        && expected != Outcome.NO_ROUTE) {
-                    problems.add(subject + " × " + state + " × LIST must be LISTED, NOT_LISTED or DENY_403");
+                        && expected != Outcome.DENY_404 && expected != Outcome.NO_ROUTE) {
+                    problems.add(subject + " × " + state + " × LIST must be LISTED, NOT_LISTED, DENY_403 or DENY_404"
+                            + " (a list under a parent the caller may not know exists)");
                 }
                 if (action != Action.LIST && (expected == Outcome.LISTED || expected == Outcome.NOT_LISTED)) {
                     problems.add(subject + " × " + state + " × " + action + ": LISTED/NOT_LISTED are for LIST");

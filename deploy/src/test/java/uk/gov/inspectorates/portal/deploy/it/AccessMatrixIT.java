@@ -49,8 +49,11 @@ class AccessMatrixIT extends PortalDeployment {
     /** Every kind of resource the API serves today; a feature that adds one adds it here. */
     private static List<MatrixRoutes> kinds(URI portal, MatrixSubjects subjects, Map<String, PortalApi> sessions)
             throws Exception {
+        JtaiRoutes.Fixture jtai = JtaiRoutes.Fixture.signedIn(portal, sessions);
         return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions),
-                new OrganisationRoutes(), new TermPlanRoutes(sessions), LetterRoutes.signedIn(portal, sessions));
+                new OrganisationRoutes(), new TermPlanRoutes(sessions), LetterRoutes.signedIn(portal, sessions),
+                new JtaiRoutes.Inspections(jtai), new JtaiRoutes.Requests(jtai), new JtaiRoutes.Documents(jtai),
+                new ReferralRoutes(sessions));
     }
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
@@ -63,6 +66,14 @@ class AccessMatrixIT extends PortalDeployment {
         tables.put("term-plans", AccessMatrix.load("term-plans", subjects, TermPlanRoutes.STATES,
                 TermPlanRoutes::appliesTo));
         tables.put("letters", AccessMatrix.load("letters", subjects, LetterRoutes.STATES, LetterRoutes::appliesTo));
+        tables.put("inspections", AccessMatrix.load("inspections", subjects, JtaiRoutes.Inspections.STATES,
+                JtaiRoutes.Inspections::appliesTo));
+        tables.put("information-requests", AccessMatrix.load("information-requests", subjects,
+                JtaiRoutes.Requests.STATES, JtaiRoutes.Requests::appliesTo));
+        tables.put("evidence-documents", AccessMatrix.load("evidence-documents", subjects,
+                JtaiRoutes.Documents.STATES, JtaiRoutes.Documents::appliesTo));
+        tables.put("referrals", AccessMatrix.load("referrals", subjects, ReferralRoutes.STATES,
+                ReferralRoutes::appliesTo));
         return tables;
     }
 
@@ -136,7 +147,9 @@ class AccessMatrixIT extends PortalDeployment {
         int status = answer.status();
         boolean success = status / 100 == 2;
         String observed = switch (route.check()) {
+            // a listing under a parent the caller may not know exists (an inspection's documents) is a 404
             case MEMBERSHIP -> status == 403 ? Outcome.DENY_403.name()
+                    : status == 404 ? Outcome.DENY_404.name()
                     : status != 200 ? "HTTP_" + status
                     : answer.body().contains(id) ? Outcome.LISTED.name() : Outcome.NOT_LISTED.name();
             case ACCESS -> success ? Outcome.PERMIT.name()

@@ -68,7 +68,7 @@ class AccessMatrixTableTest {
 
     @Test
     void listedIsOnlyForListAndListOnlyTakesListedOrNot() {
-        assertFails("a × OLD × LIST must be LISTED, NOT_LISTED or DENY_403",
+        assertFails("a × OLD × LIST must be LISTED, NOT_LISTED, DENY_403 or DENY_404",
                 HEADER + "a" + OLD.replace("LISTED", "PERMIT") + "a" + NEW + "b" + OLD + "b" + NEW);
         assertFails("VIEW_METADATA: LISTED/NOT_LISTED are for LIST",
                 HEADER + "a" + OLD.replace("LISTED,PERMIT", "LISTED,LISTED") + "a" + NEW + "b" + OLD + "b" + NEW);

@@ -30,7 +30,10 @@ import uk.gov.inspectorates.portal.deploy.PortFinder;
  * to choose) uploads through the resumable API
  * into a portal whose heap is capped at 256 MiB: every part is streamed through encryption into S3 parts and the
  * assembled object is read back through windowed malware scanning. Shared as an embargoed report, it is too large
- * to stamp, so its download is refused rather than served unstamped. The file is generated on the fly (nothing of it on disk on the client's side) and
+ * to stamp, so its download is refused rather than served unstamped. An agency's JTAI evidence document is served as
+ * its original bytes, streamed: one of 300 MiB (system property {@code portal.test.largeDownloadMiB}, e.g. 5120 for
+ * the issue's 5 GiB) uploads the same way against an information request and downloads byte for byte through the
+ * same 256 MiB heap. The files are generated on the fly (nothing of them on disk on the client's side) and
  * compared by SHA-256; the portal's heap is watched through {@code /metrics} while it runs.
  */
 class LargeFileIT {
@@ -39,6 +42,8 @@ class LargeFileIT {
     private static final int PART = (int) (8 * MIB);
     /** The issue's size: over clamd's 4 GB single-scan limit and far over the heap. */
     private static final long FULL_MIB = 5120;
+    /** The evidence document downloaded in the normal run; the issue's 5 GiB with -Dportal.test.largeDownloadMiB=5120. */
+    private static final long EVIDENCE_MIB = 300;
     /** When the disk cannot hold S3Proxy's parts and the assembled object (2 × the file, plus room). */
     private static final long FALLBACK_MIB = 1024;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
@@ -49,8 +54,10 @@ class LargeFileIT {
     void aFiveGibFileRoundTripsByteForByteThroughAPortalWithA256MibHeap() throws Exception {
         Path work = TestEnvironment.workDirectory().resolve("large-file");
         long length = Long.getLong("portal.test.largeFileMiB", defaultMib()) * MIB;
+        long evidenceLength = Long.getLong("portal.test.largeDownloadMiB", EVIDENCE_MIB) * MIB;
         try (PayaraMicroProcess portal = PayaraMicroProcess.start(Path.of(System.getProperty("payara.microJar")),
-                TestEnvironment.warFile(), PortFinder.freePort(), environment(length), List.of("-Xmx256m"),
+                TestEnvironment.warFile(), PortFinder.freePort(), environment(Math.max(length, evidenceLength)),
+                List.of("-Xmx256m"),
                 work.resolve("payara.log"), work.resolve("payara.pid"))) {
             portal.awaitReady(Duration.ofSeconds(150));
             URI base = URI.create("http://127.0.0.1:" + portal.port() + "/");
@@ -58,6 +65,7 @@ class LargeFileIT {
             heap.start();
             try {
                 roundTrip(base, length);
+                evidenceRoundTrip(base, evidenceLength);
             } finally {
                 heap.finish();
             }
@@ -106,6 +114,90 @@ class LargeFileIT {
         System.out.printf("[large-file] %d MiB: parts sent in %.0f s (%.0f MiB/s), completion (assemble, read back, "
                         + "scan) %.0f s, embargoed download refused in %.1f s%n", length / MIB, secs(t1 - t0),
                 length / MIB / secs(t1 - t0), secs(t2 - t1), secs(t3 - t2));
+    }
+
+    /**
+     * A JTAI evidence document of {@code length} bytes: uploaded in parts by the police against HMIC's request, kept
+     * under the inspection's key scope, downloaded by a CQC inspector as the original bytes, decrypted segment by
+     * segment as they stream.
+     */
+    private static void evidenceRoundTrip(URI base, long length) throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(
+                uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar.UK);
+        java.time.LocalDate notified = new uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar(
+                uk.gov.inspectorates.portal.storage.calendar.GovUkBankHolidays.shipped()).plusWorkingDays(today, -2);
+        HttpResponse<String> opened = PortalApi.signedIn(base, "ofsted.lead").postJson("/api/v1/inspections",
+                "{\"localAuthorityArea\":\"northdale\",\"theme\":\"Large evidence\",\"notifiedOn\":\"" + notified
+                        + "\",\"inspectorates\":[\"OFSTED\",\"CQC\",\"HMIC\"]}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        String inspection = idOf(opened.body());
+        HttpResponse<String> requested = PortalApi.signedIn(base, "hmic.inspector").postJson("/api/v1/inspections/"
+                + inspection + "/requests", "{\"agency\":\"northdale-police\",\"title\":\"Case files\","
+                + "\"items\":[\"KEY_CASE_FILE_DOCUMENTS\"]}");
+        assertEquals(201, requested.statusCode(), requested.body());
+        String request = idOf(requested.body());
+
+        PortalApi police = PortalApi.signedIn(base, "police.uploader");
+        long t0 = System.nanoTime();
+        HttpResponse<String> started = police.postJson("/api/v1/uploads", "{\"purpose\":\"INSPECTION_DOCUMENT\","
+                + "\"inspection\":\"" + inspection + "\",\"request\":\"" + request + "\",\"fileName\":"
+                + "\"case-files.pdf\",\"length\":" + length + "}");
+        assertEquals(201, started.statusCode(), started.body());
+        String upload = "/api/v1/uploads/" + idOf(started.body());
+        MessageDigest sent = MessageDigest.getInstance("SHA-256");
+        int parts = (int) ((length + PART - 1) / PART);
+        for (int n = 1; n <= parts; n++) {
+            byte[] part = partOf(n, length);
+            sent.update(part);
+            HttpResponse<String> stored = police.putBytes(upload + "/parts/" + n, part);
+            assertEquals(200, stored.statusCode(), "part " + n + ": " + stored.body());
+        }
+        HttpResponse<String> completed = police.postJson(upload + "/completion", "{}", Duration.ofMinutes(30));
+        assertEquals(200, completed.statusCode(), completed.body());
+        HttpResponse<String> kept = police.postMultipart("/api/v1/inspections/" + inspection + "/requests/" + request
+                + "/documents", List.<String[]>of(new String[] {"metadata", "{\"classification\":{\"tier\":"
+                + "\"OFFICIAL-SENSITIVE\"}}"}, new String[] {"upload", idOf(completed.body())}), null, null, true);
+        assertEquals(201, kept.statusCode(), kept.body());
+        String sha256 = HexFormat.of().formatHex(sent.digest());
+        assertTrue(kept.body().contains("\"sha256\":\"" + sha256 + "\""), kept.body());
+        long t1 = System.nanoTime();
+
+        HttpResponse<InputStream> download = PortalApi.signedIn(base, "cqc.inspector")
+                .getStream("/api/v1/documents/" + idOf(kept.body()) + "/content");
+        assertEquals(200, download.statusCode());
+        MessageDigest received = MessageDigest.getInstance("SHA-256");
+        long bytes = 0;
+        try (InputStream in = download.body()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; bytes += n) {
+                received.update(buffer, 0, n);
+            }
+        }
+        long t2 = System.nanoTime();
+        assertEquals(length, bytes);
+        assertEquals(sha256, HexFormat.of().formatHex(received.digest()), "the original bytes, streamed");
+        removeEvidence(idOf(kept.body()));
+        System.out.printf("[large-file] evidence %d MiB: uploaded and checked in %.0f s, downloaded in %.0f s "
+                + "(%.0f MiB/s)%n", length / MIB, secs(t1 - t0), secs(t2 - t1), length / MIB / secs(t2 - t1));
+    }
+
+    /**
+     * Hundreds of MiB in the shared test bucket would slow every later listing of it, and an inspection is not
+     * removable through the portal yet (the next issue): its row and object go directly.
+     */
+    private static void removeEvidence(String documentId) throws Exception {
+        String objectKey;
+        try (java.sql.Connection connection = TestEnvironment.openSuperuserConnection();
+             java.sql.PreparedStatement delete = connection.prepareStatement(
+                     "delete from evidence_document where id = ? returning object_key")) {
+            delete.setString(1, documentId);
+            try (java.sql.ResultSet row = delete.executeQuery()) {
+                assertTrue(row.next(), "the document's row");
+                objectKey = row.getString(1);
+            }
+        }
+        TestEnvironment.minioClient().removeObject(io.minio.RemoveObjectArgs.builder()
+                .bucket(TestEnvironment.s3Bucket()).object(objectKey).build());
     }
 
     private static long defaultMib() throws IOException {

@@ -144,6 +144,15 @@ final class MatrixSubjects {
 
     /** Same password and authenticator secret, each sealed for its own user id as the portal seals them. */
     private void giveEachTheDemoCredential() throws SQLException {
+        giveTheDemoCredential(subjects.values().stream().map(MatrixSubject::userId).toList());
+    }
+
+    /**
+     * Gives each of the (existing) users the demo user {@link #CREDENTIALS_OF}'s password and authenticator secret,
+     * so that they sign in as the demo users do ({@link PortalApi#signedIn}); for tests that need people the demo
+     * seed does not have.
+     */
+    static void giveTheDemoCredential(List<String> userIds) throws SQLException {
         JdbcLocalCredentials credentials = new JdbcLocalCredentials(TestEnvironment.portalDataSource(),
                 TestEnvironment.portalMasterKeys());
         String demoUserId;
@@ -159,8 +168,8 @@ final class MatrixSubjects {
         }
         LocalCredential demo = credentials.find(demoUserId)
                 .orElseThrow(() -> new AssertionError(CREDENTIALS_OF + " has no local credential"));
-        for (MatrixSubject subject : subjects.values()) {
-            credentials.save(new LocalCredential(subject.userId(), null, demo.passwordHash(),
+        for (String userId : userIds) {
+            credentials.save(new LocalCredential(userId, null, demo.passwordHash(),
                     demo.totpSecret().clone(), -1, List.of(), SignInThrottle.Failures.none()));
         }
     }

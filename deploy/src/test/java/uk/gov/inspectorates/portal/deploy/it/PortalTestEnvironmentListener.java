@@ -1,5 +1,7 @@
 package uk.gov.inspectorates.portal.deploy.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import uk.gov.inspectorates.portal.deploy.EmbeddedObjectStoreServer;
@@ -34,6 +36,7 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
     private EmbeddedPostgresServer postgres;
     private EmbeddedObjectStoreServer objectStore;
     private TestClamd clamd;
+    private GreenMail mail;
     private Set<String> tempFoldersBefore = Set.of();
     private Thread shutdownHook;
 
@@ -80,7 +83,16 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
             System.setProperty("portal.scan.overlap-bytes", Long.toString(TestEnvironment.SCAN_OVERLAP_BYTES));
             System.setProperty("portal.clamd.host", "127.0.0.1");
             System.setProperty("portal.clamd.port", Integer.toString(clamd.port()));
-            System.out.printf("[portal-it] PostgreSQL %s, S3Proxy %s and clamd 127.0.0.1:%d ready in %.1f s "
+            // a real SMTP server for the portal's notices, polled every second by its delivery worker
+            mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            TestEnvironment.setMail(mail);
+            System.setProperty("portal.smtp.host", "127.0.0.1");
+            System.setProperty("portal.smtp.port", Integer.toString(mail.getSmtp().getPort()));
+            System.setProperty("portal.smtp.from", TestEnvironment.MAIL_FROM);
+            System.setProperty("portal.smtp.tls", "none");
+            System.setProperty("portal.notices.interval-seconds", "1");
+            System.out.printf("[portal-it] PostgreSQL %s, S3Proxy %s, clamd 127.0.0.1:%d and SMTP ready in %.1f s "
                     + "(work folder %s)%n", postgres.jdbcUrl(), objectStore.endpoint(), clamd.port(),
                     (System.nanoTime() - t0) / 1e9, work);
 
@@ -107,6 +119,11 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
     private synchronized void stop() {
         TestEnvironment.set(null);
         TestEnvironment.setClamd(null);
+        TestEnvironment.setMail(null);
+        if (mail != null) {
+            mail.stop();
+            mail = null;
+        }
         if (clamd != null) {
             clamd.stop();
             clamd = null;

@@ -39,6 +39,10 @@ public final class TestEnvironment {
 
     private static volatile TestEnvironment current;
     private static volatile TestClamd clamd;
+    private static volatile com.icegreen.greenmail.util.GreenMail mail;
+
+    /** The sender the portal's notices come from in the tests. */
+    public static final String MAIL_FROM = "no-reply@portal.test";
 
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedObjectStoreServer objectStore;
@@ -74,6 +78,19 @@ public final class TestEnvironment {
 
     static void setClamd(TestClamd testClamd) {
         clamd = testClamd;
+    }
+
+    static void setMail(com.icegreen.greenmail.util.GreenMail greenMail) {
+        mail = greenMail;
+    }
+
+    /** The SMTP server (GreenMail) the deployed portal's notices go to. */
+    public static com.icegreen.greenmail.util.GreenMail mail() {
+        com.icegreen.greenmail.util.GreenMail m = mail;
+        if (m == null) {
+            throw new IllegalStateException("the SMTP server is not running: PortalTestEnvironmentListener starts it");
+        }
+        return m;
     }
 
     // ---- clamd (real, with the test signature database)

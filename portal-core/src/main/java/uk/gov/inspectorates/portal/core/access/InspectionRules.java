@@ -1,12 +1,168 @@
 package uk.gov.inspectorates.portal.core.access;
 
-/** Inspections, information requests and evidence documents (JTAI): who may do what. Until its rules are written (issue 16), nobody may do anything. */
-final class InspectionRules {
+import java.util.Optional;
+import java.util.Set;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.organisation.Role;
+
+/**
+ * Who may do what with a joint targeted area inspection, its information requests and the evidence documents agencies
+ * upload against them (ISP "Sharing information on a JTAI", JTAI §12-24; docs/adr/0021).
+ *
+ * <ul>
+ *   <li>An Ofsted lead inspector opens an inspection (an Ofsted social care HMI leads every JTAI).</li>
+ *   <li>The inspection staff (inspectors, lead inspectors, data analysts, inspection support) of every participating
+ *   inspectorate see the inspection and every request and document of it.</li>
+ *   <li>Each participating inspectorate requests information only from the agencies it inspects, by its inspectors,
+ *   lead inspectors or inspection support.</li>
+ *   <li>An agency's staff who handle evidence (uploader, chief officer) see their own agency's requests and documents,
+ *   and upload against them; never another agency's.</li>
+ *   <li>Administrators and SIROs of a participating inspectorate, and an area's agency staff, see that the
+ *   inspection exists; nobody else opens a document.</li>
+ * </ul>
+ *
+ * <p>The resources: an inspection names its lead inspectorate (originator), its participants (addressees) and its
+ * local authority area (in {@code agencyId}: an inspection belongs to the agencies of its area); a request and a
+ * document name the requesting inspectorate (originator), the participants and their agency.
+ */
+public final class InspectionRules {
+
+    public static final String OPEN_BY_OFSTED_LEAD_INSPECTOR = "inspection.open.ofsted-lead-inspector";
+    public static final String OPEN_OFSTED_LEAD_INSPECTOR_ONLY = "inspection.open.ofsted-lead-inspector-only";
+    public static final String VIEW_BY_PARTICIPATING_INSPECTION_STAFF = "inspection.view.participating-inspection-staff";
+    public static final String VIEW_BY_PARTICIPANT_OVERSIGHT = "inspection.view.participant-administrator-or-siro";
+    public static final String VIEW_BY_AREA_AGENCY_STAFF = "inspection.view.area-agency-staff";
+    public static final String VIEW_PARTICIPANTS_AND_AREA_AGENCIES_ONLY =
+            "inspection.view.participants-and-area-agencies-only";
+    public static final String CHANGE_BY_LEAD_INSPECTOR = "inspection.change.lead-inspectorate-lead-inspector";
+    public static final String CHANGE_LEAD_INSPECTOR_ONLY = "inspection.change.lead-inspectorate-lead-inspector-only";
+
+    public static final String REQUEST_BY_INSPECTING_INSPECTORATE = "inspection.request.by-inspecting-inspectorate";
+    public static final String REQUEST_PARTICIPATING_INSPECTORATES_ONLY =
+            "inspection.request.participating-inspectorates-only";
+    public static final String REQUEST_INSPECTED_AGENCIES_ONLY = "inspection.request.inspected-agencies-only";
+    public static final String REQUEST_NEEDS_REQUESTING_ROLE =
+            "inspection.request.requires-inspector-lead-inspector-or-inspection-support";
+    public static final String REQUEST_VIEW_BY_PARTICIPATING_INSPECTION_STAFF =
+            "inspection.request.view.participating-inspection-staff";
+    public static final String REQUEST_VIEW_BY_OWN_AGENCY = "inspection.request.view.own-agency-staff";
+    public static final String REQUEST_VIEW_OWN_AGENCY_OR_PARTICIPANTS_ONLY =
+            "inspection.request.view.own-agency-or-participating-inspection-staff-only";
+
+    public static final String DOCUMENT_UPLOAD_BY_OWN_AGENCY = "inspection.document.upload.own-agency-staff";
+    public static final String DOCUMENT_UPLOAD_OWN_AGENCY_ONLY =
+            "inspection.document.upload.own-agency-uploader-or-chief-officer-only";
+    public static final String DOCUMENT_READ_BY_PARTICIPATING_INSPECTION_STAFF =
+            "inspection.document.read.participating-inspection-staff";
+    public static final String DOCUMENT_READ_BY_OWN_AGENCY = "inspection.document.read.own-agency-staff";
+    public static final String DOCUMENT_READ_OWN_AGENCY_OR_PARTICIPANTS_ONLY =
+            "inspection.document.read.own-agency-or-participating-inspection-staff-only";
+    /** Documents are kept as uploaded: changed or removed only with the whole inspection (the next issue). */
+    public static final String DOCUMENT_KEPT_AS_UPLOADED = "inspection.document.kept-as-uploaded";
+
+    /** The roles of inspectorate staff who work on an inspection's evidence (ISP: inspectors, analysts, support). */
+    static final Set<Role> INSPECTION_STAFF =
+            Set.of(Role.INSPECTOR, Role.LEAD_INSPECTOR, Role.DATA_ANALYST, Role.INSPECTION_SUPPORT);
+    /** Those of them who ask agencies for information. */
+    static final Set<Role> REQUESTERS = Set.of(Role.INSPECTOR, Role.LEAD_INSPECTOR, Role.INSPECTION_SUPPORT);
+    /** Agency staff who provide evidence and see what their agency provided. */
+    static final Set<Role> AGENCY_EVIDENCE_STAFF = Set.of(Role.AGENCY_UPLOADER, Role.AGENCY_CHIEF_OFFICER);
 
     private InspectionRules() {
     }
 
     static Decision decide(Subject subject, Action action, Resource resource) {
-        return Decision.deny(AccessPolicy.NOT_PERMITTED);
+        return switch (resource.kind()) {
+            case INSPECTION -> decideInspection(subject, action, resource);
+            case INFORMATION_REQUEST -> decideRequest(subject, action, resource);
+            case EVIDENCE_DOCUMENT -> decideDocument(subject, action, resource);
+            default -> throw new IllegalArgumentException("not an inspection's resource: " + resource.kind());
+        };
+    }
+
+    private static Decision decideInspection(Subject subject, Action action, Resource inspection) {
+        return switch (action) {
+            case UPLOAD -> subject.inspectorate().filter(own -> own == Inspectorate.OFSTED).isPresent()
+                    && subject.has(Role.LEAD_INSPECTOR)
+                    ? Decision.permit(OPEN_BY_OFSTED_LEAD_INSPECTOR)
+                    : Decision.deny(OPEN_OFSTED_LEAD_INSPECTOR_ONLY);
+            case LIST, VIEW_METADATA -> {
+                if (participatingInspectionStaff(subject, inspection)) {
+                    yield Decision.permit(VIEW_BY_PARTICIPATING_INSPECTION_STAFF);
+                }
+                if (participant(subject, inspection) && (subject.has(Role.ADMINISTRATOR) || subject.has(Role.SIRO))) {
+                    yield Decision.permit(VIEW_BY_PARTICIPANT_OVERSIGHT);
+                }
+                if (!subject.organisation().isInspectorate() && inspection.agencyId() != null
+                        && inspection.agencyId().equals(subject.organisation().localAuthorityArea())) {
+                    yield Decision.permit(VIEW_BY_AREA_AGENCY_STAFF);
+                }
+                yield Decision.deny(VIEW_PARTICIPANTS_AND_AREA_AGENCIES_ONLY);
+            }
+            case CHANGE -> subject.inspectorate().filter(own -> own == inspection.originator()).isPresent()
+                    && subject.has(Role.LEAD_INSPECTOR)
+                    ? Decision.permit(CHANGE_BY_LEAD_INSPECTOR)
+                    : Decision.deny(CHANGE_LEAD_INSPECTOR_ONLY);
+            // closure, export and removal come with the end of an inspection (the next issue)
+            case DOWNLOAD, DELETE, EXPORT, AUDIT_VIEW -> Decision.deny(AccessPolicy.NOT_PERMITTED);
+        };
+    }
+
+    private static Decision decideRequest(Subject subject, Action action, Resource request) {
+        return switch (action) {
+            case UPLOAD -> {
+                if (!participant(subject, request)) {
+                    yield Decision.deny(REQUEST_PARTICIPATING_INSPECTORATES_ONLY);
+                }
+                if (subject.inspectorate().orElseThrow() != request.originator()) {
+                    yield Decision.deny(REQUEST_INSPECTED_AGENCIES_ONLY);
+                }
+                yield REQUESTERS.stream().anyMatch(subject::has)
+                        ? Decision.permit(REQUEST_BY_INSPECTING_INSPECTORATE)
+                        : Decision.deny(REQUEST_NEEDS_REQUESTING_ROLE);
+            }
+            case LIST, VIEW_METADATA -> {
+                if (participatingInspectionStaff(subject, request)) {
+                    yield Decision.permit(REQUEST_VIEW_BY_PARTICIPATING_INSPECTION_STAFF);
+                }
+                yield ownAgencyEvidenceStaff(subject, request)
+                        ? Decision.permit(REQUEST_VIEW_BY_OWN_AGENCY)
+                        : Decision.deny(REQUEST_VIEW_OWN_AGENCY_OR_PARTICIPANTS_ONLY);
+            }
+            case DOWNLOAD, CHANGE, DELETE, EXPORT, AUDIT_VIEW -> Decision.deny(AccessPolicy.NOT_PERMITTED);
+        };
+    }
+
+    private static Decision decideDocument(Subject subject, Action action, Resource document) {
+        return switch (action) {
+            case UPLOAD -> ownAgencyEvidenceStaff(subject, document)
+                    ? Decision.permit(DOCUMENT_UPLOAD_BY_OWN_AGENCY)
+                    : Decision.deny(DOCUMENT_UPLOAD_OWN_AGENCY_ONLY);
+            case LIST, VIEW_METADATA, DOWNLOAD -> {
+                if (participatingInspectionStaff(subject, document)) {
+                    yield Decision.permit(DOCUMENT_READ_BY_PARTICIPATING_INSPECTION_STAFF);
+                }
+                yield ownAgencyEvidenceStaff(subject, document)
+                        ? Decision.permit(DOCUMENT_READ_BY_OWN_AGENCY)
+                        : Decision.deny(DOCUMENT_READ_OWN_AGENCY_OR_PARTICIPANTS_ONLY);
+            }
+            case CHANGE, DELETE -> Decision.deny(DOCUMENT_KEPT_AS_UPLOADED);
+            case EXPORT, AUDIT_VIEW -> Decision.deny(AccessPolicy.NOT_PERMITTED);
+        };
+    }
+
+    private static boolean participant(Subject subject, Resource resource) {
+        Optional<Inspectorate> own = subject.inspectorate();
+        return own.isPresent() && own.get().takesPartInJtai() && resource.addressees().contains(own.get());
+    }
+
+    private static boolean participatingInspectionStaff(Subject subject, Resource resource) {
+        return participant(subject, resource) && INSPECTION_STAFF.stream().anyMatch(subject::has);
+    }
+
+    private static boolean ownAgencyEvidenceStaff(Subject subject, Resource resource) {
+        return !subject.organisation().isInspectorate() && resource.agencyId() != null
+                && resource.agencyId().equals(subject.organisation().id())
+                && AGENCY_EVIDENCE_STAFF.stream().anyMatch(subject::has);
     }
 }

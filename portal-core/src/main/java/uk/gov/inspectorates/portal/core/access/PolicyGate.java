@@ -33,11 +33,14 @@ public final class PolicyGate {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What is being done, as the audit trail names it: the audited action and the resource's type and id. */
+    /**
+     * What is being done, as the audit trail names it: the audited action and the resource's type and id. The id is
+     * null for something that has none yet (a share refused); the type too for an act across kinds of thing (the
+     * advance letters flagged on a list of reports), never for one {@link #admit} finds by id.
+     */
     public record Act(String auditAction, String resourceType, String resourceId) {
         public Act {
             Objects.requireNonNull(auditAction, "auditAction");
-            Objects.requireNonNull(resourceType, "resourceType");
         }
 
         public static Act of(String auditAction, String resourceType, String resourceId) {
@@ -69,7 +72,8 @@ public final class PolicyGate {
      */
     public <T> T admit(Subject subject, Action action, Act act, Optional<T> found,
                        Function<? super T, Resource> asResource) {
-        String name = act.resourceType().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String name = Objects.requireNonNull(act.resourceType(), "resourceType").toLowerCase(Locale.ROOT)
+                .replace('_', ' ');
         if (found.isEmpty()) {
             record(subject, act, Outcome.DENIED, "no such " + name);
             throw new NotFound(name);
@@ -110,7 +114,15 @@ public final class PolicyGate {
 
     /** The one way a service records what a person did, with its outcome; never content. */
     public void record(Subject subject, Act act, Outcome outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), act.auditAction(),
+        record(subject.userId(), subject.organisation().id(), act, outcome, detail);
+    }
+
+    /**
+     * What a person did who is not signed in (yet): accepting an invitation, resetting a password. Either id may be
+     * unknown (null), e.g. a reset asked for an unknown username.
+     */
+    public void record(String actorId, String actorOrganisationId, Act act, Outcome outcome, String detail) {
+        audit.record(new AuditEvent(clock.instant(), actorId, actorOrganisationId, act.auditAction(),
                 act.resourceType(), act.resourceId(), outcome, detail));
     }
 }

@@ -26,8 +26,21 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
         /** An inspector's referral of a concern about a child to one agency (agencyId), JTAI Annex C. */
         REFERRAL }
 
-    /** A report's stage at the moment of the decision; {@code NONE} for things without one. */
-    public enum Lifecycle { UNDER_EMBARGO, PUBLISHED, WITHDRAWN, NONE }
+    /**
+     * A thing's stage at the moment of the decision: a report's (under embargo, published, withdrawn) or a referral of
+     * concern's (whose turn it is: JTAI Annex C, docs/adr/0022); {@code NONE} for things without one.
+     */
+    public enum Lifecycle { UNDER_EMBARGO, PUBLISHED, WITHDRAWN, NONE,
+        /** A referral waits for the agency referred to to record its response. */
+        AWAITING_AGENCY_RESPONSE,
+        /** A referral's response is in; the referring inspector records their evaluation of it. */
+        AWAITING_EVALUATION,
+        /** Evaluated; the agency's chief officer signs the referral off. */
+        AWAITING_CHIEF_OFFICER_SIGN_OFF,
+        /** Signed off by the agency; the inspection's lead inspector signs it off, which completes it. */
+        AWAITING_LEAD_INSPECTOR_SIGN_OFF,
+        /** Signed off by both sides: the referral is complete and changes no more. */
+        SIGNED_OFF }
 
     public Resource {
         Objects.requireNonNull(kind, "kind");
@@ -78,6 +91,55 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
     public static Resource newEvidenceDocument(String uploaderOrganisationId) {
         return new Resource(Kind.EVIDENCE_DOCUMENT, null, null, Set.of(), Lifecycle.NONE, null,
                 uploaderOrganisationId);
+    }
+
+    /**
+     * A referral of concern not yet raised, within an inspection led by {@code leadInspectorate} with the
+     * {@code participants}, to the agency {@code agencyId}.
+     */
+    public static Resource newReferral(Inspectorate leadInspectorate, Set<Inspectorate> participants,
+                                       String agencyId) {
+        return new Resource(Kind.REFERRAL, null, leadInspectorate, participants, Lifecycle.NONE, null, agencyId);
+    }
+
+    /**
+     * A referral of concern (JTAI Annex C) at its stage: the inspection's lead inspectorate is the originator, its
+     * participating inspectorates the addressees, the agency referred to the agency; {@code personToAct} is the one
+     * person whose turn it is when the stage names one (the referring inspector to evaluate, the inspection's lead
+     * inspector to sign off), else null.
+     */
+    public static Resource referral(String id, Inspectorate leadInspectorate, Set<Inspectorate> participants,
+                                    String agencyId, Lifecycle stage, String personToAct) {
+        return new Resource(Kind.REFERRAL, Objects.requireNonNull(id, "id"), leadInspectorate, participants, stage,
+                personToAct, Objects.requireNonNull(agencyId, "agencyId"));
+    }
+
+    /**
+     * A joint targeted area inspection (id null: one about to be opened): its lead inspectorate, its participating
+     * inspectorates, and the local authority area it inspects (carried as {@code agencyId}: an inspection belongs to
+     * the agencies of its area).
+     */
+    public static Resource inspection(String id, Inspectorate lead, Set<Inspectorate> participants,
+                                      String localAuthorityAreaId) {
+        return new Resource(Kind.INSPECTION, id, lead, participants, Lifecycle.NONE, null, localAuthorityAreaId);
+    }
+
+    /**
+     * An information request (id null: one about to be made) by an inspectorate, within an inspection with those
+     * participants, to one agency.
+     */
+    public static Resource informationRequest(String id, Inspectorate requestedBy, Set<Inspectorate> participants,
+                                              String agencyId) {
+        return new Resource(Kind.INFORMATION_REQUEST, id, requestedBy, participants, Lifecycle.NONE, null, agencyId);
+    }
+
+    /**
+     * An evidence document (id null: one about to be uploaded) of an agency, against a request of that inspectorate,
+     * within an inspection with those participants.
+     */
+    public static Resource evidenceDocument(String id, Inspectorate requestedBy, Set<Inspectorate> participants,
+                                            String agencyId) {
+        return new Resource(Kind.EVIDENCE_DOCUMENT, id, requestedBy, participants, Lifecycle.NONE, null, agencyId);
     }
 
     /** A resumable upload in progress: only the person who started it may touch it. */

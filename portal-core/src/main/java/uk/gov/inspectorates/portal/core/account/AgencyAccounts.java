@@ -1,11 +1,5 @@
 package uk.gov.inspectorates.portal.core.account;
 
-import uk.gov.inspectorates.portal.core.access.Action;
-import uk.gov.inspectorates.portal.core.access.Subject;
-import uk.gov.inspectorates.portal.core.access.Resource;
-import uk.gov.inspectorates.portal.core.access.Decision;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,16 +11,23 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import uk.gov.inspectorates.portal.core.access.Action;
+import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
+import uk.gov.inspectorates.portal.core.access.Resource;
+import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
-import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.notification.Notice;
+import uk.gov.inspectorates.portal.core.notification.NoticeKind;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
-import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -59,34 +60,31 @@ public final class AgencyAccounts {
     private final LocalCredentials credentials;
     private final Invitations invitations;
     private final PasswordResets resets;
-    private final Notifier notifier;
+    private final NoticeOutbox notices;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
-    private final AccessPolicy access;
+    private final PolicyGate gate;
     private final PortalSessions sessions;
     private final SignInService signIn;
-    private final AuditTrail audit;
     private final Clock clock;
     private final Settings settings;
     private final Totp totp = new Totp();
     private final RecoveryCodes recoveryCodes;
 
     public AgencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Invitations invitations,
-                          PasswordResets resets, Notifier notifier, PasswordHasher hasher, PasswordPolicy passwords,
-                          AccessPolicy access, PortalSessions sessions, SignInService signIn, AuditTrail audit,
-                          Clock clock, Settings settings) {
+                          PasswordResets resets, NoticeOutbox notices, PasswordHasher hasher, PasswordPolicy passwords,
+                          PolicyGate gate, PortalSessions sessions, SignInService signIn, Settings settings) {
         this.directory = directory;
         this.credentials = credentials;
         this.invitations = invitations;
         this.resets = resets;
-        this.notifier = notifier;
+        this.notices = notices;
         this.hasher = hasher;
         this.passwords = passwords;
-        this.access = access;
+        this.gate = gate;
         this.sessions = sessions;
         this.signIn = signIn;
-        this.audit = audit;
-        this.clock = clock;
+        this.clock = gate.clock();
         this.settings = settings;
         this.recoveryCodes = new RecoveryCodes(hasher, RANDOM);
     }
@@ -97,10 +95,8 @@ public final class AgencyAccounts {
     }
 
     private List<Organisation> managedBy(Subject administrator) {
-        Instant now = clock.instant();
-        return directory.organisations().stream().filter(o -> !o.isInspectorate())
-                .filter(o -> access.decide(administrator, Action.LIST, Resource.agencyAccounts(o), now).permitted())
-                .toList();
+        return gate.visible(administrator, directory.organisations().stream().filter(o -> !o.isInspectorate())
+                .toList(), Resource::agencyAccounts);
     }
 
     public List<Invitation> pendingInvitations(Subject administrator) {
@@ -110,20 +106,19 @@ public final class AgencyAccounts {
                 .filter(i -> agencies.contains(i.organisationId())).toList();
     }
 
-    /** Invites a person; the link goes to them through the notifier. Returns the invitation's id. */
-    public String invite(Subject administrator, InvitationRequest request, String linkBase) {
+    /**
+     * Invites a person; the link (the portal path {@code linkPath} followed by a one-time token) goes to them through
+     * the outbox. Returns the invitation's id.
+     */
+    public String invite(Subject administrator, InvitationRequest request, String linkPath) {
         Instant now = clock.instant();
         Organisation agency = request.organisationId() == null ? null
                 : directory.findOrganisation(request.organisationId()).filter(o -> !o.isInspectorate()).orElse(null);
         if (agency == null) {
             throw InvalidInput.of("organisation", "Select the agency the person works for");
         }
-        Decision decision = access.decide(administrator, Action.CHANGE, Resource.agencyAccounts(agency), now);
-        if (!decision.permitted()) {
-            audit.record(new AuditEvent(now, administrator.userId(), administrator.organisation().id(),
-                    AuditActions.ACCOUNT_INVITE, "ORGANISATION", agency.id(), Outcome.DENIED, decision.rule()));
-            throw new AccessDenied(decision.rule());
-        }
+        Decision decision = gate.require(administrator, Action.CHANGE, Resource.agencyAccounts(agency),
+                Act.of(AuditActions.ACCOUNT_INVITE, "ORGANISATION", agency.id()));
         List<FieldError> errors = new ArrayList<>();
         String name = request.displayName() == null ? "" : request.displayName().strip();
         String email = request.email() == null ? "" : request.email().strip();
@@ -146,13 +141,10 @@ public final class AgencyAccounts {
         Invitation invitation = new Invitation(Ids.newId(), PortalSessions.hash(token), name, email, agency.id(),
                 roles, administrator.userId(), now, now.plus(settings.invitationExpiry()), null);
         invitations.save(invitation);
-        notifier.send(new Notifier.Notification(email, "You have been invited to the inspectorates' portal",
-                name + ", " + administrator.displayName() + " has invited you to an account for " + agency.name()
-                        + ". Open the link to set your password and authenticator. It works once, until "
-                        + invitation.expiresAt() + ".", linkBase + token));
-        audit.record(new AuditEvent(now, administrator.userId(), administrator.organisation().id(),
-                AuditActions.ACCOUNT_INVITE, "INVITATION", invitation.id(), Outcome.SUCCEEDED,
-                decision.rule() + "; agency " + agency.id() + "; roles " + roles));
+        notices.enqueue(Notice.of(NoticeKind.ACCOUNT_INVITATION, agency.name(), linkPath + token,
+                Recipients.address(email)));
+        gate.record(administrator, Act.of(AuditActions.ACCOUNT_INVITE, "INVITATION", invitation.id()),
+                Outcome.SUCCEEDED, decision.rule() + "; agency " + agency.id() + "; roles " + roles);
         return invitation.id();
     }
 
@@ -200,8 +192,8 @@ public final class AgencyAccounts {
             throw InvalidInput.of("code", "Enter the 6-digit code your authenticator app shows now");
         }
         if (directory.findUserByUsername(invitation.username()).isPresent() || !invitations.accept(invitation.id(), now)) {
-            audit.record(new AuditEvent(now, null, invitation.organisationId(), AuditActions.ACCOUNT_CREATE,
-                    "INVITATION", invitation.id(), Outcome.REFUSED, "invitation already used or username taken"));
+            gate.record(null, invitation.organisationId(), Act.of(AuditActions.ACCOUNT_CREATE, "INVITATION",
+                    invitation.id()), Outcome.REFUSED, "invitation already used or username taken");
             throw new NotFound("invitation");
         }
         UserAccount user = new UserAccount(Ids.newId(), invitation.username(), invitation.displayName(),
@@ -210,36 +202,33 @@ public final class AgencyAccounts {
         RecoveryCodes.Issued issued = recoveryCodes.issue();
         credentials.save(new LocalCredential(user.id(), invitation.email(), passwordHash, secret, step.getAsLong(),
                 issued.hashes(), SignInThrottle.Failures.none()));
-        audit.record(new AuditEvent(now, user.id(), user.organisationId(), AuditActions.ACCOUNT_CREATE, "USER",
-                user.id(), Outcome.SUCCEEDED, "invitation " + invitation.id() + " accepted; authenticator and "
-                + RecoveryCodes.COUNT + " recovery codes set; signed in"));
+        gate.record(user.id(), user.organisationId(), Act.of(AuditActions.ACCOUNT_CREATE, "USER", user.id()),
+                Outcome.SUCCEEDED, "invitation " + invitation.id() + " accepted; authenticator and "
+                        + RecoveryCodes.COUNT + " recovery codes set; signed in");
         Subject subject = signIn.current(user.id()).orElseThrow(() -> new IllegalStateException("user just saved"));
         return new Accepted(subject, issued.codes());
     }
 
     /** Sends a reset link if there is such an account; the caller answers the same either way. */
-    public void requestPasswordReset(String username, String linkBase) {
+    public void requestPasswordReset(String username, String linkPath) {
         Instant now = clock.instant();
         Optional<UserAccount> user = username == null || username.isBlank() ? Optional.empty()
                 : directory.findUserByUsername(username.strip().toLowerCase(Locale.ROOT))
                 .or(() -> directory.findUserByUsername(username.strip()));
         Optional<LocalCredential> credential = user.flatMap(u -> credentials.find(u.id()));
         if (credential.isEmpty()) {
-            audit.record(new AuditEvent(now, user.map(UserAccount::id).orElse(null), null,
-                    AuditActions.PASSWORD_RESET, "USER", user.map(UserAccount::id).orElse(null), Outcome.REFUSED,
-                    user.isEmpty() ? "unknown username" : "no local credential"));
+            String userId = user.map(UserAccount::id).orElse(null);
+            gate.record(userId, null, Act.of(AuditActions.PASSWORD_RESET, "USER", userId), Outcome.REFUSED,
+                    user.isEmpty() ? "unknown username" : "no local credential");
             return;
         }
         String token = newToken();
         resets.save(new PasswordResets.Reset(PortalSessions.hash(token), user.get().id(), now,
                 now.plus(settings.resetExpiry()), null));
-        String recipient = credential.get().email() == null ? user.get().username() : credential.get().email();
-        notifier.send(new Notifier.Notification(recipient, "Reset your password for the inspectorates' portal",
-                "Someone asked to reset the password of " + user.get().username() + ". If it was you, open the link"
-                        + " to choose a new password. It works once, for " + settings.resetExpiry().toMinutes()
-                        + " minutes. If it was not you, you need do nothing.", linkBase + token));
-        audit.record(new AuditEvent(now, user.get().id(), user.get().organisationId(), AuditActions.PASSWORD_RESET,
-                "USER", user.get().id(), Outcome.SUCCEEDED, "reset link sent"));
+        notices.enqueue(Notice.of(NoticeKind.PASSWORD_RESET, "", linkPath + token,
+                Recipients.person(user.get().id())));
+        gate.record(user.get().id(), user.get().organisationId(), Act.of(AuditActions.PASSWORD_RESET, "USER",
+                user.get().id()), Outcome.SUCCEEDED, "reset link sent");
     }
 
     public boolean resetOpen(String token) {
@@ -260,8 +249,8 @@ public final class AgencyAccounts {
         }
         credentials.changePassword(user.id(), hasher.hash(password.toCharArray()));
         sessions.endAll(user.id(), "password reset");
-        audit.record(new AuditEvent(now, user.id(), user.organisationId(), AuditActions.PASSWORD_RESET, "USER",
-                user.id(), Outcome.SUCCEEDED, "password changed through a reset link"));
+        gate.record(user.id(), user.organisationId(), Act.of(AuditActions.PASSWORD_RESET, "USER", user.id()),
+                Outcome.SUCCEEDED, "password changed through a reset link");
     }
 
     private Optional<PasswordResets.Reset> openReset(String token) {

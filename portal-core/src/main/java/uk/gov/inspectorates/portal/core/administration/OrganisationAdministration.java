@@ -1,6 +1,5 @@
 package uk.gov.inspectorates.portal.core.administration;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -11,16 +10,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
 import uk.gov.inspectorates.portal.core.access.AdministrationRules;
 import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
-import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.organisation.AgencyType;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
@@ -38,7 +36,7 @@ import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 
 /**
- * Administration of organisations, teams and people. Every call is decided by the {@link AccessPolicy} (with the
+ * Administration of organisations, teams and people. Every call is decided through the {@link PolicyGate} (with the
  * self-protection rules of {@link AdministrationRules}); every change, and every refusal, leaves one audit event
  * with what was before and what is after (never a secret).
  */
@@ -47,16 +45,11 @@ public final class OrganisationAdministration {
     static final int MAX_NAME_LENGTH = 120;
 
     private final OrganisationDirectory directory;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
-    private final Clock clock;
+    private final PolicyGate gate;
 
-    public OrganisationAdministration(OrganisationDirectory directory, AccessPolicy policy, AuditTrail audit,
-                                      Clock clock) {
+    public OrganisationAdministration(OrganisationDirectory directory, PolicyGate gate) {
         this.directory = directory;
-        this.policy = policy;
-        this.audit = audit;
-        this.clock = clock;
+        this.gate = gate;
     }
 
     /** What the subject administers; refused (and audited) for someone who administers nothing. */
@@ -67,7 +60,7 @@ public final class OrganisationAdministration {
         Sections sections = new Sections(mayListRegister(subject), mayListOwnTeams(subject),
                 mayListOwnPeople(subject));
         if (!sections.organisations() && !sections.teams() && !sections.people()) {
-            record(subject, AuditActions.ADMINISTRATION_VIEW, "ORGANISATION", subject.organisation().id(),
+            gate.record(subject, Act.of(AuditActions.ADMINISTRATION_VIEW, "ORGANISATION", subject.organisation().id()),
                     Outcome.DENIED, AdministrationRules.PEOPLE_ADMINISTRATORS_ONLY);
             throw new AccessDenied(AdministrationRules.PEOPLE_ADMINISTRATORS_ONLY);
         }
@@ -123,8 +116,8 @@ public final class OrganisationAdministration {
         }, subject, AuditActions.ORGANISATION_CHANGE, "LOCAL_AUTHORITY_AREA", null);
         LocalAuthorityArea area = new LocalAuthorityArea(Ids.newId(), cleanName);
         directory.saveLocalAuthorityArea(area);
-        record(subject, AuditActions.ORGANISATION_CHANGE, "LOCAL_AUTHORITY_AREA", area.id(), Outcome.SUCCEEDED,
-                "added area: name=" + area.name());
+        gate.record(subject, Act.of(AuditActions.ORGANISATION_CHANGE, "LOCAL_AUTHORITY_AREA", area.id()),
+                Outcome.SUCCEEDED, "added area: name=" + area.name());
         return area;
     }
 
@@ -156,7 +149,7 @@ public final class OrganisationAdministration {
             return Organisation.agency(Ids.newId(), cleanName, type, areaId);
         }, subject, AuditActions.ORGANISATION_CHANGE, "ORGANISATION", null);
         directory.saveOrganisation(agency);
-        record(subject, AuditActions.ORGANISATION_CHANGE, "ORGANISATION", agency.id(), Outcome.SUCCEEDED,
+        gate.record(subject, Act.of(AuditActions.ORGANISATION_CHANGE, "ORGANISATION", agency.id()), Outcome.SUCCEEDED,
                 "added agency: name=" + agency.name() + ", type=" + type.name() + ", area=" + areaId
                         + ", inspected by=" + type.inspectedBy().name());
         return agency;
@@ -174,12 +167,12 @@ public final class OrganisationAdministration {
     public List<Team> teamsOf(Subject subject, String organisationId) {
         Organisation organisation = directory.findOrganisation(organisationId == null ? "" : organisationId)
                 .orElseThrow(() -> {
-                    record(subject, AuditActions.ADMINISTRATION_VIEW, "ORGANISATION", organisationId, Outcome.DENIED,
-                            "no such organisation");
+                    gate.record(subject, Act.of(AuditActions.ADMINISTRATION_VIEW, "ORGANISATION", organisationId),
+                            Outcome.DENIED, "no such organisation");
                     return new NotFound("organisation");
                 });
         Inspectorate inspectorate = organisation.asInspectorate().orElseThrow(() -> {
-            record(subject, AuditActions.ADMINISTRATION_VIEW, "TEAM", null, Outcome.DENIED,
+            gate.record(subject, Act.of(AuditActions.ADMINISTRATION_VIEW, "TEAM", null), Outcome.DENIED,
                     AdministrationRules.TEAMS_OWN_ADMINISTRATOR_ONLY);
             return new AccessDenied(AdministrationRules.TEAMS_OWN_ADMINISTRATOR_ONLY);
         });
@@ -209,15 +202,15 @@ public final class OrganisationAdministration {
         Set<String> chosen = validated(() -> readerTeams(before, teamIds), subject, AuditActions.READER_LIST_CHANGE,
                 "TEAM", null);
         directory.setReaderList(inspectorate.organisationId(), chosen);
-        record(subject, AuditActions.READER_LIST_CHANGE, "TEAM", null, Outcome.SUCCEEDED, inspectorate.name()
-                + " before: " + readerNames(before) + "; after: "
+        gate.record(subject, Act.of(AuditActions.READER_LIST_CHANGE, "TEAM", null), Outcome.SUCCEEDED,
+                inspectorate.name() + " before: " + readerNames(before) + "; after: "
                 + readerNames(directory.teamsOf(inspectorate.organisationId())));
         return readerList(subject, inspectorateCode);
     }
 
     private Inspectorate inspectorate(Subject subject, String code, String auditAction) {
         return Inspectorate.byCode(code == null ? "" : code).orElseThrow(() -> {
-            record(subject, auditAction, "ORGANISATION", code, Outcome.DENIED, "no such inspectorate");
+            gate.record(subject, Act.of(auditAction, "ORGANISATION", code), Outcome.DENIED, "no such inspectorate");
             return new NotFound("inspectorate");
         });
     }
@@ -249,7 +242,7 @@ public final class OrganisationAdministration {
                 "TEAM", null);
         Team team = new Team(Ids.newId(), own.organisationId(), cleanName, onReaderList);
         directory.saveTeam(team);
-        record(subject, AuditActions.TEAM_CHANGE, "TEAM", team.id(), Outcome.SUCCEEDED,
+        gate.record(subject, Act.of(AuditActions.TEAM_CHANGE, "TEAM", team.id()), Outcome.SUCCEEDED,
                 "added team: " + describe(team));
         return team;
     }
@@ -262,7 +255,7 @@ public final class OrganisationAdministration {
         Team after = new Team(before.id(), before.organisationId(), cleanName, onReaderList);
         if (!after.equals(before)) {
             directory.saveTeam(after);
-            record(subject, AuditActions.TEAM_CHANGE, "TEAM", after.id(), Outcome.SUCCEEDED,
+            gate.record(subject, Act.of(AuditActions.TEAM_CHANGE, "TEAM", after.id()), Outcome.SUCCEEDED,
                     "before: " + describe(before) + "; after: " + describe(after));
         }
         return after;
@@ -283,8 +276,8 @@ public final class OrganisationAdministration {
     public List<UserAccount> people(Subject subject, String organisationId) {
         Organisation organisation = directory.findOrganisation(organisationId == null ? "" : organisationId)
                 .orElseThrow(() -> {
-                    record(subject, AuditActions.ADMINISTRATION_VIEW, "ORGANISATION", organisationId, Outcome.DENIED,
-                            "no such organisation");
+                    gate.record(subject, Act.of(AuditActions.ADMINISTRATION_VIEW, "ORGANISATION", organisationId),
+                            Outcome.DENIED, "no such organisation");
                     return new NotFound("organisation");
                 });
         require(subject, Action.LIST, AdministrationRules.peopleOf(organisation), AuditActions.ADMINISTRATION_VIEW,
@@ -316,7 +309,7 @@ public final class OrganisationAdministration {
             return before;
         }
         directory.saveUser(after);
-        record(subject, AuditActions.USER_CHANGE, "USER", before.id(), Outcome.SUCCEEDED,
+        gate.record(subject, Act.of(AuditActions.USER_CHANGE, "USER", before.id()), Outcome.SUCCEEDED,
                 "roles " + names(before.roles()) + " -> " + names(after.roles())
                         + "; teams " + new TreeSet<>(before.teamIds()) + " -> " + new TreeSet<>(after.teamIds()));
         return after;
@@ -338,7 +331,7 @@ public final class OrganisationAdministration {
         }
         UserAccount after = before.withActive(active);
         directory.saveUser(after);
-        record(subject, AuditActions.USER_CHANGE, "USER", before.id(), Outcome.SUCCEEDED,
+        gate.record(subject, Act.of(AuditActions.USER_CHANGE, "USER", before.id()), Outcome.SUCCEEDED,
                 "active " + before.active() + " -> " + after.active());
         return after;
     }
@@ -360,15 +353,15 @@ public final class OrganisationAdministration {
     private Target target(Subject subject, String personId, Action action, String auditAction) {
         UserAccount person = (personId == null ? Optional.<UserAccount>empty()
                 : directory.findUser(personId)).orElseThrow(() -> {
-                    record(subject, auditAction, "USER", personId, Outcome.DENIED, "no such person");
+                    gate.record(subject, Act.of(auditAction, "USER", personId), Outcome.DENIED, "no such person");
                     return new NotFound("person");
                 });
         Organisation organisation = directory.findOrganisation(person.organisationId())
                 .orElseThrow(() -> new IllegalStateException("person without organisation: " + person.id()));
         Resource people = AdministrationRules.peopleOf(organisation);
-        Decision decision = policy.decide(subject, action, people, clock.instant());
+        Decision decision = gate.decide(subject, action, people);
         if (!decision.permitted()) {
-            record(subject, auditAction, "USER", person.id(), Outcome.DENIED, decision.rule());
+            gate.record(subject, Act.of(auditAction, "USER", person.id()), Outcome.DENIED, decision.rule());
             // someone who may not administer the person's organisation is not told that the person exists
             throw permitted(subject, Action.LIST, people) ? new AccessDenied(decision.rule()) : new NotFound("person");
         }
@@ -380,7 +373,7 @@ public final class OrganisationAdministration {
         Team team = (teamId == null ? Optional.<Team>empty() : directory.findTeam(teamId))
                 .filter(found -> found.organisationId().equals(own.organisationId()))
                 .orElseThrow(() -> {
-                    record(subject, auditAction, "TEAM", teamId, Outcome.DENIED, "no such team of "
+                    gate.record(subject, Act.of(auditAction, "TEAM", teamId), Outcome.DENIED, "no such team of "
                             + own.organisationId());
                     return new NotFound("team");
                 });
@@ -390,7 +383,8 @@ public final class OrganisationAdministration {
 
     private Inspectorate ownInspectorate(Subject subject, String auditAction) {
         return subject.inspectorate().orElseThrow(() -> {
-            record(subject, auditAction, "TEAM", null, Outcome.DENIED, AdministrationRules.TEAMS_OWN_ADMINISTRATOR_ONLY);
+            gate.record(subject, Act.of(auditAction, "TEAM", null), Outcome.DENIED,
+                    AdministrationRules.TEAMS_OWN_ADMINISTRATOR_ONLY);
             return new AccessDenied(AdministrationRules.TEAMS_OWN_ADMINISTRATOR_ONLY);
         });
     }
@@ -400,7 +394,7 @@ public final class OrganisationAdministration {
                 .anyMatch(other -> !other.id().equals(target.person().id()) && other.active()
                         && other.roles().contains(Role.ADMINISTRATOR));
         if (!anotherRemains) {
-            record(subject, AuditActions.USER_CHANGE, "USER", target.person().id(), Outcome.REFUSED,
+            gate.record(subject, Act.of(AuditActions.USER_CHANGE, "USER", target.person().id()), Outcome.REFUSED,
                     "last active administrator of " + target.organisation().id() + ": " + change);
             throw new Conflict(target.organisation().name() + " must keep at least one active administrator");
         }
@@ -486,7 +480,8 @@ public final class OrganisationAdministration {
         try {
             return check.get();
         } catch (InvalidInput invalid) {
-            record(subject, auditAction, resourceType, resourceId, Outcome.REFUSED, "invalid: " + invalid.errors()
+            gate.record(subject, Act.of(auditAction, resourceType, resourceId), Outcome.REFUSED,
+                    "invalid: " + invalid.errors()
                     .stream().map(FieldError::field).distinct().collect(Collectors.joining(",")));
             throw invalid;
         }
@@ -494,27 +489,18 @@ public final class OrganisationAdministration {
 
     private void decided(Subject subject, Decision decision, String auditAction, String personId) {
         if (!decision.permitted()) {
-            record(subject, auditAction, "USER", personId, Outcome.DENIED, decision.rule());
+            gate.record(subject, Act.of(auditAction, "USER", personId), Outcome.DENIED, decision.rule());
             throw new AccessDenied(decision.rule());
         }
     }
 
     private void require(Subject subject, Action action, Resource resource, String auditAction, String resourceType,
                          String resourceId) {
-        Decision decision = policy.decide(subject, action, resource, clock.instant());
-        if (!decision.permitted()) {
-            record(subject, auditAction, resourceType, resourceId, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, action, resource, Act.of(auditAction, resourceType, resourceId));
     }
 
     private boolean permitted(Subject subject, Action action, Resource resource) {
-        return policy.decide(subject, action, resource, clock.instant()).permitted();
+        return gate.permits(subject, action, resource);
     }
 
-    private void record(Subject subject, String action, String resourceType, String resourceId, Outcome outcome,
-                        String detail) {
-        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action,
-                resourceType, resourceId, outcome, detail));
-    }
 }

@@ -66,7 +66,39 @@ public final class AuditActions {
     public static final String TERM_PLAN_LIST = "TERM_PLAN_LIST";
     /** One term plan viewed, or refused. */
     public static final String TERM_PLAN_VIEW = "TERM_PLAN_VIEW";
+    /** A joint targeted area inspection opened (area, participants, day 0 in the detail), or refused. */
+    public static final String INSPECTION_OPEN = "INSPECTION_OPEN";
+    /** The inspections a person may see listed (count), or refused. */
+    public static final String INSPECTION_LIST = "INSPECTION_LIST";
+    /** One inspection (timeline, requests) viewed, or refused. */
+    public static final String INSPECTION_VIEW = "INSPECTION_VIEW";
+    /** An information request made to an agency (inspectorate, agency, items, due), or refused with the rule. */
+    public static final String INFORMATION_REQUEST = "INFORMATION_REQUEST";
+    /** An inspection's requests listed, one viewed, or what is due asked for (count), or refused. */
+    public static final String INFORMATION_REQUEST_VIEW = "INFORMATION_REQUEST_VIEW";
+    /** An evidence document uploaded against a request (classification, bytes, SHA-256), or refused. */
+    public static final String EVIDENCE_UPLOAD = "EVIDENCE_UPLOAD";
+    /** An inspection's evidence documents listed (count), or refused. */
+    public static final String EVIDENCE_LIST = "EVIDENCE_LIST";
+    /** An evidence document's details viewed, or refused. */
+    public static final String EVIDENCE_VIEW = "EVIDENCE_VIEW";
+    /** An evidence document's original bytes served (the download id in the detail), or refused. */
+    public static final String EVIDENCE_DOWNLOAD = "EVIDENCE_DOWNLOAD";
+    /** An e-mail notice handed to the mail relay, or given up after its last attempt (kind and recipient). */
+    public static final String NOTIFICATION_SEND = "NOTIFICATION_SEND";
 
     private AuditActions() {
     }
+    /** A referral of concern raised (category, agency, number of cases in the detail; never the case numbers), or refused. */
+    public static final String REFERRAL_RAISE = "REFERRAL_RAISE";
+    /** An inspection's referrals listed (count), or refused. */
+    public static final String REFERRAL_LIST = "REFERRAL_LIST";
+    /** One referral viewed, or refused. */
+    public static final String REFERRAL_VIEW = "REFERRAL_VIEW";
+    /** The agency's response to a referral recorded, or refused (out of order: REFUSED; not theirs: DENIED). */
+    public static final String REFERRAL_RESPOND = "REFERRAL_RESPOND";
+    /** The referring inspector's evaluation of a response recorded, or refused. */
+    public static final String REFERRAL_EVALUATE = "REFERRAL_EVALUATE";
+    /** A referral signed off by the agency's chief officer or the lead inspector (which, in the detail), or refused. */
+    public static final String REFERRAL_SIGN_OFF = "REFERRAL_SIGN_OFF";
 }

@@ -15,16 +15,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
 import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
-import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -35,7 +35,7 @@ import uk.gov.inspectorates.portal.core.shared.NotFound;
  * cap is checked on the announced length and every part's exact size; the type from the first part's bytes (a
  * refused type discards the upload at once); the malware scan reads the assembled object back, decrypting it, so
  * it does not depend on the sender's connection. Who may start one, and that only its owner may touch it (to anyone
- * else it does not exist), is decided by the {@link AccessPolicy}. Refused, abandoned and expired uploads are removed
+ * else it does not exist), is decided through the {@link PolicyGate}. Refused, abandoned and expired uploads are removed
  * KEK first, then the object, then the record.
  */
 public final class ResumableUploads {
@@ -56,22 +56,23 @@ public final class ResumableUploads {
     private final DocumentIntake intake;
     private final WindowedScanner scanner;
     private final KeyService keys;
-    private final AccessPolicy policy;
+    private final PolicyGate gate;
     private final AuditTrail audit;
     private final Clock clock;
     private final Settings settings;
 
+    /** {@code audit}: for what the expiry policy removes (no person acts there); people's acts go through the gate. */
     public ResumableUploads(ResumableUploadRepository uploads, PartedDocuments store, DocumentIntake intake,
-                            WindowedScanner scanner, KeyService keys, AccessPolicy policy, AuditTrail audit,
-                            Clock clock, Settings settings) {
+                            WindowedScanner scanner, KeyService keys, PolicyGate gate, AuditTrail audit,
+                            Settings settings) {
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.store = Objects.requireNonNull(store, "store");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.keys = Objects.requireNonNull(keys, "keys");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.audit = Objects.requireNonNull(audit, "audit");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = gate.clock();
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -82,15 +83,12 @@ public final class ResumableUploads {
      */
     public ResumableUpload begin(Subject subject, UploadPurpose purpose, KeyScope scope, String fileName,
                                  long length) {
-        Decision decision = policy.decide(subject, Action.UPLOAD, madeBy(subject, purpose), clock.instant());
-        if (!decision.permitted()) {
-            record(subject, AuditActions.UPLOAD_START, null, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.UPLOAD, madeBy(subject, purpose), act(AuditActions.UPLOAD_START, null));
         try {
             checkAnnounced(purpose, fileName, length);
         } catch (InvalidInput | UploadRejected refused) {
-            record(subject, AuditActions.UPLOAD_START, null, Outcome.REFUSED, refused instanceof UploadRejected r
+            gate.record(subject, act(AuditActions.UPLOAD_START, null), Outcome.REFUSED,
+                    refused instanceof UploadRejected r
                     ? r.auditDetail() : "invalid");
             throw refused;
         }
@@ -110,7 +108,7 @@ public final class ResumableUploads {
             removeContent(content, failure);
             throw failure;
         }
-        record(subject, AuditActions.UPLOAD_START, upload.id(), Outcome.SUCCEEDED,
+        gate.record(subject, act(AuditActions.UPLOAD_START, upload.id()), Outcome.SUCCEEDED,
                 "purpose=" + purpose + " bytes=" + length + " parts=" + content.partCount());
         return upload;
     }
@@ -183,7 +181,8 @@ public final class ResumableUploads {
         }
         String sha256 = scanned(subject, upload);
         uploads.markReady(id, sha256);
-        record(subject, AuditActions.UPLOAD_CHECK, id, Outcome.SUCCEEDED, "bytes=" + upload.content().length());
+        gate.record(subject, act(AuditActions.UPLOAD_CHECK, id), Outcome.SUCCEEDED,
+                "bytes=" + upload.content().length());
         return owned(subject, id, Action.UPLOAD);
     }
 
@@ -210,7 +209,7 @@ public final class ResumableUploads {
     public void abandon(Subject subject, String id) {
         ResumableUpload upload = owned(subject, id, Action.DELETE);
         discard(upload);
-        record(subject, AuditActions.UPLOAD_DISCARD, id, Outcome.SUCCEEDED, "abandoned by its owner");
+        gate.record(subject, act(AuditActions.UPLOAD_DISCARD, id), Outcome.SUCCEEDED, "abandoned by its owner");
     }
 
     /** Removes every upload past its expiry (the policy's, not a person's); returns how many. */
@@ -272,7 +271,7 @@ public final class ResumableUploads {
             }
             verdict = scan.verdict();
         } catch (ScanningUnavailable unavailable) {
-            record(subject, AuditActions.UPLOAD_CHECK, upload.id(), Outcome.REFUSED, "scanning unavailable");
+            gate.record(subject, act(AuditActions.UPLOAD_CHECK, upload.id()), Outcome.REFUSED, "scanning unavailable");
             throw unavailable;
         } catch (IOException e) {
             throw new UncheckedIOException("the assembled upload could not be read back", e);
@@ -298,7 +297,7 @@ public final class ResumableUploads {
         } catch (RuntimeException e) {
             rejected.addSuppressed(e);
         }
-        record(subject, AuditActions.UPLOAD_CHECK, upload.id(), Outcome.REFUSED, rejected.auditDetail());
+        gate.record(subject, act(AuditActions.UPLOAD_CHECK, upload.id()), Outcome.REFUSED, rejected.auditDetail());
         return rejected;
     }
 
@@ -330,13 +329,16 @@ public final class ResumableUploads {
         };
     }
 
-    /** Someone else's upload, an unknown one and an expired one are all "not found". */
+    /**
+     * Someone else's upload, an unknown one and an expired one are all "not found". Only someone else's is audited
+     * ({@code UPLOAD_ACCESS}, docs/adr/0009); an unknown or expired id never was, which is why this is not
+     * {@link PolicyGate#admit} (that audits "no such upload").
+     */
     private ResumableUpload owned(Subject subject, String id, Action action) {
         ResumableUpload upload = uploads.find(id).orElseThrow(() -> new NotFound("upload"));
-        Decision decision = policy.decide(subject, action, Resource.upload(id, upload.ownerUserId()),
-                clock.instant());
+        Decision decision = gate.decide(subject, action, Resource.upload(id, upload.ownerUserId()));
         if (!decision.permitted()) {
-            record(subject, AuditActions.UPLOAD_ACCESS, id, Outcome.DENIED, decision.rule());
+            gate.record(subject, act(AuditActions.UPLOAD_ACCESS, id), Outcome.DENIED, decision.rule());
             throw new NotFound("upload");
         }
         if (!upload.expiresAt().isAfter(clock.instant())) {
@@ -345,9 +347,8 @@ public final class ResumableUploads {
         return upload;
     }
 
-    private void record(Subject subject, String action, String id, Outcome outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action, "UPLOAD",
-                id, outcome, detail));
+    private static Act act(String auditAction, String uploadId) {
+        return Act.of(auditAction, "UPLOAD", uploadId);
     }
 
     private static MessageDigest sha256() {

@@ -8,18 +8,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
 import uk.gov.inspectorates.portal.core.access.Decision;
-import uk.gov.inspectorates.portal.core.access.Resource;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
-import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
 import uk.gov.inspectorates.portal.core.document.AllowedTypes;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
@@ -31,6 +32,7 @@ import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
+import uk.gov.inspectorates.portal.core.report.SharedNotices;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.core.report.StampedCopies;
 import uk.gov.inspectorates.portal.core.report.Stamper;
@@ -45,10 +47,9 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
-import uk.gov.inspectorates.portal.core.shared.NotFound;
 
 /**
- * Covering and advance letters of a report (docs/adr/0015). Every call is decided by the {@link AccessPolicy} and
+ * Covering and advance letters of a report (docs/adr/0015). Every call is decided by the {@link PolicyGate} and
  * leaves exactly one audit event. Every download is a stamped copy made for its reader with the letter's own
  * classification, whatever the report's stage: a letter is never published, so no unstamped byte of one is served.
  */
@@ -61,31 +62,31 @@ public final class LetterService {
     private final LetterRepository letters;
     private final DocumentIntake intake;
     private final DocumentStore store;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
+    private final NoticeOutbox notices;
+    private final PolicyGate gate;
     private final Clock clock;
     private final StampedCopies stampedCopies;
     private final ScopeRemoval removal;
     private final LetterValidator validator = new LetterValidator();
 
     public LetterService(ReportRepository reports, LetterRepository letters, DocumentIntake intake,
-                         DocumentStore store, AccessPolicy policy, AuditTrail audit, Clock clock, Stamper stamper,
-                         ScopeRemoval removal) {
-        this(reports, letters, intake, store, policy, audit, clock, stamper, removal, StampedCopies.defaultBudget());
+                         DocumentStore store, PolicyGate gate, Stamper stamper, ScopeRemoval removal,
+                         NoticeOutbox notices) {
+        this(reports, letters, intake, store, gate, stamper, removal, StampedCopies.defaultBudget(), notices);
     }
 
     /** {@code stampingBudget}: the one the report service uses too (they share the heap). */
     public LetterService(ReportRepository reports, LetterRepository letters, DocumentIntake intake,
-                         DocumentStore store, AccessPolicy policy, AuditTrail audit, Clock clock, Stamper stamper,
-                         ScopeRemoval removal, StampingBudget stampingBudget) {
+                         DocumentStore store, PolicyGate gate, Stamper stamper, ScopeRemoval removal,
+                         StampingBudget stampingBudget, NoticeOutbox notices) {
+        this.notices = java.util.Objects.requireNonNull(notices, "notices");
         this.stampedCopies = new StampedCopies(store, stamper, stampingBudget);
         this.reports = reports;
         this.letters = letters;
         this.intake = intake;
         this.store = store;
-        this.policy = policy;
-        this.audit = audit;
-        this.clock = clock;
+        this.gate = gate;
+        this.clock = gate.clock();
         this.removal = removal;
     }
 
@@ -95,8 +96,7 @@ public final class LetterService {
 
     /** Whether the subject may add letters to the report (for offering the form; adding decides again). */
     public boolean mayAddLetters(Subject subject, Report report) {
-        Instant now = clock.instant();
-        return policy.decide(subject, Action.UPLOAD, Letter.newLetterOf(report, now), now).permitted();
+        return gate.permits(subject, Action.UPLOAD, Letter.newLetterOf(report, clock.instant()));
     }
 
     /**
@@ -116,7 +116,7 @@ public final class LetterService {
         try {
             return validator.validate(draft, report);
         } catch (InvalidInput invalid) {
-            record(subject, AuditActions.LETTER_ADD, "REPORT", reportId, Outcome.REFUSED, "invalid: "
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "REPORT", reportId), Outcome.REFUSED, "invalid: "
                     + invalid.errors().stream().map(FieldError::field).toList());
             throw invalid;
         }
@@ -127,7 +127,8 @@ public final class LetterService {
         // decided again: details can be built by any caller, and the report may have changed since the check
         Report report = mayAdd(subject, reportId);
         if (!report.addressees().containsAll(details.addressedTo())) {
-            record(subject, AuditActions.LETTER_ADD, "REPORT", reportId, Outcome.REFUSED, "invalid: [addressedTo]");
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "REPORT", reportId), Outcome.REFUSED,
+                    "invalid: [addressedTo]");
             throw InvalidInput.of("addressedTo",
                     "Choose parties the report is shared with: a letter goes to some or all of them");
         }
@@ -140,14 +141,17 @@ public final class LetterService {
             letters.add(letter);
         } catch (RuntimeException failure) {
             discard(document, failure);
-            record(subject, AuditActions.LETTER_ADD, "REPORT", reportId, Outcome.REFUSED, "database failure");
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "REPORT", reportId), Outcome.REFUSED,
+                    "database failure");
             throw failure;
         }
-        record(subject, AuditActions.LETTER_ADD, "LETTER", letter.id(), Outcome.SUCCEEDED, "report=" + report.id()
+        gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letter.id()), Outcome.SUCCEEDED,
+                "report=" + report.id()
                 + " kind=" + letter.kind() + " classification=" + letter.classification().marking()
                 + " addressedTo=" + letter.addressedTo().stream().map(Enum::name).sorted().toList()
                 + " serviceProviderNotifiedFirst=" + letter.serviceProviderNotifiedFirst()
                 + " bytes=" + document.content().plaintextBytes());
+        notices.enqueue(SharedNotices.letterShared(letter.addressedTo(), report));
         return letter;
     }
 
@@ -155,11 +159,10 @@ public final class LetterService {
     public List<Letter> ofReport(Subject subject, String reportId) {
         Instant now = clock.instant();
         Report report = visibleReport(subject, reportId, AuditActions.LETTER_LIST, now);
-        List<Letter> visible = letters.ofReport(reportId).stream()
-                .filter(letter -> policy.decide(subject, Action.LIST, letter.asResourceOf(report, now), now)
-                        .permitted())
-                .toList();
-        record(subject, AuditActions.LETTER_LIST, "REPORT", reportId, Outcome.SUCCEEDED, "count=" + visible.size());
+        List<Letter> visible = gate.visible(subject, letters.ofReport(reportId),
+                letter -> letter.asResourceOf(report, now));
+        gate.record(subject, Act.of(AuditActions.LETTER_LIST, "REPORT", reportId), Outcome.SUCCEEDED,
+                "count=" + visible.size());
         return visible;
     }
 
@@ -171,15 +174,15 @@ public final class LetterService {
         Instant now = clock.instant();
         Map<String, Report> byId = reports.all().stream().collect(Collectors.toMap(Report::id, Function.identity(),
                 (a, b) -> a));
-        List<Letter> visible = new java.util.ArrayList<>(letters.ofReports(byId.keySet()).stream()
-                .filter(letter -> byId.containsKey(letter.reportId()) && policy.decide(subject, Action.LIST,
-                        letter.asResourceOf(byId.get(letter.reportId()), now), now).permitted())
+        List<Letter> ofReports = letters.ofReports(byId.keySet()).stream()
+                .filter(letter -> byId.containsKey(letter.reportId())).toList();
+        List<Letter> visible = new java.util.ArrayList<>(gate.visible(subject, ofReports,
+                        letter -> letter.asResourceOf(byId.get(letter.reportId()), now)).stream()
                 .sorted(java.util.Comparator.comparing(Letter::addedAt))
                 .toList());
-        letters.standalone().stream()
-                .filter(letter -> policy.decide(subject, Action.LIST, letter.asStandaloneResource(), now).permitted())
-                .forEach(visible::add);
-        record(subject, AuditActions.LETTER_LIST, "LETTER", null, Outcome.SUCCEEDED, "all count=" + visible.size());
+        visible.addAll(gate.visible(subject, letters.standalone(), Letter::asStandaloneResource));
+        gate.record(subject, Act.of(AuditActions.LETTER_LIST, "LETTER", null), Outcome.SUCCEEDED,
+                "all count=" + visible.size());
         return visible;
     }
 
@@ -198,13 +201,14 @@ public final class LetterService {
         Instant now = clock.instant();
         Map<String, Report> byId = visibleReports.stream().collect(Collectors.toMap(Report::id, Function.identity(),
                 (a, b) -> a));
-        Set<String> flagged = letters.ofReports(byId.keySet()).stream()
+        List<Letter> advance = letters.ofReports(byId.keySet()).stream()
                 .filter(Letter::advance)
-                .filter(letter -> byId.containsKey(letter.reportId()) && policy.decide(subject, Action.LIST,
-                        letter.asResourceOf(byId.get(letter.reportId()), now), now).permitted())
+                .filter(letter -> byId.containsKey(letter.reportId())).toList();
+        Set<String> flagged = gate.visible(subject, advance,
+                        letter -> letter.asResourceOf(byId.get(letter.reportId()), now)).stream()
                 .map(Letter::reportId)
                 .collect(Collectors.toUnmodifiableSet());
-        record(subject, AuditActions.LETTER_LIST, null, null, Outcome.SUCCEEDED,
+        gate.record(subject, Act.of(AuditActions.LETTER_LIST, null, null), Outcome.SUCCEEDED,
                 "advance letters flagged on reports=" + flagged.size());
         return flagged;
     }
@@ -213,7 +217,8 @@ public final class LetterService {
         Instant now = clock.instant();
         Letter letter = permitted(subject, Action.VIEW_METADATA, AuditActions.LETTER_VIEW, reportId, letterId, now)
                 .letter();
-        record(subject, AuditActions.LETTER_VIEW, "LETTER", letterId, Outcome.SUCCEEDED, "report=" + reportId);
+        gate.record(subject, Act.of(AuditActions.LETTER_VIEW, "LETTER", letterId), Outcome.SUCCEEDED,
+                "report=" + reportId);
         return letter;
     }
 
@@ -237,8 +242,7 @@ public final class LetterService {
     /** Whether the subject may send advance letters ahead of a report (for offering the form; sending decides again). */
     public boolean maySendAhead(Subject subject) {
         Inspectorate sender = subject.inspectorate().orElse(null);
-        return policy.decide(subject, Action.UPLOAD, Letter.newStandaloneLetter(sender, Set.of()), clock.instant())
-                .permitted();
+        return gate.permits(subject, Action.UPLOAD, Letter.newStandaloneLetter(sender, Set.of()));
     }
 
     /** For the form that sends a letter ahead: 403 naming the rule (audited) unless the subject may. */
@@ -252,7 +256,8 @@ public final class LetterService {
         try {
             return validator.validateAhead(draft, sender);
         } catch (InvalidInput invalid) {
-            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, "ahead of its report, invalid: "
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", null), Outcome.REFUSED,
+                    "ahead of its report, invalid: "
                     + invalid.errors().stream().map(FieldError::field).toList());
             throw invalid;
         }
@@ -265,12 +270,12 @@ public final class LetterService {
     public Letter sendAhead(Subject subject, LetterDetails details, IncomingDocument file) {
         Instant now = clock.instant();
         Inspectorate sender = subject.inspectorate().orElse(null);
-        Decision decision = policy.decide(subject, Action.UPLOAD,
-                Letter.newStandaloneLetter(sender, details.addressedTo()), now);
+        Decision decision = gate.decide(subject, Action.UPLOAD,
+                Letter.newStandaloneLetter(sender, details.addressedTo()));
         if (!decision.permitted() || details.kind() != LetterKind.ADVANCE_RISK_OF_HARM
                 || details.addressedTo().contains(sender)) {
             String why = decision.permitted() ? "only an advance letter to other parties" : decision.rule();
-            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.DENIED, why);
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", null), Outcome.DENIED, why);
             throw new AccessDenied(decision.permitted() ? AccessPolicy.LETTER_ADD_ORIGINATOR_STAFF_ONLY : why);
         }
         String letterId = Ids.newId();
@@ -282,31 +287,32 @@ public final class LetterService {
             letters.add(letter);
         } catch (RuntimeException failure) {
             discard(document, failure);
-            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.REFUSED, "database failure");
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", null), Outcome.REFUSED, "database failure");
             throw failure;
         }
-        record(subject, AuditActions.LETTER_ADD, "LETTER", letter.id(), Outcome.SUCCEEDED, "ahead of its report"
+        gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letter.id()), Outcome.SUCCEEDED,
+                "ahead of its report"
                 + " kind=" + letter.kind() + " classification=" + letter.classification().marking()
                 + " addressedTo=" + letter.addressedTo().stream().map(Enum::name).sorted().toList()
                 + " serviceProviderNotifiedFirst=" + letter.serviceProviderNotifiedFirst()
                 + " bytes=" + document.content().plaintextBytes());
+        notices.enqueue(SharedNotices.letterShared(letter.addressedTo(), null));
         return letter;
     }
 
     /** The advance letters sent ahead of their reports that the subject may see, oldest first. */
     public List<Letter> aheadOfReports(Subject subject) {
         Instant now = clock.instant();
-        List<Letter> visible = letters.standalone().stream()
-                .filter(letter -> policy.decide(subject, Action.LIST, letter.asStandaloneResource(), now).permitted())
-                .toList();
-        record(subject, AuditActions.LETTER_LIST, "LETTER", null, Outcome.SUCCEEDED,
+        List<Letter> visible = gate.visible(subject, letters.standalone(), Letter::asStandaloneResource);
+        gate.record(subject, Act.of(AuditActions.LETTER_LIST, "LETTER", null), Outcome.SUCCEEDED,
                 "ahead of their reports count=" + visible.size());
         return visible;
     }
 
     public Letter viewAhead(Subject subject, String letterId) {
         Letter letter = permittedAhead(subject, Action.VIEW_METADATA, AuditActions.LETTER_VIEW, letterId);
-        record(subject, AuditActions.LETTER_VIEW, "LETTER", letterId, Outcome.SUCCEEDED, "ahead of its report");
+        gate.record(subject, Act.of(AuditActions.LETTER_VIEW, "LETTER", letterId), Outcome.SUCCEEDED,
+                "ahead of its report");
         return letter;
     }
 
@@ -327,12 +333,13 @@ public final class LetterService {
         Instant now = clock.instant();
         Letter letter = permittedAhead(subject, Action.VIEW_METADATA, AuditActions.LETTER_ADD, letterId);
         if (reportId == null || reportId.isBlank()) {
-            record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.REFUSED, "invalid: [reportId]");
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letterId), Outcome.REFUSED,
+                    "invalid: [reportId]");
             throw InvalidInput.of("reportId", "Give the id of the report the letter goes with");
         }
         Report report = mayAdd(subject, reportId);
         if (report.originator() != letter.originator() || !report.addressees().containsAll(letter.addressedTo())) {
-            record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.REFUSED,
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letterId), Outcome.REFUSED,
                     "link to report=" + reportId + ": not the sender's, or not shared with every addressee");
             throw InvalidInput.of("reportId", "Choose your inspectorate's report that is shared with every party"
                     + " the letter went to");
@@ -341,20 +348,22 @@ public final class LetterService {
         try (InputStream content = store.open(letter.document().content())) {
             moved = store.store(KeyScope.report(reportId), content);
         } catch (IOException e) {
-            record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.REFUSED, "content unavailable");
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letterId), Outcome.REFUSED,
+                    "content unavailable");
             throw new UncheckedIOException("the letter's content could not be moved", e);
         }
         AcceptedDocument movedDocument = new AcceptedDocument(letter.document().fileName(),
                 letter.document().mediaType(), moved);
         if (!letters.link(letterId, reportId, moved)) {
             discard(movedDocument, new IllegalStateException("linked meanwhile"));
-            record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.REFUSED, "already linked");
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letterId), Outcome.REFUSED,
+                    "already linked");
             throw new Conflict("The letter has been linked to a report already");
         }
         removal.remove(letter.document().content().scope(), List.of(letter.document().content()), () -> { },
                 Remover.user(subject.userId(), subject.organisation().id()), "advance letter " + letterId
                         + " moved into report " + reportId);
-        record(subject, AuditActions.LETTER_ADD, "LETTER", letterId, Outcome.SUCCEEDED,
+        gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letterId), Outcome.SUCCEEDED,
                 "linked to report=" + reportId + " at=" + now);
         return letter.linkedTo(reportId, movedDocument);
     }
@@ -369,30 +378,14 @@ public final class LetterService {
 
     private Inspectorate maySendAhead(Subject subject, LetterDraft draft) {
         Inspectorate sender = subject.inspectorate().orElse(null);
-        Decision decision = policy.decide(subject, Action.UPLOAD, Letter.newStandaloneLetter(sender, Set.of()),
-                clock.instant());
-        if (!decision.permitted()) {
-            record(subject, AuditActions.LETTER_ADD, "LETTER", null, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.UPLOAD, Letter.newStandaloneLetter(sender, Set.of()),
+                Act.of(AuditActions.LETTER_ADD, "LETTER", null));
         return sender;
     }
 
     private Letter permittedAhead(Subject subject, Action action, String auditAction, String letterId) {
-        Instant now = clock.instant();
-        Letter letter = letters.findStandalone(letterId).orElse(null);
-        if (letter == null) {
-            record(subject, auditAction, "LETTER", letterId, Outcome.DENIED, "no such letter");
-            throw new NotFound("letter");
-        }
-        Resource resource = letter.asStandaloneResource();
-        Decision decision = policy.decide(subject, action, resource, now);
-        if (!decision.permitted()) {
-            boolean mayKnow = policy.decide(subject, Action.VIEW_METADATA, resource, now).permitted();
-            record(subject, auditAction, "LETTER", letterId, Outcome.DENIED, decision.rule());
-            throw mayKnow ? new AccessDenied(decision.rule()) : new NotFound("letter");
-        }
-        return letter;
+        return gate.admit(subject, action, Act.of(auditAction, "LETTER", letterId), letters.findStandalone(letterId),
+                Letter::asStandaloneResource);
     }
 
     /** The marks of one reader's copy: an advance letter says so first, on its first page. */
@@ -413,17 +406,19 @@ public final class LetterService {
         try {
             stamped = stampedCopies.of(letter.document().content(), marksFor(letter, reader, now, downloadId));
         } catch (IOException e) {
-            record(reader, AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id(), Outcome.REFUSED, "content unavailable");
+            gate.record(reader, Act.of(AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id()), Outcome.REFUSED,
+                    "content unavailable");
             throw new UncheckedIOException("the letter's content could not be opened", e);
         } catch (Stamper.UnstampableDocument e) {
-            record(reader, AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id(), Outcome.REFUSED, "could not be stamped");
+            gate.record(reader, Act.of(AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id()), Outcome.REFUSED,
+                    "could not be stamped");
             throw e;
         } catch (StampingBudget.Busy e) {
-            record(reader, AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id(), Outcome.REFUSED,
+            gate.record(reader, Act.of(AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id()), Outcome.REFUSED,
                     "stamping busy: try again");
             throw e;
         }
-        record(reader, AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id(), Outcome.SUCCEEDED,
+        gate.record(reader, Act.of(AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id()), Outcome.SUCCEEDED,
                 where + " downloadId=" + downloadId);
         return new LetterDownload(letter, downloadId, new ByteArrayInputStream(stamped), stamped.length);
     }
@@ -431,27 +426,15 @@ public final class LetterService {
     private Report mayAdd(Subject subject, String reportId) {
         Instant now = clock.instant();
         Report report = visibleReport(subject, reportId, AuditActions.LETTER_ADD, now);
-        Decision decision = policy.decide(subject, Action.UPLOAD, Letter.newLetterOf(report, now), now);
-        if (!decision.permitted()) {
-            record(subject, AuditActions.LETTER_ADD, "REPORT", reportId, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.UPLOAD, Letter.newLetterOf(report, now),
+                Act.of(AuditActions.LETTER_ADD, "REPORT", reportId));
         return report;
     }
 
     /** The report, if the subject may know it exists; else 404, audited. */
     private Report visibleReport(Subject subject, String reportId, String auditAction, Instant now) {
-        Report report = reports.find(reportId).orElse(null);
-        if (report == null) {
-            record(subject, auditAction, "REPORT", reportId, Outcome.DENIED, "no such report");
-            throw new NotFound("report");
-        }
-        Decision decision = policy.decide(subject, Action.VIEW_METADATA, report.asResourceAt(now), now);
-        if (!decision.permitted()) {
-            record(subject, auditAction, "REPORT", reportId, Outcome.DENIED, decision.rule());
-            throw new NotFound("report");
-        }
-        return report;
+        return gate.admit(subject, Action.VIEW_METADATA, Act.of(auditAction, "REPORT", reportId),
+                reports.find(reportId), report -> report.asResourceAt(now));
     }
 
     private record Found(Report report, Letter letter) {
@@ -463,20 +446,10 @@ public final class LetterService {
      */
     private Found permitted(Subject subject, Action action, String auditAction, String reportId, String letterId,
                             Instant now) {
-        Report report = reports.find(reportId).orElse(null);
-        Letter letter = report == null ? null : letters.find(reportId, letterId).orElse(null);
-        if (letter == null) {
-            record(subject, auditAction, "LETTER", letterId, Outcome.DENIED, "no such letter");
-            throw new NotFound("letter");
-        }
-        Resource resource = letter.asResourceOf(report, now);
-        Decision decision = policy.decide(subject, action, resource, now);
-        if (!decision.permitted()) {
-            boolean mayKnow = policy.decide(subject, Action.VIEW_METADATA, resource, now).permitted();
-            record(subject, auditAction, "LETTER", letterId, Outcome.DENIED, decision.rule());
-            throw mayKnow ? new AccessDenied(decision.rule()) : new NotFound("letter");
-        }
-        return new Found(report, letter);
+        Optional<Found> found = reports.find(reportId)
+                .flatMap(report -> letters.find(reportId, letterId).map(letter -> new Found(report, letter)));
+        return gate.admit(subject, action, Act.of(auditAction, "LETTER", letterId), found,
+                f -> f.letter().asResourceOf(f.report(), now));
     }
 
     private void discard(AcceptedDocument document, RuntimeException failure) {
@@ -487,25 +460,22 @@ public final class LetterService {
         }
     }
 
-    private void record(Subject subject, String action, String resourceType, String resourceId, Outcome outcome,
-                        String detail) {
-        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action,
-                resourceType, resourceId, outcome, detail));
-    }
-
     /** The file checked and stored under the scope; a refusal of the file is audited against the resource. */
     private AcceptedDocument accepted(Subject subject, IncomingDocument file, KeyScope scope, String resourceType,
                                       String resourceId) {
         try {
             return intake.accept(file, AllowedTypes.REPORTS, scope);
         } catch (UploadRejected rejected) {
-            record(subject, AuditActions.LETTER_ADD, resourceType, resourceId, Outcome.REFUSED, rejected.auditDetail());
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, resourceType, resourceId), Outcome.REFUSED,
+                    rejected.auditDetail());
             throw rejected;
         } catch (ScanningUnavailable unavailable) {
-            record(subject, AuditActions.LETTER_ADD, resourceType, resourceId, Outcome.REFUSED, "scanning unavailable");
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, resourceType, resourceId), Outcome.REFUSED,
+                    "scanning unavailable");
             throw unavailable;
         } catch (RuntimeException failure) {
-            record(subject, AuditActions.LETTER_ADD, resourceType, resourceId, Outcome.REFUSED, "storage failure");
+            gate.record(subject, Act.of(AuditActions.LETTER_ADD, resourceType, resourceId), Outcome.REFUSED,
+                    "storage failure");
             throw failure;
         }
     }

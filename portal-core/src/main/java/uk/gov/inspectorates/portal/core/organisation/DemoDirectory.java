@@ -17,6 +17,10 @@ public final class DemoDirectory {
     public static final String LOCAL_AUTHORITY_AREA = "Northdale";
     public static final String LOCAL_AUTHORITY_AREA_ID = "northdale";
     public static final String CHILDRENS_SERVICES_ID = "northdale-childrens-services";
+    public static final String POLICE_ID = "northdale-police";
+    public static final String HEALTH_ID = "northdale-icb";
+    public static final String YOUTH_OFFENDING_ID = "northdale-yos";
+    public static final String PROBATION_ID = "northdale-probation";
 
     /** A demo sign-in: who it is and what they may do. */
     public record DemoUser(String username, String displayName, String organisation, String roleSummary,
@@ -41,10 +45,10 @@ public final class DemoDirectory {
         return List.of(
                 agency(CHILDRENS_SERVICES_ID, "Northdale Council Children's Services",
                         AgencyType.LOCAL_AUTHORITY_CHILDRENS_SERVICES),
-                agency("northdale-police", "Northdale Police", AgencyType.POLICE_FORCE),
-                agency("northdale-icb", "Northdale Integrated Care Board", AgencyType.HEALTH_COMMISSIONER),
-                agency("northdale-yos", "Northdale Youth Offending Service", AgencyType.YOUTH_OFFENDING_SERVICE),
-                agency("northdale-probation", "Northdale Probation Delivery Unit", AgencyType.PROBATION_SERVICE));
+                agency(POLICE_ID, "Northdale Police", AgencyType.POLICE_FORCE),
+                agency(HEALTH_ID, "Northdale Integrated Care Board", AgencyType.HEALTH_COMMISSIONER),
+                agency(YOUTH_OFFENDING_ID, "Northdale Youth Offending Service", AgencyType.YOUTH_OFFENDING_SERVICE),
+                agency(PROBATION_ID, "Northdale Probation Delivery Unit", AgencyType.PROBATION_SERVICE));
     }
 
     /** Every team of demo mode: the protocol's reader-list teams and each inspectorate's demo inspection team. */
@@ -86,6 +90,12 @@ public final class DemoDirectory {
                         Set.of(Role.ADMINISTRATOR), Set.of()),
                 staff("cqc.inspector", "Chris Inspector", Inspectorate.CQC, "inspector (shares reports)",
                         Set.of(Role.INSPECTOR), inspectionTeam(Inspectorate.CQC)),
+                staff("hmic.inspector", "Harriet Inspector", Inspectorate.HMIC,
+                        "inspector (JTAI: asks the police for information)", Set.of(Role.INSPECTOR),
+                        inspectionTeam(Inspectorate.HMIC)),
+                staff("hmiprobation.inspector", "Pat Inspector", Inspectorate.HMI_PROBATION,
+                        "inspector (JTAI: asks youth offending and probation)", Set.of(Role.INSPECTOR),
+                        inspectionTeam(Inspectorate.HMI_PROBATION)),
                 reader("ofsted.reader", "Rosa Reader", Inspectorate.OFSTED),
                 reader("cqc.reader", "Ravi Reader", Inspectorate.CQC),
                 reader("hmic.reader", "Hannah Reader", Inspectorate.HMIC),
@@ -95,7 +105,17 @@ public final class DemoDirectory {
                 agencyStaff("agency.uploader", "Amir Uploader", "agency uploader", Role.AGENCY_UPLOADER),
                 agencyStaff("agency.chief", "Charlotte Chief", "agency chief officer (director of children's services)",
                         Role.AGENCY_CHIEF_OFFICER),
-                agencyStaff("agency.admin", "Alex Agency-Admin", "agency administrator", Role.ADMINISTRATOR));
+                agencyStaff("agency.admin", "Alex Agency-Admin", "agency administrator", Role.ADMINISTRATOR),
+                uploader("police.uploader", "Paul Uploader", "Northdale Police", POLICE_ID),
+                uploader("health.uploader", "Hana Uploader", "Northdale Integrated Care Board", HEALTH_ID),
+                uploader("yos.uploader", "Yusuf Uploader", "Northdale Youth Offending Service", YOUTH_OFFENDING_ID),
+                uploader("probation.uploader", "Polly Uploader", "Northdale Probation Delivery Unit", PROBATION_ID));
+    }
+
+    /** An agency uploader of one of Northdale's agencies other than children's services (JTAI evidence). */
+    private static DemoUser uploader(String username, String name, String agency, String agencyId) {
+        return new DemoUser(username, name, agency, "agency uploader (JTAI evidence)", agencyId,
+                Set.of(Role.AGENCY_UPLOADER), Set.of());
     }
 
     private static DemoUser agencyStaff(String username, String name, String summary, Role role) {

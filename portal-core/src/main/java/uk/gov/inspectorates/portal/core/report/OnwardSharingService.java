@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
-import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
-import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.report.OnwardSharing.Basis;
 import uk.gov.inspectorates.portal.core.report.OnwardSharing.Status;
@@ -34,17 +32,14 @@ public final class OnwardSharingService {
 
     private final ReportRepository reports;
     private final OnwardSharings sharings;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
+    private final PolicyGate gate;
     private final Clock clock;
 
-    public OnwardSharingService(ReportRepository reports, OnwardSharings sharings, AccessPolicy policy,
-                                AuditTrail audit, Clock clock) {
+    public OnwardSharingService(ReportRepository reports, OnwardSharings sharings, PolicyGate gate) {
         this.reports = reports;
         this.sharings = sharings;
-        this.policy = policy;
-        this.audit = audit;
-        this.clock = clock;
+        this.gate = gate;
+        this.clock = gate.clock();
     }
 
     /** Records onward sharing on a basis that holds now, or asks the originator for written consent. */
@@ -64,7 +59,7 @@ public final class OnwardSharingService {
             errors.add(new FieldError("evidence", "Name the legal obligation, for example the court order's reference"));
         }
         if (!errors.isEmpty()) {
-            record(subject, id, Outcome.REFUSED, "basis does not hold: "
+            gate.record(subject, act(id), Outcome.REFUSED, "basis does not hold: "
                     + errors.stream().map(FieldError::field).toList());
             throw new InvalidInput(errors);
         }
@@ -72,14 +67,15 @@ public final class OnwardSharingService {
         OnwardSharing sharing = new OnwardSharing(Ids.newId(), id, chosen, to, why, party, subject.userId(), now,
                 chosen == Basis.WRITTEN_CONSENT ? Status.CONSENT_REQUESTED : Status.RECORDED, null, null, null);
         sharings.add(sharing);
-        record(subject, id, Outcome.SUCCEEDED, sharing.id() + " " + chosen + " " + sharing.status() + " to " + to);
+        gate.record(subject, act(id), Outcome.SUCCEEDED,
+                sharing.id() + " " + chosen + " " + sharing.status() + " to " + to);
         return sharing;
     }
 
     /** Whether the person may record onward sharing of the report now (for offering the form; not audited). */
     public boolean mayShareOnward(Subject subject, Report report) {
         Instant now = clock.instant();
-        return policy.decide(subject, Action.EXPORT, report.asResourceAt(now), now).permitted();
+        return gate.permits(subject, Action.EXPORT, report.asResourceAt(now));
     }
 
     /** The originator gives or refuses written consent to a receiving party's request. */
@@ -88,7 +84,7 @@ public final class OnwardSharingService {
         permitted(subject, Action.CHANGE, id, now);
         OnwardSharing sharing = sharings.find(id, sharingId).orElse(null);
         if (sharing == null) {
-            record(subject, id, Outcome.REFUSED, "no such onward sharing " + sharingId);
+            gate.record(subject, act(id), Outcome.REFUSED, "no such onward sharing " + sharingId);
             throw new NotFound("onward sharing");
         }
         List<FieldError> errors = new ArrayList<>();
@@ -97,15 +93,15 @@ public final class OnwardSharingService {
         }
         String why = TextFields.optional(note, "note", MAX_EVIDENCE, errors);
         if (!errors.isEmpty()) {
-            record(subject, id, Outcome.REFUSED, "invalid consent decision");
+            gate.record(subject, act(id), Outcome.REFUSED, "invalid consent decision");
             throw new InvalidInput(errors);
         }
         OnwardSharing decided = sharing.decided(granted, subject.userId(), now, why);
         if (sharing.status() != Status.CONSENT_REQUESTED || !sharings.decide(decided)) {
-            record(subject, id, Outcome.REFUSED, "not waiting for consent " + sharingId);
+            gate.record(subject, act(id), Outcome.REFUSED, "not waiting for consent " + sharingId);
             throw new Conflict("This onward sharing is not waiting for written consent");
         }
-        record(subject, id, Outcome.SUCCEEDED, sharingId + " " + decided.status());
+        gate.record(subject, act(id), Outcome.SUCCEEDED, sharingId + " " + decided.status());
         return decided;
     }
 
@@ -117,7 +113,7 @@ public final class OnwardSharingService {
         List<OnwardSharing> visible = sharings.ofReport(id).stream()
                 .filter(s -> originator || subject.inspectorate().filter(own -> own == s.requestingParty()).isPresent())
                 .toList();
-        record(subject, id, Outcome.SUCCEEDED, "listed " + visible.size());
+        gate.record(subject, act(id), Outcome.SUCCEEDED, "listed " + visible.size());
         return visible;
     }
 
@@ -132,16 +128,10 @@ public final class OnwardSharingService {
     }
 
     private Report permitted(Subject subject, Action action, String id, Instant now) {
-        Report report = reports.find(id).orElse(null);
-        Decision decision = report == null ? null : policy.decide(subject, action, report.asResourceAt(now), now);
-        boolean mayKnow = report != null
-                && policy.decide(subject, Action.VIEW_METADATA, report.asResourceAt(now), now).permitted();
-        return ReportRefusals.checked(report, decision, mayKnow,
-                refusal -> record(subject, id, Outcome.DENIED, refusal));
+        return gate.admit(subject, action, act(id), reports.find(id), report -> report.asResourceAt(now));
     }
 
-    private void record(Subject subject, String resourceId, Outcome outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(),
-                AuditActions.ONWARD_SHARING, "REPORT", resourceId, outcome, detail));
+    private static Act act(String reportId) {
+        return Act.of(AuditActions.ONWARD_SHARING, "REPORT", reportId);
     }
 }

@@ -8,14 +8,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
-import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
-import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
@@ -25,7 +23,7 @@ import uk.gov.inspectorates.portal.core.shared.NotFound;
 /**
  * The originator's decisions about a shared report after sharing: publication (now, or scheduled: the embargo ends
  * at that moment), withdrawal, and requests to withhold or withdraw publication (JTAI Annex D). Each call is decided
- * by the {@link AccessPolicy} and leaves exactly one audit event about the report.
+ * by the {@link PolicyGate} and leaves exactly one audit event about the report.
  */
 public final class ReportLifecycle {
 
@@ -34,17 +32,14 @@ public final class ReportLifecycle {
 
     private final ReportRepository reports;
     private final WithholdRequests withholdRequests;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
+    private final PolicyGate gate;
     private final Clock clock;
 
-    public ReportLifecycle(ReportRepository reports, WithholdRequests withholdRequests, AccessPolicy policy,
-                           AuditTrail audit, Clock clock) {
+    public ReportLifecycle(ReportRepository reports, WithholdRequests withholdRequests, PolicyGate gate) {
         this.reports = reports;
         this.withholdRequests = withholdRequests;
-        this.policy = policy;
-        this.audit = audit;
-        this.clock = clock;
+        this.gate = gate;
+        this.clock = gate.clock();
     }
 
     /**
@@ -58,19 +53,19 @@ public final class ReportLifecycle {
         try {
             url = publishedUrl(publishedUrl);
         } catch (InvalidInput invalid) {
-            record(subject, AuditActions.REPORT_PUBLISH, id, Outcome.REFUSED, "invalid: publishedUrl");
+            gate.record(subject, act(AuditActions.REPORT_PUBLISH, id), Outcome.REFUSED, "invalid: publishedUrl");
             throw invalid;
         }
         Publication publication = new Publication(url, publishedAt == null ? now : publishedAt.toInstant(),
                 subject.userId(), now);
         if (!report.underEmbargoAt(now) || !reports.recordPublication(id, publication, now)) {
             ReportStatus status = reports.find(id).map(r -> r.statusAt(now)).orElse(report.statusAt(now));
-            record(subject, AuditActions.REPORT_PUBLISH, id, Outcome.REFUSED, "report is " + status);
+            gate.record(subject, act(AuditActions.REPORT_PUBLISH, id), Outcome.REFUSED, "report is " + status);
             throw new Conflict(status == ReportStatus.WITHDRAWN
                     ? "The report has been withdrawn: it cannot be published"
                     : "The report has already been published");
         }
-        record(subject, AuditActions.REPORT_PUBLISH, id, Outcome.SUCCEEDED,
+        gate.record(subject, act(AuditActions.REPORT_PUBLISH, id), Outcome.SUCCEEDED,
                 (publication.reachedAt(now) ? "published" : "scheduled") + " at=" + publication.publishedAt()
                         + " url=" + url);
         return report.published(publication);
@@ -83,15 +78,15 @@ public final class ReportLifecycle {
         List<FieldError> errors = new ArrayList<>();
         String why = TextFields.required(reason, "reason", "Enter why the report is withdrawn", MAX_REASON, errors);
         if (!errors.isEmpty()) {
-            record(subject, AuditActions.REPORT_WITHDRAW, id, Outcome.REFUSED, "invalid: reason");
+            gate.record(subject, act(AuditActions.REPORT_WITHDRAW, id), Outcome.REFUSED, "invalid: reason");
             throw new InvalidInput(errors);
         }
         Withdrawal withdrawal = new Withdrawal(why, subject.userId(), now);
         if (!reports.recordWithdrawal(id, withdrawal, now)) {
-            record(subject, AuditActions.REPORT_WITHDRAW, id, Outcome.REFUSED, "already withdrawn");
+            gate.record(subject, act(AuditActions.REPORT_WITHDRAW, id), Outcome.REFUSED, "already withdrawn");
             throw new Conflict("The report has already been withdrawn");
         }
-        record(subject, AuditActions.REPORT_WITHDRAW, id, Outcome.SUCCEEDED,
+        gate.record(subject, act(AuditActions.REPORT_WITHDRAW, id), Outcome.SUCCEEDED,
                 "was " + report.statusAt(now) + ": " + why);
         return report.withdrawn(withdrawal);
     }
@@ -104,16 +99,16 @@ public final class ReportLifecycle {
         try {
             request = validated(draft, id, subject, now);
         } catch (InvalidInput invalid) {
-            record(subject, AuditActions.WITHHOLD_REQUEST, id, Outcome.REFUSED, "invalid: "
+            gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.REFUSED, "invalid: "
                     + invalid.errors().stream().map(FieldError::field).toList());
             throw invalid;
         }
         if (report.statusAt(now) == ReportStatus.WITHDRAWN) {
-            record(subject, AuditActions.WITHHOLD_REQUEST, id, Outcome.REFUSED, "report is WITHDRAWN");
+            gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.REFUSED, "report is WITHDRAWN");
             throw new Conflict("The report has been withdrawn already");
         }
         withholdRequests.add(request);
-        record(subject, AuditActions.WITHHOLD_REQUEST, id, Outcome.SUCCEEDED, "recorded " + request.id() + " "
+        gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.SUCCEEDED, "recorded " + request.id() + " "
                 + request.kind() + " from " + request.applicant() + ", respond by " + request.respondBy());
         return request;
     }
@@ -128,19 +123,21 @@ public final class ReportLifecycle {
         Report report = permitted(subject, Action.CHANGE, AuditActions.WITHHOLD_REQUEST, id, now);
         WithholdRequest request = withholdRequests.find(id, requestId).orElse(null);
         if (request == null) {
-            record(subject, AuditActions.WITHHOLD_REQUEST, id, Outcome.REFUSED, "no such request " + requestId);
+            gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.REFUSED,
+                    "no such request " + requestId);
             throw new NotFound("withhold request");
         }
         List<FieldError> errors = new ArrayList<>();
         WithholdRequest.Outcome decided = outcome(outcome, errors);
         String why = TextFields.required(reason, "reason", "Enter the reason for the decision", MAX_REASON, errors);
         if (!errors.isEmpty()) {
-            record(subject, AuditActions.WITHHOLD_REQUEST, id, Outcome.REFUSED, "invalid decision");
+            gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.REFUSED, "invalid decision");
             throw new InvalidInput(errors);
         }
         WithholdRequest.Decision decision = new WithholdRequest.Decision(decided, why, subject.userId(), now);
         if (!withholdRequests.decide(requestId, decision)) {
-            record(subject, AuditActions.WITHHOLD_REQUEST, id, Outcome.REFUSED, "already decided " + requestId);
+            gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.REFUSED,
+                    "already decided " + requestId);
             throw new Conflict("A decision on this request has been recorded already");
         }
         String effect = "";
@@ -154,7 +151,7 @@ public final class ReportLifecycle {
             reports.cancelScheduledPublication(id, now);
             effect = ", scheduled publication taken back";
         }
-        record(subject, AuditActions.WITHHOLD_REQUEST, id, Outcome.SUCCEEDED,
+        gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.SUCCEEDED,
                 "decided " + requestId + " " + decided + effect);
         return request.decided(decision);
     }
@@ -162,7 +159,7 @@ public final class ReportLifecycle {
     /** Whether the person may publish, withdraw and decide on the report now (for offering the forms; not audited). */
     public boolean mayChange(Subject subject, Report report) {
         Instant now = clock.instant();
-        return policy.decide(subject, Action.CHANGE, report.asResourceAt(now), now).permitted();
+        return gate.permits(subject, Action.CHANGE, report.asResourceAt(now));
     }
 
     /** The report's withhold and withdrawal requests, for anyone who may see the report. */
@@ -170,7 +167,7 @@ public final class ReportLifecycle {
         Instant now = clock.instant();
         permitted(subject, Action.VIEW_METADATA, AuditActions.WITHHOLD_REQUEST, id, now);
         List<WithholdRequest> requests = withholdRequests.ofReport(id);
-        record(subject, AuditActions.WITHHOLD_REQUEST, id, Outcome.SUCCEEDED, "listed " + requests.size());
+        gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.SUCCEEDED, "listed " + requests.size());
         return requests;
     }
 
@@ -231,16 +228,10 @@ public final class ReportLifecycle {
     }
 
     private Report permitted(Subject subject, Action action, String auditAction, String id, Instant now) {
-        Report report = reports.find(id).orElse(null);
-        Decision decision = report == null ? null : policy.decide(subject, action, report.asResourceAt(now), now);
-        boolean mayKnow = report != null
-                && policy.decide(subject, Action.VIEW_METADATA, report.asResourceAt(now), now).permitted();
-        return ReportRefusals.checked(report, decision, mayKnow,
-                refusal -> record(subject, auditAction, id, Outcome.DENIED, refusal));
+        return gate.admit(subject, action, act(auditAction, id), reports.find(id), report -> report.asResourceAt(now));
     }
 
-    private void record(Subject subject, String action, String resourceId, Outcome outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action, "REPORT",
-                resourceId, outcome, detail));
+    private static Act act(String auditAction, String reportId) {
+        return Act.of(auditAction, "REPORT", reportId);
     }
 }

@@ -8,15 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
-import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
-import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
 import uk.gov.inspectorates.portal.core.document.AllowedTypes;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
@@ -33,13 +32,11 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.retention.Removal;
 import uk.gov.inspectorates.portal.core.retention.Remover;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
-import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
-import uk.gov.inspectorates.portal.core.shared.NotFound;
 
 /**
- * Sharing pre-publication reports and opening them. Every call is decided by the {@link AccessPolicy} and leaves
+ * Sharing pre-publication reports and opening them. Every call is decided by the {@link PolicyGate} and leaves
  * exactly one audit event about the report, whatever its outcome (sharing a resumable upload may add one about the
  * upload, e.g. someone else's upload refused as {@code UPLOAD_ACCESS}).
  */
@@ -48,8 +45,8 @@ public final class ReportService {
     private final ReportRepository reports;
     private final DocumentIntake intake;
     private final DocumentStore store;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
+    private final NoticeOutbox notices;
+    private final PolicyGate gate;
     private final ScopeRemoval removal;
     private final ResumableUploads uploads;
     private final Clock clock;
@@ -57,33 +54,32 @@ public final class ReportService {
     private final ReportValidator validator = new ReportValidator();
     private final StampedCopies stampedCopies;
 
-    public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
-                         AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock,
-                         Stamper stamper, ReportAttachments attachments) {
-        this(reports, intake, store, policy, audit, removal, uploads, clock, stamper, attachments,
-                StampedCopies.defaultBudget());
+    public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, PolicyGate gate,
+                         ScopeRemoval removal, ResumableUploads uploads, Stamper stamper,
+                         ReportAttachments attachments, NoticeOutbox notices) {
+        this(reports, intake, store, gate, removal, uploads, stamper, attachments, StampedCopies.defaultBudget(),
+                notices);
     }
 
-    public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, AccessPolicy policy,
-                         AuditTrail audit, ScopeRemoval removal, ResumableUploads uploads, Clock clock,
-                         Stamper stamper, ReportAttachments attachments, StampingBudget stampingBudget) {
+    public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, PolicyGate gate,
+                         ScopeRemoval removal, ResumableUploads uploads, Stamper stamper,
+                         ReportAttachments attachments, StampingBudget stampingBudget, NoticeOutbox notices) {
+        this.notices = java.util.Objects.requireNonNull(notices, "notices");
         this.stampedCopies = new StampedCopies(store, stamper, stampingBudget);
         this.reports = reports;
         this.intake = intake;
         this.store = store;
-        this.policy = policy;
-        this.audit = audit;
+        this.gate = gate;
         this.removal = removal;
         this.uploads = uploads;
-        this.clock = clock;
+        this.clock = gate.clock();
         this.attachments = java.util.Objects.requireNonNull(attachments, "attachments");
     }
 
     /** The Annex B types the subject may share: their inspectorate's, if they hold a sharing role; else none. */
     public List<ReportType> reportTypesFor(Subject subject) {
         return subject.inspectorate()
-                .filter(own -> policy.decide(subject, Action.UPLOAD, Resource.newReport(own), clock.instant())
-                        .permitted())
+                .filter(own -> gate.permits(subject, Action.UPLOAD, Resource.newReport(own)))
                 .map(AnnexBReportTypes::of).orElse(List.of());
     }
 
@@ -100,7 +96,7 @@ public final class ReportService {
         try {
             return validator.validate(draft, originator);
         } catch (InvalidInput invalid) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "invalid: " + fields(invalid));
+            gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, "invalid: " + fields(invalid));
             throw invalid;
         }
     }
@@ -108,11 +104,7 @@ public final class ReportService {
     /** Refuses (audited) someone who may not share reports; answers the inspectorate they share for. */
     private Inspectorate mayShare(Subject subject) {
         Inspectorate originator = subject.inspectorate().orElse(null);
-        Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
-        if (!decision.permitted()) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.UPLOAD, Resource.newReport(originator), act(AuditActions.REPORT_SHARE, null));
         return originator;
     }
 
@@ -127,11 +119,7 @@ public final class ReportService {
      */
     public ResumableUpload startUpload(Subject subject, String fileName, long length) {
         Inspectorate originator = subject.inspectorate().orElse(null);
-        Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
-        if (!decision.permitted()) {
-            record(subject, AuditActions.UPLOAD_START, null, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.UPLOAD, Resource.newReport(originator), act(AuditActions.UPLOAD_START, null));
         return uploads.begin(subject, UploadPurpose.REPORT, KeyScope.report(Ids.newId()), fileName, length);
     }
 
@@ -142,7 +130,7 @@ public final class ReportService {
         try {
             document = uploads.claim(subject, uploadId, UploadPurpose.REPORT);
         } catch (RuntimeException refused) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED,
+            gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED,
                     "upload " + uploadId + ": " + refused.getClass().getSimpleName());
             throw refused;
         }
@@ -158,13 +146,13 @@ public final class ReportService {
         try {
             document = intake.accept(file, AllowedTypes.REPORTS, KeyScope.report(reportId));
         } catch (UploadRejected rejected) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, rejected.auditDetail());
+            gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, rejected.auditDetail());
             throw rejected;
         } catch (ScanningUnavailable unavailable) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "scanning unavailable");
+            gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, "scanning unavailable");
             throw unavailable;
         } catch (RuntimeException failure) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "storage failure");
+            gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, "storage failure");
             throw failure;
         }
         return add(subject, details, originator, reportId, document);
@@ -174,11 +162,7 @@ public final class ReportService {
     // originator is taken from the details' report type
     private Inspectorate checkOriginator(Subject subject, ReportDetails details) {
         Inspectorate originator = details.type().inspectorate();
-        Decision decision = policy.decide(subject, Action.UPLOAD, Resource.newReport(originator), clock.instant());
-        if (!decision.permitted()) {
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.UPLOAD, Resource.newReport(originator), act(AuditActions.REPORT_SHARE, null));
         return originator;
     }
 
@@ -192,29 +176,28 @@ public final class ReportService {
             reports.add(report);
         } catch (RuntimeException failure) {
             discard(document, failure);
-            record(subject, AuditActions.REPORT_SHARE, null, Outcome.REFUSED, "database failure");
+            gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, "database failure");
             throw failure;
         }
-        record(subject, AuditActions.REPORT_SHARE, report.id(), Outcome.SUCCEEDED,
+        gate.record(subject, act(AuditActions.REPORT_SHARE, report.id()), Outcome.SUCCEEDED,
                 "classification=" + report.classification().marking() + " addressees="
                         + report.addressees().stream().map(Enum::name).sorted().toList()
                         + " bytes=" + document.content().plaintextBytes());
+        notices.enqueue(SharedNotices.reportShared(report));
         return report;
     }
 
     /** Reports the subject may see, newest first. */
     public List<Report> visibleTo(Subject subject) {
         Instant now = clock.instant();
-        List<Report> visible = reports.all().stream()
-                .filter(report -> policy.decide(subject, Action.LIST, report.asResourceAt(now), now).permitted())
-                .toList();
-        record(subject, AuditActions.REPORT_LIST, null, Outcome.SUCCEEDED, "count=" + visible.size());
+        List<Report> visible = gate.visible(subject, reports.all(), report -> report.asResourceAt(now));
+        gate.record(subject, act(AuditActions.REPORT_LIST, null), Outcome.SUCCEEDED, "count=" + visible.size());
         return visible;
     }
 
     public Report view(Subject subject, String id) {
         Report report = permitted(subject, Action.VIEW_METADATA, AuditActions.REPORT_VIEW, id, clock.instant());
-        record(subject, AuditActions.REPORT_VIEW, id, Outcome.SUCCEEDED, null);
+        gate.record(subject, act(AuditActions.REPORT_VIEW, id), Outcome.SUCCEEDED, null);
         return report;
     }
 
@@ -227,7 +210,7 @@ public final class ReportService {
         Instant now = clock.instant();
         Report report = permitted(subject, Action.DOWNLOAD, AuditActions.REPORT_DOWNLOAD, id, now);
         if (report.statusAt(now) == ReportStatus.PUBLISHED) {
-            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.SUCCEEDED,
+            gate.record(subject, act(AuditActions.REPORT_DOWNLOAD, id), Outcome.SUCCEEDED,
                     "published: sent to " + report.publication().publishedUrl());
             return new PublishedVersion(report, report.publication().publishedUrl());
         }
@@ -240,16 +223,16 @@ public final class ReportService {
         try {
             download = stampedCopy(report, subject, downloadId);
         } catch (IOException e) {
-            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "content unavailable");
+            gate.record(subject, act(AuditActions.REPORT_DOWNLOAD, id), Outcome.REFUSED, "content unavailable");
             throw new UncheckedIOException("the report's content could not be opened", e);
         } catch (Stamper.UnstampableDocument e) {
-            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "could not be stamped");
+            gate.record(subject, act(AuditActions.REPORT_DOWNLOAD, id), Outcome.REFUSED, "could not be stamped");
             throw e;
         } catch (StampingBudget.Busy e) {
-            record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.REFUSED, "stamping busy: try again");
+            gate.record(subject, act(AuditActions.REPORT_DOWNLOAD, id), Outcome.REFUSED, "stamping busy: try again");
             throw e;
         }
-        record(subject, AuditActions.REPORT_DOWNLOAD, id, Outcome.SUCCEEDED, "downloadId=" + downloadId);
+        gate.record(subject, act(AuditActions.REPORT_DOWNLOAD, id), Outcome.SUCCEEDED, "downloadId=" + downloadId);
         return download;
     }
 
@@ -279,12 +262,7 @@ public final class ReportService {
 
     /** Unknown, or not for this subject at all: 404-equivalent. Known but not for this action: 403-equivalent. */
     private Report permitted(Subject subject, Action action, String auditAction, String id, Instant now) {
-        Report report = reports.find(id).orElse(null);
-        Decision decision = report == null ? null : policy.decide(subject, action, report.asResourceAt(now), now);
-        boolean mayKnow = report != null
-                && policy.decide(subject, Action.VIEW_METADATA, report.asResourceAt(now), now).permitted();
-        return ReportRefusals.checked(report, decision, mayKnow, refusal -> record(subject, auditAction, id,
-                Outcome.DENIED, refusal));
+        return gate.admit(subject, action, act(auditAction, id), reports.find(id), report -> report.asResourceAt(now));
     }
 
     /** Removes the stored object of a share that failed; a failed removal is kept with the original failure. */
@@ -300,8 +278,7 @@ public final class ReportService {
         return Arrays.toString(invalid.errors().stream().map(error -> error.field()).toArray());
     }
 
-    private void record(Subject subject, String action, String resourceId, Outcome outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action, "REPORT",
-                resourceId, outcome, detail));
+    private static Act act(String auditAction, String reportId) {
+        return Act.of(auditAction, "REPORT", reportId);
     }
 }

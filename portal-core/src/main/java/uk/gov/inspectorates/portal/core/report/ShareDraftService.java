@@ -6,16 +6,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
-import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
-import uk.gov.inspectorates.portal.core.audit.AuditTrail;
-import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -32,18 +28,15 @@ public final class ShareDraftService {
 
     private final ShareDrafts drafts;
     private final ReportService reports;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
+    private final PolicyGate gate;
     private final Clock clock;
     private final ZoneId zone;
 
-    public ShareDraftService(ShareDrafts drafts, ReportService reports, AccessPolicy policy, AuditTrail audit,
-                             Clock clock, ZoneId zone) {
+    public ShareDraftService(ShareDrafts drafts, ReportService reports, PolicyGate gate, ZoneId zone) {
         this.drafts = drafts;
         this.reports = reports;
-        this.policy = policy;
-        this.audit = audit;
-        this.clock = clock;
+        this.gate = gate;
+        this.clock = gate.clock();
         this.zone = zone;
     }
 
@@ -100,8 +93,7 @@ public final class ShareDraftService {
 
     /** The drafts the person is preparing, the most recently changed first. */
     public List<ShareDraft> drafts(Subject subject) {
-        if (!policy.decide(subject, Action.UPLOAD, Resource.newReport(subject.inspectorate().orElse(null)),
-                clock.instant()).permitted()) {
+        if (!gate.permits(subject, Action.UPLOAD, Resource.newReport(subject.inspectorate().orElse(null)))) {
             return List.of();
         }
         return drafts.ofOwner(subject.userId());
@@ -114,13 +106,8 @@ public final class ShareDraftService {
 
     /** Drafts are for those who may share reports: anyone else is refused (audited as a refused share). */
     private void mayShare(Subject subject) {
-        Decision decision = policy.decide(subject, Action.UPLOAD,
-                Resource.newReport(subject.inspectorate().orElse(null)), clock.instant());
-        if (!decision.permitted()) {
-            audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(),
-                    AuditActions.REPORT_SHARE, "REPORT", null, Outcome.DENIED, decision.rule()));
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.UPLOAD, Resource.newReport(subject.inspectorate().orElse(null)),
+                Act.of(AuditActions.REPORT_SHARE, "REPORT", null));
     }
 
     private List<FieldError> errorsOf(Subject subject, Map<String, String> fields) {

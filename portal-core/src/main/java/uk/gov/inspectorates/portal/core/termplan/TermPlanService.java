@@ -11,28 +11,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import uk.gov.inspectorates.portal.core.access.AccessPolicy;
 import uk.gov.inspectorates.portal.core.access.Action;
-import uk.gov.inspectorates.portal.core.access.Decision;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.access.TermPlanRules;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
-import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
-import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
-import uk.gov.inspectorates.portal.core.shared.NotFound;
 
 /**
  * Termly inspection-plan lists (ISP "Sharing other information"): each term each inspectorate shares the local
  * authority areas it plans to inspect, and every inspectorate sees every list. Every call is decided by the
- * {@link AccessPolicy} ({@link TermPlanRules}) and leaves exactly one audit event, whatever its outcome.
+ * {@link PolicyGate} ({@link TermPlanRules}) and leaves exactly one audit event, whatever its outcome.
  */
 public final class TermPlanService {
 
@@ -41,17 +37,14 @@ public final class TermPlanService {
 
     private final TermPlanRepository plans;
     private final OrganisationDirectory directory;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
+    private final PolicyGate gate;
     private final Clock clock;
 
-    public TermPlanService(TermPlanRepository plans, OrganisationDirectory directory, AccessPolicy policy,
-                           AuditTrail audit, Clock clock) {
+    public TermPlanService(TermPlanRepository plans, OrganisationDirectory directory, PolicyGate gate) {
         this.plans = plans;
         this.directory = directory;
-        this.policy = policy;
-        this.audit = audit;
-        this.clock = clock;
+        this.gate = gate;
+        this.clock = gate.clock();
     }
 
     /**
@@ -62,15 +55,12 @@ public final class TermPlanService {
         Instant now = clock.instant();
         List<FieldError> errors = new ArrayList<>();
         Inspectorate inspectorate = inspectorate(subject, draft.inspectorate(), errors);
-        Decision decision = policy.decide(subject, Action.UPLOAD, TermPlanRules.newPlan(inspectorate), now);
-        if (!decision.permitted()) {
-            record(subject, AuditActions.TERM_PLAN_SHARE, null, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.UPLOAD, TermPlanRules.newPlan(inspectorate),
+                act(AuditActions.TERM_PLAN_SHARE, null));
         Term term = term(draft.term(), errors);
         List<LocalAuthorityArea> areas = areas(draft.areas(), errors);
         if (!errors.isEmpty()) {
-            record(subject, AuditActions.TERM_PLAN_SHARE, null, Outcome.REFUSED,
+            gate.record(subject, act(AuditActions.TERM_PLAN_SHARE, null), Outcome.REFUSED,
                     "invalid: " + errors.stream().map(FieldError::field).distinct().toList());
             throw new InvalidInput(errors);
         }
@@ -79,10 +69,10 @@ public final class TermPlanService {
         try {
             plans.add(plan);
         } catch (RuntimeException failure) {
-            record(subject, AuditActions.TERM_PLAN_SHARE, null, Outcome.REFUSED, "database failure");
+            gate.record(subject, act(AuditActions.TERM_PLAN_SHARE, null), Outcome.REFUSED, "database failure");
             throw failure;
         }
-        record(subject, AuditActions.TERM_PLAN_SHARE, plan.id(), Outcome.SUCCEEDED, "inspectorate="
+        gate.record(subject, act(AuditActions.TERM_PLAN_SHARE, plan.id()), Outcome.SUCCEEDED, "inspectorate="
                 + inspectorate.name() + " term=" + term.code() + " version=" + version + " areas="
                 + areas.stream().map(LocalAuthorityArea::id).toList() + " classification="
                 + plan.classification().marking());
@@ -94,43 +84,29 @@ public final class TermPlanService {
      * version. For staff of any inspectorate; anyone else is refused (403).
      */
     public List<TermPlanList> ofTerm(Subject subject, String term, boolean history) {
-        Instant now = clock.instant();
-        Decision decision = policy.decide(subject, Action.LIST, TermPlanRules.plans(), now);
-        if (!decision.permitted()) {
-            record(subject, AuditActions.TERM_PLAN_LIST, null, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.LIST, TermPlanRules.plans(), act(AuditActions.TERM_PLAN_LIST, null));
         List<FieldError> errors = new ArrayList<>();
         Term chosen = term(term, errors);
         if (!errors.isEmpty()) {
-            record(subject, AuditActions.TERM_PLAN_LIST, null, Outcome.REFUSED, "invalid: [term]");
+            gate.record(subject, act(AuditActions.TERM_PLAN_LIST, null), Outcome.REFUSED, "invalid: [term]");
             throw new InvalidInput(errors);
         }
-        List<TermPlanList> all = plans.ofTerm(chosen).stream()
-                .filter(plan -> policy.decide(subject, Action.LIST, plan.asResource(), now).permitted())
+        List<TermPlanList> all = gate.visible(subject, plans.ofTerm(chosen), TermPlanList::asResource).stream()
                 .sorted(Comparator.comparing(TermPlanList::inspectorate).thenComparing(TermPlanList::version))
                 .toList();
         List<TermPlanList> shown = history ? all : newestOfEach(all);
-        record(subject, AuditActions.TERM_PLAN_LIST, null, Outcome.SUCCEEDED, "term=" + chosen.code() + " count="
+        gate.record(subject, act(AuditActions.TERM_PLAN_LIST, null), Outcome.SUCCEEDED,
+                "term=" + chosen.code() + " count="
                 + shown.size() + (history ? " history" : ""));
         return shown;
     }
 
     /** One version of a list. Unknown, or for someone who may see no list: 404. */
     public TermPlanList view(Subject subject, String id) {
-        Instant now = clock.instant();
-        TermPlanList plan = id == null ? null : plans.find(id).orElse(null);
-        if (plan == null) {
-            record(subject, AuditActions.TERM_PLAN_VIEW, id, Outcome.DENIED, "no such term plan");
-            throw new NotFound("term plan");
-        }
-        Decision decision = policy.decide(subject, Action.VIEW_METADATA, plan.asResource(), now);
-        if (!decision.permitted()) {
-            // whoever may not see a plan may see none, so may not know this one exists either
-            record(subject, AuditActions.TERM_PLAN_VIEW, id, Outcome.DENIED, decision.rule());
-            throw new NotFound("term plan");
-        }
-        record(subject, AuditActions.TERM_PLAN_VIEW, id, Outcome.SUCCEEDED, null);
+        // whoever may not see a plan may see none, so may not know this one exists either: 404 for both
+        TermPlanList plan = gate.admit(subject, Action.VIEW_METADATA, act(AuditActions.TERM_PLAN_VIEW, id),
+                id == null ? Optional.empty() : plans.find(id), TermPlanList::asResource);
+        gate.record(subject, act(AuditActions.TERM_PLAN_VIEW, id), Outcome.SUCCEEDED, null);
         return plan;
     }
 
@@ -140,11 +116,7 @@ public final class TermPlanService {
      */
     public Inspectorate checkMayShare(Subject subject) {
         Inspectorate own = subject.inspectorate().orElse(null);
-        Decision decision = policy.decide(subject, Action.UPLOAD, TermPlanRules.newPlan(own), clock.instant());
-        if (!decision.permitted()) {
-            record(subject, AuditActions.TERM_PLAN_SHARE, null, Outcome.DENIED, decision.rule());
-            throw new AccessDenied(decision.rule());
-        }
+        gate.require(subject, Action.UPLOAD, TermPlanRules.newPlan(own), act(AuditActions.TERM_PLAN_SHARE, null));
         return own;
     }
 
@@ -154,13 +126,12 @@ public final class TermPlanService {
     }
 
     private Optional<Inspectorate> ownSharing(Subject subject) {
-        return subject.inspectorate().filter(own -> policy.decide(subject, Action.UPLOAD, TermPlanRules.newPlan(own),
-                clock.instant()).permitted());
+        return subject.inspectorate().filter(own -> gate.permits(subject, Action.UPLOAD, TermPlanRules.newPlan(own)));
     }
 
     /** Whether the subject may see the term plans at all; for pages (a link, not a decision on a plan). */
     public boolean maySee(Subject subject) {
-        return policy.decide(subject, Action.LIST, TermPlanRules.plans(), clock.instant()).permitted();
+        return gate.permits(subject, Action.LIST, TermPlanRules.plans());
     }
 
     /** The areas a list may name, by name: for those who may share one; else none. */
@@ -233,8 +204,7 @@ public final class TermPlanService {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
-    private void record(Subject subject, String action, String resourceId, Outcome outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action,
-                RESOURCE_TYPE, resourceId, outcome, detail));
+    private static Act act(String auditAction, String planId) {
+        return Act.of(auditAction, RESOURCE_TYPE, planId);
     }
 }

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.notification.Notice;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
@@ -223,12 +226,12 @@ final class AccountFakes {
         }
     }
 
-    static final class Outbox implements Notifier {
-        final List<Notification> sent = new ArrayList<>();
+    static final class Outbox implements NoticeOutbox {
+        final List<Notice> sent = new ArrayList<>();
 
         @Override
-        public void send(Notification notification) {
-            sent.add(notification);
+        public void enqueue(Notice notice) {
+            sent.add(notice);
         }
 
         String lastToken() {

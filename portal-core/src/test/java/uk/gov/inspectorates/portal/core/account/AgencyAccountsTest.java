@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.core.account;
 
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.gov.inspectorates.portal.core.testdata.SubjectBuilder.aSubject;
 
+import uk.gov.inspectorates.portal.core.notification.NoticeKind;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +35,7 @@ class AgencyAccountsTest {
     private static final Organisation NORTHDALE = Organisation.agency("northdale-childrens-services",
             "Northdale Council Children's Services", AgencyType.LOCAL_AUTHORITY_CHILDRENS_SERVICES, "Northdale");
     private static final String GOOD_PASSWORD = "lantern orchard kettle violin";
-    private static final String LINKS = "https://portal.example/invitations/";
+    private static final String LINKS = "/invitations/";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-10T10:00:10Z"));
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
@@ -46,8 +50,8 @@ class AgencyAccountsTest {
             new PortalSessions.Timeouts(Duration.ofMinutes(30), Duration.ofHours(12)));
     private final SignInService signIn = new SignInService(directory, credentials, hasher, audit, clock, false);
     private final AgencyAccounts accounts = new AgencyAccounts(directory, credentials, invitations, resets, outbox,
-            hasher, PasswordPolicy.withCommonPasswords(), new AccessPolicy(), sessions, signIn, audit, clock,
-            new AgencyAccounts.Settings(Duration.ofHours(72), Duration.ofHours(1)));
+            hasher, PasswordPolicy.withCommonPasswords(), new PolicyGate(new AccessPolicy(), audit, clock),
+            sessions, signIn, new AgencyAccounts.Settings(Duration.ofHours(72), Duration.ofHours(1)));
     private final Subject inspectorateAdmin = aSubject().withId("admin-1").of(Inspectorate.OFSTED)
             .withRoles(Role.ADMINISTRATOR).build();
 
@@ -73,7 +77,8 @@ class AgencyAccountsTest {
     void theLinkGoesToTheInviteeAndOnlyItsHashIsKept() {
         String token = invitePat();
 
-        assertEquals("Pat@Northdale.gov.uk", outbox.sent.get(0).recipient());
+        assertEquals(List.of(Recipients.address("Pat@Northdale.gov.uk")), outbox.sent.get(0).recipients());
+        assertEquals(NoticeKind.ACCOUNT_INVITATION, outbox.sent.get(0).kind());
         assertEquals(LINKS + token, outbox.sent.get(0).link());
         Invitation stored = invitations.byId.values().iterator().next();
         assertFalse(stored.tokenHash().contains(token));
@@ -148,7 +153,7 @@ class AgencyAccountsTest {
         AgencyAccounts.Accepted accepted = accept(invitePat());
         String session = sessions.start(accepted.subject().userId());
 
-        accounts.requestPasswordReset("pat@northdale.gov.uk", "https://portal.example/password-reset/");
+        accounts.requestPasswordReset("pat@northdale.gov.uk", "/password-reset/");
         String token = outbox.lastToken();
         accounts.resetPassword(token, "another quite long passphrase");
 
@@ -160,7 +165,7 @@ class AgencyAccountsTest {
 
     @Test
     void aResetForAnUnknownUsernameSendsNothingButIsAudited() {
-        accounts.requestPasswordReset("nobody@nowhere.example", "https://portal.example/password-reset/");
+        accounts.requestPasswordReset("nobody@nowhere.example", "/password-reset/");
 
         assertTrue(outbox.sent.isEmpty());
         assertEquals("unknown username", audit.events().get(audit.events().size() - 1).detail());
@@ -169,7 +174,7 @@ class AgencyAccountsTest {
     @Test
     void anExpiredResetLinkDoesNotWork() {
         accept(invitePat());
-        accounts.requestPasswordReset("pat@northdale.gov.uk", "https://portal.example/password-reset/");
+        accounts.requestPasswordReset("pat@northdale.gov.uk", "/password-reset/");
         String token = outbox.lastToken();
         clock.advance(Duration.ofHours(1));
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.AdministrationRules;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
@@ -48,7 +49,7 @@ class OrganisationAdministrationTest {
     private final InMemoryDirectory directory = InMemoryDirectory.withDemoOrganisations();
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final OrganisationAdministration administration = new OrganisationAdministration(directory,
-            new AccessPolicy(), audit, new MutableClock(Instant.parse("2030-01-10T10:00:00Z")));
+            new PolicyGate(new AccessPolicy(), audit, new MutableClock(Instant.parse("2030-01-10T10:00:00Z"))));
 
     private final Subject ofstedAdmin = aSubject().withId("ofsted-admin").of(OFSTED).withRoles(ADMINISTRATOR).build();
     private final Subject hmicAdmin = aSubject().withId("hmic-admin").of(HMIC).withRoles(ADMINISTRATOR).build();

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
@@ -73,7 +74,7 @@ class ResumableUploadsTest {
 
     private ResumableUploads uploadsWithPartSize(int partSize) {
         return new ResumableUploads(repository, store, intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys,
-                new AccessPolicy(), audit, clock, new ResumableUploads.Settings(partSize, EXPIRY));
+                new PolicyGate(new AccessPolicy(), audit, clock), audit, new ResumableUploads.Settings(partSize, EXPIRY));
     }
 
     /** A PDF header followed by random bytes, so that any lost, duplicated or reordered byte shows. */

@@ -21,10 +21,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import uk.gov.inspectorates.portal.core.notification.Notice;
+import uk.gov.inspectorates.portal.core.notification.NoticeKind;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
@@ -72,8 +77,9 @@ class LetterServiceTest {
     private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, 1 << 20);
     private final FakeStamper stamper = new FakeStamper();
     private final ScopeRemoval scopeRemoval = new ScopeRemoval(keys, store, audit, clock);
-    private final LetterService service = new LetterService(reports, letters, intake, store, new AccessPolicy(),
-            audit, clock, stamper, scopeRemoval);
+    private final List<Notice> notices = new ArrayList<>();
+    private final LetterService service = new LetterService(reports, letters, intake, store,
+            new PolicyGate(new AccessPolicy(), audit, clock), stamper, scopeRemoval, notices::add);
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
@@ -137,6 +143,20 @@ class LetterServiceTest {
         assertEquals(letter.id(), event.resourceId());
         assertTrue(event.detail().contains("report=r1 kind=COVERING classification=OFFICIAL addressedTo=[CQC]"),
                 event.detail());
+    }
+
+    @Test
+    void aLetterIsNoticedToTheReaderListsOfThePartiesItIsAddressedToWithoutItsRiskSummary() {
+        Report report = embargoedReport();
+        add(report, advance(true, "Children at risk at Elm Street", "CQC", "HMIC"), PDF);
+        sendAhead("HMIC");
+
+        assertEquals(List.of(
+                new Notice(NoticeKind.REPORT_SHARED, List.of(Recipients.readerListOf(CQC.organisationId()),
+                        Recipients.readerListOf(HMIC.organisationId())), "Letter: " + report.title(),
+                        "/reports/r1/letters"),
+                new Notice(NoticeKind.REPORT_SHARED, List.of(Recipients.readerListOf(HMIC.organisationId())),
+                        "Advance letter", "/reports")), notices);
     }
 
     @Test
@@ -240,8 +260,8 @@ class LetterServiceTest {
         Report published = report("p", aReport().withId("p").from(OFSTED).addressedTo(CQC).published().build());
         Report withdrawn = report("w", aReport().withId("w").from(OFSTED).addressedTo(CQC).withdrawn().build());
         Clock later = Clock.fixed(Instant.parse("2030-02-01T00:00:00Z"), ZoneOffset.UTC);
-        LetterService afterPublication = new LetterService(reports, letters, intake, store, new AccessPolicy(),
-                audit, later, stamper, scopeRemoval);
+        LetterService afterPublication = new LetterService(reports, letters, intake, store,
+                new PolicyGate(new AccessPolicy(), audit, later), stamper, scopeRemoval, notices::add);
 
         assertEquals(AccessPolicy.LETTER_ADD_UNDER_EMBARGO_ONLY, assertThrows(AccessDenied.class,
                 () -> afterPublication.checkAdd(ofstedInspector, published.id(), covering("CQC"))).rule());
@@ -319,8 +339,8 @@ class LetterServiceTest {
                 .publishedAt(Instant.parse("2030-01-20T09:00:00Z")).build());
         Letter letter = add(report, covering("CQC"), PDF);
         Clock later = Clock.fixed(Instant.parse("2030-02-01T00:00:00Z"), ZoneOffset.UTC);
-        LetterService afterPublication = new LetterService(reports, letters, intake, store, new AccessPolicy(),
-                audit, later, stamper, scopeRemoval);
+        LetterService afterPublication = new LetterService(reports, letters, intake, store,
+                new PolicyGate(new AccessPolicy(), audit, later), stamper, scopeRemoval, notices::add);
         Subject cqcStaff = aSubject().of(CQC).withRoles(INSPECTOR).inTeamNotOnReaderList().build();
 
         byte[] served = afterPublication.download(cqcReader, "p", letter.id()).content().readAllBytes();
@@ -478,11 +498,12 @@ class LetterServiceTest {
     void removingTheReportCryptoShredsItsLettersWithIt() {
         Report report = embargoedReport();
         DocumentIntake reportIntake = intake;
-        ReportService reportService = new ReportService(reports, reportIntake, store, new AccessPolicy(), audit,
-                new ScopeRemoval(keys, store, audit, clock), new ResumableUploads(
-                new InMemoryResumableUploadRepository(), store, reportIntake, new WindowedScanner(scanner, 1 << 20,
-                1024), keys, new AccessPolicy(), audit, clock, new ResumableUploads.Settings(16,
-                Duration.ofHours(1))), clock, stamper, letters);
+        ReportService reportService = new ReportService(reports, reportIntake, store,
+                new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock),
+                new ResumableUploads(new InMemoryResumableUploadRepository(), store, reportIntake,
+                        new WindowedScanner(scanner, 1 << 20, 1024), keys, new PolicyGate(new AccessPolicy(), audit,
+                        clock), audit, new ResumableUploads.Settings(16, Duration.ofHours(1))), stamper, letters,
+                notices::add);
         Letter covering = add(report, covering("CQC"), PDF);
         Letter advance = add(report, advance(true, "risk", "CQC"), PDF);
         Subject ofstedAdmin = aSubject().withId("ofsted-admin").of(OFSTED).withRoles(ADMINISTRATOR).build();

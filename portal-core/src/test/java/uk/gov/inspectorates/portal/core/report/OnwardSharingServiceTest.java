@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
@@ -35,8 +36,8 @@ class OnwardSharingServiceTest {
     private final InMemoryReportRepository reports = new InMemoryReportRepository();
     private final InMemoryOnwardSharings sharings = new InMemoryOnwardSharings();
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
-    private final OnwardSharingService service = new OnwardSharingService(reports, sharings, new AccessPolicy(),
-            audit, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final OnwardSharingService service = new OnwardSharingService(reports, sharings,
+            new PolicyGate(new AccessPolicy(), audit, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();

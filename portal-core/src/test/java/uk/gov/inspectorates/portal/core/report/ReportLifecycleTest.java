@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
@@ -45,7 +46,8 @@ class ReportLifecycleTest {
     private final InMemoryWithholdRequests requests = new InMemoryWithholdRequests();
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final MutableClock clock = new MutableClock(NOW);
-    private final ReportLifecycle lifecycle = new ReportLifecycle(reports, requests, new AccessPolicy(), audit, clock);
+    private final ReportLifecycle lifecycle = new ReportLifecycle(reports, requests,
+            new PolicyGate(new AccessPolicy(), audit, clock));
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();

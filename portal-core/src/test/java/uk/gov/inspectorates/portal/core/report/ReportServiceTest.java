@@ -24,12 +24,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
@@ -47,6 +49,9 @@ import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.notification.Notice;
+import uk.gov.inspectorates.portal.core.notification.NoticeKind;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
@@ -76,11 +81,13 @@ class ReportServiceTest {
     private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, MAX_BYTES);
     private final InMemoryResumableUploadRepository uploadRecords = new InMemoryResumableUploadRepository();
     private final ResumableUploads uploads = new ResumableUploads(uploadRecords, store,
-            intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, new AccessPolicy(), audit, clock,
-            new ResumableUploads.Settings(PART_SIZE, Duration.ofHours(24)));
+            intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, new PolicyGate(new AccessPolicy(), audit, clock),
+            audit, new ResumableUploads.Settings(PART_SIZE, Duration.ofHours(24)));
     private final FakeStamper stamper = new FakeStamper();
-    private final ReportService service = new ReportService(reports, intake, store, new AccessPolicy(), audit,
-            new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper, new InMemoryLetterRepository());
+    private final List<Notice> notices = new ArrayList<>();
+    private final ReportService service = new ReportService(reports, intake, store,
+            new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock), uploads,
+            stamper, new InMemoryLetterRepository(), notices::add);
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
@@ -133,6 +140,26 @@ class ReportServiceTest {
             AuditEvent event = onlyEvent();
             assertEvent(ofstedInspector, AuditActions.REPORT_SHARE, report.id(), Outcome.SUCCEEDED, event);
             assertTrue(event.detail().contains("OFFICIAL-SENSITIVE"), event.detail());
+        }
+
+        @Test
+        void aSharedReportIsNoticedToTheReaderListsOfTheAddressedPartiesWithItsTitleAndLinkOnly() {
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().addressedTo("CQC", "HMIC")
+                    .build());
+            Report report = service.share(ofstedInspector, details, file("report.pdf", PDF));
+
+            assertEquals(List.of(new Notice(NoticeKind.REPORT_SHARED, List.of(
+                    Recipients.readerListOf(CQC.organisationId()), Recipients.readerListOf(HMIC.organisationId())),
+                    report.title(), "/reports/" + report.id())), notices);
+        }
+
+        @Test
+        void aRefusedShareNoticesNobody() {
+            ReportDetails details = service.checkShare(ofstedInspector, aReportDraft().build());
+            scanner.unavailable();
+
+            assertThrows(ScanningUnavailable.class, () -> service.share(ofstedInspector, details, file("r.pdf", PDF)));
+            assertTrue(notices.isEmpty());
         }
 
         @Test
@@ -342,9 +369,10 @@ class ReportServiceTest {
         @Test
         void aCopyThatDoesNotFitInTheStampingBudgetIsRefusedAsBusyAndAuditedNotServedUnstamped() {
             StampingBudget budget = new StampingBudget(1024 * 1024, java.time.Duration.ZERO);
-            ReportService limited = new ReportService(reports, intake, store, new AccessPolicy(), audit,
-                    new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper,
-                    new InMemoryLetterRepository(), budget);
+            ReportService limited = new ReportService(reports, intake, store,
+                    new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock),
+                    uploads, stamper,
+                    new InMemoryLetterRepository(), budget, notices::add);
             String id = limited.share(ofstedInspector, limited.checkShare(ofstedInspector, aReportDraft().build()),
                     file("r.pdf", PDF)).id();
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
@@ -60,12 +61,14 @@ class ShareDraftServiceTest {
         FakeKeyService keys = new FakeKeyService();
         DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, 1024);
         ResumableUploads uploads = new ResumableUploads(new InMemoryResumableUploadRepository(), store, intake,
-                new WindowedScanner(scanner, 1024, 64), keys, new AccessPolicy(), audit, clock,
-                new ResumableUploads.Settings(16, Duration.ofHours(1)));
-        ReportService reports = new ReportService(new InMemoryReportRepository(), intake, store, new AccessPolicy(),
-                audit, new ScopeRemoval(keys, store, audit, clock), uploads, clock, new FakeStamper(),
-                new uk.gov.inspectorates.portal.core.testdata.InMemoryLetterRepository());
-        service = new ShareDraftService(drafts, reports, new AccessPolicy(), audit, clock, ZoneId.of("Europe/London"));
+                new WindowedScanner(scanner, 1024, 64), keys, new PolicyGate(new AccessPolicy(), audit, clock),
+                audit, new ResumableUploads.Settings(16, Duration.ofHours(1)));
+        ReportService reports = new ReportService(new InMemoryReportRepository(), intake, store,
+                new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock),
+                uploads, new FakeStamper(),
+                new uk.gov.inspectorates.portal.core.testdata.InMemoryLetterRepository(), notice -> { });
+        service = new ShareDraftService(drafts, reports, new PolicyGate(new AccessPolicy(), audit, clock),
+                ZoneId.of("Europe/London"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.access.TermPlanRules;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
@@ -45,7 +46,8 @@ class TermPlanServiceTest {
     private final InMemoryDirectory directory = InMemoryDirectory.withDemoOrganisations();
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final MutableClock clock = new MutableClock(NOW);
-    private final TermPlanService service = new TermPlanService(plans, directory, new AccessPolicy(), audit, clock);
+    private final TermPlanService service = new TermPlanService(plans, directory,
+            new PolicyGate(new AccessPolicy(), audit, clock));
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();

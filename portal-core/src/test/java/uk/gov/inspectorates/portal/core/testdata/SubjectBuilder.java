@@ -43,6 +43,12 @@ public final class SubjectBuilder {
         return this;
     }
 
+    /** Staff of an agency of the given type, in the area with the given id. */
+    public SubjectBuilder ofAgency(String agencyId, AgencyType type, String localAuthorityAreaId) {
+        this.organisation = Organisation.agency(agencyId, agencyId, type, localAuthorityAreaId);
+        return this;
+    }
+
     public SubjectBuilder withRoles(Role... given) {
         roles.addAll(List.of(given));
         return this;

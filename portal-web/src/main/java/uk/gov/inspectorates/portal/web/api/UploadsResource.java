@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import uk.gov.inspectorates.portal.core.document.ResumableUpload;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
+import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 
@@ -29,7 +30,7 @@ import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 public class UploadsResource {
 
     /** {@code POST /api/v1/uploads} body. */
-    public record StartUpload(String purpose, String fileName, Long length) {
+    public record StartUpload(String purpose, String fileName, Long length, String inspection, String request) {
     }
 
     @Inject
@@ -37,6 +38,9 @@ public class UploadsResource {
 
     @Inject
     ReportService reports;
+
+    @Inject
+    EvidenceDocuments evidence;
 
     @Inject
     CurrentSubject current;
@@ -47,15 +51,27 @@ public class UploadsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(StartUpload start) {
-        if (start == null || start.purpose() == null || !"REPORT".equals(start.purpose())) {
-            throw InvalidInput.of("purpose", "Say what the upload is for: REPORT");
+        if (start == null || start.purpose() == null
+                || !("REPORT".equals(start.purpose()) || "INSPECTION_DOCUMENT".equals(start.purpose()))) {
+            throw InvalidInput.of("purpose", "Say what the upload is for: REPORT or INSPECTION_DOCUMENT");
         }
         if (start.length() == null) {
             throw InvalidInput.of("length", "Give the file's size in bytes");
         }
-        ResumableUpload upload = reports.startUpload(current.get(), start.fileName(), start.length());
+        // an inspection document is kept under its inspection's key scope, so the request it answers comes first
+        ResumableUpload upload = "REPORT".equals(start.purpose())
+                ? reports.startUpload(current.get(), start.fileName(), start.length())
+                : evidence.startUpload(current.get(), required(start.inspection(), "inspection"),
+                        required(start.request(), "request"), start.fileName(), start.length());
         return Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build())
                 .entity(Views.UploadView.of(upload)).build();
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInput.of(field, "Give the " + field + " the document is uploaded for");
+        }
+        return value;
     }
 
     @GET

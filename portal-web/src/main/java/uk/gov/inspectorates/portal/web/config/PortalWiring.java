@@ -13,14 +13,15 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.account.AgencyAccounts;
 import uk.gov.inspectorates.portal.core.account.LocalCredentials;
-import uk.gov.inspectorates.portal.core.account.Notifier;
 import uk.gov.inspectorates.portal.core.account.PasswordPolicy;
 import uk.gov.inspectorates.portal.core.account.PortalSessions;
 import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.administration.OrganisationAdministration;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.KeyService;
@@ -53,7 +54,6 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcInvitations;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcLocalCredentials;
-import uk.gov.inspectorates.portal.storage.jdbc.JdbcNotificationOutbox;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOnwardSharings;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
@@ -66,7 +66,6 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcTermPlanRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcWithholdRequests;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
-import uk.gov.inspectorates.portal.web.accounts.LoggingNotifier;
 
 /**
  * Chooses the adapter for every port of the domain and builds the domain services from them. Products are
@@ -170,6 +169,13 @@ public class PortalWiring {
         return new AccessPolicy();
     }
 
+    /** The one gate every service asks, and records people's acts through (docs/adr/0017). */
+    @Produces
+    @Singleton
+    PolicyGate policyGate(AccessPolicy policy, AuditTrail audit, Clock clock) {
+        return new PolicyGate(policy, audit, clock);
+    }
+
     @Produces
     @Singleton
     DocumentIntake documentIntake(DocumentStore store, WindowedScanner scanner) {
@@ -180,19 +186,20 @@ public class PortalWiring {
     @Produces
     @Singleton
     ResumableUploads resumableUploads(EncryptedDocumentStore store, WindowedScanner scanner, KeyService keys,
-                                      AccessPolicy policy, AuditTrail audit, Clock clock) {
+                                      PolicyGate gate, AuditTrail audit) {
         return new ResumableUploads(new JdbcResumableUploadRepository(dataSource), store, documentIntake(store, scanner),
-                scanner, keys, policy, audit, clock, new ResumableUploads.Settings(configuration.uploadPartBytes(),
+                scanner, keys, gate, audit, new ResumableUploads.Settings(configuration.uploadPartBytes(),
                 Duration.ofSeconds(configuration.uploadExpirySeconds())));
     }
 
     @Produces
     @Singleton
     ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
-                                ResumableUploads uploads, AccessPolicy policy, AuditTrail audit, KeyService keys,
-                                Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget) {
-        return new ReportService(reports, documentIntake(store, scanner), store, policy, audit,
-                new ScopeRemoval(keys, store, audit, clock), uploads, clock, stamper, letters, budget);
+                                ResumableUploads uploads, PolicyGate gate, AuditTrail audit, KeyService keys,
+                                Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget,
+                                NoticeOutbox notices) {
+        return new ReportService(reports, documentIntake(store, scanner), store, gate,
+                new ScopeRemoval(keys, store, audit, clock), uploads, stamper, letters, budget, notices);
     }
 
     @Produces
@@ -219,32 +226,31 @@ public class PortalWiring {
     @Produces
     @Singleton
     LetterService letterService(ReportRepository reports, LetterRepository letters, DocumentStore store,
-                                WindowedScanner scanner, AccessPolicy policy, AuditTrail audit, KeyService keys,
-                                Clock clock, Stamper stamper, StampingBudget budget) {
-        return new LetterService(reports, letters, documentIntake(store, scanner), store, policy, audit, clock,
-                stamper, new ScopeRemoval(keys, store, audit, clock), budget);
+                                WindowedScanner scanner, PolicyGate gate, AuditTrail audit, KeyService keys,
+                                Clock clock, Stamper stamper, StampingBudget budget, NoticeOutbox notices) {
+        return new LetterService(reports, letters, documentIntake(store, scanner), store, gate, stamper,
+                new ScopeRemoval(keys, store, audit, clock), budget, notices);
     }
 
     /** The share task list's drafts: the details only, the file comes at the last step. */
     @Produces
     @Singleton
-    ShareDraftService shareDraftService(ReportService reports, AccessPolicy policy, AuditTrail audit, Clock clock) {
-        return new ShareDraftService(new JdbcShareDrafts(dataSource), reports, policy, audit, clock,
+    ShareDraftService shareDraftService(ReportService reports, PolicyGate gate) {
+        return new ShareDraftService(new JdbcShareDrafts(dataSource), reports, gate,
                 java.time.ZoneId.of("Europe/London"));
     }
 
     /** Publication, withdrawal and withhold requests: the report's status follows from them and the clock. */
     @Produces
     @Singleton
-    ReportLifecycle reportLifecycle(ReportRepository reports, AccessPolicy policy, AuditTrail audit, Clock clock) {
-        return new ReportLifecycle(reports, new JdbcWithholdRequests(dataSource), policy, audit, clock);
+    ReportLifecycle reportLifecycle(ReportRepository reports, PolicyGate gate) {
+        return new ReportLifecycle(reports, new JdbcWithholdRequests(dataSource), gate);
     }
 
     @Produces
     @Singleton
-    OnwardSharingService onwardSharingService(ReportRepository reports, AccessPolicy policy, AuditTrail audit,
-                                              Clock clock) {
-        return new OnwardSharingService(reports, new JdbcOnwardSharings(dataSource), policy, audit, clock);
+    OnwardSharingService onwardSharingService(ReportRepository reports, PolicyGate gate) {
+        return new OnwardSharingService(reports, new JdbcOnwardSharings(dataSource), gate);
     }
 
     /** Removes what a crash left behind: unreferenced objects and KEKs, once older than the grace (docs/adr/0007). */
@@ -277,37 +283,27 @@ public class PortalWiring {
                 new PortalSessions.Timeouts(configuration.sessionIdle(), configuration.sessionAbsolute()));
     }
 
-    /** Links wait in the outbox table (there is no mail server); in demo mode they are also written to the log. */
     @Produces
     @Singleton
-    Notifier notifier(Clock clock) {
-        Notifier outbox = new JdbcNotificationOutbox(dataSource, clock);
-        return configuration.demoModeRunning() ? new LoggingNotifier(outbox) : outbox;
-    }
-
-    @Produces
-    @Singleton
-    AgencyAccounts agencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Notifier notifier,
-                                  PasswordHasher hasher, AccessPolicy policy, PortalSessions sessions,
-                                  SignInService signIn, AuditTrail audit, Clock clock) {
+    AgencyAccounts agencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, NoticeOutbox notices,
+                                  PasswordHasher hasher, PolicyGate gate, PortalSessions sessions,
+                                  SignInService signIn) {
         return new AgencyAccounts(directory, credentials, new JdbcInvitations(dataSource),
-                new JdbcPasswordResets(dataSource), notifier, hasher, PasswordPolicy.withCommonPasswords(), policy,
-                sessions, signIn, audit, clock, new AgencyAccounts.Settings(configuration.invitationExpiry(),
+                new JdbcPasswordResets(dataSource), notices, hasher, PasswordPolicy.withCommonPasswords(), gate,
+                sessions, signIn, new AgencyAccounts.Settings(configuration.invitationExpiry(),
                 AgencyAccounts.Settings.DEFAULT_RESET_EXPIRY));
     }
 
     @Produces
     @Singleton
-    OrganisationAdministration organisationAdministration(OrganisationDirectory directory, AccessPolicy policy,
-                                                          AuditTrail audit, Clock clock) {
-        return new OrganisationAdministration(directory, policy, audit, clock);
+    OrganisationAdministration organisationAdministration(OrganisationDirectory directory, PolicyGate gate) {
+        return new OrganisationAdministration(directory, gate);
     }
 
     /** Termly inspection-plan lists (issue 6), kept on PostgreSQL (V8). */
     @Produces
     @Singleton
-    TermPlanService termPlanService(OrganisationDirectory directory, AccessPolicy policy, AuditTrail audit,
-                                    Clock clock) {
-        return new TermPlanService(new JdbcTermPlanRepository(dataSource), directory, policy, audit, clock);
+    TermPlanService termPlanService(OrganisationDirectory directory, PolicyGate gate) {
+        return new TermPlanService(new JdbcTermPlanRepository(dataSource), directory, gate);
     }
 }

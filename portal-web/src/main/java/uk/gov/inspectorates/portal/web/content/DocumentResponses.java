@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
+import uk.gov.inspectorates.portal.core.inspection.EvidenceDownload;
 import uk.gov.inspectorates.portal.core.letter.LetterDownload;
 import uk.gov.inspectorates.portal.core.report.ReportDownload;
 
@@ -49,6 +50,12 @@ public final class DocumentResponses {
     public static void attachment(LetterDownload download, HttpServletResponse response) throws IOException {
         send(download.letter().document(), download.downloadId(), download.length(), download.content(),
                 "attachment", response);
+    }
+
+    /** An evidence document's original bytes (JTAI): streamed as they are decrypted, never stamped. */
+    public static Response attachment(EvidenceDownload download) {
+        return attachment(download.document().document(), download.downloadId(), download.length(),
+                download.content());
     }
 
     private static Response attachment(AcceptedDocument document, String downloadId, long length,

@@ -31,6 +31,9 @@ public class DemoSeed {
     @Inject
     LocalCredentials credentials;
 
+    @Inject
+    DemoInspectionSeed inspections;
+
     /**
      * Every demo user, inspectorate staff included, signs in with the demo password and a code from the demo TOTP
      * secret (Base32). A restart keeps each user's last used code step, so a code cannot be replayed across it.
@@ -52,6 +55,7 @@ public class DemoSeed {
         }
         LOG.warning(() -> "DEMO MODE: seeded demo users " + DemoDirectory.usernames()
                 + ", each with the demo password and the demo TOTP secret");
+        inspections.seed();
     }
 
     /** The user's last used code step; none if their stored secret no longer opens (e.g. a new local keystore). */

@@ -23,7 +23,6 @@ import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
-import uk.gov.inspectorates.portal.web.config.PortalConfiguration;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
 
 /** Pending invitations to agency accounts, and the form to invite a person (administrators, per the policy). */
@@ -36,8 +35,6 @@ public class InvitationsAdminPage extends HttpServlet {
     @Inject
     AgencyAccounts accounts;
 
-    @Inject
-    PortalConfiguration configuration;
 
     @Inject
     PageRenderer pages;
@@ -65,8 +62,7 @@ public class InvitationsAdminPage extends HttpServlet {
                 .map(Role::valueOf).collect(Collectors.toSet());
         try {
             accounts.invite(subject, new AgencyAccounts.InvitationRequest(given.get("displayName"),
-                    given.get("email"), given.get("organisation"), roles), Links.base(request, configuration,
-                    "/invitations/"));
+                    given.get("email"), given.get("organisation"), roles), "/invitations/");
             response.sendRedirect(request.getContextPath() + "/admin/invitations?sent="
                     + java.net.URLEncoder.encode(given.get("email"), java.nio.charset.StandardCharsets.UTF_8));
         } catch (InvalidInput invalid) {

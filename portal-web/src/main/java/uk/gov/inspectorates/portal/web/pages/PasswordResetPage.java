@@ -11,7 +11,6 @@ import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
-import uk.gov.inspectorates.portal.web.config.PortalConfiguration;
 
 /**
  * "Forgotten your password?": a link by message, the same answer whether or not the account exists; the link
@@ -25,8 +24,6 @@ public class PasswordResetPage extends HttpServlet {
     @Inject
     AgencyAccounts accounts;
 
-    @Inject
-    PortalConfiguration configuration;
 
     @Inject
     PageRenderer pages;
@@ -49,8 +46,7 @@ public class PasswordResetPage extends HttpServlet {
         String token = token(request);
         try {
             if (token == null) {
-                accounts.requestPasswordReset(request.getParameter("username"),
-                        Links.base(request, configuration, "/password-reset/"));
+                accounts.requestPasswordReset(request.getParameter("username"), "/password-reset/");
                 pages.render(response, 200, "password-reset", PageModel.titled("Check your messages")
                         .with("sentStep", true).asMap());
                 return;

@@ -24,6 +24,7 @@ public final class JdbcSweepRecords implements SweepRecords {
     @Override
     public Set<String> referencedObjectKeys() {
         return new HashSet<>(jdbc.query("select object_key from report union all select object_key from report_letter "
+                        + "union all select object_key from evidence_document "
                         + "union all select object_key from resumable_upload",
                 row -> row.getString("object_key")));
     }

@@ -1,0 +1,37 @@
+package uk.gov.inspectorates.portal.core.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What agencies have been asked for and not yet answered, for the reminders (DUE_TOMORROW, OVERDUE). Implemented by
+ * the feature that owns the items (information requests); the reminder job asks it and queues one notice per item
+ * and kind, never twice.
+ */
+public interface DueItems {
+
+    /**
+     * One thing an agency owes.
+     *
+     * @param itemId stable and unique across every item this port returns (the reminder is keyed on it)
+     * @param organisationId the agency that owes it: its uploaders and chief officer are reminded
+     * @param title the item's title (cleaned again before it goes into an e-mail)
+     * @param link the portal path of the item
+     */
+    record DueItem(String itemId, String organisationId, String title, String link, Instant dueAt) {
+        public DueItem {
+            Objects.requireNonNull(itemId, "itemId");
+            Objects.requireNonNull(organisationId, "organisationId");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+
+    /** Items still open whose due time is in {@code [from, to)}. */
+    List<DueItem> dueBetween(Instant from, Instant to);
+
+    /** Items still open whose due time is before {@code at}. */
+    List<DueItem> overdueAt(Instant at);
+}

@@ -1,0 +1,92 @@
+package uk.gov.inspectorates.portal.web.config;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
+import uk.gov.inspectorates.portal.core.document.DocumentIntake;
+import uk.gov.inspectorates.portal.core.document.DocumentStore;
+import uk.gov.inspectorates.portal.core.document.ResumableUploads;
+import uk.gov.inspectorates.portal.core.inspection.DueWork;
+import uk.gov.inspectorates.portal.core.inspection.EvidenceDocumentRepository;
+import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
+import uk.gov.inspectorates.portal.core.inspection.InformationRequestRepository;
+import uk.gov.inspectorates.portal.core.inspection.InformationRequests;
+import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
+import uk.gov.inspectorates.portal.core.inspection.InspectionService;
+import uk.gov.inspectorates.portal.core.inspection.OutstandingRequests;
+import uk.gov.inspectorates.portal.core.notification.DueItems;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
+import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcEvidenceDocumentRepository;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcInformationRequestRepository;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcInspectionRepository;
+
+/** The JTAI exchange (issue 16, docs/adr/0021): inspections, information requests, evidence documents, what is due. */
+@ApplicationScoped
+public class InspectionWiring {
+
+    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Produces
+    @Singleton
+    InspectionRepository inspectionRepository() {
+        return new JdbcInspectionRepository(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    InformationRequestRepository informationRequestRepository() {
+        return new JdbcInformationRequestRepository(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    EvidenceDocumentRepository evidenceDocumentRepository() {
+        return new JdbcEvidenceDocumentRepository(dataSource);
+    }
+
+    /** What agencies owe, for the e-mail reminders of the notice worker (docs/adr/0023). */
+    @Produces
+    @Singleton
+    DueItems dueItems(InspectionRepository inspections, InformationRequestRepository requests,
+                      EvidenceDocumentRepository documents) {
+        return new OutstandingRequests(inspections, requests, documents);
+    }
+
+    @Produces
+    @Singleton
+    InspectionService inspectionService(InspectionRepository inspections, InformationRequestRepository requests,
+                                        OrganisationDirectory directory, WorkingDayCalendar calendar,
+                                        PolicyGate gate) {
+        return new InspectionService(inspections, requests, directory, calendar, gate);
+    }
+
+    @Produces
+    @Singleton
+    InformationRequests informationRequests(InspectionRepository inspections, InformationRequestRepository requests,
+                                            OrganisationDirectory directory, WorkingDayCalendar calendar,
+                                            NoticeOutbox notices, PolicyGate gate) {
+        return new InformationRequests(inspections, requests, directory, calendar, notices, gate);
+    }
+
+    /** Evidence goes through the same intake as every upload, with the evidence types, under the inspection's scope. */
+    @Produces
+    @Singleton
+    EvidenceDocuments evidenceDocuments(InspectionRepository inspections, InformationRequestRepository requests,
+                                        EvidenceDocumentRepository documents, DocumentIntake intake,
+                                        DocumentStore store, ResumableUploads uploads, PolicyGate gate) {
+        return new EvidenceDocuments(inspections, requests, documents, intake, store, uploads, gate);
+    }
+
+    @Produces
+    @Singleton
+    DueWork dueWork(InspectionRepository inspections, InformationRequestRepository requests,
+                    EvidenceDocumentRepository documents, PolicyGate gate) {
+        return new DueWork(inspections, requests, documents, gate);
+    }
+}

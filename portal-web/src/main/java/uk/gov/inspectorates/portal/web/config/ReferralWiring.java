@@ -1,0 +1,41 @@
+package uk.gov.inspectorates.portal.web.config;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
+import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
+import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
+import uk.gov.inspectorates.portal.core.referral.ReferralInspections;
+import uk.gov.inspectorates.portal.core.referral.ReferralService;
+import uk.gov.inspectorates.portal.core.referral.Referrals;
+import uk.gov.inspectorates.portal.core.referral.ReferringInspection;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcReferrals;
+
+/** Referrals of concern (JTAI Annex C, docs/adr/0022); a category 1 referral's notice goes to the e-mail outbox. */
+@ApplicationScoped
+public class ReferralWiring {
+
+    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Produces
+    @Singleton
+    Referrals referrals() {
+        return new JdbcReferrals(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    ReferralService referralService(Referrals referrals, InspectionRepository inspections,
+                                    OrganisationDirectory directory, PolicyGate gate, NoticeOutbox notices) {
+        ReferralInspections referring = id -> inspections.find(id).map(inspection -> ReferringInspection.of(
+                inspection, directory.findLocalAuthorityArea(inspection.localAuthorityAreaId())
+                        .map(LocalAuthorityArea::name).orElse(inspection.localAuthorityAreaId())));
+        return new ReferralService(referrals, referring, directory, gate, notices);
+    }
+}
