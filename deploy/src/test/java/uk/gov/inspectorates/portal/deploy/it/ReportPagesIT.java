@@ -2,20 +2,26 @@ package uk.gov.inspectorates.portal.deploy.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -351,6 +357,33 @@ class ReportPagesIT extends BrowserDeployment {
             page.fill("#code", "123456");
             page.click("button:has-text('Sign in')");
             assertThat(page.locator(".govuk-error-summary")).containsText("The username, password or security code is not correct");
+        }
+    }
+
+    /**
+     * The accessibility check bites on the portal's own pages too: the sign-in page as the portal serves it (its
+     * CSP and GOV.UK Frontend included), with the username's label taken out on its way to the browser.
+     */
+    @Test
+    void theAccessibilityCheckReportsAPortalPageThatLostALabel() {
+        String label = "<label class=\"govuk-label\" for=\"username\">Username</label>";
+        AtomicBoolean removed = new AtomicBoolean();
+        try (BrowserContext context = browser.newContext()) {
+            context.route(uri("/sign-in").toString(), route -> {
+                APIResponse served = route.fetch();
+                String html = served.text();
+                removed.set(html.contains(label));
+                route.fulfill(new Route.FulfillOptions().setResponse(served).setBody(html.replace(label, "")));
+            });
+            Page page = context.newPage();
+            page.navigate(uri("/sign-in").toString());
+            assertThat(page.locator("#username")).isVisible();
+            assertTrue(removed.get(), "the sign-in page had the label to take out");
+
+            String report = assertThrows(AssertionError.class, browser::assertAccessible).getMessage();
+            assertTrue(report.contains(uri("/sign-in").toString()), report);
+            assertTrue(report.contains("label (critical)"), report);
+            assertTrue(report.contains("id=\"username\""), report);
         }
     }
 
