@@ -1,9 +1,11 @@
 package uk.gov.inspectorates.portal.core.referral;
 
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 import java.util.List;
 import java.util.Optional;
 
 /** Where referrals of concern are kept. A step, once taken, is never changed. */
+@PersistencePort
 public interface Referrals {
 
     void add(Referral referral);
