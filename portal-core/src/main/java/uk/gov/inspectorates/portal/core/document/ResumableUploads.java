@@ -5,10 +5,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,17 +33,14 @@ import uk.gov.inspectorates.portal.core.shared.NotFound;
 /**
  * Resumable uploads (docs/adr/0009): the same intake as a one-request upload, spread over many requests. The size
  * cap is checked on the announced length and every part's exact size; the type from the first part's bytes (a
- * refused type discards the upload at once); the malware scan, the content inspection and the caller's check read
- * the assembled object back, decrypting it ({@link AssembledUploadCheck}), so they do not depend on the sender's
- * connection. Who may start one, and that only its owner may touch it (to anyone
+ * refused type discards the upload at once); the malware scan reads the assembled object back, decrypting it, so
+ * it does not depend on the sender's connection. Who may start one, and that only its owner may touch it (to anyone
  * else it does not exist), is decided by the {@link AccessPolicy}. Refused, abandoned and expired uploads are removed
  * KEK first, then the object, then the record.
  */
 public final class ResumableUploads {
 
-    /**
-     * Part size (a multiple of the envelope's segment size; S3 wants 5 MiB or more) and how long an idle upload lives.
-     */
+    /** Part size (a multiple of the envelope's segment size; S3 wants 5 MiB or more) and how long an idle upload lives. */
     public record Settings(int partSize, Duration expiry) {
         public Settings {
             if (partSize <= 0 || expiry.isNegative() || expiry.isZero()) {
@@ -48,6 +48,8 @@ public final class ResumableUploads {
             }
         }
     }
+
+    private static final int READ_BUFFER = 64 * 1024;
 
     private final ResumableUploadRepository uploads;
     private final PartedDocuments store;
@@ -276,21 +278,58 @@ public final class ResumableUploads {
         }
     }
 
-    /** The assembled file read back and checked ({@link AssembledUploadCheck}); a refusal discards the upload. */
+    /**
+     * Reads the assembled file back once: its digest, and every byte through the (windowed) scan, the content
+     * inspection and the caller's check. Whatever refuses it discards the upload; the type the whole content shows
+     * (an Office package's real type) replaces the one detected from the first part.
+     */
     private String checked(Subject subject, ResumableUpload upload, ContentCheck check) {
-        AssembledUploadCheck.Checked checked;
-        try {
-            checked = new AssembledUploadCheck(store, intake, scanner).check(upload, check);
+        MessageDigest sha256 = sha256();
+        long count = 0;
+        ScanVerdict verdict;
+        ContentInspector.Inspection inspection = intake.inspection(upload.mediaType(), upload.content().length());
+        ContentCheck.Session checking = check.start();
+        try (ContentScanner.ScanSession scan = scanner.start();
+             InputStream plaintext = store.open(upload.content())) {
+            byte[] buffer = new byte[READ_BUFFER];
+            for (int n = plaintext.read(buffer); n >= 0; n = plaintext.read(buffer)) {
+                sha256.update(buffer, 0, n);
+                scan.feed(buffer, 0, n);
+                inspection.feed(buffer, 0, n);
+                checking.feed(buffer, 0, n);
+                count += n;
+            }
+            verdict = scan.verdict();
         } catch (ScanningUnavailable unavailable) {
             record(subject, AuditActions.UPLOAD_CHECK, upload.id(), Outcome.REFUSED, "scanning unavailable");
             throw unavailable;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the assembled upload could not be read back", e);
+        }
+        if (count != upload.content().length()) {
+            throw new IllegalStateException("the assembled upload holds " + count + " bytes, not "
+                    + upload.content().length());
+        }
+        if (!verdict.clean()) {
+            throw refusedAndDiscarded(subject, upload, DocumentIntake.refusal(verdict));
+        }
+        String mediaType;
+        try {
+            mediaType = inspection.conclude();
+            DocumentIntake.checkWholeType(mediaType, upload.fileName(), upload.purpose().allowed());
+            checking.conclude(mediaType);
         } catch (UploadRejected rejected) {
             throw refusedAndDiscarded(subject, upload, rejected);
         }
-        if (!checked.mediaType().equals(upload.mediaType())) {
-            uploads.recordMediaType(upload.id(), checked.mediaType());
+        if (!scanner.coversWhole(count) && AllowedTypes.isContainer(mediaType)) {
+            throw refusedAndDiscarded(subject, upload, new UploadRejected(UploadRejected.Reason.TOO_COMPLEX,
+                    "The selected file is too large to be checked for viruses as a whole. Split it into smaller"
+                            + " files and upload them again", "container larger than one scan window"));
         }
-        return checked.sha256();
+        if (!mediaType.equals(upload.mediaType())) {
+            uploads.recordMediaType(upload.id(), mediaType);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private UploadRejected refusedAndDiscarded(Subject subject, ResumableUpload upload, UploadRejected rejected) {
@@ -351,4 +390,11 @@ public final class ResumableUploads {
                 id, outcome, detail));
     }
 
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
 }
