@@ -1,6 +1,5 @@
 package uk.gov.inspectorates.portal.core.evidence;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,15 +89,32 @@ public final class ChildrenListCheck implements ContentCheck {
         return new UploadRejected(UploadRejected.Reason.CONTENT_NOT_ALLOWED, message, audit);
     }
 
-    /** A byte buffer whose backing array can be wiped (ByteArrayOutputStream's copies are wiped too). */
-    private static final class Buffer extends ByteArrayOutputStream {
+    /** A growing byte buffer that wipes every array it lets go of, and its last one when asked. */
+    private static final class Buffer {
+        private byte[] bytes = new byte[64 * 1024];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void write(byte[] from, int offset, int length) {
+            if (size + length > bytes.length) {
+                byte[] larger = Arrays.copyOf(bytes, Math.max(size + length, 2 * bytes.length));
+                Arrays.fill(bytes, (byte) 0);
+                bytes = larger;
+            }
+            System.arraycopy(from, offset, bytes, size, length);
+            size += length;
+        }
+
         byte[] contents() {
-            return Arrays.copyOf(buf, count);
+            return Arrays.copyOf(bytes, size);
         }
 
         void wipe() {
-            Arrays.fill(buf, (byte) 0);
-            reset();
+            Arrays.fill(bytes, (byte) 0);
+            size = 0;
         }
     }
 }

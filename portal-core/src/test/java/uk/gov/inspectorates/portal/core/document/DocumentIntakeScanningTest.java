@@ -24,8 +24,7 @@ class DocumentIntakeScanningTest {
     private final FakeContentTypeDetector detector = new FakeContentTypeDetector();
     private final FakeDocumentStore store = new FakeDocumentStore();
     private final FakeContentScanner scanner = new FakeContentScanner();
-    private final DocumentIntake intake = new DocumentIntake(detector, new FakeContentInspector(),
-            scanner, store, CAP);
+    private final DocumentIntake intake = new DocumentIntake(detector, new FakeContentInspector(), scanner, store, CAP);
 
     private AcceptedDocument accept(String name, byte[] bytes) {
         return intake.accept(new IncomingDocument(name, new ByteArrayInputStream(bytes)), AllowedTypes.REPORTS,

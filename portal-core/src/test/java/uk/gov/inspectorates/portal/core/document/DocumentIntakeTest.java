@@ -28,8 +28,7 @@ class DocumentIntakeTest {
 
     private final FakeContentTypeDetector detector = new FakeContentTypeDetector();
     private final FakeDocumentStore store = new FakeDocumentStore();
-    private final DocumentIntake intake = new DocumentIntake(detector, new FakeContentInspector(),
-            new FakeContentScanner(), store, CAP);
+    private final DocumentIntake intake = new DocumentIntake(detector, new FakeContentInspector(), new FakeContentScanner(), store, CAP);
 
     private AcceptedDocument accept(String name, byte[] bytes) {
         return intake.accept(new IncomingDocument(name, new ByteArrayInputStream(bytes)), AllowedTypes.REPORTS, SCOPE);
@@ -77,8 +76,7 @@ class DocumentIntakeTest {
 
     @Test
     void anOversizedFileCaughtDuringDetectionNeverReachesTheStore() {
-        DocumentIntake tinyCap = new DocumentIntake(detector, new FakeContentInspector(),
-            new FakeContentScanner(), store, 16);
+        DocumentIntake tinyCap = new DocumentIntake(detector, new FakeContentInspector(), new FakeContentScanner(), store, 16);
 
         UploadRejected rejected = assertThrows(UploadRejected.class, () -> tinyCap.accept(
                 new IncomingDocument("report.pdf", new ByteArrayInputStream(pdfOf(17))), AllowedTypes.REPORTS, SCOPE));
@@ -110,8 +108,7 @@ class DocumentIntakeTest {
                 throw new UnsupportedOperationException();
             }
         };
-        DocumentIntake intakeWithWrappingStore = new DocumentIntake(detector, new FakeContentInspector(),
-            new FakeContentScanner(), wrapping, CAP);
+        DocumentIntake intakeWithWrappingStore = new DocumentIntake(detector, new FakeContentInspector(), new FakeContentScanner(), wrapping, CAP);
 
         UploadRejected rejected = assertThrows(UploadRejected.class, () -> intakeWithWrappingStore.accept(
                 new IncomingDocument("report.pdf", new ByteArrayInputStream(pdfOf(CAP + 1))), AllowedTypes.REPORTS, SCOPE));
@@ -137,8 +134,7 @@ class DocumentIntakeTest {
         AllowedTypes office = new AllowedTypes(java.util.Map.of(
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", java.util.Set.of("docx"),
                 "application/pdf", java.util.Set.of("pdf")));
-        DocumentIntake officeIntake = new DocumentIntake(detector, new FakeContentInspector(),
-            scanner, store, CAP);
+        DocumentIntake officeIntake = new DocumentIntake(detector, new FakeContentInspector(), scanner, store, CAP);
 
         for (AllowedTypes allowed : java.util.List.of(AllowedTypes.REPORTS, office)) {
             UploadRejected rejected = assertThrows(UploadRejected.class, () -> officeIntake.accept(

@@ -75,8 +75,7 @@ class LetterServiceTest {
     private final FakeContentScanner scanner = new FakeContentScanner()
             .infectedWhenContaining("EICAR".getBytes(StandardCharsets.US_ASCII), "Eicar-Test-Signature");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), new FakeContentInspector(),
-            scanner, store, 1 << 20);
+    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), new FakeContentInspector(), scanner, store, 1 << 20);
     private final FakeStamper stamper = new FakeStamper();
     private final ScopeRemoval scopeRemoval = new ScopeRemoval(keys, store, audit, clock);
     private final List<Notice> notices = new ArrayList<>();

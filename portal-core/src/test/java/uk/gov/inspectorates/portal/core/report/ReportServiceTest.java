@@ -79,8 +79,7 @@ class ReportServiceTest {
     private final FakeKeyService keys = new FakeKeyService();
     private final FakeContentScanner scanner = new FakeContentScanner();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), new FakeContentInspector(),
-            scanner, store, MAX_BYTES);
+    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), new FakeContentInspector(), scanner, store, MAX_BYTES);
     private final InMemoryResumableUploadRepository uploadRecords = new InMemoryResumableUploadRepository();
     private final ResumableUploads uploads = new ResumableUploads(uploadRecords, store,
             intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, new PolicyGate(new AccessPolicy(), audit, clock),
