@@ -107,6 +107,50 @@ class EmbeddedClamdBombsTest {
                 "clamd cannot see into a protected Office document");
     }
 
+    /**
+     * clamd sees into Office packages (issue 16, ADR 0019): EICAR in a part of a Word document, and in a workbook
+     * embedded in one (a chart's data, the one nesting the portal's own inspection lets through), is malware.
+     */
+    @Test
+    void eicarInAnOfficePartOrInAnEmbeddedWorkbookIsMalware() {
+        byte[] docx = ProtectedOfficeDocuments.docx("Northdale findings");
+        byte[] infectedPart = zip(java.util.Map.of("[Content_Types].xml", "<Types/>".getBytes(StandardCharsets.US_ASCII),
+                "word/media/note.txt", EmbeddedClamd.EICAR.getBytes(StandardCharsets.US_ASCII)));
+        byte[] withInfectedEmbedding = withPart(docx, "word/embeddings/Microsoft_Excel_Worksheet.xlsx", infectedPart);
+
+        assertTrue(scan(docx).clean());
+        assertFinding(Finding.MALWARE, EmbeddedClamd.EICAR_SIGNATURE, scan(infectedPart));
+        assertFinding(Finding.MALWARE, EmbeddedClamd.EICAR_SIGNATURE, scan(withInfectedEmbedding));
+    }
+
+    private static byte[] zip(java.util.Map<String, byte[]> parts) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var part : new java.util.TreeMap<>(parts).entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The package with one more part. */
+    private static byte[] withPart(byte[] pkg, String name, byte[] content) {
+        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pkg))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                parts.put(entry.getName(), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        parts.put(name, content);
+        return zip(parts);
+    }
+
     @Test
     void zipsNestedDeeperThanMaxRecursionAreTooComplex() {
         byte[] nested = "hello\n".getBytes(StandardCharsets.US_ASCII);

@@ -84,6 +84,8 @@ class JtaiExchangeIT extends PortalDeployment {
                 + "\"2027-12-23T15:00:00Z\",\"key\":\"twenty-details\""), body);
         assertTrue(body.contains("{\"date\":\"2027-12-30\",\"deadline\":\"2027-12-30T23:59:59Z\",\"key\":"
                 + "\"key-documents\""), body);
+        assertTrue(body.contains("{\"date\":\"2028-01-04\",\"deadline\":\"2028-01-04T23:59:59Z\",\"dueAt\":"
+                + "\"2028-01-04T23:59:59Z\",\"key\":\"joint-evaluations\""), "day 7, past New Year: " + body);
         // past the change to British Summer Time the end of a UK day is 22:59:59Z
         assertTrue(body.contains("\"deadline\":\"2028-06-02T22:59:59Z\",\"dueAt\":\"2028-06-02T22:59:59Z\","
                 + "\"key\":\"statement-of-proposed-action\""), body);
@@ -163,6 +165,16 @@ class JtaiExchangeIT extends PortalDeployment {
                 "{\"tier\":\"OFFICIAL\"}", "health-contacts.txt", healthNotes);
         assertEquals(201, healthUpload.statusCode(), healthUpload.body());
         String healthDocument = PortalApi.idOf(healthUpload.body());
+
+        // children's services answer the list-of-children request: a list naming a child is refused with the row
+        PortalApi childrens = as("agency.uploader");
+        HttpResponse<String> named = upload(childrens, inspection, toChildrens, "{\"tier\":\"OFFICIAL-SENSITIVE\"}",
+                "children.csv", "Child ID,Full name,Plan\nC-1001,Ann Example,CP\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, named.statusCode(), named.body());
+        assertTrue(named.body().contains("Row 1"), named.body());
+        HttpResponse<String> listed = upload(childrens, inspection, toChildrens, "{\"tier\":\"OFFICIAL-SENSITIVE\"}",
+                "children.csv", "Child ID,Plan\nC-1001,CP\nC-1002,CIN\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, listed.statusCode(), listed.body());
 
         // the police see their own request and document, and nothing of health's: not even that they exist
         PortalApi police = as("police.uploader");

@@ -67,7 +67,7 @@ class JtaiPagesIT extends BrowserDeployment {
             page.waitForNavigation(() -> page.click("text=Request information"));
             page.getByLabel(CHILDRENS_SERVICES).check();
             page.fill("#title", "Case records of the 20 selected children");
-            page.check("#items");
+            page.getByLabel("Key case file documents").check();
             page.fill("#beyondAnnexA", "Minutes of the strategy meetings");
             Response refused = page.waitForNavigation(() -> page.click("button:has-text('Send request')"));
             assertEquals(422, refused.status(), "beyond Annex A without a justification (JTAI §17)");

@@ -415,6 +415,101 @@ class ReportSpineIT extends PortalDeployment {
         }
     }
 
+    /** The defect: names were stored and returned as sent, and one control character gave a 503. */
+    @Test
+    void fileNamesAreNormalisedOnceAtIntakeOnEveryUploadPath() throws Exception {
+        PortalApi inspector = PortalApi.signedIn(portal, "ofsted.inspector");
+        String hostile = "..\\secret/dir/evil\u0000\u0001\u001b[31m\u007f report.pdf";
+
+        HttpResponse<String> shared = inspector.shareReport(ReportMetadata.aReport().addressedTo("CQC").json(),
+                hostile, TestPdf.withText("named badly " + UUID.randomUUID()));
+        assertEquals(201, shared.statusCode(), shared.body());
+        assertTrue(shared.body().contains("\"name\":\"evil[31m report.pdf\""), shared.body());
+        String reportId = PortalApi.idOf(shared.body());
+        HttpResponse<byte[]> content = inspector.getBytes("/api/v1/reports/" + reportId + "/content");
+        assertEquals(200, content.statusCode());
+        String disposition = content.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.contains("filename*=UTF-8''evil%5B31m%20report.pdf"), disposition);
+
+        HttpResponse<String> letter = inspector.postMultipart("/api/v1/reports/" + reportId + "/letters",
+                List.<String[]>of(new String[] {"metadata", COVERING_TO_CQC}), "C:\\Users\\x\\cover\u0007.pdf",
+                TestPdf.withText("covering"), true);
+        assertEquals(201, letter.statusCode(), letter.body());
+        assertTrue(letter.body().contains("\"name\":\"cover.pdf\""), letter.body());
+
+        HttpResponse<String> started = inspector.postJson("/api/v1/uploads", "{\"purpose\":\"REPORT\","
+                + "\"fileName\":\"a/b\\\\\\u202Eevil\\u0000\\u2066.pdf\",\"length\":1000}");
+        assertEquals(201, started.statusCode(), started.body());
+        assertTrue(started.body().contains("\"fileName\":\"evil.pdf\""), started.body());
+        inspector.delete("/api/v1/uploads/" + PortalApi.idOf(started.body()));
+
+        HttpResponse<String> longName = inspector.shareReport(ReportMetadata.aReport().json(),
+                "a".repeat(400) + ".pdf", TestPdf.withText("long name"));
+        assertEquals(201, longName.statusCode(), longName.body());
+        assertTrue(longName.body().contains("\"name\":\"" + "a".repeat(251) + ".pdf\""), longName.body());
+    }
+
+    @Test
+    void aNameWithNothingUsableLeftIsA422NamingTheProblemOnEveryPathAndNothingIsStored() throws Exception {
+        PortalApi inspector = PortalApi.signedIn(portal, "ofsted.inspector");
+        String reportId = inspector.shareValidReport(TestPdf.withText("for letters " + UUID.randomUUID()));
+        StoredState before = StoredState.now();
+
+        HttpResponse<String> report = inspector.shareReport(ReportMetadata.aReport().json(), "dir/\u0001\u0000",
+                TestPdf.withText("nameless"));
+        HttpResponse<String> letter = inspector.postMultipart("/api/v1/reports/" + reportId + "/letters",
+                List.<String[]>of(new String[] {"metadata", COVERING_TO_CQC}), "folder/",
+                TestPdf.withText("covering"), true);
+        HttpResponse<String> upload = inspector.postJson("/api/v1/uploads",
+                "{\"purpose\":\"REPORT\",\"fileName\":\"\\u0000\",\"length\":1000}");
+
+        for (HttpResponse<String> response : List.of(report, letter, upload)) {
+            assertEquals(422, response.statusCode(), response.body());
+            assertProblem(response, "file-name-not-usable");
+            assertTrue(response.body().contains("file name"), response.body());
+        }
+        assertEquals(before, StoredState.now(), "nothing of a refused upload is stored");
+    }
+
+    /** ADR 0018: active content is refused at upload on every path, so no served byte can carry it. */
+    @Test
+    void pdfsCarryingActiveContentAreRefusedOnEveryUploadPathLeavingNothingStored() throws Exception {
+        PortalApi inspector = PortalApi.signedIn(portal, "ofsted.inspector");
+        String reportId = inspector.shareReport(ReportMetadata.aReport().addressedTo("CQC").json(), "r.pdf",
+                TestPdf.withText("letters go here " + UUID.randomUUID())).body();
+        reportId = PortalApi.idOf(reportId);
+        for (var hostile : HostilePdfs.all().entrySet()) {
+            String kind = hostile.getKey();
+            byte[] pdf = hostile.getValue();
+            StoredState before = StoredState.now();
+
+            HttpResponse<String> report = inspector.shareReport(ReportMetadata.aReport().json(), "hostile.pdf", pdf);
+            HttpResponse<String> letter = inspector.postMultipart("/api/v1/reports/" + reportId + "/letters",
+                    List.<String[]>of(new String[] {"metadata", COVERING_TO_CQC}), "hostile.pdf", pdf, true);
+            HttpResponse<String> started = inspector.postJson("/api/v1/uploads",
+                    "{\"purpose\":\"REPORT\",\"fileName\":\"hostile.pdf\",\"length\":" + pdf.length + "}");
+            assertEquals(201, started.statusCode(), started.body());
+            String upload = "/api/v1/uploads/" + PortalApi.idOf(started.body());
+            assertEquals(200, inspector.putBytes(upload + "/parts/1", pdf).statusCode(), kind);
+            HttpResponse<String> completed = inspector.postJson(upload + "/completion", "{}");
+
+            // clamd's own heuristic (Heuristics.PDF.ObfuscatedNameObject) refuses #-escaped names before the check
+            String expected = kind.equals("escaped-names") ? "malware-detected" : "active-content";
+            for (HttpResponse<String> response : List.of(report, letter, completed)) {
+                assertEquals(422, response.statusCode(), kind + ": " + response.body());
+                assertProblem(response, expected);
+            }
+            assertEquals(404, inspector.get(upload).statusCode(), kind + ": the refused upload is discarded");
+            assertEquals(before, StoredState.now(), kind + ": nothing of it may stay stored");
+        }
+        assertTrue(TestEnvironment.count("select count(*) from audit_event where action = 'REPORT_SHARE'"
+                + " and outcome = 'REFUSED' and detail like 'ACTIVE_CONTENT pdf: %'") >= HostilePdfs.all().size() - 1,
+                "each refusal is audited with what was found");
+    }
+
+    private static final String COVERING_TO_CQC = "{\"kind\":\"COVERING\",\"addressedTo\":[\"CQC\"],"
+            + "\"classification\":{\"tier\":\"OFFICIAL\"}}";
+
     private static void assertProblem(HttpResponse<String> response, String type) {
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""),
                 response.body());

@@ -42,6 +42,21 @@ public record AllowedTypes(Map<String, Set<String>> extensionsByMediaType) {
                 .map(ext -> ext.toUpperCase(Locale.UK)).reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
+    /** Whether an Office package (OOXML) type is allowed here: its real type is read from inside the package. */
+    public boolean allowsAnyPackage() {
+        return extensionsByMediaType.keySet().stream().anyMatch(AllowedTypes::isOfficePackage);
+    }
+
+    /** Whether the name's extension is one of the allowed Office package types'. */
+    public boolean isPackageExtension(String declaredName) {
+        return extensionOf(declaredName).map(ext -> extensionsByMediaType.entrySet().stream()
+                .anyMatch(e -> isOfficePackage(e.getKey()) && e.getValue().contains(ext))).orElse(false);
+    }
+
+    private static boolean isOfficePackage(String mediaType) {
+        return mediaType.startsWith("application/vnd.openxmlformats-officedocument.");
+    }
+
     /** Zip-based formats (OOXML, ODF): checking them for malware means unpacking them whole. */
     public static boolean isContainer(String mediaType) {
         return mediaType != null && (mediaType.startsWith("application/vnd.openxmlformats-officedocument.")

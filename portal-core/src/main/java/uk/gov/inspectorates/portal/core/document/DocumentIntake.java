@@ -4,11 +4,14 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The intake pipeline for one file: size cap while streaming, type detected from the bytes and checked against the
  * context's allow-list and the declared name, then the bytes flow once, teed into the malware scanner and into
- * encryption and storage in the same pass. The stored object is kept only on a clean verdict: when the file is
+ * encryption and storage in the same pass, and into the content inspection (active content, Office packages) and
+ * the caller's content check, if any. The stored object is kept only on a clean verdict: when the file is
  * infected, or there is no verdict (scanner unavailable), it is deleted before the refusal is thrown. A refused
  * file leaves nothing stored.
  */
@@ -17,13 +20,22 @@ public final class DocumentIntake {
     /** Enough for any detector's magic-byte prefix; bounds how far detection may read ahead. */
     static final int DETECTION_PREFIX_BYTES = 64 * 1024;
 
+    /**
+     * What tika-core calls an Office package from its first bytes (or any zip): its real type (DOCX, XLSX, PPTX) is
+     * known only once the {@link ContentInspector} has read its content-type list.
+     */
+    static final Set<String> PACKAGE_TYPES = Set.of("application/x-tika-ooxml", "application/zip");
+
     private final ContentTypeDetector detector;
+    private final ContentInspector inspector;
     private final ContentScanner scanner;
     private final DocumentStore store;
     private final long maxBytes;
 
-    public DocumentIntake(ContentTypeDetector detector, ContentScanner scanner, DocumentStore store, long maxBytes) {
+    public DocumentIntake(ContentTypeDetector detector, ContentInspector inspector, ContentScanner scanner,
+                          DocumentStore store, long maxBytes) {
         this.detector = detector;
+        this.inspector = inspector;
         this.scanner = scanner;
         this.store = store;
         this.maxBytes = maxBytes;
@@ -33,14 +45,40 @@ public final class DocumentIntake {
         return maxBytes;
     }
 
+    /** An inspection of a file whose bytes arrive some other way (a resumable upload read back once assembled). */
+    ContentInspector.Inspection inspection(String detectedType, long length) {
+        return inspector.start(detectedType, length);
+    }
+
     /** Accepts the file into storage under the key scope (e.g. its report's) or refuses it, keeping nothing. */
     public AcceptedDocument accept(IncomingDocument incoming, AllowedTypes allowed, KeyScope scope) {
+        return accept(incoming, allowed, scope, ContentCheck.NONE);
+    }
+
+    /**
+     * As {@link #accept(IncomingDocument, AllowedTypes, KeyScope)}, and the caller's {@code check} sees the
+     * plaintext in the same pass and may refuse the file before it is kept.
+     */
+    public AcceptedDocument accept(IncomingDocument incoming, AllowedTypes allowed, KeyScope scope,
+                                   ContentCheck check) {
+        String name = FileNames.normalise(incoming.declaredName());
         InputStream capped = new SizeCappedInputStream(incoming.content(), maxBytes);
         BufferedInputStream content = new BufferedInputStream(capped, DETECTION_PREFIX_BYTES);
         try {
-            String mediaType = checkType(content, incoming.declaredName(), allowed);
-            StoredContent stored = scannedAndStored(scope, content);
-            return new AcceptedDocument(incoming.declaredName(), mediaType, stored);
+            String detected = checkType(content, name, allowed);
+            ContentInspector.Inspection inspection = inspector.start(detected, -1);
+            ContentCheck.Session checking = check.start();
+            InputStream teed = new TeeInputStream(content, List.of(inspection::feed, checking::feed));
+            StoredContent stored = scannedAndStored(scope, teed);
+            String mediaType;
+            try {
+                mediaType = inspection.conclude();
+                checkWholeType(mediaType, name, allowed);
+                checking.conclude(mediaType);
+            } catch (RuntimeException refused) {
+                throw discarded(stored, refused);
+            }
+            return new AcceptedDocument(name, mediaType, stored);
         } catch (IOException e) {
             if (causedByCap(e)) {
                 throw tooLarge();
@@ -73,6 +111,16 @@ public final class DocumentIntake {
         }
     }
 
+    /** The type the whole content shows (an Office package's real type) must be allowed, and its name match it. */
+    static void checkWholeType(String mediaType, String name, AllowedTypes allowed) {
+        if (!allowed.allows(mediaType)) {
+            throw notAllowed(allowed, mediaType);
+        }
+        if (!allowed.extensionMatches(mediaType, name)) {
+            throw nameMismatch(mediaType);
+        }
+    }
+
     /** The refusal for a finding; the signature goes to the audit trail only. */
     static UploadRejected refusal(ScanVerdict verdict) {
         String audit = "signature=" + verdict.signature().orElseThrow();
@@ -89,9 +137,7 @@ public final class DocumentIntake {
     }
 
     private static UploadRejected passwordProtected(String audit) {
-        return new UploadRejected(UploadRejected.Reason.ENCRYPTED,
-                "The selected file is password-protected. Remove the password and upload it again:"
-                        + " protected files cannot be checked for viruses", audit);
+        return UploadRejected.passwordProtected(audit);
     }
 
     /** Deletes a stored object that must not be kept; a failed deletion travels with the refusal. */
@@ -127,15 +173,39 @@ public final class DocumentIntake {
         if (ContentTypeDetector.PASSWORD_PROTECTED_OOXML.equals(mediaType)) {
             throw passwordProtected("type=" + mediaType);
         }
-        if (!allowed.allows(mediaType)) {
-            throw new UploadRejected(UploadRejected.Reason.TYPE_NOT_ALLOWED,
-                    "The selected file must be a " + allowed.describe() + " (its content is " + mediaType + ")");
+        if (PACKAGE_TYPES.contains(mediaType) && allowed.allowsAnyPackage()) {
+            refuseMacroEnabledName(declaredName);
+            // provisional: the inspection names the package's real type, checked again once it has been read
+            if (!allowed.isPackageExtension(declaredName)) {
+                throw nameMismatch(mediaType);
+            }
+            return mediaType;
         }
-        if (!allowed.extensionMatches(mediaType, declaredName)) {
-            throw new UploadRejected(UploadRejected.Reason.NAME_DOES_NOT_MATCH_CONTENT,
-                    "The file name's extension does not match its content (" + mediaType + ")");
-        }
+        checkWholeType(mediaType, declaredName, allowed);
         return mediaType;
+    }
+
+    /** Office's names for documents that may hold macros; refused by name as well as by content (ADR 0019). */
+    static final Set<String> MACRO_ENABLED_EXTENSIONS = Set.of("docm", "dotm", "xlsm", "xltm", "xlam", "xlsb",
+            "pptm", "potm", "ppsm", "ppam", "sldm");
+
+    static void refuseMacroEnabledName(String declaredName) {
+        String extension = AllowedTypes.extensionOf(declaredName).orElse("");
+        if (MACRO_ENABLED_EXTENSIONS.contains(extension)) {
+            throw new UploadRejected(UploadRejected.Reason.ACTIVE_CONTENT, "The selected file is a macro-enabled"
+                    + " Office document (." + extension + "). Save it as a .docx, .xlsx or .pptx document without"
+                    + " macros and upload it again", "macro-enabled name ." + extension);
+        }
+    }
+
+    private static UploadRejected notAllowed(AllowedTypes allowed, String mediaType) {
+        return new UploadRejected(UploadRejected.Reason.TYPE_NOT_ALLOWED,
+                "The selected file must be a " + allowed.describe() + " (its content is " + mediaType + ")");
+    }
+
+    private static UploadRejected nameMismatch(String mediaType) {
+        return new UploadRejected(UploadRejected.Reason.NAME_DOES_NOT_MATCH_CONTENT,
+                "The file name's extension does not match its content (" + mediaType + ")");
     }
 
     /** Storage adapters may wrap the cap's exception; the cause chain still names it. */

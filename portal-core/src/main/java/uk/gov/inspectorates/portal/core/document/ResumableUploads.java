@@ -84,8 +84,11 @@ public final class ResumableUploads {
     public ResumableUpload begin(Subject subject, UploadPurpose purpose, KeyScope scope, String fileName,
                                  long length) {
         gate.require(subject, Action.UPLOAD, madeBy(subject, purpose), act(AuditActions.UPLOAD_START, null));
+        String name;
         try {
             checkAnnounced(purpose, fileName, length);
+            name = FileNames.normalise(fileName);
+            checkExtension(purpose, name);
         } catch (InvalidInput | UploadRejected refused) {
             gate.record(subject, act(AuditActions.UPLOAD_START, null), Outcome.REFUSED,
                     refused instanceof UploadRejected r
@@ -100,7 +103,7 @@ public final class ResumableUploads {
         }
         Instant now = clock.instant();
         ResumableUpload upload = new ResumableUpload(Ids.newId(), subject.userId(), subject.organisation().id(),
-                purpose, fileName.strip(), content, ResumableUpload.Status.RECEIVING, Map.of(), null, null, now,
+                purpose, name, content, ResumableUpload.Status.RECEIVING, Map.of(), null, null, now,
                 now.plus(settings.expiry()));
         try {
             uploads.add(upload);
@@ -162,6 +165,18 @@ public final class ResumableUploads {
      * Completing a ready upload again just returns it.
      */
     public ResumableUpload complete(Subject subject, String id) {
+        return completed(subject, id, ContentCheck.NONE);
+    }
+
+    /**
+     * As {@link #complete(Subject, String)}, and the caller's {@code check} sees the plaintext as it is read back
+     * and may refuse it (the upload is then discarded).
+     */
+    public ResumableUpload complete(Subject subject, String id, ContentCheck check) {
+        return completed(subject, id, check);
+    }
+
+    private ResumableUpload completed(Subject subject, String id, ContentCheck check) {
         ResumableUpload upload = owned(subject, id, Action.UPLOAD);
         if (upload.status() == ResumableUpload.Status.READY) {
             return upload;
@@ -179,7 +194,7 @@ public final class ResumableUploads {
             }
             uploads.markAssembled(id);
         }
-        String sha256 = scanned(subject, upload);
+        String sha256 = checked(subject, upload, check);
         uploads.markReady(id, sha256);
         gate.record(subject, act(AuditActions.UPLOAD_CHECK, id), Outcome.SUCCEEDED,
                 "bytes=" + upload.content().length());
@@ -236,8 +251,14 @@ public final class ResumableUploads {
                 || PartedContent.partCount(length, settings.partSize()) > PartedContent.MAX_PARTS) {
             throw intake.tooLarge();
         }
+    }
+
+    private static void checkExtension(UploadPurpose purpose, String fileName) {
         AllowedTypes allowed = purpose.allowed();
-        boolean nameAllowed = AllowedTypes.extensionOf(fileName.strip())
+        if (allowed.allowsAnyPackage()) {
+            DocumentIntake.refuseMacroEnabledName(fileName);
+        }
+        boolean nameAllowed = AllowedTypes.extensionOf(fileName)
                 .map(ext -> allowed.extensionsByMediaType().values().stream().anyMatch(set -> set.contains(ext)))
                 .orElse(false);
         if (!nameAllowed) {
@@ -256,17 +277,25 @@ public final class ResumableUploads {
         }
     }
 
-    /** Reads the assembled file back once: its digest, and every byte through the (windowed) scan. */
-    private String scanned(Subject subject, ResumableUpload upload) {
+    /**
+     * Reads the assembled file back once: its digest, and every byte through the (windowed) scan, the content
+     * inspection and the caller's check. Whatever refuses it discards the upload; the type the whole content shows
+     * (an Office package's real type) replaces the one detected from the first part.
+     */
+    private String checked(Subject subject, ResumableUpload upload, ContentCheck check) {
         MessageDigest sha256 = sha256();
         long count = 0;
         ScanVerdict verdict;
+        ContentInspector.Inspection inspection = intake.inspection(upload.mediaType(), upload.content().length());
+        ContentCheck.Session checking = check.start();
         try (ContentScanner.ScanSession scan = scanner.start();
              InputStream plaintext = store.open(upload.content())) {
             byte[] buffer = new byte[READ_BUFFER];
             for (int n = plaintext.read(buffer); n >= 0; n = plaintext.read(buffer)) {
                 sha256.update(buffer, 0, n);
                 scan.feed(buffer, 0, n);
+                inspection.feed(buffer, 0, n);
+                checking.feed(buffer, 0, n);
                 count += n;
             }
             verdict = scan.verdict();
@@ -283,10 +312,21 @@ public final class ResumableUploads {
         if (!verdict.clean()) {
             throw refusedAndDiscarded(subject, upload, DocumentIntake.refusal(verdict));
         }
-        if (!scanner.coversWhole(count) && AllowedTypes.isContainer(upload.mediaType())) {
+        String mediaType;
+        try {
+            mediaType = inspection.conclude();
+            DocumentIntake.checkWholeType(mediaType, upload.fileName(), upload.purpose().allowed());
+            checking.conclude(mediaType);
+        } catch (UploadRejected rejected) {
+            throw refusedAndDiscarded(subject, upload, rejected);
+        }
+        if (!scanner.coversWhole(count) && AllowedTypes.isContainer(mediaType)) {
             throw refusedAndDiscarded(subject, upload, new UploadRejected(UploadRejected.Reason.TOO_COMPLEX,
                     "The selected file is too large to be checked for viruses as a whole. Split it into smaller"
                             + " files and upload them again", "container larger than one scan window"));
+        }
+        if (!mediaType.equals(upload.mediaType())) {
+            uploads.recordMediaType(upload.id(), mediaType);
         }
         return HexFormat.of().formatHex(sha256.digest());
     }

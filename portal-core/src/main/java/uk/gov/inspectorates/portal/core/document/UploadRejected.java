@@ -7,7 +7,15 @@ public class UploadRejected extends RuntimeException {
         /** password-protected: the scanner cannot read it, so it cannot be checked */
         ENCRYPTED,
         /** beyond the scanner's limits (nesting, expansion, number of files, scan time): not fully checked */
-        TOO_COMPLEX }
+        TOO_COMPLEX,
+        /** the declared file name has nothing usable left once normalised (docs/adr/0019) */
+        FILE_NAME,
+        /** active content: PDF JavaScript, actions, attachments, XFA; Office macros (docs/adr/0018) */
+        ACTIVE_CONTENT,
+        /** a list of children that names people or has no identifier column (JTAI §19, §80) */
+        CONTENT_NOT_ALLOWED,
+        /** claims a type (its first bytes say PDF, or an Office package) but cannot be read as one */
+        UNREADABLE }
 
     private final Reason reason;
     private final String auditDetail;
@@ -21,6 +29,13 @@ public class UploadRejected extends RuntimeException {
         super(message);
         this.reason = reason;
         this.auditDetail = auditDetail;
+    }
+
+    /** The one message for a file that cannot be checked because it needs a password to open. */
+    public static UploadRejected passwordProtected(String auditDetail) {
+        return new UploadRejected(Reason.ENCRYPTED,
+                "The selected file is password-protected. Remove the password and upload it again:"
+                        + " protected files cannot be checked for viruses", auditDetail);
     }
 
     public Reason reason() {

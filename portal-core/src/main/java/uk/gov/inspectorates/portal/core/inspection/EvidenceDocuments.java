@@ -16,8 +16,6 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.classification.Classification;
 import uk.gov.inspectorates.portal.core.classification.GivenClassification;
 import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
-import uk.gov.inspectorates.portal.core.document.AllowedTypes;
-import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
 import uk.gov.inspectorates.portal.core.document.ResumableUpload;
@@ -31,7 +29,8 @@ import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 
 /**
- * Evidence an agency uploads against an information request of its own: checked by the intake (type, malware),
+ * Evidence an agency uploads against an information request of its own: checked by the intake (type, malware, a
+ * list of children's content: {@link EvidenceIntake}),
  * stored encrypted under the inspection's key scope, and served to its agency and the participating inspectorates'
  * inspection staff as the original bytes, streamed. Every call passes the {@link PolicyGate} and is audited once.
  */
@@ -40,13 +39,13 @@ public final class EvidenceDocuments {
     private final InspectionRepository inspections;
     private final InformationRequestRepository requests;
     private final EvidenceDocumentRepository documents;
-    private final DocumentIntake intake;
+    private final EvidenceIntake intake;
     private final DocumentStore store;
     private final ResumableUploads uploads;
     private final PolicyGate gate;
 
     public EvidenceDocuments(InspectionRepository inspections, InformationRequestRepository requests,
-                             EvidenceDocumentRepository documents, DocumentIntake intake, DocumentStore store,
+                             EvidenceDocumentRepository documents, EvidenceIntake intake, DocumentStore store,
                              ResumableUploads uploads, PolicyGate gate) {
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.requests = Objects.requireNonNull(requests, "requests");
@@ -88,7 +87,7 @@ public final class EvidenceDocuments {
         Target target = mayUpload(subject, act, checked.inspection().id(), checked.request().id());
         AcceptedDocument accepted;
         try {
-            accepted = intake.accept(file, AllowedTypes.EVIDENCE, target.inspection().keyScope());
+            accepted = intake.accept(file, target.inspection(), target.request());
         } catch (UploadRejected rejected) {
             gate.record(subject, act, Outcome.REFUSED, rejected.auditDetail());
             throw rejected;
@@ -124,7 +123,11 @@ public final class EvidenceDocuments {
             if (!upload.content().scope().equals(target.inspection().keyScope())) {
                 throw InvalidInput.of("upload", "That upload was started for another inspection");
             }
-            accepted = uploads.claim(subject, uploadId, UploadPurpose.INSPECTION_DOCUMENT);
+            accepted = intake.checked(uploads.claim(subject, uploadId, UploadPurpose.INSPECTION_DOCUMENT),
+                    target.request());
+        } catch (UploadRejected rejected) {
+            gate.record(subject, act, Outcome.REFUSED, "upload " + uploadId + ": " + rejected.auditDetail());
+            throw rejected;
         } catch (RuntimeException refused) {
             gate.record(subject, act, Outcome.REFUSED, "upload " + uploadId + ": "
                     + refused.getClass().getSimpleName());

@@ -34,6 +34,11 @@ public record InformationRequest(String id, String inspectionId, Inspectorate re
         }
     }
 
+    /** The request for the list of children in the deep-dive theme (asked for on its own: it is checked as a list). */
+    public boolean asksForTheListOfChildren() {
+        return items.contains(AnnexAItem.LIST_OF_CHILDREN);
+    }
+
     public boolean overdueAt(Instant now) {
         return dueAt.isBefore(now);
     }

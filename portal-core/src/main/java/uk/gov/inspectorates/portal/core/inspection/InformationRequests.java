@@ -146,6 +146,10 @@ public final class InformationRequests {
         if (items != null && items.isEmpty() && beyond == null) {
             errors.add(new FieldError("items", "Tick the Annex A information wanted, or say what else is wanted"));
         }
+        if (items != null && items.contains(AnnexAItem.LIST_OF_CHILDREN) && (items.size() > 1 || beyond != null)) {
+            errors.add(new FieldError("items", "Ask for the list of children in a request of its own: everything"
+                    + " uploaded against it is checked as a list of children (CSV or XLSX, by identifier, no names)"));
+        }
         if (beyond != null && justification == null) {
             errors.add(new FieldError("justification", "Information beyond Annex A is asked for only in exceptional"
                     + " circumstances: record why it is necessary and not already available through Annex A"

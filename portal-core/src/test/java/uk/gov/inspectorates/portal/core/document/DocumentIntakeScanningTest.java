@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentInspector;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
 
@@ -23,7 +24,7 @@ class DocumentIntakeScanningTest {
     private final FakeContentTypeDetector detector = new FakeContentTypeDetector();
     private final FakeDocumentStore store = new FakeDocumentStore();
     private final FakeContentScanner scanner = new FakeContentScanner();
-    private final DocumentIntake intake = new DocumentIntake(detector, scanner, store, CAP);
+    private final DocumentIntake intake = new DocumentIntake(detector, new FakeContentInspector(), scanner, store, CAP);
 
     private AcceptedDocument accept(String name, byte[] bytes) {
         return intake.accept(new IncomingDocument(name, new ByteArrayInputStream(bytes)), AllowedTypes.REPORTS,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentInspector;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
 
@@ -27,7 +28,7 @@ class DocumentIntakeTest {
 
     private final FakeContentTypeDetector detector = new FakeContentTypeDetector();
     private final FakeDocumentStore store = new FakeDocumentStore();
-    private final DocumentIntake intake = new DocumentIntake(detector, new FakeContentScanner(), store, CAP);
+    private final DocumentIntake intake = new DocumentIntake(detector, new FakeContentInspector(), new FakeContentScanner(), store, CAP);
 
     private AcceptedDocument accept(String name, byte[] bytes) {
         return intake.accept(new IncomingDocument(name, new ByteArrayInputStream(bytes)), AllowedTypes.REPORTS, SCOPE);
@@ -75,7 +76,7 @@ class DocumentIntakeTest {
 
     @Test
     void anOversizedFileCaughtDuringDetectionNeverReachesTheStore() {
-        DocumentIntake tinyCap = new DocumentIntake(detector, new FakeContentScanner(), store, 16);
+        DocumentIntake tinyCap = new DocumentIntake(detector, new FakeContentInspector(), new FakeContentScanner(), store, 16);
 
         UploadRejected rejected = assertThrows(UploadRejected.class, () -> tinyCap.accept(
                 new IncomingDocument("report.pdf", new ByteArrayInputStream(pdfOf(17))), AllowedTypes.REPORTS, SCOPE));
@@ -107,7 +108,7 @@ class DocumentIntakeTest {
                 throw new UnsupportedOperationException();
             }
         };
-        DocumentIntake intakeWithWrappingStore = new DocumentIntake(detector, new FakeContentScanner(), wrapping, CAP);
+        DocumentIntake intakeWithWrappingStore = new DocumentIntake(detector, new FakeContentInspector(), new FakeContentScanner(), wrapping, CAP);
 
         UploadRejected rejected = assertThrows(UploadRejected.class, () -> intakeWithWrappingStore.accept(
                 new IncomingDocument("report.pdf", new ByteArrayInputStream(pdfOf(CAP + 1))), AllowedTypes.REPORTS, SCOPE));
@@ -133,7 +134,7 @@ class DocumentIntakeTest {
         AllowedTypes office = new AllowedTypes(java.util.Map.of(
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", java.util.Set.of("docx"),
                 "application/pdf", java.util.Set.of("pdf")));
-        DocumentIntake officeIntake = new DocumentIntake(detector, scanner, store, CAP);
+        DocumentIntake officeIntake = new DocumentIntake(detector, new FakeContentInspector(), scanner, store, CAP);
 
         for (AllowedTypes allowed : java.util.List.of(AllowedTypes.REPORTS, office)) {
             UploadRejected rejected = assertThrows(UploadRejected.class, () -> officeIntake.accept(
@@ -149,9 +150,25 @@ class DocumentIntakeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"report.docx", "report", "report.pdf.exe", "report.", ""})
+    @ValueSource(strings = {"report.docx", "report", "report.pdf.exe", "report."})
     void aNameThatDoesNotMatchTheContentIsRefusedBeforeTheStoreIsCalled(String name) {
         assertEquals(UploadRejected.Reason.NAME_DOES_NOT_MATCH_CONTENT, refused(name, pdfOf(100)).reason());
+        assertEquals(0, store.storeCalls());
+    }
+
+    @Test
+    void theNameIsNormalisedOnceAtIntakeAndTheTypeIsCheckedAgainstWhatIsKept() {
+        AcceptedDocument accepted = accept("..\\evil/dir/\u202Ereport\u0000\u001b[0m.pdf", pdfOf(100));
+
+        assertEquals("report[0m.pdf", accepted.fileName());
+        assertEquals("report[0m.pdf", detector.lastDeclaredName());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "dir/", "\u0000\u202E"})
+    void aNameWithNothingUsableIsRefusedBeforeAByteIsReadOrStored(String name) {
+        assertEquals(UploadRejected.Reason.FILE_NAME, refused(name, pdfOf(100)).reason());
+        assertEquals(0, detector.calls());
         assertEquals(0, store.storeCalls());
     }
 

@@ -39,6 +39,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentInspector;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
 import uk.gov.inspectorates.portal.core.testdata.FakeKeyService;
@@ -63,7 +64,8 @@ class ResumableUploadsTest {
     private final FakeContentScanner scanner = new FakeContentScanner();
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final InMemoryResumableUploadRepository repository = new InMemoryResumableUploadRepository();
-    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store,
+    private final FakeContentInspector inspector = new FakeContentInspector();
+    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), inspector, scanner, store,
             MAX_BYTES);
     private final ResumableUploads uploads = uploadsWithPartSize(PART_SIZE);
 
@@ -140,6 +142,25 @@ class ResumableUploadsTest {
     }
 
     // --- starting ---
+
+    @Test
+    void theNameIsNormalisedBeforeItIsKept() {
+        ResumableUpload upload = uploads.begin(owner, UploadPurpose.REPORT, SCOPE,
+                "C:\\Temp\\\u202Efinal\u0000\u009b report.pdf", file.length);
+
+        assertEquals("final report.pdf", upload.fileName());
+        assertEquals("final report.pdf", repository.find(upload.id()).orElseThrow().fileName());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"folder/", "\u0000\u0001", "\u202E "})
+    void aNameWithNothingUsableLeftIsRefusedBeforeAnythingIsStored(String name) {
+        UploadRejected refused = assertThrows(UploadRejected.class,
+                () -> uploads.begin(owner, UploadPurpose.REPORT, SCOPE, name, 100));
+
+        assertEquals(UploadRejected.Reason.FILE_NAME, refused.reason());
+        assertTrue(store.objects().isEmpty());
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
@@ -372,6 +393,50 @@ class ResumableUploadsTest {
         assertEquals("MALWARE signature=Portal.Test.Eicar", event.detail());
         assertEquals(scanner.sessions(), scanner.closedSessions());
         assertThrows(NotFound.class, () -> uploads.complete(owner, upload.id()));
+    }
+
+    @Test
+    void whatTheContentInspectionRefusesAtCompletionIsDiscardedKekFirstAndAudited() {
+        inspector.refusing(new UploadRejected(UploadRejected.Reason.ACTIVE_CONTENT, "The selected PDF contains"
+                + " JavaScript", "pdf: JavaScript in object 4"));
+        ResumableUpload upload = allPartsReceived();
+
+        UploadRejected rejected = assertThrows(UploadRejected.class, () -> uploads.complete(owner, upload.id()));
+
+        assertEquals(UploadRejected.Reason.ACTIVE_CONTENT, rejected.reason());
+        assertArrayEquals(file, inspector.lastSeen(), "the inspection read the whole assembled file");
+        assertDiscarded(upload);
+        assertEquals("ACTIVE_CONTENT pdf: JavaScript in object 4", lastEvent().detail());
+    }
+
+    @Test
+    void theCallersCheckSeesTheAssembledFileAndMayRefuseIt() {
+        ResumableUpload upload = allPartsReceived();
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        ContentCheck check = () -> new ContentCheck.Session() {
+            @Override
+            public void feed(byte[] bytes, int offset, int length) {
+                seen.write(bytes, offset, length);
+            }
+
+            @Override
+            public void conclude(String mediaType) {
+                throw new UploadRejected(UploadRejected.Reason.CONTENT_NOT_ALLOWED, "names a child");
+            }
+        };
+
+        assertThrows(UploadRejected.class, () -> uploads.complete(owner, upload.id(), check));
+
+        assertArrayEquals(file, seen.toByteArray());
+        assertDiscarded(upload);
+    }
+
+    @Test
+    void theTypeTheWholeContentShowsReplacesTheOneDetectedFromTheFirstPart() {
+        inspector.concluding("application/pdf");
+        ResumableUpload upload = allPartsReceived();
+
+        assertEquals("application/pdf", uploads.complete(owner, upload.id()).mediaType());
     }
 
     @Test

@@ -23,6 +23,7 @@ import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
+import uk.gov.inspectorates.portal.core.document.ContentCheck;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
@@ -42,6 +43,7 @@ import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.core.testdata.EnglandAndWalesBankHolidays;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentInspector;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
@@ -71,7 +73,27 @@ class InspectionServicesTest {
     private final WorkingDayCalendar calendar = EnglandAndWalesBankHolidays.calendar();
     private final FakeDocumentStore store = new FakeDocumentStore();
     private final FakeContentScanner scanner = new FakeContentScanner().infectedWhenContaining(MALWARE, "Eicar");
-    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, 100_000);
+    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), new FakeContentInspector(),
+            scanner, store, 100_000);
+    /** Stands in for the list-of-children check: refuses a list with a "Name" in it. */
+    private final List<String> listsChecked = new ArrayList<>();
+    private final ContentCheck lists = () -> new ContentCheck.Session() {
+        private final java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public void feed(byte[] bytes, int offset, int length) {
+            seen.write(bytes, offset, length);
+        }
+
+        @Override
+        public void conclude(String mediaType) {
+            String list = seen.toString(StandardCharsets.UTF_8);
+            listsChecked.add(list);
+            if (list.contains("Name")) {
+                throw new UploadRejected(UploadRejected.Reason.TYPE_NOT_ALLOWED, "names a child", "list names");
+            }
+        }
+    };
     private final List<Notice> noticed = new ArrayList<>();
 
     private final InspectionService service = new InspectionService(inspections, inspections.requests, directory,
@@ -79,7 +101,7 @@ class InspectionServicesTest {
     private final InformationRequests requests = new InformationRequests(inspections, inspections.requests,
             directory, calendar, noticed::add, gate);
     private final EvidenceDocuments documents = new EvidenceDocuments(inspections, inspections.requests,
-            inspections.documents, intake, store, new ResumableUploads(new InMemoryResumableUploadRepository(), store,
+            inspections.documents, new EvidenceIntake(intake, store, lists), store, new ResumableUploads(new InMemoryResumableUploadRepository(), store,
             intake, new WindowedScanner(scanner, 100_000, 1024), new FakeKeyService(), gate, audit,
             new ResumableUploads.Settings(1000, java.time.Duration.ofHours(1))), gate);
     private final DueWork due = new DueWork(inspections, inspections.requests, inspections.documents, gate);
@@ -335,5 +357,37 @@ class InspectionServicesTest {
         assertEquals(List.of(toPolice.id()), outstanding.dueBetween(toPolice.dueAt().minusSeconds(60),
                 toPolice.dueAt().plusSeconds(1)).stream().map(DueItems.DueItem::itemId).toList());
         assertTrue(outstanding.overdueAt(toPolice.dueAt()).isEmpty(), "not before its due time");
+    }
+
+    @Test
+    void theListOfChildrenIsAskedForOnItsOwnAndWhatAnswersItIsCheckedAsAList() {
+        Inspection inspection = opened("CQC");
+        assertEquals("items", assertThrows(InvalidInput.class, () -> requests.request(ofstedLead, inspection.id(),
+                toAgency(DemoDirectory.CHILDRENS_SERVICES_ID, "LIST_OF_CHILDREN", "JOINT_EVALUATIONS")))
+                .errors().get(0).field());
+        InformationRequest list = requests.request(ofstedLead, inspection.id(),
+                toAgency(DemoDirectory.CHILDRENS_SERVICES_ID, "LIST_OF_CHILDREN"));
+        InformationRequest other = requests.request(ofstedLead, inspection.id(),
+                toAgency(DemoDirectory.CHILDRENS_SERVICES_ID, "JOINT_EVALUATIONS"));
+        Subject childrens = aSubject().withId("childrens-uploader").ofAgency().withRoles(Role.AGENCY_UPLOADER)
+                .build();
+        childrens = new Subject(childrens.userId(), childrens.username(), childrens.displayName(),
+                directory.findOrganisation(DemoDirectory.CHILDRENS_SERVICES_ID).orElseThrow(), childrens.roles(),
+                childrens.teams());
+        Subject uploader = childrens;
+
+        assertThrows(UploadRejected.class, () -> documents.upload(uploader, documents.checkUpload(uploader,
+                inspection.id(), list.id(), "OFFICIAL-SENSITIVE", null), new IncomingDocument("children.txt",
+                new ByteArrayInputStream("Id,Name\n1,Ann\n".getBytes(StandardCharsets.UTF_8)))));
+        assertEquals(0, inspections.documents.size());
+        assertTrue(store.objects().isEmpty(), "a refused list leaves no stored byte");
+        documents.upload(uploader, documents.checkUpload(uploader, inspection.id(), list.id(), "OFFICIAL-SENSITIVE",
+                null), new IncomingDocument("children.txt", new ByteArrayInputStream("Id\n1\n".getBytes(
+                StandardCharsets.UTF_8))));
+        documents.upload(uploader, documents.checkUpload(uploader, inspection.id(), other.id(), "OFFICIAL", null),
+                new IncomingDocument("evaluation.txt", new ByteArrayInputStream("Name of the worker: social worker"
+                        .getBytes(StandardCharsets.UTF_8))));
+        assertEquals(List.of("Id,Name\n1,Ann\n", "Id\n1\n"), listsChecked, "only what answers the list request");
+        assertEquals(2, inspections.documents.size());
     }
 }

@@ -51,6 +51,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentInspector;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
 import uk.gov.inspectorates.portal.core.testdata.FakeKeyService;
@@ -74,7 +75,7 @@ class LetterServiceTest {
     private final FakeContentScanner scanner = new FakeContentScanner()
             .infectedWhenContaining("EICAR".getBytes(StandardCharsets.US_ASCII), "Eicar-Test-Signature");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, 1 << 20);
+    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), new FakeContentInspector(), scanner, store, 1 << 20);
     private final FakeStamper stamper = new FakeStamper();
     private final ScopeRemoval scopeRemoval = new ScopeRemoval(keys, store, audit, clock);
     private final List<Notice> notices = new ArrayList<>();

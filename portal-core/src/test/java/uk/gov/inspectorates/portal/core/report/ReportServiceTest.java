@@ -56,6 +56,7 @@ import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentInspector;
 import uk.gov.inspectorates.portal.core.testdata.FakeStamper;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
@@ -78,7 +79,7 @@ class ReportServiceTest {
     private final FakeKeyService keys = new FakeKeyService();
     private final FakeContentScanner scanner = new FakeContentScanner();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, MAX_BYTES);
+    private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), new FakeContentInspector(), scanner, store, MAX_BYTES);
     private final InMemoryResumableUploadRepository uploadRecords = new InMemoryResumableUploadRepository();
     private final ResumableUploads uploads = new ResumableUploads(uploadRecords, store,
             intake, new WindowedScanner(scanner, MAX_BYTES, 1024), keys, new PolicyGate(new AccessPolicy(), audit, clock),

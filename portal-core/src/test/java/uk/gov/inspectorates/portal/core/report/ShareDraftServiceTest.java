@@ -31,6 +31,7 @@ import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentScanner;
+import uk.gov.inspectorates.portal.core.testdata.FakeContentInspector;
 import uk.gov.inspectorates.portal.core.testdata.FakeContentTypeDetector;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
 import uk.gov.inspectorates.portal.core.testdata.FakeKeyService;
@@ -59,7 +60,7 @@ class ShareDraftServiceTest {
         FakeDocumentStore store = new FakeDocumentStore();
         FakeContentScanner scanner = new FakeContentScanner();
         FakeKeyService keys = new FakeKeyService();
-        DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), scanner, store, 1024);
+        DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), new FakeContentInspector(), scanner, store, 1024);
         ResumableUploads uploads = new ResumableUploads(new InMemoryResumableUploadRepository(), store, intake,
                 new WindowedScanner(scanner, 1024, 64), keys, new PolicyGate(new AccessPolicy(), audit, clock),
                 audit, new ResumableUploads.Settings(16, Duration.ofHours(1)));

@@ -7,7 +7,8 @@ import java.util.Arrays;
 import uk.gov.inspectorates.portal.core.document.ContentTypeDetector;
 
 /**
- * Detects PDF and PNG by their magic bytes, an OLE2 container as a password-protected OOXML document (the only kind
+ * Detects PDF and PNG by their magic bytes, a zip as an Office package (tika-core's
+ * {@code application/x-tika-ooxml}), an OLE2 container as a password-protected OOXML document (the only kind
  * the tests need), anything else as text/plain; ignores the name. Keeps the contract of
  * the port (bounded read, stream left at its start) and records the prefix it saw.
  */
@@ -16,6 +17,7 @@ public final class FakeContentTypeDetector implements ContentTypeDetector {
     private static final int PREFIX = 8;
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+    public static final byte[] ZIP = {'P', 'K', 3, 4};
     public static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
         (byte) 0xE1};
 
@@ -35,6 +37,9 @@ public final class FakeContentTypeDetector implements ContentTypeDetector {
         content.reset();
         if (startsWith(lastPrefix, PDF)) {
             return "application/pdf";
+        }
+        if (startsWith(lastPrefix, ZIP)) {
+            return "application/x-tika-ooxml";
         }
         if (startsWith(lastPrefix, OLE2)) {
             return ContentTypeDetector.PASSWORD_PROTECTED_OOXML;

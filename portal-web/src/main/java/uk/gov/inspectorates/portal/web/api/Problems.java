@@ -56,6 +56,12 @@ public final class Problems {
                 case ENCRYPTED -> fileProblem("encrypted-document", "The file is password-protected", 422, rejected);
                 case TOO_COMPLEX ->
                         fileProblem("document-too-complex", "The file could not be checked for viruses", 422, rejected);
+                case FILE_NAME -> fileProblem("file-name-not-usable", "The file name cannot be used", 422, rejected);
+                case ACTIVE_CONTENT ->
+                        fileProblem("active-content", "The file contains active content", 422, rejected);
+                case UNREADABLE -> fileProblem("document-unreadable", "The file cannot be read", 422, rejected);
+                case CONTENT_NOT_ALLOWED ->
+                        fileProblem("content-not-allowed", "The file holds what must not be shared", 422, rejected);
             };
         }
         if (failure instanceof StampingBudget.Busy) {

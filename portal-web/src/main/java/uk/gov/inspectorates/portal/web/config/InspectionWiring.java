@@ -12,7 +12,9 @@ import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.inspection.DueWork;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocumentRepository;
+import uk.gov.inspectorates.portal.core.evidence.ChildrenListCheck;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
+import uk.gov.inspectorates.portal.core.inspection.EvidenceIntake;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequestRepository;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequests;
 import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
@@ -74,13 +76,18 @@ public class InspectionWiring {
         return new InformationRequests(inspections, requests, directory, calendar, notices, gate);
     }
 
-    /** Evidence goes through the same intake as every upload, with the evidence types, under the inspection's scope. */
+    /**
+     * Evidence goes through the same intake as every upload, with the evidence types, under the inspection's scope;
+     * what answers a request for the list of children is checked as one (docs/adr/0019).
+     */
     @Produces
     @Singleton
     EvidenceDocuments evidenceDocuments(InspectionRepository inspections, InformationRequestRepository requests,
                                         EvidenceDocumentRepository documents, DocumentIntake intake,
-                                        DocumentStore store, ResumableUploads uploads, PolicyGate gate) {
-        return new EvidenceDocuments(inspections, requests, documents, intake, store, uploads, gate);
+                                        DocumentStore store, ResumableUploads uploads, ChildrenListCheck lists,
+                                        PolicyGate gate) {
+        return new EvidenceDocuments(inspections, requests, documents, new EvidenceIntake(intake, store, lists), store,
+                uploads, gate);
     }
 
     @Produces

@@ -47,6 +47,11 @@ public class PortalConfiguration {
     @ConfigProperty(name = "portal.upload.max-bytes", defaultValue = "209715200")
     long uploadMaxBytes;
 
+    /** The largest PDF held in memory to be checked for active content (docs/adr/0018); larger ones are refused. */
+    @Inject
+    @ConfigProperty(name = "portal.upload.pdf-check-max-bytes", defaultValue = "209715200")
+    long pdfCheckMaxBytes;
+
     @Inject
     @ConfigProperty(name = "portal.upload.part-bytes", defaultValue = "8388608")
     int uploadPartBytes;
@@ -206,6 +211,10 @@ public class PortalConfiguration {
 
     public long uploadMaxBytes() {
         return uploadMaxBytes;
+    }
+
+    public long pdfCheckMaxBytes() {
+        return pdfCheckMaxBytes;
     }
 
     /** Resumable uploads arrive in parts of this size (a multiple of 64 KiB; S3 needs at least 5 MiB). */

@@ -29,6 +29,7 @@ import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.document.WindowedScanner;
+import uk.gov.inspectorates.portal.core.evidence.ChildrenListCheck;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.report.OnwardSharingService;
@@ -44,7 +45,9 @@ import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanService;
+import uk.gov.inspectorates.portal.security.content.PdfBoxAndZipInspector;
 import uk.gov.inspectorates.portal.security.content.TikaContentTypeDetector;
+import uk.gov.inspectorates.portal.security.content.XlsxTableReader;
 import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
 import uk.gov.inspectorates.portal.security.malware.ClamAvScanner;
 import uk.gov.inspectorates.portal.security.password.Argon2PasswordHasher;
@@ -179,7 +182,16 @@ public class PortalWiring {
     @Produces
     @Singleton
     DocumentIntake documentIntake(DocumentStore store, WindowedScanner scanner) {
-        return new DocumentIntake(new TikaContentTypeDetector(), scanner, store, configuration.uploadMaxBytes());
+        return new DocumentIntake(new TikaContentTypeDetector(),
+                new PdfBoxAndZipInspector(configuration.pdfCheckMaxBytes()), scanner, store,
+                configuration.uploadMaxBytes());
+    }
+
+    /** The check a list of children gets at upload (JTAI §19, §80; docs/adr/0019), for the JTAI upload path. */
+    @Produces
+    @Singleton
+    ChildrenListCheck childrenListCheck() {
+        return new ChildrenListCheck(new XlsxTableReader());
     }
 
     /** Uploads in parts over many requests (docs/adr/0009), checked like any other upload once assembled. */

@@ -64,8 +64,10 @@ public class DemoInspectionSeed {
         String id = inspections.open(subject("ofsted.lead"), new InspectionDraft(DemoDirectory.LOCAL_AUTHORITY_AREA_ID,
                 THEME, notifiedOn.toString(), List.of("OFSTED", "CQC", "HMIC", "HMI_PROBATION"), "OFSTED",
                 Map.of())).inspection().id();
-        request("ofsted.lead", id, DemoDirectory.CHILDRENS_SERVICES_ID, "List of children and the 20 selected",
-                List.of("LIST_OF_CHILDREN", "SELECTED_CHILDREN_INFORMATION"));
+        request("ofsted.lead", id, DemoDirectory.CHILDRENS_SERVICES_ID, "List of children in the deep-dive theme",
+                List.of("LIST_OF_CHILDREN"));
+        request("ofsted.lead", id, DemoDirectory.CHILDRENS_SERVICES_ID, "The 20 selected children",
+                List.of("SELECTED_CHILDREN_INFORMATION"));
         request("ofsted.inspector", id, DemoDirectory.CHILDRENS_SERVICES_ID, "Case files and joint evaluations",
                 List.of("KEY_CASE_FILE_DOCUMENTS", "JOINT_EVALUATIONS"));
         request("cqc.inspector", id, DemoDirectory.HEALTH_ID, "Health records of the selected children",

@@ -79,11 +79,12 @@ public final class LetterUploadReader {
                 }
                 fieldsCheck.check(fields);
                 LetterDetails details = check.apply(fields);
-                if (part.getName() == null || part.getName().isBlank()) {
+                String declaredName = UploadedFileNames.declared(part);
+                if (declaredName == null || declaredName.isBlank()) {
                     throw new UploadRejected(UploadRejected.Reason.MISSING, "Select the letter file");
                 }
                 try (InputStream content = part.getInputStream()) {
-                    return store.apply(details, new IncomingDocument(part.getName(), content));
+                    return store.apply(details, new IncomingDocument(declaredName, content));
                 }
             }
         } catch (FileUploadException e) {

@@ -64,11 +64,12 @@ public final class ReportUploadReader {
                     continue;
                 }
                 ReportDetails details = check(subject, fields, fieldsCheck, draftOf);
-                if (part.getName() == null || part.getName().isBlank()) {
+                String declaredName = UploadedFileNames.declared(part);
+                if (declaredName == null || declaredName.isBlank()) {
                     throw new UploadRejected(UploadRejected.Reason.MISSING, "Select the report file");
                 }
                 try (InputStream content = part.getInputStream()) {
-                    return reports.share(subject, details, new IncomingDocument(part.getName(), content));
+                    return reports.share(subject, details, new IncomingDocument(declaredName, content));
                 }
             }
         } catch (FileUploadException e) {

@@ -19,6 +19,9 @@ import uk.gov.inspectorates.portal.core.document.ContentTypeDetector;
  * {@code EncryptedPackage}) is reported as {@link ContentTypeDetector#PASSWORD_PROTECTED_OOXML}, as Tika's container
  * detector would; other OLE2 files stay {@code application/x-tika-msoffice}.
  *
+ * <p>Text whose declared name ends {@code .csv} is {@code text/csv}: CSV cannot be told from other text by its
+ * bytes, and both are inert text.
+ *
  * <p>Not guaranteed: data appended after a recognised format (a PDF or PNG polyglot) is not seen; OOXML
  * documents are reported as {@code application/x-tika-ooxml} or {@code application/zip}, not by sub-type.
  */
@@ -50,6 +53,18 @@ public final class TikaContentTypeDetector implements ContentTypeDetector {
         if (Ole2Directory.isPasswordProtectedOoxml(prefix, prefix.length)) {
             return PASSWORD_PROTECTED_OOXML;
         }
-        return detector.detect(new ByteArrayInputStream(prefix), new Metadata()).getBaseType().toString();
+        String detected = detector.detect(new ByteArrayInputStream(prefix), new Metadata()).getBaseType().toString();
+        return TEXT.equals(detected) && isCsvName(declaredName) ? CSV : detected;
+    }
+
+    private static final String TEXT = "text/plain";
+    private static final String CSV = "text/csv";
+
+    /**
+     * CSV has no magic bytes: Tika calls it text. Text named {@code .csv} is CSV; anything that is not text stays
+     * what it is, whatever its name, so the name only tells one kind of text from another.
+     */
+    private static boolean isCsvName(String declaredName) {
+        return declaredName != null && declaredName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
     }
 }

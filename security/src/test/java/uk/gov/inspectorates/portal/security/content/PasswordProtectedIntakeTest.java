@@ -55,7 +55,7 @@ class PasswordProtectedIntakeTest {
         }
     };
 
-    private final DocumentIntake intake = new DocumentIntake(new TikaContentTypeDetector(), NO_SCANNER, NO_STORE,
+    private final DocumentIntake intake = new DocumentIntake(new TikaContentTypeDetector(), new PdfBoxAndZipInspector(1 << 20), NO_SCANNER, NO_STORE,
             10L * 1024 * 1024);
 
     @Test

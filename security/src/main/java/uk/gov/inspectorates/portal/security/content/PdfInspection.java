@@ -1,0 +1,55 @@
+package uk.gov.inspectorates.portal.security.content;
+
+import uk.gov.inspectorates.portal.core.document.ContentInspector;
+import uk.gov.inspectorates.portal.core.document.UploadRejected;
+
+/**
+ * One PDF's inspection: its bytes are kept in memory (never on disk) up to the limit, then parsed once by
+ * {@link PdfBoxActiveContent}. A PDF larger than the limit cannot be checked and is refused.
+ */
+final class PdfInspection implements ContentInspector.Inspection {
+
+    static final String PDF = "application/pdf";
+
+    private final long limit;
+    private final BoundedBuffer buffer;
+    private final boolean tooLargeAtStart;
+
+    PdfInspection(long limit, long length) {
+        this.limit = limit;
+        this.tooLargeAtStart = length > limit;
+        this.buffer = new BoundedBuffer(tooLargeAtStart ? 0 : limit);
+    }
+
+    @Override
+    public void feed(byte[] bytes, int offset, int length) {
+        if (!tooLargeAtStart) {
+            buffer.write(bytes, offset, length);
+        }
+    }
+
+    @Override
+    public String conclude() {
+        if (tooLargeAtStart || buffer.overflowed()) {
+            throw new UploadRejected(UploadRejected.Reason.TOO_COMPLEX,
+                    "The selected PDF is too large to be checked for active content (the limit is "
+                            + limit / (1024 * 1024) + " MB). Split it into smaller files and upload them again",
+                    "pdf larger than the active-content check limit");
+        }
+        PdfBoxActiveContent.Finding finding = PdfBoxActiveContent.inspect(buffer.drain());
+        if (finding instanceof PdfBoxActiveContent.Active active) {
+            throw new UploadRejected(UploadRejected.Reason.ACTIVE_CONTENT,
+                    "The selected PDF contains " + active.what() + ", which could run or open when it is read."
+                            + " Save it again without it (for example, print it to a new PDF) and upload it again",
+                    "pdf: " + active.what() + " in " + active.where());
+        }
+        if (finding instanceof PdfBoxActiveContent.PasswordNeeded) {
+            throw UploadRejected.passwordProtected("pdf: password");
+        }
+        if (finding instanceof PdfBoxActiveContent.Unreadable unreadable) {
+            throw new UploadRejected(UploadRejected.Reason.UNREADABLE, "The selected file could not be read as a PDF."
+                    + " Save it again as a PDF and upload it again", "pdf unreadable: " + unreadable.why());
+        }
+        return PDF;
+    }
+}
