@@ -53,6 +53,7 @@ public final class BrowserSession implements AutoCloseable {
     private final List<String> findings = new ArrayList<>();
     private final Set<BrowserContext> withoutJavaScript = Collections.newSetFromMap(new IdentityHashMap<>());
     private int pagesChecked;
+    private long checkingNanos;
 
     private BrowserSession(Playwright playwright, Browser browser, AccessibilityCheck check) {
         this.playwright = playwright;
@@ -160,7 +161,7 @@ public final class BrowserSession implements AutoCloseable {
         } finally {
             playwright.close();
         }
-        System.out.printf("[a11y] axe-core checked %d page loads%n", pagesChecked);
+        System.out.printf("[a11y] axe-core checked %d page loads in %.1f s%n", pagesChecked, checkingNanos / 1e9);
         assertAccessible();
     }
 
@@ -211,10 +212,12 @@ public final class BrowserSession implements AutoCloseable {
         if (url.equals("about:blank") || notOurs.containsKey(originOf(url))) {
             return;
         }
+        long started = System.nanoTime();
         try {
             List<AccessibilityCheck.Violation> violations =
                     check.violations(page, withoutJavaScript.contains(page.context()));
             pagesChecked++;
+            checkingNanos += System.nanoTime() - started;
             if (!violations.isEmpty()) {
                 StringBuilder finding = new StringBuilder(url).append(" (").append(page.title()).append(")\n");
                 violations.forEach(violation -> finding.append(violation.report()));
