@@ -97,7 +97,7 @@ public final class DocumentIntake {
      */
     private StoredContent scannedAndStored(KeyScope scope, InputStream content) throws IOException {
         try (ContentScanner.ScanSession scan = scanner.start()) {
-            StoredContent stored = store.store(scope, new ScanningInputStream(content, scan));
+            StoredContent stored = store.store(scope, ScanningInputStream.of(content, scan));
             ScanVerdict verdict;
             try {
                 verdict = scan.verdict();

@@ -10,7 +10,8 @@ final class TeeInputStream extends FilterInputStream {
 
     @FunctionalInterface
     interface Listener {
-        void bytes(byte[] bytes, int offset, int length);
+        /** A listener's failure fails the read. */
+        void bytes(byte[] bytes, int offset, int length) throws IOException;
     }
 
     private final List<Listener> listeners;
@@ -67,7 +68,7 @@ final class TeeInputStream extends FilterInputStream {
         throw new IOException("mark/reset not supported");
     }
 
-    private void tell(byte[] bytes, int offset, int length) {
+    private void tell(byte[] bytes, int offset, int length) throws IOException {
         for (Listener listener : listeners) {
             listener.bytes(bytes, offset, length);
         }
