@@ -1,5 +1,6 @@
 package uk.gov.inspectorates.portal.deploy.it;
 
+import uk.gov.inspectorates.portal.security.content.HostilePdfs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
