@@ -11,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
+import uk.gov.inspectorates.portal.deploy.EmbeddedClamd;
+import uk.gov.inspectorates.portal.deploy.ProtectedOfficeDocuments;
 import uk.gov.inspectorates.portal.storage.calendar.GovUkBankHolidays;
 
 /**
@@ -253,6 +257,78 @@ class JtaiExchangeIT extends PortalDeployment {
                 + "/requests", "{\"agency\":\"northdale-police\",\"title\":\"x\",\"beyondAnnexA\":\"Custody records"
                 + " of child 20931\",\"justification\":\"Needed to understand the child's experience; not in Annex A\"}");
         assertEquals(201, justified.statusCode(), justified.body());
+    }
+
+    /**
+     * Office containers are the evidence path's new attack surface (issue 16): a macro, a password, a zip bomb, an XML
+     * bomb and malware inside a part are each refused through the real API, with a 4xx that says why and nothing
+     * kept; the same document without them is kept and served byte for byte.
+     */
+    @Test
+    void hostileOfficeDocumentsAreRefusedOnTheEvidencePathAndNothingIsKept() throws Exception {
+        String inspection = open(notifiedWorkingDaysAgo(1), "\"OFSTED\",\"HMIC\"");
+        String toPolice = request("hmic.inspector", inspection, "northdale-police", "\"KEY_CASE_FILE_DOCUMENTS\"");
+        long documents = TestEnvironment.count("select count(*) from evidence_document");
+        byte[] docx = ProtectedOfficeDocuments.docx("Police record, case 20931");
+        Map<String, byte[]> hostile = new LinkedHashMap<>();
+        hostile.put("macro.docx", rezip(docx, "word/vbaProject.bin",
+                "Attribute VB_Name = \"ThisDocument\"".getBytes(StandardCharsets.US_ASCII), 0));
+        hostile.put("password.docx", ProtectedOfficeDocuments.passwordProtected(docx, "not-shared"));
+        hostile.put("zip-bomb.docx", rezip(docx, "word/media/image1.bin", null, 300L * 1024 * 1024));
+        hostile.put("xml-bomb.docx", rezip(docx, "customXml/item1.xml", ("<?xml version=\"1.0\"?><!DOCTYPE lol ["
+                + "<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
+                + "<lolz>&lol2;</lolz>").getBytes(StandardCharsets.US_ASCII), 0));
+        hostile.put("infected.docx", rezip(docx, "word/embeddings/note.txt",
+                EmbeddedClamd.EICAR.getBytes(StandardCharsets.US_ASCII), 0));
+
+        for (Map.Entry<String, byte[]> file : hostile.entrySet()) {
+            HttpResponse<String> refused = upload(as("police.uploader"), inspection, toPolice,
+                    "{\"tier\":\"OFFICIAL\"}", file.getKey(), file.getValue());
+            assertTrue(refused.statusCode() >= 400 && refused.statusCode() < 500 && refused.statusCode() != 404,
+                    file.getKey() + ": " + refused.statusCode() + " " + refused.body());
+            assertTrue(refused.body().contains("application/problem+json") || refused.body().contains("\"title\""),
+                    file.getKey() + ": a problem that says why: " + refused.body());
+            if (file.getKey().startsWith("password")) {
+                assertTrue(refused.body().toLowerCase(java.util.Locale.ROOT).contains("password"), refused.body());
+            }
+            assertEquals(documents, TestEnvironment.count("select count(*) from evidence_document"),
+                    file.getKey() + ": nothing kept");
+        }
+
+        HttpResponse<String> kept = upload(as("police.uploader"), inspection, toPolice, "{\"tier\":\"OFFICIAL\"}",
+                "record.docx", docx);
+        assertEquals(201, kept.statusCode(), kept.body());
+        HttpResponse<byte[]> served = as("hmic.inspector").getBytes("/api/v1/documents/" + PortalApi.idOf(kept.body())
+                + "/content");
+        assertEquals(200, served.statusCode());
+        assertArrayEquals(docx, served.body());
+    }
+
+    /**
+     * The package with one more part: the given bytes, or (when null) that many zero bytes deflated as they are
+     * written, so that a bomb never sits whole in the test's memory.
+     */
+    private static byte[] rezip(byte[] ooxml, String part, byte[] content, long zeros) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ooxml));
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry(part));
+            if (content != null) {
+                zip.write(content);
+            } else {
+                byte[] chunk = new byte[1 << 20];
+                for (long written = 0; written < zeros; written += chunk.length) {
+                    zip.write(chunk);
+                }
+            }
+            zip.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     private static String sha256(byte[] bytes) throws Exception {
