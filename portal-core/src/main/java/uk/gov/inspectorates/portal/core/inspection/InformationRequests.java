@@ -93,6 +93,27 @@ public final class InformationRequests {
         return request;
     }
 
+    /**
+     * The agencies of the inspection's area the subject may ask for information, each as the policy answers for a
+     * request to it (so the pages offer exactly what would be accepted); none once the inspection is closed. 404
+     * unless the subject may see the inspection.
+     */
+    public List<Organisation> agenciesAskableBy(Subject subject, String inspectionId) {
+        Act act = Act.of(AuditActions.INFORMATION_REQUEST_VIEW, "INSPECTION", inspectionId);
+        Inspection inspection = gate.admit(subject, Action.VIEW_METADATA, act, inspections.find(inspectionId),
+                Inspection::asResource);
+        if (inspection.status() != InspectionStatus.OPEN) {
+            return List.of();
+        }
+        return directory.organisations().stream()
+                .filter(o -> !o.isInspectorate() && o.agencyType() != null
+                        && inspection.localAuthorityAreaId().equals(o.localAuthorityArea()))
+                .filter(o -> gate.permits(subject, Action.UPLOAD,
+                        InformationRequest.newRequest(inspection, o.agencyType().inspectedBy(), o.id())))
+                .sorted(java.util.Comparator.comparing(Organisation::name))
+                .toList();
+    }
+
     /** The portal path of a request (in e-mails and reminders). */
     static String linkTo(InformationRequest request) {
         return "/inspections/" + request.inspectionId() + "/requests/" + request.id();

@@ -37,6 +37,7 @@ import uk.gov.inspectorates.portal.core.notification.Recipients;
 import uk.gov.inspectorates.portal.core.organisation.AgencyType;
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
@@ -221,6 +222,20 @@ class InspectionServicesTest {
         assertEquals("/inspections/" + inspection.id() + "/requests/" + request.id(), notice.link());
         assertEquals(List.of(Recipients.withRoles(DemoDirectory.POLICE_ID, Role.AGENCY_UPLOADER,
                 Role.AGENCY_CHIEF_OFFICER)), notice.recipients());
+    }
+
+    @Test
+    void thePagesOfferEachPersonExactlyTheAgenciesThePolicyLetsThemAsk() {
+        Inspection inspection = opened("CQC", "HMIC");
+        Subject ofstedSiro = aSubject().withId("ofsted-siro").of(Inspectorate.OFSTED).withRoles(Role.SIRO).build();
+
+        assertEquals(List.of(DemoDirectory.POLICE_ID), requests.agenciesAskableBy(hmicInspector, inspection.id())
+                .stream().map(Organisation::id).toList());
+        assertEquals(List.of(DemoDirectory.HEALTH_ID), requests.agenciesAskableBy(cqcInspector, inspection.id())
+                .stream().map(Organisation::id).toList());
+        assertTrue(requests.agenciesAskableBy(ofstedSiro, inspection.id()).isEmpty(), "a SIRO asks nobody");
+        assertTrue(requests.agenciesAskableBy(policeUploader, inspection.id()).isEmpty(), "agencies ask nobody");
+        assertThrows(NotFound.class, () -> requests.agenciesAskableBy(hmicInspector, "no-such-inspection"));
     }
 
     @Test

@@ -23,6 +23,7 @@ import uk.gov.inspectorates.portal.core.inspection.InformationRequest;
 import uk.gov.inspectorates.portal.core.inspection.Inspection;
 import uk.gov.inspectorates.portal.core.inspection.InspectionService;
 import uk.gov.inspectorates.portal.core.inspection.Milestone;
+import uk.gov.inspectorates.portal.core.inspection.InformationRequests;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralService;
@@ -54,6 +55,9 @@ public class InspectionPages extends HttpServlet {
 
     @Inject
     DueWork dueWork;
+
+    @Inject
+    InformationRequests requests;
 
     @Inject
     JtaiNames names;
@@ -164,7 +168,7 @@ public class InspectionPages extends HttpServlet {
                 .with("referrals", visibleReferrals.stream().map(r -> referralRow(r, id, now)).toList())
                 .with("hasReferrals", !visibleReferrals.isEmpty())
                 .with("mayRefer", referrals.mayRaise(subject, id))
-                .with("mayRequest", subject.inspectorate().isPresent())
+                .with("mayRequest", !requests.agenciesAskableBy(subject, id).isEmpty())
                 .with("seriousConcerns", banner.inInspection(subject, id))
                 .asMap());
     }

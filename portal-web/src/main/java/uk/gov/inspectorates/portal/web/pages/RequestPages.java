@@ -21,7 +21,6 @@ import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequest;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequests;
 import uk.gov.inspectorates.portal.core.inspection.InspectionService;
-import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.inspection.RequestDraft;
 import uk.gov.inspectorates.portal.web.api.JtaiNames;
@@ -148,13 +147,9 @@ public class RequestPages {
     private void renderForm(HttpServletResponse response, PageModel model, Subject subject,
                             InspectionService.Overview overview, Map<String, String> given, Set<String> ticked,
                             int status) throws IOException {
-        String area = overview.inspection().localAuthorityAreaId();
-        Inspectorate own = subject.inspectorate().orElse(null);
         List<Map<String, Object>> agencies = new ArrayList<>();
-        inspections.localAuthorityAreas().stream().filter(a -> a.area().id().equals(area))
-                .flatMap(a -> a.agencies().stream())
-                // the agencies the reader's inspectorate inspects; a request to another is refused by the policy
-                .filter(agency -> agency.agencyType().inspectedBy() == own)
+        // the agencies the policy lets this person ask (those their inspectorate inspects, if it takes part)
+        requests.agenciesAskableBy(subject, overview.inspection().id())
                 .forEach(agency -> agencies.add(Map.of("id", agency.id(), "name", agency.name(),
                         "inputId", agencies.isEmpty() ? "agency" : "agency-" + agencies.size(),
                         "checked", agency.id().equals(given.get("agency")))));
