@@ -52,6 +52,9 @@ public final class AccessPolicy {
             case TERM_PLAN -> TermPlanRules.decide(subject, action, resource);
             case INSPECTION, INFORMATION_REQUEST, EVIDENCE_DOCUMENT -> InspectionRules.decide(subject, action, resource);
             case REFERRAL -> ReferralRules.decide(subject, action, resource);
+            case FINDINGS_LETTER -> FindingsLetterRules.decide(subject, action, resource);
+            case RETENTION -> RetentionRules.decide(subject, action, resource);
+            case REMOVAL_CERTIFICATE -> RemovalCertificateRules.decide(subject, action, resource);
         };
     }
 

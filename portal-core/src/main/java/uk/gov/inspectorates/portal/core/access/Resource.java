@@ -24,7 +24,13 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
         /** A document an agency (agencyId) uploaded against an information request. */
         EVIDENCE_DOCUMENT,
         /** An inspector's referral of a concern about a child to one agency (agencyId), JTAI Annex C. */
-        REFERRAL }
+        REFERRAL,
+        /** A JTAI findings letter before it is issued under embargo (drafts, sign-offs, factual accuracy check). */
+        FINDINGS_LETTER,
+        /** Retention policies, legal holds, the dry run and the removal runs (administrators). */
+        RETENTION,
+        /** The signed certificate of an inspection's removal. */
+        REMOVAL_CERTIFICATE }
 
     /**
      * A thing's stage at the moment of the decision: a report's (under embargo, published, withdrawn) or a referral of

@@ -43,6 +43,12 @@ public record Inspection(String id, String localAuthorityAreaId, String theme, L
         }
     }
 
+    /** The same inspection, closed. */
+    public Inspection closed() {
+        return new Inspection(id, localAuthorityAreaId, theme, notifiedOn, leadInspectorate, participants,
+                leadInspectors, InspectionStatus.CLOSED, openedBy, openedAt);
+    }
+
     public boolean participates(Inspectorate inspectorate) {
         return participants.contains(inspectorate);
     }

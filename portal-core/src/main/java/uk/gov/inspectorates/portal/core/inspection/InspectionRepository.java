@@ -14,4 +14,15 @@ public interface InspectionRepository {
 
     /** Newest notification first. */
     List<Inspection> all();
+
+    /**
+     * Marks the inspection CLOSED and records who closed it and when, once: false (nothing changed) when it was closed
+     * already or does not exist.
+     */
+    boolean close(InspectionClosure closure);
+
+    Optional<InspectionClosure> closure(String inspectionId);
+
+    /** Every closed inspection's closure, oldest first (for the retention of JTAI data after closure). */
+    List<InspectionClosure> closures();
 }

@@ -11,12 +11,15 @@ import uk.gov.inspectorates.portal.core.inspection.EvidenceDocumentRepository;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequest;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequestRepository;
 import uk.gov.inspectorates.portal.core.inspection.Inspection;
+import uk.gov.inspectorates.portal.core.inspection.InspectionClosure;
+import uk.gov.inspectorates.portal.core.inspection.InspectionStatus;
 import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
 
 /** Inspections, their requests and documents in memory, for unit tests of the JTAI services. */
 public final class InMemoryInspections implements InspectionRepository {
 
     private final Map<String, Inspection> inspections = new LinkedHashMap<>();
+    private final Map<String, InspectionClosure> closures = new LinkedHashMap<>();
     public final Requests requests = new Requests();
     public final Documents documents = new Documents();
 
@@ -33,6 +36,27 @@ public final class InMemoryInspections implements InspectionRepository {
     @Override
     public List<Inspection> all() {
         return inspections.values().stream().sorted(Comparator.comparing(Inspection::notifiedOn).reversed()).toList();
+    }
+
+    @Override
+    public boolean close(InspectionClosure closure) {
+        Inspection inspection = inspections.get(closure.inspectionId());
+        if (inspection == null || inspection.status() == InspectionStatus.CLOSED) {
+            return false;
+        }
+        inspections.put(inspection.id(), inspection.closed());
+        closures.put(inspection.id(), closure);
+        return true;
+    }
+
+    @Override
+    public Optional<InspectionClosure> closure(String inspectionId) {
+        return Optional.ofNullable(closures.get(inspectionId));
+    }
+
+    @Override
+    public List<InspectionClosure> closures() {
+        return closures.values().stream().sorted(Comparator.comparing(InspectionClosure::closedAt)).toList();
     }
 
     public static final class Requests implements InformationRequestRepository {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.inspection.Inspection;
+import uk.gov.inspectorates.portal.core.inspection.InspectionClosure;
 import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
 import uk.gov.inspectorates.portal.core.inspection.InspectionStatus;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
@@ -51,6 +52,38 @@ public final class JdbcInspectionRepository implements InspectionRepository {
     @Override
     public List<Inspection> all() {
         return load("");
+    }
+
+    @Override
+    public boolean close(InspectionClosure closure) {
+        return jdbc.inTransaction(connection -> {
+            int changed = Jdbc.update(connection, "update inspection set status = 'CLOSED' where id = ? and status = 'OPEN'",
+                    closure.inspectionId());
+            if (changed == 0) {
+                return false;
+            }
+            Jdbc.update(connection, "insert into inspection_closure (inspection_id, closed_by, closed_at) values (?, ?, ?)",
+                    closure.inspectionId(), closure.closedBy(), Jdbc.timestamp(closure.closedAt()));
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<InspectionClosure> closure(String inspectionId) {
+        return jdbc.withConnection(connection -> Jdbc.query(connection,
+                "select * from inspection_closure where inspection_id = ?", JdbcInspectionRepository::closure,
+                inspectionId)).stream().findFirst();
+    }
+
+    @Override
+    public List<InspectionClosure> closures() {
+        return jdbc.withConnection(connection -> Jdbc.query(connection,
+                "select * from inspection_closure order by closed_at, inspection_id", JdbcInspectionRepository::closure));
+    }
+
+    private static InspectionClosure closure(ResultSet row) throws SQLException {
+        return new InspectionClosure(row.getString("inspection_id"), row.getString("closed_by"),
+                row.getTimestamp("closed_at").toInstant());
     }
 
     private record Row(String id, String area, String theme, LocalDate notifiedOn, Inspectorate lead,
