@@ -37,6 +37,14 @@ public final class AccessPolicy {
             "letter.ahead.remove.originator-administrator";
     public static final String LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY =
             "letter.ahead.remove.originator-administrator-only";
+    // ISP ¶14: letters are shared onward only on a recorded basis, as reports are (issue 17, docs/adr/0027)
+    public static final String LETTER_ONWARD_SHARING_BY_RECEIVING_PARTY = "letter.onward-sharing.receiving-party";
+    public static final String LETTER_ONWARD_SHARING_RECEIVING_PARTIES_ONLY =
+            "letter.onward-sharing.receiving-parties-only";
+    public static final String LETTER_CONSENT_BY_ORIGINATOR_STAFF =
+            "letter.onward-sharing.consent.originator-sharing-staff";
+    public static final String LETTER_CONSENT_ORIGINATOR_STAFF_ONLY =
+            "letter.onward-sharing.consent.originator-sharing-staff-only";
     public static final String UPLOAD_BY_OWNER = "upload.owner";
     public static final String UPLOAD_OWNER_ONLY = "upload.owner-only";
     public static final String NOT_PERMITTED = "default.not-permitted";
@@ -127,6 +135,7 @@ public final class AccessPolicy {
      * embargo; read by them and by the reader lists of the parties the letter is addressed to, and by no one else,
      * whatever the report's stage: a letter is correspondence that is never published, so publication widens
      * nothing. A withdrawn report's letters are not served any more. Removal goes with the report (its key scope).
+     * Onward sharing (EXPORT) is the receiving parties' to record, written consent to it (CHANGE) the sender's.
      */
     private Decision decideLetter(Subject subject, Action action, Resource letter) {
         Optional<Inspectorate> own = subject.inspectorate();
@@ -159,7 +168,30 @@ public final class AccessPolicy {
                         ? Decision.permit(LETTER_AHEAD_REMOVE_BY_ORIGINATOR_ADMINISTRATOR)
                         : Decision.deny(LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY);
             }
-            case CHANGE, EXPORT, AUDIT_VIEW -> Decision.deny(LETTER_CHANGES_WITH_ITS_REPORT);
+            // ISP ¶14: a receiving party (the reader lists of the parties the letter is addressed to) records onward
+            // sharing on a basis; the sender needs none for its own letter; a withdrawn report's letters go no further
+            case EXPORT -> {
+                Decision reading = decideLetterReading(subject, letter, originatorStaff);
+                if (!reading.permitted()) {
+                    yield reading;
+                }
+                if (letter.lifecycle() == Resource.Lifecycle.WITHDRAWN) {
+                    yield Decision.deny(LETTER_OF_WITHDRAWN_REPORT_NOT_SERVED);
+                }
+                yield own.isPresent() && own.get() != letter.originator() && letter.addressees().contains(own.get())
+                        ? Decision.permit(LETTER_ONWARD_SHARING_BY_RECEIVING_PARTY)
+                        : Decision.deny(LETTER_ONWARD_SHARING_RECEIVING_PARTIES_ONLY);
+            }
+            // the one change about a letter: the sender's written consent to a receiving party's onward sharing
+            case CHANGE -> {
+                if (!originatorStaff) {
+                    yield Decision.deny(LETTER_CONSENT_ORIGINATOR_STAFF_ONLY);
+                }
+                yield letter.lifecycle() == Resource.Lifecycle.WITHDRAWN
+                        ? Decision.deny(LETTER_OF_WITHDRAWN_REPORT_NOT_SERVED)
+                        : Decision.permit(LETTER_CONSENT_BY_ORIGINATOR_STAFF);
+            }
+            case AUDIT_VIEW -> Decision.deny(LETTER_CHANGES_WITH_ITS_REPORT);
         };
     }
 

@@ -20,9 +20,12 @@ public record LetterDetails(LetterKind kind, Set<Inspectorate> addressedTo, Clas
         if (!classification.tier().permittedInPortal()) {
             throw new IllegalArgumentException(classification.tier() + " is not permitted in the portal");
         }
-        if (kind == LetterKind.ADVANCE_RISK_OF_HARM && (!serviceProviderNotifiedFirst || riskSummary == null)) {
-            throw new IllegalArgumentException("an advance letter records that the service provider was notified"
-                    + " first, and its risk summary");
+        if (!serviceProviderNotifiedFirst) {
+            throw new IllegalArgumentException("every letter records that the service provider was notified first"
+                    + " (ISP ¶7)");
+        }
+        if (kind == LetterKind.ADVANCE_RISK_OF_HARM && riskSummary == null) {
+            throw new IllegalArgumentException("an advance letter records its risk summary");
         }
     }
 }

@@ -47,13 +47,13 @@ public final class LetterValidator {
         String handling = optional(draft.handlingInstructions(), "handlingInstructions", errors);
         String riskSummary = optional(draft.riskSummary(), "riskSummary", errors);
         boolean notifiedFirst = Boolean.TRUE.equals(draft.serviceProviderNotifiedFirst());
+        // ISP ¶7: "In all cases, the party that identifies the concerns will notify the service provider ... before
+        // informing the other parties": the sender confirms it for every letter, covering or advance
+        if (kind != null && !notifiedFirst) {
+            errors.add(new FieldError("serviceProviderNotifiedFirst", "Confirm that the service provider the"
+                    + " concerns relate to was notified before the other parties are informed"));
+        }
         if (kind == LetterKind.ADVANCE_RISK_OF_HARM) {
-            // ISP: "the party that identifies the concerns will notify the service provider ... before informing
-            // the other parties": the sender confirms it, every time
-            if (!notifiedFirst) {
-                errors.add(new FieldError("serviceProviderNotifiedFirst", "Confirm that the service provider the"
-                        + " concerns relate to was notified before the other parties are informed"));
-            }
             if (riskSummary == null && errors.stream().noneMatch(e -> e.field().equals("riskSummary"))) {
                 errors.add(new FieldError("riskSummary",
                         "Summarise the risk of significant harm the letter is about, for its recipients"));

@@ -158,7 +158,7 @@ class LetterAccessPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Action.class, names = {"CHANGE", "DELETE", "EXPORT", "AUDIT_VIEW"})
+    @EnumSource(value = Action.class, names = {"DELETE", "AUDIT_VIEW"})
     void aLetterIsChangedOrRemovedOnlyWithItsReport(Action action) {
         Subject everything = aSubject().of(OFSTED).withRoles(Role.values()).onReaderList().build();
 
@@ -166,5 +166,71 @@ class LetterAccessPolicyTest {
                 decide(everything, action, letterToCqc(Resource.Lifecycle.UNDER_EMBARGO)));
         assertEquals(Decision.deny(AccessPolicy.LETTER_CHANGES_WITH_ITS_REPORT),
                 decide(cqcReader, action, letterToCqc(Resource.Lifecycle.PUBLISHED)));
+    }
+
+    // ---- onward sharing of letters (ISP ¶14, docs/adr/0027) ----
+
+    @ParameterizedTest
+    @EnumSource(value = Resource.Lifecycle.class, names = {"UNDER_EMBARGO", "PUBLISHED", "NONE"})
+    void theReaderListOfAPartyTheLetterIsAddressedToRecordsOnwardSharing(Resource.Lifecycle stage) {
+        assertEquals(Decision.permit(AccessPolicy.LETTER_ONWARD_SHARING_BY_RECEIVING_PARTY),
+                decide(cqcReader, Action.EXPORT, letterToCqc(stage)));
+    }
+
+    @Test
+    void theSenderIsNoReceivingPartyAndNeedsNoBasisForItsOwnLetter() {
+        for (Subject sender : new Subject[] {ofstedInspector,
+                aSubject().of(OFSTED).withRoles(Role.values()).onReaderList().build()}) {
+            assertEquals(Decision.deny(AccessPolicy.LETTER_ONWARD_SHARING_RECEIVING_PARTIES_ONLY),
+                    decide(sender, Action.EXPORT, letterToCqc(Resource.Lifecycle.UNDER_EMBARGO)));
+        }
+        Resource toOfstedToo = Resource.letter("letter-2", OFSTED, Set.of(OFSTED, CQC),
+                Resource.Lifecycle.UNDER_EMBARGO);
+        assertEquals(Decision.deny(AccessPolicy.LETTER_ONWARD_SHARING_RECEIVING_PARTIES_ONLY),
+                decide(aSubject().of(OFSTED).onReaderList().build(), Action.EXPORT, toOfstedToo),
+                "the sender's own reader list is not a receiving party");
+    }
+
+    @Test
+    void whoMayNotReadTheLetterRecordsNoOnwardSharingOfIt() {
+        assertEquals(Decision.deny(AccessPolicy.LETTER_ADDRESSEE_READER_LISTS_ONLY),
+                decide(hmicReader, Action.EXPORT, letterToCqc(Resource.Lifecycle.PUBLISHED)),
+                "a reader of the report the letter is not addressed to");
+        assertEquals(Decision.deny(AccessPolicy.LETTER_ADDRESSEE_READER_LISTS_ONLY),
+                decide(aSubject().of(CQC).withRoles(INSPECTOR, ADMINISTRATOR, SIRO).build(), Action.EXPORT,
+                        letterToCqc(Resource.Lifecycle.PUBLISHED)), "the addressee's staff off its reader list");
+        assertEquals(Decision.deny(AccessPolicy.LETTER_ADDRESSEE_READER_LISTS_ONLY),
+                decide(aSubject().ofAgency().withRoles(AGENCY_UPLOADER).build(), Action.EXPORT,
+                        letterToCqc(Resource.Lifecycle.UNDER_EMBARGO)));
+    }
+
+    @Test
+    void aWithdrawnReportsLetterIsNotSharedOnward() {
+        assertEquals(Decision.deny(AccessPolicy.LETTER_OF_WITHDRAWN_REPORT_NOT_SERVED),
+                decide(cqcReader, Action.EXPORT, letterToCqc(Resource.Lifecycle.WITHDRAWN)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"INSPECTOR", "INSPECTION_SUPPORT"})
+    void theSendersSharingStaffAnswerRequestsForWrittenConsent(Role role) {
+        Subject sharer = aSubject().of(OFSTED).withRoles(role).build();
+
+        assertEquals(Decision.permit(AccessPolicy.LETTER_CONSENT_BY_ORIGINATOR_STAFF),
+                decide(sharer, Action.CHANGE, letterToCqc(Resource.Lifecycle.PUBLISHED)));
+        assertEquals(Decision.permit(AccessPolicy.LETTER_CONSENT_BY_ORIGINATOR_STAFF),
+                decide(sharer, Action.CHANGE, Resource.letter("ahead", OFSTED, Set.of(CQC), Resource.Lifecycle.NONE)));
+        assertEquals(Decision.deny(AccessPolicy.LETTER_OF_WITHDRAWN_REPORT_NOT_SERVED),
+                decide(sharer, Action.CHANGE, letterToCqc(Resource.Lifecycle.WITHDRAWN)));
+    }
+
+    @Test
+    void noOneElseAnswersForTheSender() {
+        for (Subject other : new Subject[] {cqcReader, hmicReader,
+                aSubject().of(OFSTED).withRoles(DATA_ANALYST, SIRO, ADMINISTRATOR).onReaderList().build(),
+                aSubject().of(CQC).withRoles(INSPECTOR).onReaderList().build(),
+                aSubject().ofAgency().withRoles(AGENCY_UPLOADER).build()}) {
+            assertEquals(Decision.deny(AccessPolicy.LETTER_CONSENT_ORIGINATOR_STAFF_ONLY),
+                    decide(other, Action.CHANGE, letterToCqc(Resource.Lifecycle.UNDER_EMBARGO)), other.toString());
+        }
     }
 }

@@ -45,6 +45,7 @@ import uk.gov.inspectorates.portal.core.document.WindowedScanner;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.core.report.StampedCopies;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
@@ -79,8 +80,21 @@ class LetterServiceTest {
     private final FakeStamper stamper = new FakeStamper();
     private final ScopeRemoval scopeRemoval = new ScopeRemoval(keys, store, audit, clock);
     private final List<Notice> notices = new ArrayList<>();
-    private final LetterService service = new LetterService(reports, letters, intake, store,
-            new PolicyGate(new AccessPolicy(), audit, clock), stamper, scopeRemoval, notices::add);
+    private final LetterService service = serviceAt(clock);
+    private final AdvanceLetterService advanceLetters = new AdvanceLetterService(service, letters,
+            new LetterFiles(intake, store, new PolicyGate(new AccessPolicy(), audit, clock)),
+            new PolicyGate(new AccessPolicy(), audit, clock), copiesAt(clock), scopeRemoval, notices::add);
+
+    private LetterCopies copiesAt(Clock at) {
+        return new LetterCopies(store, stamper, StampedCopies.defaultBudget(),
+                new PolicyGate(new AccessPolicy(), audit, at));
+    }
+
+    private LetterService serviceAt(Clock at) {
+        PolicyGate gate = new PolicyGate(new AccessPolicy(), audit, at);
+        return new LetterService(reports, letters, new LetterFiles(intake, store, gate), gate, copiesAt(at),
+                notices::add);
+    }
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
@@ -101,7 +115,7 @@ class LetterServiceTest {
     }
 
     private static LetterDraft covering(String... to) {
-        return new LetterDraft("COVERING", List.of(to), "OFFICIAL", null, null, null, null);
+        return new LetterDraft("COVERING", List.of(to), "OFFICIAL", null, null, true, null);
     }
 
     private static LetterDraft advance(Boolean notifiedFirst, String riskSummary, String... to) {
@@ -187,6 +201,27 @@ class LetterServiceTest {
     }
 
     @Test
+    void aCoveringLetterWithoutTheProviderNotifiedFirstConfirmationIsRefusedBeforeAnyByteIsReadAndAudited() {
+        // ISP ¶7: "In all cases, the party that identifies the concerns will notify the service provider ... first"
+        Report report = embargoedReport();
+
+        for (Boolean notified : new Boolean[] {null, false}) {
+            audit.clear();
+            InvalidInput invalid = assertThrows(InvalidInput.class, () -> service.checkAdd(ofstedInspector,
+                    report.id(), new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", null, null, notified, null)));
+
+            assertEquals(List.of("serviceProviderNotifiedFirst"), fields(invalid));
+            AuditEvent refused = onlyEvent();
+            assertEquals(Outcome.REFUSED, refused.outcome());
+            assertEquals(AuditActions.LETTER_ADD, refused.action());
+            assertTrue(refused.detail().contains("serviceProviderNotifiedFirst"), refused.detail());
+        }
+        assertTrue(store.objects().isEmpty());
+        Letter confirmed = add(report, covering("CQC"), PDF);
+        assertTrue(confirmed.serviceProviderNotifiedFirst(), "recorded with the letter");
+    }
+
+    @Test
     void anAdvanceLetterNeedsItsRiskSummaryAndACoveringLetterCarriesNone() {
         Report report = embargoedReport();
 
@@ -194,7 +229,7 @@ class LetterServiceTest {
                 () -> service.checkAdd(ofstedInspector, report.id(), advance(true, " ", "CQC")))));
         assertEquals(List.of("riskSummary"), fields(assertThrows(InvalidInput.class,
                 () -> service.checkAdd(ofstedInspector, report.id(),
-                        new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", null, null, null, "risk")))));
+                        new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", null, null, true, "risk")))));
     }
 
     @Test
@@ -209,15 +244,15 @@ class LetterServiceTest {
                 new Case(covering("HMI_PRISONS"), "addressedTo"),
                 new Case(covering("OFSTED"), "addressedTo"),
                 new Case(covering("NOBODY"), "addressedTo"),
-                new Case(new LetterDraft("COVERING", List.of("CQC"), "SECRET", null, null, null, null),
+                new Case(new LetterDraft("COVERING", List.of("CQC"), "SECRET", null, null, true, null),
                         "classification.tier"),
-                new Case(new LetterDraft("COVERING", List.of("CQC"), "TOP_SECRET", null, null, null, null),
+                new Case(new LetterDraft("COVERING", List.of("CQC"), "TOP_SECRET", null, null, true, null),
                         "classification.tier"),
-                new Case(new LetterDraft("COVERING", List.of("CQC"), null, null, null, null, null),
+                new Case(new LetterDraft("COVERING", List.of("CQC"), null, null, null, true, null),
                         "classification.tier"),
-                new Case(new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", "PERSONAL", null, null, null),
+                new Case(new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", "PERSONAL", null, true, null),
                         "classification.descriptor"),
-                new Case(new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", null, "x".repeat(2001), null,
+                new Case(new LetterDraft("COVERING", List.of("CQC"), "OFFICIAL", null, "x".repeat(2001), true,
                         null), "handlingInstructions"))) {
             InvalidInput invalid = assertThrows(InvalidInput.class,
                     () -> service.checkAdd(ofstedInspector, report.id(), c.draft()), c.toString());
@@ -246,7 +281,7 @@ class LetterServiceTest {
         Report report = embargoedReport();
         LetterDetails toPrisons = new LetterDetails(LetterKind.COVERING,
                 Set.of(uk.gov.inspectorates.portal.core.organisation.Inspectorate.HMI_PRISONS),
-                Classification.of(Tier.OFFICIAL), "handle", false, null);
+                Classification.of(Tier.OFFICIAL), "handle", true, null);
 
         assertThrows(AccessDenied.class, () -> service.add(cqcReader, report.id(), toPrisons,
                 new IncomingDocument("letter.pdf", new ByteArrayInputStream(PDF))));
@@ -261,8 +296,7 @@ class LetterServiceTest {
         Report published = report("p", aReport().withId("p").from(OFSTED).addressedTo(CQC).published().build());
         Report withdrawn = report("w", aReport().withId("w").from(OFSTED).addressedTo(CQC).withdrawn().build());
         Clock later = Clock.fixed(Instant.parse("2030-02-01T00:00:00Z"), ZoneOffset.UTC);
-        LetterService afterPublication = new LetterService(reports, letters, intake, store,
-                new PolicyGate(new AccessPolicy(), audit, later), stamper, scopeRemoval, notices::add);
+        LetterService afterPublication = serviceAt(later);
 
         assertEquals(AccessPolicy.LETTER_ADD_UNDER_EMBARGO_ONLY, assertThrows(AccessDenied.class,
                 () -> afterPublication.checkAdd(ofstedInspector, published.id(), covering("CQC"))).rule());
@@ -305,12 +339,12 @@ class LetterServiceTest {
         LetterDownload download = service.download(cqcReader, "r1", letter.id());
 
         byte[] served = download.content().readAllBytes();
-        StampMarks marks = LetterService.marksFor(letter, cqcReader, NOW, download.downloadId());
+        StampMarks marks = LetterCopies.marksFor(letter, false, cqcReader, NOW, download.downloadId());
         assertArrayEquals(FakeStamper.stampedAs(marks, PDF), served, "a stamped copy, never the original");
         assertEquals(served.length, download.length());
         assertEquals("OFFICIAL-SENSITIVE PERSONAL", marks.marking(), "the letter's classification, not the report's");
         assertEquals(StampMarks.PRE_PUBLICATION_WATERMARK, marks.watermark());
-        assertTrue(marks.handlingInstructions().startsWith(LetterService.ADVANCE_FLAG), marks.handlingInstructions());
+        assertTrue(marks.handlingInstructions().startsWith(LetterCopies.ADVANCE_FLAG), marks.handlingInstructions());
         assertTrue(marks.handlingInstructions().endsWith("Named individuals: do not copy"));
         assertTrue(marks.recipientLine().contains(download.downloadId()));
         AuditEvent event = onlyEvent();
@@ -340,8 +374,7 @@ class LetterServiceTest {
                 .publishedAt(Instant.parse("2030-01-20T09:00:00Z")).build());
         Letter letter = add(report, covering("CQC"), PDF);
         Clock later = Clock.fixed(Instant.parse("2030-02-01T00:00:00Z"), ZoneOffset.UTC);
-        LetterService afterPublication = new LetterService(reports, letters, intake, store,
-                new PolicyGate(new AccessPolicy(), audit, later), stamper, scopeRemoval, notices::add);
+        LetterService afterPublication = serviceAt(later);
         Subject cqcStaff = aSubject().of(CQC).withRoles(INSPECTOR).inTeamNotOnReaderList().build();
 
         byte[] served = afterPublication.download(cqcReader, "p", letter.id()).content().readAllBytes();
@@ -349,6 +382,40 @@ class LetterServiceTest {
         assertFalse(java.util.Arrays.equals(PDF, served), "stamped after publication too");
         assertTrue(new String(served, StandardCharsets.UTF_8).startsWith("Copy for "));
         assertThrows(NotFound.class, () -> afterPublication.download(cqcStaff, "p", letter.id()));
+    }
+
+    @Test
+    void afterPublicationALettersCopyCarriesItsClassificationAndTheCorrespondenceLineNotThePrePublicationMarking()
+            throws IOException {
+        // ISP ¶13: "Pre-publication markings will be removed at the point of publication"
+        Report report = report("p", aReport().withId("p").from(OFSTED).addressedTo(CQC, HMIC)
+                .publishedAt(Instant.parse("2030-01-20T09:00:00Z")).build());
+        Letter letter = add(report, advance(true, "risk", "CQC"), PDF);
+
+        service.download(cqcReader, "p", letter.id());
+        StampMarks before = stamper.lastMarks();
+        assertEquals(StampMarks.PRE_PUBLICATION_WATERMARK, before.watermark(), "under embargo until 20 January");
+
+        audit.clear();
+        LetterDownload after = serviceAt(Clock.fixed(Instant.parse("2030-01-20T09:00:00Z"), ZoneOffset.UTC))
+                .download(cqcReader, "p", letter.id());
+        StampMarks marks = stamper.lastMarks();
+        assertEquals(StampMarks.PUBLISHED_REPORT_CORRESPONDENCE, marks.watermark());
+        assertFalse(marks.watermark().contains("Pre-publication") || marks.handlingInstructions()
+                .contains("Pre-publication") || marks.recipientLine().contains("Pre-publication"), marks.toString());
+        assertEquals("OFFICIAL-SENSITIVE PERSONAL", marks.marking(), "the letter's own classification stays");
+        assertTrue(marks.handlingInstructions().startsWith(LetterCopies.ADVANCE_FLAG));
+        assertTrue(marks.recipientLine().contains(after.downloadId()));
+        assertEquals("report=p after publication downloadId=" + after.downloadId(), onlyEvent().detail());
+    }
+
+    @Test
+    void aLetterSentAheadOfItsReportKeepsThePrePublicationMarking() {
+        Letter sent = sendAhead("CQC");
+
+        advanceLetters.downloadAhead(cqcReader, sent.id());
+
+        assertEquals(StampMarks.PRE_PUBLICATION_WATERMARK, stamper.lastMarks().watermark());
     }
 
     @Test
@@ -385,8 +452,8 @@ class LetterServiceTest {
     }
 
     private Letter sendAhead(String... to) {
-        LetterDetails details = service.checkSendAhead(ofstedInspector, advance(true, "risk", to));
-        Letter letter = service.sendAhead(ofstedInspector, details,
+        LetterDetails details = advanceLetters.checkSendAhead(ofstedInspector, advance(true, "risk", to));
+        Letter letter = advanceLetters.sendAhead(ofstedInspector, details,
                 new IncomingDocument("advance.pdf", new ByteArrayInputStream(PDF)));
         audit.clear();
         return letter;
@@ -399,25 +466,25 @@ class LetterServiceTest {
         assertTrue(ahead.standalone());
         assertEquals(OFSTED, ahead.originator());
         assertFalse(ahead.document().content().scope().id().equals(ahead.id()), "a reserved scope, not the id");
-        assertEquals(List.of(ahead), service.aheadOfReports(cqcReader));
-        assertEquals(List.of(), service.aheadOfReports(hmicReader));
-        byte[] served = service.downloadAhead(cqcReader, ahead.id()).content().readAllBytes();
+        assertEquals(List.of(ahead), advanceLetters.aheadOfReports(cqcReader));
+        assertEquals(List.of(), advanceLetters.aheadOfReports(hmicReader));
+        byte[] served = advanceLetters.downloadAhead(cqcReader, ahead.id()).content().readAllBytes();
         assertTrue(new String(served, StandardCharsets.UTF_8).startsWith("Copy for "), "stamped");
-        assertThrows(NotFound.class, () -> service.downloadAhead(hmicReader, ahead.id()));
-        assertThrows(NotFound.class, () -> service.viewAhead(agency, ahead.id()));
+        assertThrows(NotFound.class, () -> advanceLetters.downloadAhead(hmicReader, ahead.id()));
+        assertThrows(NotFound.class, () -> advanceLetters.viewAhead(agency, ahead.id()));
     }
 
     @Test
     void onlyAnAdvanceLetterFromTheSendersSharingStaffToOtherPartiesIsSentAhead() {
         assertEquals(List.of("kind"), fields(assertThrows(InvalidInput.class,
-                () -> service.checkSendAhead(ofstedInspector, covering("CQC")))));
+                () -> advanceLetters.checkSendAhead(ofstedInspector, covering("CQC")))));
         assertEquals(List.of("addressedTo"), fields(assertThrows(InvalidInput.class,
-                () -> service.checkSendAhead(ofstedInspector, advance(true, "risk", "OFSTED")))));
+                () -> advanceLetters.checkSendAhead(ofstedInspector, advance(true, "risk", "OFSTED")))));
         assertEquals(List.of("serviceProviderNotifiedFirst"), fields(assertThrows(InvalidInput.class,
-                () -> service.checkSendAhead(ofstedInspector, advance(false, "risk", "CQC")))));
+                () -> advanceLetters.checkSendAhead(ofstedInspector, advance(false, "risk", "CQC")))));
         assertEquals(AccessPolicy.LETTER_ADD_ORIGINATOR_STAFF_ONLY, assertThrows(AccessDenied.class,
-                () -> service.checkSendAhead(cqcReader, advance(true, "risk", "HMIC"))).rule());
-        assertThrows(AccessDenied.class, () -> service.checkSendAhead(agency, advance(true, "risk", "CQC")));
+                () -> advanceLetters.checkSendAhead(cqcReader, advance(true, "risk", "HMIC"))).rule());
+        assertThrows(AccessDenied.class, () -> advanceLetters.checkSendAhead(agency, advance(true, "risk", "CQC")));
         assertTrue(store.objects().isEmpty());
     }
 
@@ -427,15 +494,15 @@ class LetterServiceTest {
         KeyScope own = ahead.document().content().scope();
         Report report = embargoedReport();
 
-        Letter linked = service.linkToReport(ofstedInspector, ahead.id(), report.id());
+        Letter linked = advanceLetters.linkToReport(ofstedInspector, ahead.id(), report.id());
 
         assertEquals(KeyScope.report(report.id()), linked.document().content().scope());
         assertTrue(keys.isDestroyed(own), "its own key is destroyed");
         assertFalse(store.objects().containsKey(ahead.document().content().objectKey()), "its old object is gone");
         assertArrayEquals(PDF, store.bytesOf(linked.document().content()));
         assertEquals(List.of(linked.id()), service.ofReport(cqcReader, report.id()).stream().map(Letter::id).toList());
-        assertThrows(NotFound.class, () -> service.viewAhead(cqcReader, ahead.id()), "not standalone any more");
-        assertThrows(NotFound.class, () -> service.linkToReport(ofstedInspector, ahead.id(), report.id()));
+        assertThrows(NotFound.class, () -> advanceLetters.viewAhead(cqcReader, ahead.id()), "not standalone any more");
+        assertThrows(NotFound.class, () -> advanceLetters.linkToReport(ofstedInspector, ahead.id(), report.id()));
     }
 
     @Test
@@ -443,11 +510,11 @@ class LetterServiceTest {
         Letter ahead = sendAhead("HMI_PRISONS");
         Report report = embargoedReport();
 
-        assertThrows(InvalidInput.class, () -> service.linkToReport(ofstedInspector, ahead.id(), report.id()));
-        assertThrows(NotFound.class, () -> service.linkToReport(cqcReader, ahead.id(), report.id()),
+        assertThrows(InvalidInput.class, () -> advanceLetters.linkToReport(ofstedInspector, ahead.id(), report.id()));
+        assertThrows(NotFound.class, () -> advanceLetters.linkToReport(cqcReader, ahead.id(), report.id()),
                 "not even told it exists");
         Letter toCqc = sendAhead("CQC");
-        assertThrows(AccessDenied.class, () -> service.linkToReport(cqcReader, toCqc.id(), report.id()),
+        assertThrows(AccessDenied.class, () -> advanceLetters.linkToReport(cqcReader, toCqc.id(), report.id()),
                 "an addressee may read it, not link it");
         assertTrue(letters.findStandalone(ahead.id()).isPresent());
         assertTrue(letters.findStandalone(toCqc.id()).isPresent());
@@ -459,9 +526,9 @@ class LetterServiceTest {
         Subject ofstedAdmin = aSubject().withId("ofsted-admin").of(OFSTED).withRoles(ADMINISTRATOR).build();
 
         assertEquals(AccessPolicy.LETTER_AHEAD_REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY, assertThrows(AccessDenied.class,
-                () -> service.removeAhead(ofstedInspector, ahead.id(), "x")).rule());
-        assertThrows(NotFound.class, () -> service.removeAhead(hmicReader, ahead.id(), "x"));
-        service.removeAhead(ofstedAdmin, ahead.id(), "sent in error");
+                () -> advanceLetters.removeAhead(ofstedInspector, ahead.id(), "x")).rule());
+        assertThrows(NotFound.class, () -> advanceLetters.removeAhead(hmicReader, ahead.id(), "x"));
+        advanceLetters.removeAhead(ofstedAdmin, ahead.id(), "sent in error");
 
         assertTrue(keys.isDestroyed(ahead.document().content().scope()));
         assertTrue(store.objects().isEmpty());

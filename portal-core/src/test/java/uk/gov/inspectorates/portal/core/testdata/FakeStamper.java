@@ -12,9 +12,15 @@ import uk.gov.inspectorates.portal.core.report.Stamper;
 public final class FakeStamper implements Stamper {
 
     private boolean refuse;
+    private StampMarks lastMarks;
 
     public void refuseEverything() {
         refuse = true;
+    }
+
+    /** The marks of the last copy stamped (null before the first). */
+    public StampMarks lastMarks() {
+        return lastMarks;
     }
 
     public static byte[] stampedAs(StampMarks marks, byte[] original) {
@@ -35,6 +41,7 @@ public final class FakeStamper implements Stamper {
         if (refuse) {
             throw new UnstampableDocument("refused by the test", null);
         }
+        lastMarks = marks;
         try {
             stamped.write(stampedAs(marks, original.readAllBytes()));
         } catch (IOException e) {

@@ -34,6 +34,10 @@ import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.report.OnwardSharingService;
 import uk.gov.inspectorates.portal.core.letter.LetterRepository;
+import uk.gov.inspectorates.portal.core.letter.AdvanceLetterService;
+import uk.gov.inspectorates.portal.core.letter.LetterCopies;
+import uk.gov.inspectorates.portal.core.letter.LetterFiles;
+import uk.gov.inspectorates.portal.core.letter.LetterOnwardSharingService;
 import uk.gov.inspectorates.portal.core.letter.LetterService;
 import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
@@ -57,6 +61,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcInvitations;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcLocalCredentials;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcLetterOnwardSharings;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOnwardSharings;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcOrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
@@ -238,11 +243,40 @@ public class PortalWiring {
     /** Covering and advance letters: the same intake as reports (PDF, scanned), stamped on every download. */
     @Produces
     @Singleton
-    LetterService letterService(ReportRepository reports, LetterRepository letters, DocumentStore store,
-                                WindowedScanner scanner, PolicyGate gate, AuditTrail audit, KeyService keys,
-                                Clock clock, Stamper stamper, StampingBudget budget, NoticeOutbox notices) {
-        return new LetterService(reports, letters, documentIntake(store, scanner), store, gate, stamper,
-                new ScopeRemoval(keys, store, audit, clock), budget, notices);
+    LetterService letterService(ReportRepository reports, LetterRepository letters, LetterFiles files,
+                                PolicyGate gate, LetterCopies copies, NoticeOutbox notices) {
+        return new LetterService(reports, letters, files, gate, copies, notices);
+    }
+
+    @Produces
+    @Singleton
+    LetterFiles letterFiles(DocumentStore store, WindowedScanner scanner, PolicyGate gate) {
+        return new LetterFiles(documentIntake(store, scanner), store, gate);
+    }
+
+    @Produces
+    @Singleton
+    LetterCopies letterCopies(DocumentStore store, Stamper stamper, StampingBudget budget, PolicyGate gate) {
+        return new LetterCopies(store, stamper, budget, gate);
+    }
+
+    /** Advance letters sent ahead of their report, in a key scope of their own until linked (docs/adr/0015). */
+    @Produces
+    @Singleton
+    AdvanceLetterService advanceLetterService(LetterService reportLetters, LetterRepository letters,
+                                              LetterFiles files, PolicyGate gate, LetterCopies copies,
+                                              DocumentStore store, AuditTrail audit, KeyService keys, Clock clock,
+                                              NoticeOutbox notices) {
+        return new AdvanceLetterService(reportLetters, letters, files, gate, copies,
+                new ScopeRemoval(keys, store, audit, clock), notices);
+    }
+
+    /** Onward sharing of letters on a recorded basis (ISP ¶14, docs/adr/0027). */
+    @Produces
+    @Singleton
+    LetterOnwardSharingService letterOnwardSharingService(ReportRepository reports, LetterRepository letters,
+                                                          PolicyGate gate) {
+        return new LetterOnwardSharingService(reports, letters, new JdbcLetterOnwardSharings(dataSource), gate);
     }
 
     /** The share task list's drafts: the details only, the file comes at the last step. */

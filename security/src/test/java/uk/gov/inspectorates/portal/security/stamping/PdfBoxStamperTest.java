@@ -211,6 +211,28 @@ class PdfBoxStamperTest {
     }
 
     @Test
+    void aLetterAfterItsReportsPublicationCarriesTheCorrespondenceLineOnEveryPageAndNoPrePublicationMarking()
+            throws IOException {
+        StampMarks afterPublication = StampMarks.forCorrespondenceAfterPublication(
+                new Classification(Tier.OFFICIAL_SENSITIVE, "personal"), "", "Ada Reader", "Care Quality Commission",
+                Instant.parse("2026-12-20T10:15:00Z"), "dl-9c1e");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        stamper.stamp(new ByteArrayInputStream(TestPdfs.pages(3, PDRectangle.A4, null, 90)), afterPublication, out);
+
+        try (PDDocument after = Loader.loadPDF(out.toByteArray())) {
+            for (int page = 0; page < 3; page++) {
+                String text = textOf(after, page);
+                assertTrue(squeezed(text).contains(squeezed(StampMarks.PUBLISHED_REPORT_CORRESPONDENCE)),
+                        "p" + page + ": " + text);
+                assertFalse(squeezed(text).toLowerCase(java.util.Locale.ROOT).contains("pre-publication"),
+                        "p" + page + ": " + text);
+                assertEquals(2, occurrences(text, "OFFICIAL-SENSITIVE PERSONAL"), "p" + page + ": " + text);
+                assertTrue(text.contains("download dl-9c1e"), "p" + page);
+            }
+        }
+    }
+
+    @Test
     void refusesWhatIsNotAPdfRatherThanServingIt() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThrows(UnstampableDocument.class, () -> stamper.stamp(
