@@ -71,11 +71,7 @@ public final class LetterService {
      * see the report, 403 naming the rule unless they may add letters to it (audited as a refused {@code LETTER_ADD}).
      */
     public Report reportForNewLetter(Subject subject, String reportId) {
-        Instant now = clock.instant();
-        Report report = visibleReport(subject, reportId, AuditActions.LETTER_ADD, now);
-        gate.require(subject, Action.UPLOAD, Letter.newLetterOf(report, now),
-                Act.of(AuditActions.LETTER_ADD, "REPORT", reportId));
-        return report;
+        return mayAdd(subject, reportId);
     }
 
     /**
@@ -83,7 +79,7 @@ public final class LetterService {
      * the file is read. A refusal is audited here; a success is audited by {@link #add}.
      */
     public LetterDetails checkAdd(Subject subject, String reportId, LetterDraft draft) {
-        Report report = reportForNewLetter(subject, reportId);
+        Report report = mayAdd(subject, reportId);
         try {
             return validator.validate(draft, report);
         } catch (InvalidInput invalid) {
@@ -96,7 +92,7 @@ public final class LetterService {
     /** Adds a checked letter with its file; the file is refused (and nothing kept) unless it passes intake. */
     public Letter add(Subject subject, String reportId, LetterDetails details, IncomingDocument file) {
         // decided again: details can be built by any caller, and the report may have changed since the check
-        Report report = reportForNewLetter(subject, reportId);
+        Report report = mayAdd(subject, reportId);
         if (!report.addressees().containsAll(details.addressedTo())) {
             gate.record(subject, Act.of(AuditActions.LETTER_ADD, "REPORT", reportId), Outcome.REFUSED,
                     "invalid: [addressedTo]");
@@ -208,6 +204,14 @@ public final class LetterService {
             throw new IllegalStateException("a withdrawn report's letters are not served");
         }
         return copies.served(subject, found.letter(), status == ReportStatus.PUBLISHED, now, "report=" + reportId);
+    }
+
+    private Report mayAdd(Subject subject, String reportId) {
+        Instant now = clock.instant();
+        Report report = visibleReport(subject, reportId, AuditActions.LETTER_ADD, now);
+        gate.require(subject, Action.UPLOAD, Letter.newLetterOf(report, now),
+                Act.of(AuditActions.LETTER_ADD, "REPORT", reportId));
+        return report;
     }
 
     /** The report, if the subject may know it exists; else 404, audited. */

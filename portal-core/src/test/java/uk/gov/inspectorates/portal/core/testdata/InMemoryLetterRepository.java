@@ -27,12 +27,12 @@ public final class InMemoryLetterRepository implements LetterRepository {
 
     @Override
     public synchronized Optional<Letter> find(String reportId, String letterId) {
-        return letters.stream().filter(l -> l.reportId().equals(reportId) && l.id().equals(letterId)).findFirst();
+        return letters.stream().filter(l -> reportId.equals(l.reportId()) && l.id().equals(letterId)).findFirst();
     }
 
     @Override
     public synchronized List<Letter> ofReport(String reportId) {
-        return letters.stream().filter(l -> l.reportId().equals(reportId)).toList();
+        return letters.stream().filter(l -> reportId.equals(l.reportId())).toList();
     }
 
     @Override
@@ -47,7 +47,7 @@ public final class InMemoryLetterRepository implements LetterRepository {
 
     @Override
     public synchronized void deleteOf(String reportId) {
-        letters.removeIf(l -> l.reportId().equals(reportId));
+        letters.removeIf(l -> reportId.equals(l.reportId()));
     }
 
     @Override

@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import uk.gov.inspectorates.portal.core.letter.Letter;
-import uk.gov.inspectorates.portal.core.letter.LetterService;
+import jakarta.json.JsonObject;
+import uk.gov.inspectorates.portal.core.letter.AdvanceLetterService;
+import uk.gov.inspectorates.portal.core.letter.LetterOnwardSharing;
+import uk.gov.inspectorates.portal.core.letter.LetterOnwardSharingService;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
 import uk.gov.inspectorates.portal.web.upload.LetterUploadReader;
 
@@ -29,7 +32,10 @@ import uk.gov.inspectorates.portal.web.upload.LetterUploadReader;
 public class AdvanceLettersResource {
 
     @Inject
-    LetterService letters;
+    AdvanceLetterService letters;
+
+    @Inject
+    LetterOnwardSharingService onwardSharing;
 
     @Inject
     CurrentSubject current;
@@ -49,7 +55,7 @@ public class AdvanceLettersResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response send() {
-        Letter letter = new LetterUploadReader(letters).readAhead(request, current.get(), fields -> { },
+        Letter letter = LetterUploadReader.readAhead(letters, request, current.get(), fields -> { },
                 fields -> LettersResource.draftOf(fields.get("metadata")));
         return Response.created(uri.getAbsolutePathBuilder().path(letter.id()).build())
                 .entity(LettersResource.LetterView.of(letter)).build();
@@ -84,5 +90,35 @@ public class AdvanceLettersResource {
     public Response remove(@PathParam("lid") String lid) {
         letters.removeAhead(current.get(), lid, "removed through the API");
         return Response.noContent().build();
+    }
+
+    /** Onward sharing of a letter sent ahead, as for a report's letter (ISP ¶14). */
+    @GET
+    @Path("{lid}/onward-sharing")
+    public List<LetterOnwardSharingView> onwardSharing(@PathParam("lid") String lid) {
+        return onwardSharing.ofLetter(current.get(), null, lid).stream().map(LetterOnwardSharingView::of).toList();
+    }
+
+    /** Body {basis: LEGAL_OBLIGATION | WRITTEN_CONSENT, recipient, evidence?}. */
+    @POST
+    @Path("{lid}/onward-sharing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestOnwardSharing(@PathParam("lid") String lid, String json) {
+        JsonObject body = JsonBodies.object(json);
+        LetterOnwardSharing sharing = onwardSharing.request(current.get(), null, lid, JsonBodies.text(body, "basis"),
+                JsonBodies.text(body, "recipient"), JsonBodies.text(body, "evidence"));
+        return Response.created(uri.getAbsolutePathBuilder().path(sharing.id()).build())
+                .entity(LetterOnwardSharingView.of(sharing)).build();
+    }
+
+    /** The sender's written consent: body {granted: true | false, note?}. */
+    @POST
+    @Path("{lid}/onward-sharing/{sid}/consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LetterOnwardSharingView decideConsent(@PathParam("lid") String lid, @PathParam("sid") String sid,
+                                                 String json) {
+        JsonObject body = JsonBodies.object(json);
+        return LetterOnwardSharingView.of(onwardSharing.decideConsent(current.get(), null, lid, sid,
+                LetterOnwardSharingView.granted(body), JsonBodies.text(body, "note")));
     }
 }

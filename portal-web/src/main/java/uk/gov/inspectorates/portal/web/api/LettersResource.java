@@ -20,6 +20,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import uk.gov.inspectorates.portal.core.letter.Letter;
 import uk.gov.inspectorates.portal.core.letter.LetterDraft;
+import uk.gov.inspectorates.portal.core.letter.LetterOnwardSharing;
+import uk.gov.inspectorates.portal.core.letter.LetterOnwardSharingService;
 import uk.gov.inspectorates.portal.core.letter.LetterService;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
@@ -35,6 +37,9 @@ public class LettersResource {
 
     @Inject
     LetterService letters;
+
+    @Inject
+    LetterOnwardSharingService onwardSharing;
 
     @Inject
     CurrentSubject current;
@@ -58,7 +63,7 @@ public class LettersResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response add(@PathParam("id") String id) {
-        Letter letter = new LetterUploadReader(letters).read(request, current.get(), id, fields -> { },
+        Letter letter = LetterUploadReader.read(letters, request, current.get(), id, fields -> { },
                 fields -> draftOf(fields.get("metadata")));
         return Response.created(uri.getAbsolutePathBuilder().path(letter.id()).build())
                 .entity(LetterView.of(letter)).build();
@@ -84,6 +89,39 @@ public class LettersResource {
     @Produces(MediaType.WILDCARD)
     public Response content(@PathParam("id") String id, @PathParam("lid") String lid) {
         return DocumentResponses.attachment(letters.download(current.get(), id, lid));
+    }
+
+    /** The onward sharing recorded for the letter: all of it for its sender, its own for a receiving party. */
+    @GET
+    @Path("{lid}/onward-sharing")
+    public List<LetterOnwardSharingView> onwardSharing(@PathParam("id") String id, @PathParam("lid") String lid) {
+        return onwardSharing.ofLetter(current.get(), id, lid).stream().map(LetterOnwardSharingView::of).toList();
+    }
+
+    /**
+     * ISP ¶14, as for a report: body {basis: LEGAL_OBLIGATION | WRITTEN_CONSENT, recipient, evidence?}; a letter is
+     * never in the public domain (422).
+     */
+    @POST
+    @Path("{lid}/onward-sharing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestOnwardSharing(@PathParam("id") String id, @PathParam("lid") String lid, String json) {
+        JsonObject body = JsonBodies.object(json);
+        LetterOnwardSharing sharing = onwardSharing.request(current.get(), id, lid, JsonBodies.text(body, "basis"),
+                JsonBodies.text(body, "recipient"), JsonBodies.text(body, "evidence"));
+        return Response.created(uri.getAbsolutePathBuilder().path(sharing.id()).build())
+                .entity(LetterOnwardSharingView.of(sharing)).build();
+    }
+
+    /** The sender's written consent: body {granted: true | false, note?}. */
+    @POST
+    @Path("{lid}/onward-sharing/{sid}/consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LetterOnwardSharingView decideConsent(@PathParam("id") String id, @PathParam("lid") String lid,
+                                                 @PathParam("sid") String sid, String json) {
+        JsonObject body = JsonBodies.object(json);
+        return LetterOnwardSharingView.of(onwardSharing.decideConsent(current.get(), id, lid, sid,
+                LetterOnwardSharingView.granted(body), JsonBodies.text(body, "note")));
     }
 
     static LetterDraft draftOf(String json) {

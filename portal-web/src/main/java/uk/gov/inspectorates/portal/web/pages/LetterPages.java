@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.letter.AdvanceLetterService;
 import uk.gov.inspectorates.portal.core.letter.Letter;
 import uk.gov.inspectorates.portal.core.letter.LetterDraft;
 import uk.gov.inspectorates.portal.core.letter.LetterKind;
@@ -50,6 +51,13 @@ public class LetterPages {
     LetterService letters;
 
     @Inject
+    AdvanceLetterService advanceLetters;
+
+    /** A letter's onward-sharing page (docs/adr/0027). */
+    @Inject
+    LetterOnwardSharingPages onwardSharingPages;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -57,21 +65,26 @@ public class LetterPages {
 
     /** Whether the path is one of the letter pages. */
     static boolean handles(String path) {
-        return PATH.matcher(path).matches() || AHEAD.matcher(path).matches();
+        return PATH.matcher(path).matches() || AHEAD.matcher(path).matches()
+                || LetterOnwardSharingPages.handles(path);
     }
 
     void get(HttpServletRequest request, HttpServletResponse response, Subject subject, String path)
             throws IOException {
+        if (LetterOnwardSharingPages.handles(path)) {
+            onwardSharingPages.get(request, response, subject, path);
+            return;
+        }
         Matcher ahead = AHEAD.matcher(path);
         if (ahead.matches()) {
             if (ahead.group(1) == null) {
                 throw new NotFound("page");
             }
             if (ahead.group(2) != null) {
-                DocumentResponses.attachment(letters.downloadAhead(subject, ahead.group(2)), response);
+                DocumentResponses.attachment(advanceLetters.downloadAhead(subject, ahead.group(2)), response);
                 return;
             }
-            letters.checkMaySendAhead(subject);
+            advanceLetters.checkMaySendAhead(subject);
             aheadForm(response, subject, model(request, subject, "Send an advance letter"), Map.of(), 200);
             return;
         }
@@ -91,6 +104,14 @@ public class LetterPages {
 
     void post(HttpServletRequest request, HttpServletResponse response, Subject subject, String path)
             throws IOException {
+        if (LetterOnwardSharingPages.handles(path)) {
+            try {
+                onwardSharingPages.post(request, response, subject, path);
+            } catch (RuntimeException failure) {
+                pages.problem(response, Problems.from(failure), model(request, subject, "There is a problem"));
+            }
+            return;
+        }
         if (path.equals("/ahead")) {
             postAhead(request, response, subject);
             return;
@@ -103,7 +124,7 @@ public class LetterPages {
         String reportId = matcher.group(1);
         Map<String, String> given = new HashMap<>();
         try {
-            Letter letter = new LetterUploadReader(letters).read(request, subject, reportId, fields -> {
+            Letter letter = LetterUploadReader.read(letters, request, subject, reportId, fields -> {
                 given.putAll(fields);
                 if (!PortalSession.csrfTokenMatches(request, fields.get(PortalSession.CSRF_FIELD))) {
                     throw new AccessDenied(Problems.CSRF_RULE);
@@ -124,7 +145,7 @@ public class LetterPages {
             throws IOException {
         Map<String, String> given = new HashMap<>();
         try {
-            Letter letter = new LetterUploadReader(letters).readAhead(request, subject, fields -> {
+            Letter letter = LetterUploadReader.readAhead(advanceLetters, request, subject, fields -> {
                 given.putAll(fields);
                 if (!PortalSession.csrfTokenMatches(request, fields.get(PortalSession.CSRF_FIELD))) {
                     throw new AccessDenied(Problems.CSRF_RULE);
@@ -142,7 +163,7 @@ public class LetterPages {
 
     /** The reports list's section of advance letters sent ahead of their report that the subject may see. */
     Map<String, Object> aheadSection(HttpServletRequest request, Subject subject) {
-        List<Map<String, Object>> rows = letters.aheadOfReports(subject).stream().map(letter -> {
+        List<Map<String, Object>> rows = advanceLetters.aheadOfReports(subject).stream().map(letter -> {
             Map<String, Object> row = new HashMap<>();
             row.put("id", letter.id());
             row.put("from", letter.originator().title());
@@ -156,7 +177,7 @@ public class LetterPages {
             row.put("fileSize", ReportPages.humanSize(letter.document().content().plaintextBytes()));
             return row;
         }).toList();
-        boolean canSend = letters.maySendAhead(subject);
+        boolean canSend = advanceLetters.maySendAhead(subject);
         if (rows.isEmpty() && !canSend) {
             return null;
         }
@@ -254,7 +275,7 @@ public class LetterPages {
                         .map(t -> option(t.name(), t.marking(), tier)).toList())
                 .with("notifiedFirst", "true".equals(given.get("serviceProviderNotifiedFirst")))
                 .with("given", given)
-                .with("maxSize", ReportPages.humanSize(letters.maxUploadBytes()));
+                .with("maxSize", ReportPages.humanSize(advanceLetters.maxUploadBytes()));
         pages.render(response, status, "letter-new", model.asMap());
     }
 

@@ -16,6 +16,7 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.letter.AdvanceLetterService;
 import uk.gov.inspectorates.portal.core.letter.Letter;
 import uk.gov.inspectorates.portal.core.letter.LetterDetails;
 import uk.gov.inspectorates.portal.core.letter.LetterDraft;
@@ -33,27 +34,26 @@ public final class LetterUploadReader {
     static final int MAX_FIELD_BYTES = ReportUploadReader.MAX_FIELD_BYTES;
     static final int MAX_FIELDS = ReportUploadReader.MAX_FIELDS;
 
-    private final LetterService letters;
-
-    public LetterUploadReader(LetterService letters) {
-        this.letters = letters;
+    private LetterUploadReader() {
     }
 
     /** A letter of the report. */
-    public Letter read(HttpServletRequest request, Subject subject, String reportId,
-                       ReportUploadReader.FieldsCheck fieldsCheck, Function<Map<String, String>, LetterDraft> draftOf) {
+    public static Letter read(LetterService letters, HttpServletRequest request, Subject subject, String reportId,
+                              ReportUploadReader.FieldsCheck fieldsCheck,
+                              Function<Map<String, String>, LetterDraft> draftOf) {
         return read(request, fieldsCheck, fields -> letters.checkAdd(subject, reportId, draftOf.apply(fields)),
                 (details, file) -> letters.add(subject, reportId, details, file));
     }
 
     /** An advance letter sent ahead of its report. */
-    public Letter readAhead(HttpServletRequest request, Subject subject, ReportUploadReader.FieldsCheck fieldsCheck,
-                            Function<Map<String, String>, LetterDraft> draftOf) {
-        return read(request, fieldsCheck, fields -> letters.checkSendAhead(subject, draftOf.apply(fields)),
-                (details, file) -> letters.sendAhead(subject, details, file));
+    public static Letter readAhead(AdvanceLetterService advanceLetters, HttpServletRequest request, Subject subject,
+                                   ReportUploadReader.FieldsCheck fieldsCheck,
+                                   Function<Map<String, String>, LetterDraft> draftOf) {
+        return read(request, fieldsCheck, fields -> advanceLetters.checkSendAhead(subject, draftOf.apply(fields)),
+                (details, file) -> advanceLetters.sendAhead(subject, details, file));
     }
 
-    private Letter read(HttpServletRequest request, ReportUploadReader.FieldsCheck fieldsCheck,
+    private static Letter read(HttpServletRequest request, ReportUploadReader.FieldsCheck fieldsCheck,
                         Function<Map<String, String>, LetterDetails> check,
                         BiFunction<LetterDetails, IncomingDocument, Letter> store) {
         if (!JakartaServletFileUpload.isMultipartContent(request)) {
