@@ -24,16 +24,21 @@ import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 import uk.gov.inspectorates.portal.core.letter.Letter;
 import uk.gov.inspectorates.portal.core.letter.LetterKind;
+import uk.gov.inspectorates.portal.core.letter.LetterOnwardSharing;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.report.AnnexBReportTypes;
 import uk.gov.inspectorates.portal.core.report.Attestations;
+import uk.gov.inspectorates.portal.core.report.OnwardSharing;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
 
-/** V9 on real PostgreSQL: letters read back whole, kept in their report's key scope, gone with their report. */
+/**
+ * V9 and V19 on real PostgreSQL: letters read back whole, kept in their report's key scope, gone with their report;
+ * every new letter confirms the provider was notified first; onward-sharing records kept with their letter.
+ */
 class LetterStorageTest {
 
     private static final Instant NOW = Instant.parse("2030-03-02T09:00:00Z");
@@ -42,6 +47,7 @@ class LetterStorageTest {
     private static DataSource dataSource;
     private static JdbcReportRepository reports;
     private static JdbcLetterRepository letters;
+    private static JdbcLetterOnwardSharings sharings;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,6 +60,7 @@ class LetterStorageTest {
                 Inspectorate.OFSTED.organisationId(), Set.of(Role.INSPECTOR), Set.of(), null));
         reports = new JdbcReportRepository(dataSource);
         letters = new JdbcLetterRepository(dataSource);
+        sharings = new JdbcLetterOnwardSharings(dataSource);
     }
 
     @AfterAll
@@ -65,7 +72,7 @@ class LetterStorageTest {
     void aLetterIsReadBackWholeUnderItsOwnReportOnly() {
         Report report = aReport();
         Letter advance = letter(report, LetterKind.ADVANCE_RISK_OF_HARM, true, "children at risk");
-        Letter covering = letter(report, LetterKind.COVERING, false, null);
+        Letter covering = letter(report, LetterKind.COVERING, true, null);
         letters.add(advance);
         letters.add(covering);
 
@@ -90,7 +97,7 @@ class LetterStorageTest {
     @Test
     void theSchemaRefusesAnAdvanceLetterWithoutItsConfirmationAndALetterOutsideItsReportsScope() throws Exception {
         Report report = aReport();
-        Letter letter = letter(report, LetterKind.COVERING, false, null);
+        Letter letter = letter(report, LetterKind.COVERING, true, null);
         letters.add(letter);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             assertThrows(Exception.class, () -> statement.executeUpdate("update report_letter set kind = "
@@ -107,7 +114,7 @@ class LetterStorageTest {
     @Test
     void aReportsLettersAreListedForItsRemovalAndGoWithIt() {
         Report report = aReport();
-        Letter letter = letter(report, LetterKind.COVERING, false, null);
+        Letter letter = letter(report, LetterKind.COVERING, true, null);
         letters.add(letter);
         assertEquals(List.of(letter.document().content().objectKey()),
                 letters.contentsOf(report.id()).stream().map(StoredContent::objectKey).toList());
@@ -125,8 +132,8 @@ class LetterStorageTest {
     void deleteOfRemovesOnlyThatReportsLetters() {
         Report report = aReport();
         Report other = aReport();
-        letters.add(letter(report, LetterKind.COVERING, false, null));
-        letters.add(letter(other, LetterKind.COVERING, false, null));
+        letters.add(letter(report, LetterKind.COVERING, true, null));
+        letters.add(letter(other, LetterKind.COVERING, true, null));
 
         letters.deleteOf(report.id());
 
@@ -166,7 +173,7 @@ class LetterStorageTest {
                     + "kind, addressed_to, classification_tier, handling_instructions, service_provider_notified_first,"
                     + " added_by, added_at, file_name, media_type, object_key, wrapping_key_id, wrapped_data_key, "
                     + "plaintext_bytes, stored_bytes, plaintext_sha256, key_scope_kind, key_scope_id) values ('x', "
-                    + "'OFSTED', 'COVERING', '{CQC}', 'OFFICIAL', 'h', false, 'u', now(), 'f', 'm', 'o', 'k', '\\x00',"
+                    + "'OFSTED', 'COVERING', '{CQC}', 'OFFICIAL', 'h', true, 'u', now(), 'f', 'm', 'o', 'k', '\\x00',"
                     + " 1, 1, 's', 'REPORT', 'x')"));
         }
     }
@@ -176,7 +183,58 @@ class LetterStorageTest {
         Report gone = aReport();
         reports.delete(gone.id());
 
-        assertThrows(RuntimeException.class, () -> letters.add(letter(gone, LetterKind.COVERING, false, null)));
+        assertThrows(RuntimeException.class, () -> letters.add(letter(gone, LetterKind.COVERING, true, null)));
+    }
+
+    @Test
+    void everyNewLetterRecordsThatTheServiceProviderWasNotifiedFirst() {
+        // ISP ¶7, V19: covering letters too
+        Report report = aReport();
+
+        assertThrows(RuntimeException.class, () -> letters.add(letter(report, LetterKind.COVERING, false, null)));
+        assertTrue(letters.ofReport(report.id()).isEmpty());
+    }
+
+    @Test
+    void aLettersOnwardSharingIsKeptWithTheLetterAndGoesWithIt() {
+        Report report = aReport();
+        Letter letter = letter(report, LetterKind.COVERING, true, null);
+        letters.add(letter);
+        LetterOnwardSharing asked = new LetterOnwardSharing(UUID.randomUUID().toString(), letter.id(),
+                OnwardSharing.Basis.WRITTEN_CONSENT, "Local safeguarding board", null, Inspectorate.CQC, "cqc-reader",
+                NOW, OnwardSharing.Status.CONSENT_REQUESTED, null, null, null);
+        LetterOnwardSharing court = new LetterOnwardSharing(UUID.randomUUID().toString(), letter.id(),
+                OnwardSharing.Basis.LEGAL_OBLIGATION, "Family Court", "Order FD26P00123", Inspectorate.CQC,
+                "cqc-reader", NOW.plusSeconds(1), OnwardSharing.Status.RECORDED, null, null, null);
+        sharings.add(asked);
+        sharings.add(court);
+
+        assertEquals(List.of(asked, court), sharings.ofLetter(letter.id()));
+        assertEquals(asked, sharings.find(letter.id(), asked.id()).orElseThrow());
+        assertTrue(sharings.find("another-letter", asked.id()).isEmpty());
+        LetterOnwardSharing granted = asked.decided(true, "ofsted-inspector", NOW.plusSeconds(60), "agreed");
+        assertTrue(sharings.decide(granted));
+        assertFalse(sharings.decide(asked.decided(false, "ofsted-inspector", NOW.plusSeconds(61), null)),
+                "answered once");
+        assertEquals(granted, sharings.find(letter.id(), asked.id()).orElseThrow());
+
+        reports.delete(report.id());
+        assertTrue(sharings.ofLetter(letter.id()).isEmpty(), "gone with the letter, gone with its report");
+    }
+
+    @Test
+    void theSchemaRefusesALetterInThePublicDomainAndAnUnnamedLegalObligation() throws Exception {
+        Report report = aReport();
+        Letter letter = letter(report, LetterKind.COVERING, true, null);
+        letters.add(letter);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String basisAndEvidence : List.of("'PUBLIC_DOMAIN', 'published'", "'LEGAL_OBLIGATION', null")) {
+                assertThrows(Exception.class, () -> statement.executeUpdate("insert into letter_onward_sharing (id,"
+                        + " letter_id, basis, evidence, recipient, requesting_party, requested_by, requested_at, status)"
+                        + " values ('" + UUID.randomUUID() + "', '" + letter.id() + "', " + basisAndEvidence
+                        + ", 'someone', 'CQC', 'u', now(), 'RECORDED')"), basisAndEvidence);
+            }
+        }
     }
 
     private static Letter letter(Report report, LetterKind kind, boolean notifiedFirst, String riskSummary) {
