@@ -18,7 +18,9 @@ import uk.gov.inspectorates.portal.core.access.Action;
  * removed (REMOVED); an advance letter sent ahead of its report to CQC (AHEAD); and a new letter to that report
  * (NEW_LETTER) or a new advance letter sent ahead to HMIC (NEW_AHEAD), which only UPLOAD applies to. LIST is
  * {@code GET /api/v1/letters}; DELETE of a report's letter is always refused (it goes with its report), of one sent
- * ahead it is the sender's administrator's. CHANGE, EXPORT and AUDIT_VIEW have no route.
+ * ahead it is the sender's administrator's. EXPORT is recording onward sharing of the letter on a legal obligation
+ * (ISP ¶14, docs/adr/0027). CHANGE (the sender's answer to a request for written consent) needs a request to answer
+ * and is covered by LetterCorrectionsIT and the core tests; CHANGE and AUDIT_VIEW have no route here.
  */
 final class LetterRoutes implements MatrixRoutes {
 
@@ -152,7 +154,7 @@ final class LetterRoutes implements MatrixRoutes {
             case UPLOAD -> Route.access(this::upload);
             case DELETE -> Route.consuming((api, subject, id) -> Answer.of(api.delete(path(id))));
             case CHANGE -> Route.none((api, subject, id) -> Answer.of(api.putBytes(path(id), new byte[] {'{', '}'})));
-            case EXPORT -> Route.none((api, subject, id) -> Answer.of(api.postJson(path(id) + "/onward-sharing",
+            case EXPORT -> Route.access((api, subject, id) -> Answer.of(api.postJson(path(id) + "/onward-sharing",
                     "{\"basis\":\"LEGAL_OBLIGATION\",\"recipient\":\"Family Court\",\"evidence\":\"order 1\"}")));
             case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
         };

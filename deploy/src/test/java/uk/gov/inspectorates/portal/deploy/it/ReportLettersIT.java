@@ -118,13 +118,14 @@ class ReportLettersIT extends PortalDeployment {
         assertEquals(200, pageDownload.statusCode());
         StampedCopy.assertStampedCopyOf(advancePdf, pageDownload.body(), "the page's download");
 
-        // after publication the report's copy is replaced by the published version; letters stay stamped, same readers
+        // after publication the report's copy is replaced by the published version; letters stay stamped, same
+        // readers, with the correspondence line instead of the pre-publication marking (ISP ¶13, docs/adr/0027)
         assertEquals(200, inspector.postJson("/api/v1/reports/" + reportId + "/publication",
                 "{\"publishedUrl\":\"https://reports.ofsted.gov.uk/provider/" + reportId + "\"}").statusCode());
         assertEquals(303, cqcReader.getBytes("/api/v1/reports/" + reportId + "/content").statusCode());
         HttpResponse<byte[]> afterPublication = cqcReader.getBytes(letterContent(reportId, advanceId));
         assertEquals(200, afterPublication.statusCode());
-        StampedCopy.assertStampedCopyOf(advancePdf, afterPublication.body(), "the letter after publication");
+        StampedCopy.assertCorrespondenceCopyOf(advancePdf, afterPublication.body(), "the letter after publication");
         StampedCopy.assertMarkedOnEveryPage(afterPublication.body(), "OFFICIAL-SENSITIVE PERSONAL", "after publication");
         assertEquals(404, PortalApi.signedIn(portal, "cqc.inspector").getBytes(letterContent(reportId, advanceId))
                 .statusCode(), "publication widens nothing for letters");

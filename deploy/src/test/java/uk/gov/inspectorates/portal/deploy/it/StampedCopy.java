@@ -21,15 +21,44 @@ final class StampedCopy {
     private StampedCopy() {
     }
 
+    /**
+     * A letter served after its report's publication: no pre-publication marking (ISP ¶13), the correspondence line
+     * instead (docs/adr/0027).
+     */
+    static final String CORRESPONDENCE = "Correspondence about a published report \u2013 not for publication";
+
     /** Asserts that {@code served} is a stamped copy of {@code original} and returns its text, squeezed. */
     static String assertStampedCopyOf(byte[] original, byte[] served, String what) {
+        return assertCopyOf(original, served, WATERMARK, what);
+    }
+
+    /**
+     * Asserts that {@code served} is a copy of a letter made after its report's publication: every page of the
+     * original, the correspondence line and the marking on every page, and nowhere the pre-publication marking.
+     * Returns the first page's text, squeezed.
+     */
+    static String assertCorrespondenceCopyOf(byte[] original, byte[] served, String what) {
+        String first = assertCopyOf(original, served, CORRESPONDENCE, what);
+        try (PDDocument after = Loader.loadPDF(served)) {
+            for (int page = 1; page <= after.getNumberOfPages(); page++) {
+                String text = squeezed(text(after, page)).toLowerCase(java.util.Locale.ROOT);
+                assertTrue(!text.contains("pre-publication") && !text.contains(squeezed(WATERMARK).toLowerCase(
+                        java.util.Locale.ROOT)), what + ": no pre-publication marking on page " + page + ": " + text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + ": the download is not a readable PDF", e);
+        }
+        return first;
+    }
+
+    private static String assertCopyOf(byte[] original, byte[] served, String line, String what) {
         try (PDDocument before = Loader.loadPDF(original); PDDocument after = Loader.loadPDF(served)) {
             assertEquals(before.getNumberOfPages(), after.getNumberOfPages(), what + ": every page of the original");
             for (int page = 1; page <= after.getNumberOfPages(); page++) {
                 String originalText = squeezed(text(before, page));
                 String servedText = squeezed(text(after, page));
                 assertTrue(servedText.contains(originalText), what + ": page " + page + " keeps its content");
-                assertTrue(servedText.contains(squeezed(WATERMARK)), what + ": watermark on page " + page);
+                assertTrue(servedText.contains(squeezed(line)), what + ": " + line + " on page " + page);
                 assertTrue(servedText.contains("OFFICIAL"), what + ": marking on page " + page);
             }
             return squeezed(text(after, 1));
