@@ -48,7 +48,8 @@ class EveryDocumentRouteIT extends PortalDeployment {
         byte[] ahead = TestPdf.withText("Every route, an advance letter sent ahead " + UUID.randomUUID());
         String reportId = originator.shareValidReport(report);
         String letterId = PortalApi.idOf(expect201(originator.postMultipart("/api/v1/reports/" + reportId + "/letters",
-                List.<String[]>of(new String[] {"metadata", LETTER.formatted("COVERING", ",\"serviceProviderNotifiedFirst\":true")}), "letter.pdf", letter,
+                List.<String[]>of(new String[] {"metadata",
+                        LETTER.formatted("COVERING", ",\"serviceProviderNotifiedFirst\":true")}), "letter.pdf", letter,
                 true)));
         String aheadId = PortalApi.idOf(expect201(originator.postMultipart("/api/v1/advance-letters",
                 List.<String[]>of(new String[] {"metadata", LETTER.formatted("ADVANCE_RISK_OF_HARM",

@@ -82,7 +82,8 @@ class LetterCorrectionsIT extends PortalDeployment {
         assertTrue(api.body().contains("\"serviceProviderNotifiedFirst\":true"), api.body());
         assertEquals(2, count("select count(*) from report_letter where report_id = '" + reportId
                 + "' and kind = 'COVERING' and service_provider_notified_first"));
-        assertTrue(auditDetail("LETTER_ADD", idOf(api.body()), "SUCCEEDED").contains("serviceProviderNotifiedFirst=true"));
+        assertTrue(auditDetail("LETTER_ADD", idOf(api.body()), "SUCCEEDED")
+                .contains("serviceProviderNotifiedFirst=true"));
     }
 
     @Test
@@ -126,7 +127,8 @@ class LetterCorrectionsIT extends PortalDeployment {
                 + "\"recipient\":\"Family Court\",\"evidence\":\"Order FD26P00123\"}");
 
         assertEquals(201, recorded.statusCode(), recorded.body());
-        assertTrue(recorded.body().contains("\"status\":\"RECORDED\"") && recorded.body().contains("\"basisHolds\":true")
+        assertTrue(recorded.body().contains("\"status\":\"RECORDED\"")
+                && recorded.body().contains("\"basisHolds\":true")
                 && recorded.body().contains("\"letterId\":\"" + letterId + "\""), recorded.body());
         String sharingId = idOf(recorded.body());
         assertEquals(1, count("select count(*) from letter_onward_sharing where id = '" + sharingId

@@ -35,7 +35,8 @@ final class LetterRoutes implements MatrixRoutes {
     static final List<String> STATES = List.of(COVERING_ALL, ADVANCE_CQC, PUBLISHED, WITHDRAWN, REMOVED, AHEAD,
             NEW_LETTER, NEW_AHEAD);
 
-    private static final String COVERING = "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,\"addressedTo\":[\"CQC\",\"HMIC\",\"HMI_PROBATION\","
+    private static final String COVERING = "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+            + "\"addressedTo\":[\"CQC\",\"HMIC\",\"HMI_PROBATION\","
             + "\"HMI_PRISONS\",\"HMCPSI\"],\"classification\":{\"tier\":\"OFFICIAL\"}}";
     private static final String ADVANCE_TO = "{\"kind\":\"ADVANCE_RISK_OF_HARM\",\"addressedTo\":[\"%s\"],"
             + "\"classification\":{\"tier\":\"OFFICIAL_SENSITIVE\"},\"serviceProviderNotifiedFirst\":true,"

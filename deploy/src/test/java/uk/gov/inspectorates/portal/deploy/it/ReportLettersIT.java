@@ -51,7 +51,8 @@ class ReportLettersIT extends PortalDeployment {
         byte[] coveringPdf = pages("Covering letter from the Chief Inspector " + UUID.randomUUID(), 2);
         byte[] advancePdf = pages("Advance letter: extracts of the evidence " + UUID.randomUUID(), 3);
 
-        HttpResponse<String> covering = addLetter(inspector, reportId, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+        HttpResponse<String> covering = addLetter(inspector, reportId, "{\"kind\":\"COVERING\","
+                + "\"serviceProviderNotifiedFirst\":true,"
                 + "\"addressedTo\":[\"CQC\",\"HMIC\"],\"classification\":{\"tier\":\"OFFICIAL\"}}", coveringPdf);
         assertEquals(201, covering.statusCode(), covering.body());
         String coveringId = idOf(covering.body());
@@ -152,23 +153,31 @@ class ReportLettersIT extends PortalDeployment {
                 new Case("no risk summary", inspector, "{\"kind\":\"ADVANCE_RISK_OF_HARM\",\"addressedTo\":[\"CQC\"],"
                         + "\"classification\":{\"tier\":\"OFFICIAL\"},\"serviceProviderNotifiedFirst\":true}",
                         "l.pdf", pdf, 422, "\"field\":\"riskSummary\""),
-                new Case("SECRET", inspector, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,\"addressedTo\":[\"CQC\"],"
+                new Case("SECRET", inspector, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+                        + "\"addressedTo\":[\"CQC\"],"
                         + "\"classification\":{\"tier\":\"SECRET\"}}", "l.pdf", pdf, 422,
                         "\"field\":\"classification.tier\""),
-                new Case("a party the report is not shared with", inspector, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+                new Case("a party the report is not shared with", inspector, "{\"kind\":\"COVERING\","
+                        + "\"serviceProviderNotifiedFirst\":true,"
                         + "\"addressedTo\":[\"HMI_PRISONS\"],\"classification\":{\"tier\":\"OFFICIAL\"}}", "l.pdf",
                         pdf, 422, "\"field\":\"addressedTo\""),
-                new Case("no addressees", inspector, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,\"classification\":{\"tier\":"
+                new Case("no addressees", inspector, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+                        + "\"classification\":{\"tier\":"
                         + "\"OFFICIAL\"}}", "l.pdf", pdf, 422, "\"field\":\"addressedTo\""),
-                new Case("text named .pdf", inspector, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,\"addressedTo\":[\"CQC\"],"
+                new Case("text named .pdf", inspector, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+                        + "\"addressedTo\":[\"CQC\"],"
                         + "\"classification\":{\"tier\":\"OFFICIAL\"}}", "l.pdf",
                         "not a PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 415, "file-type-not-allowed"),
-                new Case("no file", inspector, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,\"addressedTo\":[\"CQC\"],"
+                new Case("no file", inspector, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+                        + "\"addressedTo\":[\"CQC\"],"
                         + "\"classification\":{\"tier\":\"OFFICIAL\"}}", null, null, 422, "\"field\":\"file\""),
-                new Case("a reader of the report", cqcReader, "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,\"addressedTo\":[\"CQC\"],"
+                new Case("a reader of the report", cqcReader, "{\"kind\":\"COVERING\","
+                        + "\"serviceProviderNotifiedFirst\":true,"
+                        + "\"addressedTo\":[\"CQC\"],"
                         + "\"classification\":{\"tier\":\"OFFICIAL\"}}", "l.pdf", pdf, 403,
                         "letter.add.originator-sharing-staff-only"),
-                new Case("an agency", PortalApi.signedIn(portal, "agency.uploader"), "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+                new Case("an agency", PortalApi.signedIn(portal, "agency.uploader"), "{\"kind\":\"COVERING\","
+                        + "\"serviceProviderNotifiedFirst\":true,"
                         + "\"addressedTo\":[\"CQC\"],\"classification\":{\"tier\":\"OFFICIAL\"}}", "l.pdf", pdf, 404,
                         "not-found"));
         for (Case c : cases) {
@@ -271,7 +280,8 @@ class ReportLettersIT extends PortalDeployment {
         assertFalse(sent.body().contains("\"reportId\""), "no report yet: " + sent.body());
         String letterId = idOf(sent.body());
         assertEquals(422, inspector.postMultipart("/api/v1/advance-letters", List.<String[]>of(new String[] {
-                "metadata", "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,\"addressedTo\":[\"CQC\"],\"classification\":{\"tier\":"
+                "metadata", "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+                        + "\"addressedTo\":[\"CQC\"],\"classification\":{\"tier\":"
                 + "\"OFFICIAL\"}}"}), "c.pdf", pdf, true).statusCode(), "only an advance letter goes ahead");
 
         PortalApi cqcReader = PortalApi.signedIn(portal, "cqc.reader");

@@ -508,7 +508,8 @@ class ReportSpineIT extends PortalDeployment {
                 "each refusal is audited with what was found");
     }
 
-    private static final String COVERING_TO_CQC = "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,\"addressedTo\":[\"CQC\"],"
+    private static final String COVERING_TO_CQC = "{\"kind\":\"COVERING\",\"serviceProviderNotifiedFirst\":true,"
+            + "\"addressedTo\":[\"CQC\"],"
             + "\"classification\":{\"tier\":\"OFFICIAL\"}}";
 
     private static void assertProblem(HttpResponse<String> response, String type) {

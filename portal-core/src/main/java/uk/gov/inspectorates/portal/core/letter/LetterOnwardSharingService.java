@@ -70,7 +70,8 @@ public final class LetterOnwardSharingService {
         }
         if (chosen == Basis.LEGAL_OBLIGATION && why == null
                 && errors.stream().noneMatch(e -> e.field().equals("evidence"))) {
-            errors.add(new FieldError("evidence", "Name the legal obligation, for example the court order's reference"));
+            errors.add(new FieldError("evidence",
+                    "Name the legal obligation, for example the court order's reference"));
         }
         if (!errors.isEmpty()) {
             gate.record(subject, act(letterId), Outcome.REFUSED, "basis does not hold: "
