@@ -101,4 +101,8 @@ public final class AuditActions {
     public static final String REFERRAL_EVALUATE = "REFERRAL_EVALUATE";
     /** A referral signed off by the agency's chief officer or the lead inspector (which, in the detail), or refused. */
     public static final String REFERRAL_SIGN_OFF = "REFERRAL_SIGN_OFF";
+
+    // JTAI Annex D (issue 17, helper-annexd, docs/adr/0026)
+    /** A party's lead inspector's view on a withhold or withdrawal request recorded by the originator, or refused. */
+    public static final String WITHHOLD_REQUEST_VIEW = "WITHHOLD_REQUEST_VIEW";
 }

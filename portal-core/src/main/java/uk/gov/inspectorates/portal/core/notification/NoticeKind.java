@@ -18,7 +18,10 @@ public enum NoticeKind {
     /** An invitation to an agency account (the link carries a one-time token). */
     ACCOUNT_INVITATION,
     /** A password reset (the link carries a one-time token). */
-    PASSWORD_RESET;
+    PASSWORD_RESET,
+    // JTAI Annex D (issue 17, helper-annexd)
+    /** The originator decided a request to withhold or withdraw a report's publication (to the other parties). */
+    WITHHOLD_DECISION;
 
     /** Whether the link works as a key (a one-time token): the outbox forgets it once the message is handed over. */
     public boolean linkIsSecret() {

@@ -41,6 +41,11 @@ public final class NoticeTemplates {
         TEMPLATES.put(NoticeKind.PASSWORD_RESET, new Template("Reset your password for the inspectorates' portal",
                 "Someone asked to reset the password of your account. If it was not you, you need do nothing.",
                 null, "If it was you, open the link to choose a new password. It works once, for a limited time:"));
+        // JTAI Annex D (issue 17, helper-annexd)
+        TEMPLATES.put(NoticeKind.WITHHOLD_DECISION, new Template("Decision on a request to withhold or withdraw"
+                        + " publication", "The originating inspectorate has decided a request to withhold or withdraw"
+                        + " the publication of a report shared with your inspectorate.", "Report",
+                "Sign in to see the decision and the views recorded:"));
     }
 
     private NoticeTemplates() {
