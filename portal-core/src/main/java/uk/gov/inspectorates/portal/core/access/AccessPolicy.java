@@ -55,6 +55,7 @@ public final class AccessPolicy {
             case FINDINGS_LETTER -> FindingsLetterRules.decide(subject, action, resource);
             case RETENTION -> RetentionRules.decide(subject, action, resource);
             case REMOVAL_CERTIFICATE -> RemovalCertificateRules.decide(subject, action, resource);
+            case CHALLENGE -> ChallengeRules.decide(subject, action, resource);
         };
     }
 

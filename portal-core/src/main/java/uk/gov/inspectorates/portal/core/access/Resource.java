@@ -30,7 +30,10 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
         /** Retention policies, legal holds, the dry run and the removal runs (administrators). */
         RETENTION,
         /** The signed certificate of an inspection's removal. */
-        REMOVAL_CERTIFICATE }
+        REMOVAL_CERTIFICATE,
+        // JTAI Annex D (issue 17, helper-annexd)
+        /** A challenge or complaint about an inspection: its lead inspectorate, participants and area (Annex D). */
+        CHALLENGE }
 
     /**
      * A thing's stage at the moment of the decision: a report's (under embargo, published, withdrawn) or a referral of
@@ -146,6 +149,15 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
     public static Resource evidenceDocument(String id, Inspectorate requestedBy, Set<Inspectorate> participants,
                                             String agencyId) {
         return new Resource(Kind.EVIDENCE_DOCUMENT, id, requestedBy, participants, Lifecycle.NONE, null, agencyId);
+    }
+
+    /**
+     * A challenge or complaint about an inspection (id null: one about to be recorded): the inspection's lead
+     * inspectorate (which coordinates the response), its participants and its local authority area.
+     */
+    public static Resource challenge(String id, Inspectorate lead, Set<Inspectorate> participants,
+                                     String localAuthorityAreaId) {
+        return new Resource(Kind.CHALLENGE, id, lead, participants, Lifecycle.NONE, null, localAuthorityAreaId);
     }
 
     /** A resumable upload in progress: only the person who started it may touch it. */

@@ -105,4 +105,16 @@ public final class AuditActions {
     // JTAI Annex D (issue 17, helper-annexd, docs/adr/0026)
     /** A party's lead inspector's view on a withhold or withdrawal request recorded by the originator, or refused. */
     public static final String WITHHOLD_REQUEST_VIEW = "WITHHOLD_REQUEST_VIEW";
+    /** The statement of proposed action asked of an agency after publication (agency, due), or refused; viewed. */
+    public static final String PROPOSED_ACTION_STATEMENT = "PROPOSED_ACTION_STATEMENT";
+    /** The lead inspector's review of an uploaded statement of proposed action (accepted or returned), or refused. */
+    public static final String PROPOSED_ACTION_REVIEW = "PROPOSED_ACTION_REVIEW";
+    /** A challenge or complaint about an inspection recorded (kind, received, late), or refused. */
+    public static final String CHALLENGE_RECORD = "CHALLENGE_RECORD";
+    /** A challenge acknowledged, or refused. */
+    public static final String CHALLENGE_ACKNOWLEDGE = "CHALLENGE_ACKNOWLEDGE";
+    /** The response to a challenge recorded, or refused. */
+    public static final String CHALLENGE_RESPOND = "CHALLENGE_RESPOND";
+    /** An inspection's challenges listed (count), or those due asked for, or refused. */
+    public static final String CHALLENGE_VIEW = "CHALLENGE_VIEW";
 }

@@ -18,8 +18,11 @@ public interface DueItems {
      * @param organisationId the agency that owes it: its uploaders and chief officer are reminded
      * @param title the item's title (cleaned again before it goes into an e-mail)
      * @param link the portal path of the item
+     * @param recipients who owes it when it is not the agency's uploaders and chief officer (e.g. an inspectorate's
+     *        lead inspector): reminded with DEADLINE_TOMORROW and DEADLINE_PASSED; null for an agency's item
      */
-    record DueItem(String itemId, String organisationId, String title, String link, Instant dueAt) {
+    record DueItem(String itemId, String organisationId, String title, String link, Instant dueAt,
+                   Recipients recipients) {
         public DueItem {
             Objects.requireNonNull(itemId, "itemId");
             Objects.requireNonNull(organisationId, "organisationId");
@@ -27,6 +30,27 @@ public interface DueItems {
             Objects.requireNonNull(link, "link");
             Objects.requireNonNull(dueAt, "dueAt");
         }
+
+        /** Something an agency owes: its uploaders and chief officer are reminded. */
+        public DueItem(String itemId, String organisationId, String title, String link, Instant dueAt) {
+            this(itemId, organisationId, title, link, dueAt, null);
+        }
+    }
+
+    /** Every item of each of the sources (each keeps its item ids unique, e.g. by a prefix). */
+    static DueItems combined(List<DueItems> sources) {
+        List<DueItems> all = List.copyOf(sources);
+        return new DueItems() {
+            @Override
+            public List<DueItem> dueBetween(Instant from, Instant to) {
+                return all.stream().flatMap(source -> source.dueBetween(from, to).stream()).toList();
+            }
+
+            @Override
+            public List<DueItem> overdueAt(Instant at) {
+                return all.stream().flatMap(source -> source.overdueAt(at).stream()).toList();
+            }
+        };
     }
 
     /** Items still open whose due time is in {@code [from, to)}. */
