@@ -138,6 +138,11 @@ public final class ProposedActionService {
         return areaAgencies(inspection);
     }
 
+    /** Whether the subject may name the agency and review its statements (for offering the forms; not audited). */
+    public boolean mayName(Subject subject, Inspection inspection) {
+        return gate.permits(subject, Action.CHANGE, inspection.asResource());
+    }
+
     /** The portal path of the statement's request (in e-mails and on pages). */
     public static String linkTo(InformationRequest request) {
         return "/inspections/" + request.inspectionId() + "/requests/" + request.id();

@@ -25,6 +25,7 @@ import uk.gov.inspectorates.portal.core.inspection.InspectionService;
 import uk.gov.inspectorates.portal.core.inspection.Milestone;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequests;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.postinspection.AnnexDDeadlines;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralService;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
@@ -77,6 +78,13 @@ public class InspectionPages extends HttpServlet {
     @Inject
     Clock clock;
 
+    /** After the findings letter's publication (issue 17, docs/adr/0026). */
+    @Inject
+    AfterPublicationPages afterPublicationPages;
+
+    @Inject
+    AnnexDDeadlines annexDDeadlines;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
@@ -95,6 +103,8 @@ public class InspectionPages extends HttpServlet {
                 requestPages.form(request, response, subject, m.group(1));
             } else if ((m = REQUEST.matcher(path)).matches()) {
                 requestPages.page(request, response, subject, m.group(1), m.group(2));
+            } else if (AfterPublicationPages.handles(path)) {
+                afterPublicationPages.get(request, response, subject, path);
             } else {
                 throw new NotFound("page");
             }
@@ -117,6 +127,8 @@ public class InspectionPages extends HttpServlet {
                 requestPages.request(request, response, subject, m.group(1));
             } else if ((m = REQUEST.matcher(path)).matches()) {
                 requestPages.upload(request, response, subject, m.group(1), m.group(2));
+            } else if (AfterPublicationPages.handles(path)) {
+                afterPublicationPages.post(request, response, subject, path);
             } else {
                 throw new NotFound("page");
             }
@@ -170,7 +182,16 @@ public class InspectionPages extends HttpServlet {
                 .with("mayRefer", referrals.mayRaise(subject, id))
                 .with("mayRequest", !requests.agenciesAskableBy(subject, id).isEmpty())
                 .with("seriousConcerns", banner.inInspection(subject, id))
+                .with("afterPublication", afterPublication(id, now))
                 .asMap());
+    }
+
+    /** The dates after the findings letter's publication (JTAI Annex D), once it is published. */
+    private Map<String, Object> afterPublication(String id, Instant now) {
+        return annexDDeadlines.publishedBy(id, now).<Map<String, Object>>map(published -> Map.of(
+                "publishedAt", ReferralPages.when(published),
+                "statementDue", ReferralPages.when(annexDDeadlines.statementDue(published)),
+                "challengesClose", ReferralPages.when(annexDDeadlines.challengesClose(published)))).orElse(null);
     }
 
     /** The milestones in order, with a row for today where it falls between them. */
