@@ -34,4 +34,20 @@ public interface DueItems {
 
     /** Items still open whose due time is before {@code at}. */
     List<DueItem> overdueAt(Instant at);
+
+    /** What every one of the sources says is owed (the features that own due items each have one). */
+    static DueItems allOf(List<DueItems> sources) {
+        List<DueItems> all = List.copyOf(sources);
+        return new DueItems() {
+            @Override
+            public List<DueItem> dueBetween(Instant from, Instant to) {
+                return all.stream().flatMap(source -> source.dueBetween(from, to).stream()).toList();
+            }
+
+            @Override
+            public List<DueItem> overdueAt(Instant at) {
+                return all.stream().flatMap(source -> source.overdueAt(at).stream()).toList();
+            }
+        };
+    }
 }

@@ -13,6 +13,8 @@ import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.inspection.DueWork;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocumentRepository;
 import uk.gov.inspectorates.portal.core.evidence.ChildrenListCheck;
+import uk.gov.inspectorates.portal.core.findings.AccuracyCheckDueItems;
+import uk.gov.inspectorates.portal.core.findings.FindingsLetters;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceIntake;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequestRepository;
@@ -56,8 +58,9 @@ public class InspectionWiring {
     @Produces
     @Singleton
     DueItems dueItems(InspectionRepository inspections, InformationRequestRepository requests,
-                      EvidenceDocumentRepository documents) {
-        return new OutstandingRequests(inspections, requests, documents);
+                      EvidenceDocumentRepository documents, FindingsLetters findingsLetters) {
+        return DueItems.allOf(java.util.List.of(new OutstandingRequests(inspections, requests, documents),
+                new AccuracyCheckDueItems(findingsLetters)));
     }
 
     @Produces
