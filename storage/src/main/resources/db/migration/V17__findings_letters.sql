@@ -61,6 +61,6 @@ create table findings_letter_issue (
 -- The agency staff a report is issued to by name (only a findings letter has any): removed with the report.
 create table report_agency_recipient (
     report_id text not null references report (id) on delete cascade,
-    user_id   text not null,
+    user_id   text not null references user_account (id),
     primary key (report_id, user_id)
 );

@@ -122,7 +122,7 @@ public final class FindingsLetterIssuing {
         String areaName = area.areaName(inspection);
         Report report = new Report(reportId, "Joint targeted area inspection of " + areaName + ": findings letter",
                 ReportType.JTAI_FINDINGS_LETTER, areaName + " (" + inspection.theme() + ")", agreed.classification(),
-                null, new Attestations(true, true, true), inspection.leadInspectorate(), addressees, publication,
+                agreed.classification().defaultHandlingInstructions(), new Attestations(true, true, true), inspection.leadInspectorate(), addressees, publication,
                 subject.userId(), now,
                 new AcceptedDocument(agreed.document().fileName(), agreed.document().mediaType(), copy), null, null,
                 recipients);
