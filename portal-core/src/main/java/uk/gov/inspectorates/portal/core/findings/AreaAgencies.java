@@ -36,6 +36,13 @@ final class AreaAgencies {
                 .filter(agency -> inspection.participates(agency.agencyType().inspectedBy())).toList());
     }
 
+    /** Every active person of the area's agencies, by name (those who may be named chair of the partnership). */
+    List<UserAccount> peopleOfArea(Inspection inspection) {
+        return agenciesOf(inspection).stream().flatMap(agency -> directory.usersOf(agency.id()).stream())
+                .filter(UserAccount::active)
+                .sorted(java.util.Comparator.comparing(UserAccount::displayName)).toList();
+    }
+
     /** The person, if they are an active member of staff of an agency of the inspection's area. */
     Optional<UserAccount> personOfArea(Inspection inspection, String userId) {
         if (userId == null || userId.isBlank()) {

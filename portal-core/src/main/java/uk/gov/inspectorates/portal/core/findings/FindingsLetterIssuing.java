@@ -148,6 +148,19 @@ public final class FindingsLetterIssuing {
         return report;
     }
 
+    /**
+     * Who may be named chair of the local safeguarding partnership when the subject issues the letter: the people of
+     * the area's agencies; nobody for someone who may not issue it (for offering the form; not audited).
+     */
+    public List<UserAccount> chairCandidates(Subject subject, String inspectionId) {
+        Optional<Inspection> found = inspections.find(inspectionId);
+        if (found.isEmpty() || !gate.permits(subject, Action.EXPORT,
+                LetterResources.letter(found.get(), letters.of(inspectionId)))) {
+            return List.of();
+        }
+        return area.peopleOfArea(found.get());
+    }
+
     private StoredContent copied(Subject subject, Act act, FindingsDocument agreed, String reportId) {
         try (InputStream plaintext = store.open(agreed.document().content())) {
             return store.store(KeyScope.report(reportId), plaintext);
