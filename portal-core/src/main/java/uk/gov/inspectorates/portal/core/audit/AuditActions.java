@@ -117,4 +117,19 @@ public final class AuditActions {
     public static final String CHALLENGE_RESPOND = "CHALLENGE_RESPOND";
     /** An inspection's challenges listed (count), or those due asked for, or refused. */
     public static final String CHALLENGE_VIEW = "CHALLENGE_VIEW";
+    // findings letter (helper-findings, docs/adr/0025)
+    /** A findings letter draft or revision uploaded by the lead inspector (version, bytes), or refused. */
+    public static final String FINDINGS_LETTER_UPLOAD = "FINDINGS_LETTER_UPLOAD";
+    /** An inspection's findings letter viewed (its stage), or refused. */
+    public static final String FINDINGS_LETTER_VIEW = "FINDINGS_LETTER_VIEW";
+    /** A findings letter document (draft, revision or comments) downloaded, or refused. */
+    public static final String FINDINGS_LETTER_DOWNLOAD = "FINDINGS_LETTER_DOWNLOAD";
+    /** An inspectorate's sign-off of a version of the findings letter, or refused. */
+    public static final String FINDINGS_LETTER_SIGN_OFF = "FINDINGS_LETTER_SIGN_OFF";
+    /** The draft letter sent to the DCS for the factual accuracy check (the DCS, the due time), or refused. */
+    public static final String FINDINGS_LETTER_ACCURACY_CHECK = "FINDINGS_LETTER_ACCURACY_CHECK";
+    /** The partnership's factual accuracy comments uploaded by the DCS, or refused. */
+    public static final String FINDINGS_LETTER_COMMENTS = "FINDINGS_LETTER_COMMENTS";
+    /** The pre-publication findings letter issued as an embargoed report (report id, recipients), or refused. */
+    public static final String FINDINGS_LETTER_ISSUE = "FINDINGS_LETTER_ISSUE";
 }

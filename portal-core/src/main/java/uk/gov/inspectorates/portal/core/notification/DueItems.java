@@ -37,8 +37,14 @@ public interface DueItems {
         }
     }
 
-    /** Every item of each of the sources (each keeps its item ids unique, e.g. by a prefix). */
-    static DueItems combined(List<DueItems> sources) {
+    /** Items still open whose due time is in {@code [from, to)}. */
+    List<DueItem> dueBetween(Instant from, Instant to);
+
+    /** Items still open whose due time is before {@code at}. */
+    List<DueItem> overdueAt(Instant at);
+
+    /** What every one of the sources says is owed (the features that own due items each have one). */
+    static DueItems allOf(List<DueItems> sources) {
         List<DueItems> all = List.copyOf(sources);
         return new DueItems() {
             @Override
@@ -52,10 +58,4 @@ public interface DueItems {
             }
         };
     }
-
-    /** Items still open whose due time is in {@code [from, to)}. */
-    List<DueItem> dueBetween(Instant from, Instant to);
-
-    /** Items still open whose due time is before {@code at}. */
-    List<DueItem> overdueAt(Instant at);
 }

@@ -14,6 +14,8 @@ import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.inspection.DueWork;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocumentRepository;
 import uk.gov.inspectorates.portal.core.evidence.ChildrenListCheck;
+import uk.gov.inspectorates.portal.core.findings.AccuracyCheckDueItems;
+import uk.gov.inspectorates.portal.core.findings.FindingsLetters;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceIntake;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequestRepository;
@@ -61,9 +63,10 @@ public class InspectionWiring {
     @Produces
     @Singleton
     DueItems dueItems(InspectionRepository inspections, InformationRequestRepository requests,
-                      EvidenceDocumentRepository documents, Challenges challenges) {
-        return DueItems.combined(List.of(new OutstandingRequests(inspections, requests, documents),
-                AnnexDWiring.challengeDeadlines(inspections, challenges)));
+                      EvidenceDocumentRepository documents, FindingsLetters findingsLetters,
+                      Challenges challenges) {
+        return DueItems.allOf(List.of(new OutstandingRequests(inspections, requests, documents),
+                new AccuracyCheckDueItems(findingsLetters), AnnexDWiring.challengeDeadlines(inspections, challenges)));
     }
 
     @Produces

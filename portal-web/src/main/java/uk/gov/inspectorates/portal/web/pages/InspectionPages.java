@@ -28,7 +28,11 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.postinspection.AnnexDDeadlines;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralService;
+import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.shared.Conflict;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.JtaiNames;
 import uk.gov.inspectorates.portal.web.api.Problems;
 
@@ -47,6 +51,8 @@ public class InspectionPages extends HttpServlet {
     private static final Pattern REFERRAL = Pattern.compile("/([0-9a-f]{32})/referrals/([0-9a-f]{32})");
     private static final Pattern REQUEST_FORM = Pattern.compile("/([0-9a-f]{32})/requests/new");
     private static final Pattern REQUEST = Pattern.compile("/([0-9a-f]{32})/requests/([0-9a-f]{32})");
+    private static final Pattern FINDINGS_LETTER_STEP = Pattern.compile(
+            "/([0-9a-f]{32})/findings-letter/(version|comments|sign-off|accuracy-check|issue)");
 
     @Inject
     InspectionService inspections;
@@ -71,6 +77,9 @@ public class InspectionPages extends HttpServlet {
 
     @Inject
     SeriousConcernBanner banner;
+
+    @Inject
+    FindingsLetterPages findingsLetter;
 
     @Inject
     PageRenderer pages;
@@ -129,6 +138,8 @@ public class InspectionPages extends HttpServlet {
                 requestPages.upload(request, response, subject, m.group(1), m.group(2));
             } else if (AfterPublicationPages.handles(path)) {
                 afterPublicationPages.post(request, response, subject, path);
+            } else if ((m = FINDINGS_LETTER_STEP.matcher(path)).matches()) {
+                findingsLetterStep(request, response, subject, m.group(1), m.group(2));
             } else {
                 throw new NotFound("page");
             }
@@ -151,8 +162,31 @@ public class InspectionPages extends HttpServlet {
                 .asMap());
     }
 
+    /**
+     * A findings letter form: on success to the inspection's page (or the issued letter); invalid input or a step out
+     * of turn shows the inspection's page again with a GOV.UK error summary; anything else the problem page.
+     */
+    private void findingsLetterStep(HttpServletRequest request, HttpServletResponse response, Subject subject,
+                                    String id, String step) throws IOException {
+        String next;
+        try {
+            next = findingsLetter.take(request, subject, id, step);
+        } catch (InvalidInput | Conflict | UploadRejected refused) {
+            Problem problem = Problems.from(refused);
+            inspection(request, response, subject, id, problem);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", next);
+    }
+
     private void inspection(HttpServletRequest request, HttpServletResponse response, Subject subject, String id)
             throws IOException {
+        inspection(request, response, subject, id, null);
+    }
+
+    private void inspection(HttpServletRequest request, HttpServletResponse response, Subject subject, String id,
+                            Problem problem) throws IOException {
         InspectionService.Overview overview = inspections.view(subject, id);
         Inspection inspection = overview.inspection();
         Instant now = clock.instant();
@@ -160,8 +194,13 @@ public class InspectionPages extends HttpServlet {
         List<Referral> visibleReferrals = referrals.ofInspection(subject, id);
         List<Map<String, Object>> agencies = requestsByAgency(overview.requests(), id, now);
         List<Map<String, Object>> overdue = overdueRequests(subject, id);
-        pages.render(response, 200, "inspection", PageModel.forRequest(request, names.inspection(inspection))
+        PageModel model = PageModel.forRequest(request, names.inspection(inspection));
+        if (problem != null) {
+            model.errors(problem);
+        }
+        pages.render(response, problem == null ? 200 : problem.status(), "inspection", model
                 .with("marking", ReferralPages.MARKING)
+                .with("findings", findingsLetter.section(subject, id))
                 .with("inspection", Map.of("id", id, "name", names.inspection(inspection), "theme", inspection.theme(),
                         "notifiedOn", DAY.format(inspection.notifiedOn()), "participants",
                         inspection.participants().stream().sorted().map(Inspectorate::title).toList(),
