@@ -155,4 +155,99 @@ class AnnexDIT extends PortalDeployment {
         assertEquals(1, TestEnvironment.count("select count(*) from audit_event where action = 'CHALLENGE_RECORD' "
                 + "and resource_id = ? and outcome = 'SUCCEEDED'", id));
     }
+
+    /**
+     * With helper-findings' letter (docs/adr/0025): drafted, signed off, checked by the DCS, agreed, issued and
+     * published; then the statement of proposed action is asked of the area's children's services, uploaded by its
+     * DCS through the intake under the inspection's key and reviewed by the lead inspector.
+     */
+    @Test
+    void afterTheFindingsLettersPublicationTheStatementOfProposedActionIsAskedForUploadedAndReviewed()
+            throws Exception {
+        String notifiedOn = CALENDAR.plusWorkingDays(LocalDate.now(WorkingDayCalendar.UK), -16).toString();
+        PortalApi lead = as("ofsted.lead");
+        PortalApi dcs = as("agency.chief");
+        HttpResponse<String> opened = lead.postJson("/api/v1/inspections", "{\"localAuthorityArea\":\"northdale\","
+                + "\"theme\":\"Neglect\",\"notifiedOn\":\"" + notifiedOn + "\",\"inspectorates\":[\"OFSTED\",\"CQC\","
+                + "\"HMIC\"],\"leadInspectorate\":\"OFSTED\"}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        String inspection = PortalApi.idOf(opened.body());
+        String letter = "/api/v1/inspections/" + inspection + "/findings-letter";
+        String after = "/api/v1/inspections/" + inspection + "/after-publication";
+
+        assertEquals(201, upload(lead, letter, "draft.pdf", TestPdf.withText("Findings: draft")).statusCode());
+        signedOffByCqcAndHmic(letter, 1);
+        HttpResponse<String> check = lead.postJson(letter + "/accuracy-check", "{\"dcs\":\"" + userId("agency.chief")
+                + "\"}");
+        assertEquals(201, check.statusCode(), check.body());
+        assertEquals(201, upload(dcs, letter + "/accuracy-check/comments", "comments.pdf",
+                TestPdf.withText("Comments")).statusCode());
+        assertEquals(201, upload(lead, letter, "agreed.pdf", TestPdf.withText("Findings: agreed")).statusCode());
+        signedOffByCqcAndHmic(letter, 2);
+        HttpResponse<String> issued = lead.postJson(letter + "/issue", "{}");
+        assertEquals(201, issued.statusCode(), issued.body());
+        String report = PortalApi.idOf(issued.body());
+        assertEquals(409, lead.postJson(after + "/statement", "{}").statusCode(), "issued is not published");
+        assertEquals(200, lead.postJson("/api/v1/reports/" + report + "/publication",
+                "{\"publishedUrl\":\"https://www.gov.uk/jtai-" + report + "\"}").statusCode());
+
+        HttpResponse<String> dates = lead.get(after);
+        assertEquals(200, dates.statusCode(), dates.body());
+        assertTrue(dates.body().contains("\"statementDueAt\":\"") && dates.body().contains("\"challengesCloseAt\":\""),
+                dates.body());
+        assertEquals(403, as("cqc.inspector").postJson(after + "/statement", "{}").statusCode(),
+                "the lead inspector asks for it");
+        HttpResponse<String> named = lead.postJson(after + "/statement", "{}");
+        assertEquals(201, named.statusCode(), named.body());
+        assertTrue(named.body().contains("\"agency\":\"northdale-childrens-services\""), named.body());
+        String requestId = named.body().replaceAll(".*\"requestId\":\"([^\"]+)\".*", "$1");
+        assertEquals(409, lead.postJson(after + "/statement", "{}").statusCode(), "once");
+        assertTrue(lead.get("/inspections/" + inspection).body().contains("after-publication-dates"),
+                "the inspection page shows the dates");
+
+        HttpResponse<String> uploaded = upload(dcs, "/api/v1/inspections/" + inspection + "/requests/" + requestId
+                + "/documents", "statement.pdf", TestPdf.withText("Our statement of proposed action"));
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        String document = PortalApi.idOf(uploaded.body());
+        assertEquals(1, TestEnvironment.count("select count(*) from evidence_document where id = ? and "
+                + "key_scope_kind = 'INSPECTION' and key_scope_id = ?", document, inspection));
+
+        HttpResponse<String> bare = lead.postJson(after + "/statement/reviews", "{\"document\":\"" + document
+                + "\",\"outcome\":\"RETURNED\"}");
+        assertEquals(422, bare.statusCode(), bare.body());
+        HttpResponse<String> returned = lead.postJson(after + "/statement/reviews", "{\"document\":\"" + document
+                + "\",\"outcome\":\"RETURNED\",\"comments\":\"Say how the police take part\"}");
+        assertEquals(201, returned.statusCode(), returned.body());
+        assertEquals(409, lead.postJson(after + "/statement/reviews", "{\"document\":\"" + document
+                + "\",\"outcome\":\"ACCEPTED\"}").statusCode(), "reviewed once");
+        assertTrue(dcs.get(after).body().contains("Say how the police take part"), "the agency sees the comments");
+        assertTrue(TestEnvironment.count("select count(*) from notification_outbox where kind = 'STATEMENT_REVIEWED' "
+                + "and link like ?", "%/inspections/" + inspection + "/after-publication") >= 1);
+    }
+
+    private static HttpResponse<String> upload(PortalApi who, String path, String fileName, byte[] file)
+            throws Exception {
+        return who.postMultipart(path, java.util.List.<String[]>of(new String[] {"metadata",
+                "{\"classification\":{\"tier\":\"OFFICIAL_SENSITIVE\"}}"}), fileName, file, true);
+    }
+
+    private void signedOffByCqcAndHmic(String letter, int version) throws Exception {
+        for (String inspector : new String[] {"cqc.inspector", "hmic.inspector"}) {
+            HttpResponse<String> signed = as(inspector).postJson(letter + "/sign-offs", "{\"version\":" + version
+                    + "}");
+            assertEquals(201, signed.statusCode(), signed.body());
+        }
+    }
+
+    private static String userId(String username) throws Exception {
+        try (java.sql.Connection connection = TestEnvironment.openSuperuserConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement(
+                     "select id from user_account where username = ?")) {
+            statement.setString(1, username);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                assertTrue(rows.next(), "no account " + username);
+                return rows.getString(1);
+            }
+        }
+    }
 }
