@@ -62,9 +62,15 @@ class AnnexDIT extends PortalDeployment {
         assertEquals(422, ownParty.statusCode(), ownParty.body());
         assertTrue(ownParty.body().contains("inspectorate"), ownParty.body());
 
-        HttpResponse<String> cqcView = inspector.postJson(path + "/views", "{\"inspectorate\":\"CQC\","
-                + "\"leadInspector\":\"Cleo Lead\",\"view\":\"Publication should stand\"}");
-        assertEquals(201, cqcView.statusCode(), cqcView.body());
+        // through the report page's form (no JavaScript): a missing name is shown in an error summary, nothing kept
+        String form = "/reports/" + report + "/withhold-requests/" + request + "/views";
+        HttpResponse<String> unnamed = inspector.postForm(form, "inspectorate", "CQC", "leadInspector", "",
+                "view", "Publication should stand");
+        assertEquals(422, unnamed.statusCode(), unnamed.body());
+        assertTrue(unnamed.body().contains("govuk-error-summary"), unnamed.body());
+        HttpResponse<String> cqcView = inspector.postForm(form, "inspectorate", "CQC", "leadInspector", "Cleo Lead",
+                "view", "Publication should stand", "givenAt", "");
+        assertEquals(302, cqcView.statusCode(), cqcView.body());
         HttpResponse<String> stillMissing = inspector.postJson(path + "/decision", decision);
         assertEquals(409, stillMissing.statusCode(), stillMissing.body());
         assertTrue(stillMissing.body().contains("HMIC") && !stillMissing.body().contains("CQC"),
@@ -125,6 +131,11 @@ class AnnexDIT extends PortalDeployment {
         HttpResponse<String> byCqc = as("cqc.inspector").postJson(after + "/challenges", challenge);
         assertEquals(403, byCqc.statusCode(), byCqc.body());
         assertTrue(byCqc.body().contains("inspection.challenge.record.lead-inspectorate-staff-only"), byCqc.body());
+        HttpResponse<String> incomplete = lead.postForm("/inspections/" + inspection + "/after-publication/challenge",
+                "complainant", "Northdale Council");
+        assertEquals(422, incomplete.statusCode(), incomplete.body());
+        assertTrue(incomplete.body().contains("govuk-error-summary") && incomplete.body().contains("challenge-kind"),
+                "the page form shows what is missing");
         HttpResponse<String> recorded = lead.postJson(after + "/challenges", challenge);
         assertEquals(201, recorded.statusCode(), recorded.body());
         String id = PortalApi.idOf(recorded.body());
