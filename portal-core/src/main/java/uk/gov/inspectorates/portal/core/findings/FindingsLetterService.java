@@ -221,6 +221,19 @@ public final class FindingsLetterService {
         return check;
     }
 
+    /**
+     * The chief officers of the area's local authority children's services, one of whom is the DCS, for someone who
+     * may send the draft to the DCS (for offering the choice; not audited); nobody for anyone else.
+     */
+    public List<UserAccount> dcsCandidates(Subject subject, String inspectionId) {
+        Optional<Inspection> found = inspections.find(inspectionId);
+        if (found.isEmpty() || !gate.permits(subject, Action.EXPORT,
+                LetterResources.letter(found.get(), letters.of(inspectionId)))) {
+            return List.of();
+        }
+        return area.directorsOfChildrensServices(found.get());
+    }
+
     /** A document's original bytes, decrypted as they stream; 404 to anyone who may not see it. */
     public FindingsDownload download(Subject subject, String inspectionId, String documentId) {
         Act act = Act.of(AuditActions.FINDINGS_LETTER_DOWNLOAD, "FINDINGS_LETTER_DOCUMENT", documentId);

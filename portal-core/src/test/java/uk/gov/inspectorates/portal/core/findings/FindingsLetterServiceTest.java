@@ -350,4 +350,22 @@ class FindingsLetterServiceTest {
         comments(dcs);
         assertTrue(due.overdueAt(check.dueAt().plusSeconds(1)).isEmpty());
     }
+
+    @Test
+    void theDcsIsChosenAmongTheChildrensServicesChiefOfficersWhenThereAreSeveral() {
+        assertEquals(List.of("dcs"), service.dcsCandidates(ofstedLead, inspection.id()).stream()
+                .map(UserAccount::id).toList());
+        assertTrue(service.dcsCandidates(cqcInspector, inspection.id()).isEmpty(), "offered to the sender only");
+        directory.saveUser(new UserAccount("deputy", "deputy", "Deputy director", DemoDirectory.CHILDRENS_SERVICES_ID,
+                Set.of(Role.AGENCY_CHIEF_OFFICER), Set.of(), null));
+        version(ofstedLead, PDF);
+        signedOffByBoth();
+        InvalidInput choose = assertThrows(InvalidInput.class,
+                () -> service.sendForAccuracyCheck(ofstedLead, inspection.id(), null));
+        assertEquals("dcs", choose.errors().get(0).field());
+        assertThrows(InvalidInput.class, () -> service.sendForAccuracyCheck(ofstedLead, inspection.id(),
+                "police-chief"));
+        assertEquals("deputy", service.sendForAccuracyCheck(ofstedLead, inspection.id(), "deputy").dcsUserId());
+        assertThrows(NotFound.class, () -> service.view(dcs, inspection.id()), "the other chief officer is not it");
+    }
 }

@@ -86,7 +86,15 @@ public class FindingsLetterPages {
         section.put("hasVersion", view.letter().latest().isPresent());
         section.put("mayUploadVersion", view.mayTake().contains(Step.UPLOAD_VERSION));
         section.put("maySignOff", view.mayTake().contains(Step.SIGN_OFF));
-        section.put("maySend", view.mayTake().contains(Step.SEND_TO_DCS));
+        boolean maySend = view.mayTake().contains(Step.SEND_TO_DCS);
+        section.put("maySend", maySend);
+        if (maySend) {
+            List<Map<String, Object>> candidates = letters.dcsCandidates(subject, inspectionId).stream()
+                    .map(user -> Map.<String, Object>of("id", user.id(), "name", user.displayName())).toList();
+            // a choice only where the children's services have more than one chief officer
+            section.put("dcsChoices", candidates.size() > 1 ? candidates : List.of());
+            section.put("chooseDcs", candidates.size() > 1);
+        }
         section.put("mayComment", view.mayTake().contains(Step.UPLOAD_COMMENTS));
         boolean mayIssue = view.mayTake().contains(Step.ISSUE);
         section.put("mayIssue", mayIssue);
