@@ -25,6 +25,7 @@ import uk.gov.inspectorates.portal.core.findings.AccuracyCheck;
 import uk.gov.inspectorates.portal.core.findings.FindingsDocument;
 import uk.gov.inspectorates.portal.core.findings.FindingsDownload;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterIssuing;
+import uk.gov.inspectorates.portal.core.findings.FindingsLetterReading;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterService;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterTarget;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterView;
@@ -47,6 +48,9 @@ public class FindingsLetterResource {
     FindingsLetterService letters;
 
     @Inject
+    FindingsLetterReading reading;
+
+    @Inject
     FindingsLetterIssuing issuing;
 
     @Inject
@@ -65,7 +69,7 @@ public class FindingsLetterResource {
     @Operation(summary = "The findings letter: stage, due dates, versions, sign-offs and what the caller may do "
             + "(participating inspectorates' inspection staff; the DCS once the draft is sent to them)")
     public FindingsLetterJson view(@PathParam("id") String id) {
-        return FindingsLetterJson.of(letters.view(current.get(), id));
+        return FindingsLetterJson.of(reading.view(current.get(), id));
     }
 
     /** A draft or revised letter (the lead inspector). Multipart: {@code metadata} ({classification}), then a PDF. */
@@ -84,7 +88,7 @@ public class FindingsLetterResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "A version of the letter or the comments, as uploaded")
     public Response content(@PathParam("id") String id, @PathParam("did") String did) {
-        FindingsDownload download = letters.download(current.get(), id, did);
+        FindingsDownload download = reading.download(current.get(), id, did);
         return DocumentResponses.attachment(download.document().document(), download.downloadId(),
                 download.length(), download.content());
     }
