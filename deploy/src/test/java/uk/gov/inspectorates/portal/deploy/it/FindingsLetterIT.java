@@ -153,6 +153,9 @@ class FindingsLetterIT extends PortalDeployment {
         HttpResponse<byte[]> forChair = as("yos.uploader").getBytes("/api/v1/reports/" + report + "/content");
         assertEquals(200, forChair.statusCode());
         assertTrue(StampedCopy.pageText(forChair.body(), 1).contains("CopyforYusufUploader"));
+        HttpResponse<String> reportPage = dcs.get("/reports/" + report);
+        assertEquals(200, reportPage.statusCode(), "its report page, for a named agency recipient");
+        assertTrue(dcs.get("/api/v1/reports").body().contains(report), "and in their list of reports");
         // another agency's staff, and the DCS's own colleague not named, get nothing
         assertEquals(404, as("police.uploader").getBytes("/api/v1/reports/" + report + "/content").statusCode());
         assertEquals(404, as("agency.uploader").getBytes("/api/v1/reports/" + report + "/content").statusCode());
@@ -175,6 +178,41 @@ class FindingsLetterIT extends PortalDeployment {
         assertEquals(1, TestEnvironment.count("select count(*) from audit_event where action = "
                 + "'FINDINGS_LETTER_ISSUE' and resource_id = ? and outcome = 'SUCCEEDED'", inspection));
         assertFalse(as("police.uploader").get("/api/v1/reports").body().contains(report));
+    }
+
+    @Test
+    void theInspectionPageShowsTheLetterAndOffersEachPersonTheirStepWithoutJavaScript() throws Exception {
+        String inspection = open();
+        PortalApi lead = as("ofsted.lead");
+        String page = "/inspections/" + inspection;
+        assertTrue(lead.get(page).body().contains("id=\"findings-letter-version-form\""), "the lead drafts");
+        assertFalse(as("cqc.inspector").get(page).body().contains("findings-letter-version-form"));
+
+        // the draft through the page's own multipart form: the CSRF token is a field before the file
+        HttpResponse<String> drafted = lead.postMultipart(page + "/findings-letter/version", List.of(
+                new String[] {"csrfToken", lead.csrfToken()}, new String[] {"classificationTier", "OFFICIAL"}),
+                "draft.pdf", TestPdf.withText("Findings letter: draft"), false);
+        assertEquals(303, drafted.statusCode(), drafted.body());
+        HttpResponse<String> forged = lead.postMultipart(page + "/findings-letter/version", List.<String[]>of(
+                new String[] {"classificationTier", "OFFICIAL"}), "draft.pdf", TestPdf.withText("x"), false);
+        assertEquals(403, forged.statusCode(), "no CSRF token, no upload");
+
+        PortalApi cqc = as("cqc.inspector");
+        String seen = cqc.get(page).body();
+        assertTrue(seen.contains("Draft awaiting sign-off"), seen);
+        assertTrue(seen.contains("id=\"findings-letter-sign-off-form\""), seen);
+        HttpResponse<String> signed = cqc.postForm(page + "/findings-letter/sign-off", "version", "1");
+        assertEquals(303, signed.statusCode(), signed.body());
+        assertTrue(signed.headers().firstValue("Location").orElse("").endsWith(page + "#findings-letter"));
+        HttpResponse<String> again = cqc.postForm(page + "/findings-letter/sign-off", "version", "1");
+        assertEquals(409, again.statusCode());
+        assertTrue(again.body().contains("govuk-error-summary"), "the page again, with an error summary");
+        assertTrue(again.body().contains("has signed off version 1 already"), again.body());
+        assertTrue(lead.get(page).body().contains("Care Quality Commission"), "the sign-off is listed");
+
+        // the DCS's page shows no letter before the check; agency staff never see the forms
+        String dcsPage = as("agency.chief").get(page).body();
+        assertFalse(dcsPage.contains("id=\"findings-letter\""), dcsPage);
     }
 
     private static String userId(String username) throws Exception {

@@ -1,15 +1,10 @@
 package uk.gov.inspectorates.portal.core.findings;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import uk.gov.inspectorates.portal.core.access.Action;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
@@ -29,7 +24,6 @@ import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.inspection.Inspection;
 import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
 import uk.gov.inspectorates.portal.core.inspection.InspectionStatus;
-import uk.gov.inspectorates.portal.core.inspection.JtaiTimeline;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
@@ -43,7 +37,8 @@ import uk.gov.inspectorates.portal.core.shared.InvalidInput;
  * inspector's drafts and revisions, the other inspectorates' sign-offs, the single factual accuracy check by the DCS
  * and the partnership's comments. Documents go through the one intake (type, active content, malware) and are kept
  * under the inspection's key scope. Every call passes the {@link PolicyGate} (FindingsLetterRules) and is audited
- * once; a step out of turn is a {@link Conflict}. Issuing the agreed letter is {@link FindingsLetterIssuing}'s.
+ * once; a step out of turn is a {@link Conflict}. Reading it is {@link FindingsLetterReading}'s, issuing the agreed
+ * letter {@link FindingsLetterIssuing}'s.
  */
 public final class FindingsLetterService {
 
@@ -71,37 +66,13 @@ public final class FindingsLetterService {
         return intake.maxBytes();
     }
 
-    /** The letter as the subject may see it; 404 unless they are a participant's inspection staff or the DCS. */
-    public FindingsLetterView view(Subject subject, String inspectionId) {
-        Act act = act(AuditActions.FINDINGS_LETTER_VIEW, inspectionId);
-        Loaded loaded = admitted(subject, Action.VIEW_METADATA, act, inspectionId);
-        Inspection inspection = loaded.inspection();
-        FindingsLetter letter = loaded.letter();
-        Instant now = gate.clock().instant();
-        FindingsLetterStage stage = stageOf(loaded, now);
-        List<FindingsDocument> documents = gate.visible(subject, letter.documents(),
-                document -> LetterResources.document(inspection, letter, document));
-        // the letter as it is before anything is sent to the DCS: who reads that is inspectorate staff
-        boolean inspectorateStaff = gate.permits(subject, Action.VIEW_METADATA,
-                LetterResources.letter(inspection, FindingsLetter.empty(inspection.id())));
-        FindingsLetterView view = new FindingsLetterView(inspection, letter, stage,
-                FindingsLetterDueDates.of(JtaiTimeline.from(inspection.notifiedOn(), calendar),
-                        letter.accuracyCheck()),
-                documents, inspectorateStaff ? letter.signOffs() : List.of(),
-                inspectorateStaff ? letter.awaitingSignOff(inspection.participants(), inspection.leadInspectorate())
-                        : Set.of(),
-                steps(subject, loaded, stage, now));
-        gate.record(subject, act, Outcome.SUCCEEDED, "stage=" + stage);
-        return view;
-    }
-
     /**
      * Checks, before any byte is read, that the subject may upload a version of the letter now (the lead inspector;
      * not while the draft is with the DCS, not once issued) and its classification.
      */
     public FindingsLetterTarget checkVersion(Subject subject, String inspectionId, String tier, String descriptor) {
         Act act = act(AuditActions.FINDINGS_LETTER_UPLOAD, inspectionId);
-        Loaded loaded = mayUploadVersion(subject, act, inspectionId);
+        LoadedLetter loaded = mayUploadVersion(subject, act, inspectionId);
         return new FindingsLetterTarget(loaded.inspection(), FindingsDocument.Kind.LETTER,
                 classification(subject, act, tier, descriptor));
     }
@@ -109,7 +80,7 @@ public final class FindingsLetterService {
     /** Checks, before any byte is read, that the subject is the DCS the letter was sent to and may comment now. */
     public FindingsLetterTarget checkComments(Subject subject, String inspectionId, String tier, String descriptor) {
         Act act = act(AuditActions.FINDINGS_LETTER_COMMENTS, inspectionId);
-        Loaded loaded = mayComment(subject, act, inspectionId);
+        LoadedLetter loaded = mayComment(subject, act, inspectionId);
         return new FindingsLetterTarget(loaded.inspection(), FindingsDocument.Kind.COMMENTS,
                 classification(subject, act, tier, descriptor));
     }
@@ -124,7 +95,7 @@ public final class FindingsLetterService {
         Act act = act(comments ? AuditActions.FINDINGS_LETTER_COMMENTS : AuditActions.FINDINGS_LETTER_UPLOAD,
                 inspectionId);
         // decided again: a target can be built by any caller, and the letter may have moved on since the check
-        Loaded loaded = comments ? mayComment(subject, act, inspectionId)
+        LoadedLetter loaded = comments ? mayComment(subject, act, inspectionId)
                 : mayUploadVersion(subject, act, inspectionId);
         AcceptedDocument accepted;
         try {
@@ -171,9 +142,9 @@ public final class FindingsLetterService {
      */
     public SignOff signOff(Subject subject, String inspectionId, Integer version) {
         Act act = act(AuditActions.FINDINGS_LETTER_SIGN_OFF, inspectionId);
-        Loaded loaded = admitted(subject, Action.VIEW_METADATA, act, inspectionId);
+        LoadedLetter loaded = LoadedLetter.admitted(gate, inspections, letters, subject, act, inspectionId);
         gate.require(subject, Action.CHANGE, LetterResources.letter(loaded.inspection(), loaded.letter()), act);
-        FindingsLetterStage stage = stageOf(loaded, gate.clock().instant());
+        FindingsLetterStage stage = loaded.stageAt(gate.clock().instant());
         if (stage != FindingsLetterStage.AWAITING_SIGN_OFF && stage != FindingsLetterStage.AWAITING_AGREEMENT) {
             throw refused(subject, act, "stage " + stage, "The letter is not awaiting sign-off: " + stage.title());
         }
@@ -200,10 +171,10 @@ public final class FindingsLetterService {
      */
     public AccuracyCheck sendForAccuracyCheck(Subject subject, String inspectionId, String dcsUserId) {
         Act act = act(AuditActions.FINDINGS_LETTER_ACCURACY_CHECK, inspectionId);
-        Loaded loaded = admitted(subject, Action.VIEW_METADATA, act, inspectionId);
+        LoadedLetter loaded = LoadedLetter.admitted(gate, inspections, letters, subject, act, inspectionId);
         gate.require(subject, Action.EXPORT, LetterResources.letter(loaded.inspection(), loaded.letter()), act);
         Instant now = gate.clock().instant();
-        FindingsLetterStage stage = stageOf(loaded, now);
+        FindingsLetterStage stage = loaded.stageAt(now);
         if (stage != FindingsLetterStage.SIGNED_OFF) {
             throw refused(subject, act, "stage " + stage, stage == FindingsLetterStage.AWAITING_SIGN_OFF
                     ? "Every other inspectorate must sign the draft off before it goes to the DCS"
@@ -221,33 +192,11 @@ public final class FindingsLetterService {
         return check;
     }
 
-    /** A document's original bytes, decrypted as they stream; 404 to anyone who may not see it. */
-    public FindingsDownload download(Subject subject, String inspectionId, String documentId) {
-        Act act = Act.of(AuditActions.FINDINGS_LETTER_DOWNLOAD, "FINDINGS_LETTER_DOCUMENT", documentId);
-        Optional<Inspection> inspection = inspections.find(inspectionId);
-        FindingsLetter letter = inspection.map(found -> letters.of(found.id())).orElse(null);
-        Optional<FindingsDocument> found = letter == null ? Optional.empty()
-                : letter.documents().stream().filter(document -> document.id().equals(documentId)).findFirst();
-        FindingsDocument document = gate.admit(subject, Action.DOWNLOAD, act, found,
-                candidate -> LetterResources.document(inspection.orElseThrow(), letter, candidate));
-        InputStream content;
-        try {
-            content = store.open(document.document().content());
-        } catch (IOException e) {
-            gate.record(subject, act, Outcome.REFUSED, "content unreadable");
-            throw new UncheckedIOException("the document could not be read", e);
-        }
-        String downloadId = Ids.newId();
-        gate.record(subject, act, Outcome.SUCCEEDED, "inspection=" + inspectionId + " download=" + downloadId
-                + " bytes=" + document.size());
-        return new FindingsDownload(document, downloadId, content, document.size());
-    }
-
-    private Loaded mayUploadVersion(Subject subject, Act act, String inspectionId) {
-        Loaded loaded = admitted(subject, Action.VIEW_METADATA, act, inspectionId);
+    private LoadedLetter mayUploadVersion(Subject subject, Act act, String inspectionId) {
+        LoadedLetter loaded = LoadedLetter.admitted(gate, inspections, letters, subject, act, inspectionId);
         gate.require(subject, Action.UPLOAD, LetterResources.letter(loaded.inspection(), loaded.letter()), act);
         requireOpen(subject, act, loaded.inspection());
-        FindingsLetterStage stage = stageOf(loaded, gate.clock().instant());
+        FindingsLetterStage stage = loaded.stageAt(gate.clock().instant());
         if (stage == FindingsLetterStage.ISSUED) {
             throw refused(subject, act, "issued", "The letter has been issued: it changes no more");
         }
@@ -258,8 +207,8 @@ public final class FindingsLetterService {
         return loaded;
     }
 
-    private Loaded mayComment(Subject subject, Act act, String inspectionId) {
-        Loaded loaded = admitted(subject, Action.VIEW_METADATA, act, inspectionId);
+    private LoadedLetter mayComment(Subject subject, Act act, String inspectionId) {
+        LoadedLetter loaded = LoadedLetter.admitted(gate, inspections, letters, subject, act, inspectionId);
         gate.require(subject, Action.UPLOAD, LetterResources.comments(loaded.inspection(), loaded.letter()), act);
         requireOpen(subject, act, loaded.inspection());
         FindingsLetter letter = loaded.letter();
@@ -276,37 +225,6 @@ public final class FindingsLetterService {
         if (inspection.status() != InspectionStatus.OPEN) {
             throw refused(subject, act, "inspection closed", "The inspection is closed");
         }
-    }
-
-    private Set<FindingsLetterView.Step> steps(Subject subject, Loaded loaded, FindingsLetterStage stage,
-                                               Instant now) {
-        Inspection inspection = loaded.inspection();
-        FindingsLetter letter = loaded.letter();
-        boolean open = inspection.status() == InspectionStatus.OPEN;
-        Set<FindingsLetterView.Step> steps = EnumSet.noneOf(FindingsLetterView.Step.class);
-        var asLetter = LetterResources.letter(inspection, letter);
-        if (open && stage != FindingsLetterStage.ISSUED && stage != FindingsLetterStage.WITH_DCS
-                && gate.permits(subject, Action.UPLOAD, asLetter)) {
-            steps.add(FindingsLetterView.Step.UPLOAD_VERSION);
-        }
-        if ((stage == FindingsLetterStage.AWAITING_SIGN_OFF || stage == FindingsLetterStage.AWAITING_AGREEMENT)
-                && gate.permits(subject, Action.CHANGE, asLetter)
-                && !letter.signedOff(letter.latest().orElseThrow().version())
-                .contains(subject.inspectorate().orElseThrow())) {
-            steps.add(FindingsLetterView.Step.SIGN_OFF);
-        }
-        if (stage == FindingsLetterStage.SIGNED_OFF && gate.permits(subject, Action.EXPORT, asLetter)) {
-            steps.add(FindingsLetterView.Step.SEND_TO_DCS);
-        }
-        if (stage == FindingsLetterStage.AGREED && gate.permits(subject, Action.EXPORT, asLetter)) {
-            steps.add(FindingsLetterView.Step.ISSUE);
-        }
-        if (open && letter.check().isPresent() && letter.comments().isEmpty() && !letter.revised()
-                && stage != FindingsLetterStage.ISSUED
-                && gate.permits(subject, Action.UPLOAD, LetterResources.comments(inspection, letter))) {
-            steps.add(FindingsLetterView.Step.UPLOAD_COMMENTS);
-        }
-        return steps;
     }
 
     private UserAccount dcs(Subject subject, Act act, Inspection inspection, String chosen) {
@@ -338,19 +256,6 @@ public final class FindingsLetterService {
         return classification;
     }
 
-    private Loaded admitted(Subject subject, Action action, Act act, String inspectionId) {
-        Optional<Inspection> inspection = inspections.find(inspectionId);
-        FindingsLetter letter = inspection.map(found -> letters.of(found.id())).orElse(null);
-        Inspection admitted = gate.admit(subject, action, act, inspection,
-                found -> LetterResources.letter(found, letter));
-        return new Loaded(admitted, letter);
-    }
-
-    private static FindingsLetterStage stageOf(Loaded loaded, Instant now) {
-        return loaded.letter().stageAt(now, loaded.inspection().participants(),
-                loaded.inspection().leadInspectorate());
-    }
-
     private Conflict refused(Subject subject, Act act, String detail, String message) {
         gate.record(subject, act, Outcome.REFUSED, detail);
         return new Conflict(message);
@@ -371,8 +276,5 @@ public final class FindingsLetterService {
 
     static Act act(String auditAction, String inspectionId) {
         return Act.of(auditAction, "FINDINGS_LETTER", inspectionId);
-    }
-
-    record Loaded(Inspection inspection, FindingsLetter letter) {
     }
 }

@@ -81,6 +81,8 @@ class FindingsLetterServiceTest {
     private final List<Notice> noticed = new ArrayList<>();
     private final FindingsLetterService service = new FindingsLetterService(inspections, letters, intake, store,
             directory, calendar, gate);
+    private final FindingsLetterReading reading = new FindingsLetterReading(inspections, letters, store, directory,
+            calendar, gate);
     private final FindingsLetterIssuing issuing = new FindingsLetterIssuing(inspections, letters, reports, store,
             directory, calendar, noticed::add, gate);
 
@@ -133,7 +135,7 @@ class FindingsLetterServiceTest {
     }
 
     private FindingsLetterStage stage() {
-        return service.view(ofstedLead, inspection.id()).stage();
+        return reading.view(ofstedLead, inspection.id()).stage();
     }
 
     private void signedOffByBoth() {
@@ -162,7 +164,7 @@ class FindingsLetterServiceTest {
         assertEquals(KeyScope.inspection(inspection.id()), draft.document().content().scope());
         assertEquals(FindingsLetterStage.AWAITING_SIGN_OFF, stage());
         service.signOff(cqcInspector, inspection.id(), 1);
-        assertEquals(Set.of(Inspectorate.HMIC), service.view(ofstedLead, inspection.id()).awaitingSignOff());
+        assertEquals(Set.of(Inspectorate.HMIC), reading.view(ofstedLead, inspection.id()).awaitingSignOff());
         service.signOff(hmicLead, inspection.id(), 1);
         assertEquals(FindingsLetterStage.SIGNED_OFF, stage());
         AccuracyCheck check = service.sendForAccuracyCheck(ofstedLead, inspection.id(), null);
@@ -247,7 +249,7 @@ class FindingsLetterServiceTest {
 
     @Test
     void theViewShowsTheTimelinesDueDates() {
-        FindingsLetterDueDates due = service.view(ofstedLead, inspection.id()).dueDates();
+        FindingsLetterDueDates due = reading.view(ofstedLead, inspection.id()).dueDates();
         assertEquals(JtaiDay.of(21).atTime(12, 0).atZone(WorkingDayCalendar.UK).toInstant(), due.signOffDue());
         assertEquals(JtaiDay.of(41), due.issueOn());
         assertEquals(JtaiDay.of(43), due.publicationOn());
@@ -267,24 +269,24 @@ class FindingsLetterServiceTest {
     @Test
     void agencyStaffSeeNothingBeforeTheDraftIsSentAndOnlyTheDcsAfter() {
         version(ofstedLead, PDF);
-        assertThrows(NotFound.class, () -> service.view(dcs, inspection.id()));
-        assertThrows(NotFound.class, () -> service.view(policeChief, inspection.id()));
+        assertThrows(NotFound.class, () -> reading.view(dcs, inspection.id()));
+        assertThrows(NotFound.class, () -> reading.view(policeChief, inspection.id()));
         signedOffByBoth();
         service.sendForAccuracyCheck(ofstedLead, inspection.id(), null);
-        FindingsLetterView seenByDcs = service.view(dcs, inspection.id());
+        FindingsLetterView seenByDcs = reading.view(dcs, inspection.id());
         assertEquals(1, seenByDcs.documents().size());
         assertTrue(seenByDcs.signOffs().isEmpty());
         assertTrue(seenByDcs.mayTake().contains(FindingsLetterView.Step.UPLOAD_COMMENTS));
-        assertThrows(NotFound.class, () -> service.view(laUploader, inspection.id()));
-        assertThrows(NotFound.class, () -> service.view(policeChief, inspection.id()));
+        assertThrows(NotFound.class, () -> reading.view(laUploader, inspection.id()));
+        assertThrows(NotFound.class, () -> reading.view(policeChief, inspection.id()));
         assertThrows(NotFound.class, () -> service.checkComments(laUploader, inspection.id(), "OFFICIAL", null));
         assertThrows(AccessDenied.class, () -> service.checkComments(ofstedLead, inspection.id(), "OFFICIAL", null));
         comments(dcs);
         // a revision is not for the DCS
         FindingsDocument revised = version(ofstedLead, PDF);
-        assertEquals(2, service.view(dcs, inspection.id()).documents().size());
-        assertThrows(NotFound.class, () -> service.download(dcs, inspection.id(), revised.id()));
-        assertEquals(3, service.view(cqcInspector, inspection.id()).documents().size());
+        assertEquals(2, reading.view(dcs, inspection.id()).documents().size());
+        assertThrows(NotFound.class, () -> reading.download(dcs, inspection.id(), revised.id()));
+        assertEquals(3, reading.view(cqcInspector, inspection.id()).documents().size());
     }
 
     @Test
@@ -349,5 +351,23 @@ class FindingsLetterServiceTest {
         assertEquals(1, due.overdueAt(check.dueAt().plusSeconds(1)).size());
         comments(dcs);
         assertTrue(due.overdueAt(check.dueAt().plusSeconds(1)).isEmpty());
+    }
+
+    @Test
+    void theDcsIsChosenAmongTheChildrensServicesChiefOfficersWhenThereAreSeveral() {
+        assertEquals(List.of("dcs"), reading.dcsCandidates(ofstedLead, inspection.id()).stream()
+                .map(UserAccount::id).toList());
+        assertTrue(reading.dcsCandidates(cqcInspector, inspection.id()).isEmpty(), "offered to the sender only");
+        directory.saveUser(new UserAccount("deputy", "deputy", "Deputy director", DemoDirectory.CHILDRENS_SERVICES_ID,
+                Set.of(Role.AGENCY_CHIEF_OFFICER), Set.of(), null));
+        version(ofstedLead, PDF);
+        signedOffByBoth();
+        InvalidInput choose = assertThrows(InvalidInput.class,
+                () -> service.sendForAccuracyCheck(ofstedLead, inspection.id(), null));
+        assertEquals("dcs", choose.errors().get(0).field());
+        assertThrows(InvalidInput.class, () -> service.sendForAccuracyCheck(ofstedLead, inspection.id(),
+                "police-chief"));
+        assertEquals("deputy", service.sendForAccuracyCheck(ofstedLead, inspection.id(), "deputy").dcsUserId());
+        assertThrows(NotFound.class, () -> reading.view(dcs, inspection.id()), "the other chief officer is not it");
     }
 }

@@ -11,6 +11,7 @@ import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterIssuing;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterPublication;
+import uk.gov.inspectorates.portal.core.findings.FindingsLetterReading;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterService;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetters;
 import uk.gov.inspectorates.portal.core.inspection.FindingsPublication;
@@ -46,6 +47,14 @@ public class FindingsWiring {
                                                 OrganisationDirectory directory, WorkingDayCalendar calendar,
                                                 PolicyGate gate) {
         return new FindingsLetterService(inspections, letters, intake, store, directory, calendar, gate);
+    }
+
+    @Produces
+    @Singleton
+    FindingsLetterReading findingsLetterReading(InspectionRepository inspections, FindingsLetters letters,
+                                                DocumentStore store, OrganisationDirectory directory,
+                                                WorkingDayCalendar calendar, PolicyGate gate) {
+        return new FindingsLetterReading(inspections, letters, store, directory, calendar, gate);
     }
 
     @Produces

@@ -10,6 +10,7 @@ import java.util.Map;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.findings.FindingsDocument;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterIssuing;
+import uk.gov.inspectorates.portal.core.findings.FindingsLetterReading;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterService;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterTarget;
 import uk.gov.inspectorates.portal.core.findings.FindingsLetterView;
@@ -35,13 +36,16 @@ public class FindingsLetterPages {
     FindingsLetterService letters;
 
     @Inject
+    FindingsLetterReading reading;
+
+    @Inject
     FindingsLetterIssuing issuing;
 
     /** The section's model, or null when the person may not see the letter (agency staff before the check). */
     Map<String, Object> section(Subject subject, String inspectionId) {
         FindingsLetterView view;
         try {
-            view = letters.view(subject, inspectionId);
+            view = reading.view(subject, inspectionId);
         } catch (NotFound | AccessDenied hidden) {
             return null;
         }
@@ -86,7 +90,15 @@ public class FindingsLetterPages {
         section.put("hasVersion", view.letter().latest().isPresent());
         section.put("mayUploadVersion", view.mayTake().contains(Step.UPLOAD_VERSION));
         section.put("maySignOff", view.mayTake().contains(Step.SIGN_OFF));
-        section.put("maySend", view.mayTake().contains(Step.SEND_TO_DCS));
+        boolean maySend = view.mayTake().contains(Step.SEND_TO_DCS);
+        section.put("maySend", maySend);
+        if (maySend) {
+            List<Map<String, Object>> candidates = reading.dcsCandidates(subject, inspectionId).stream()
+                    .map(user -> Map.<String, Object>of("id", user.id(), "name", user.displayName())).toList();
+            // a choice only where the children's services have more than one chief officer
+            section.put("dcsChoices", candidates.size() > 1 ? candidates : List.of());
+            section.put("chooseDcs", candidates.size() > 1);
+        }
         section.put("mayComment", view.mayTake().contains(Step.UPLOAD_COMMENTS));
         boolean mayIssue = view.mayTake().contains(Step.ISSUE);
         section.put("mayIssue", mayIssue);

@@ -129,22 +129,27 @@ class JdbcFindingsLettersTest {
     }
 
     @Test
-    void theDatabaseRefusesADocumentOutsideItsInspectionsScope() {
-        StoredContent elsewhere = new StoredContent(KeyScope.inspection("insp-c"), "objects/x",
-                new WrappedKey("kek", new byte[40]), 1, 2, "ef".repeat(32));
-        assertThrows(DataAccessException.class, () -> {
-            try (Connection connection = dataSource.getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.executeUpdate("insert into findings_letter_document (id, inspection_id, kind, version, "
-                        + "classification_tier, uploaded_by, uploaded_by_name, uploaded_at, file_name, media_type, "
-                        + "object_key, wrapping_key_id, wrapped_data_key, plaintext_bytes, stored_bytes, "
-                        + "plaintext_sha256, key_scope_kind, key_scope_id) values ('x', 'insp-b', 'LETTER', 1, "
-                        + "'OFFICIAL', 'u', 'n', now(), 'f.pdf', 'application/pdf', '" + elsewhere.objectKey()
-                        + "', 'kek', '\\x00', 1, 2, 'ef', 'INSPECTION', 'insp-c')");
-            } catch (java.sql.SQLException e) {
-                throw new DataAccessException(e);
-            }
-        });
+    void theDatabaseRefusesADocumentOutsideItsInspectionsScope() throws Exception {
+        String insert = "insert into findings_letter_document (id, inspection_id, kind, version, "
+                + "classification_tier, uploaded_by, uploaded_by_name, uploaded_at, file_name, media_type, "
+                + "object_key, wrapping_key_id, wrapped_data_key, plaintext_bytes, stored_bytes, plaintext_sha256, "
+                + "key_scope_kind, key_scope_id) values (?, 'insp-b', 'LETTER', ?, 'OFFICIAL', 'u', 'n', now(), "
+                + "'f.pdf', 'application/pdf', ?, 'kek', '\\x00', 1, 2, 'ef', 'INSPECTION', ?)";
+        try (Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, "in-scope");
+            statement.setInt(2, 7);
+            statement.setString(3, "objects/in-scope");
+            statement.setString(4, "insp-b");
+            assertEquals(1, statement.executeUpdate(), "the same row in its inspection's scope is kept");
+            statement.setString(1, "out-of-scope");
+            statement.setInt(2, 8);
+            statement.setString(3, "objects/out-of-scope");
+            statement.setString(4, "insp-c");
+            java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, statement::executeUpdate);
+            assertTrue(refused.getMessage().contains("findings_letter_document_in_inspection_scope"),
+                    refused.getMessage());
+        }
     }
 
     @Test
