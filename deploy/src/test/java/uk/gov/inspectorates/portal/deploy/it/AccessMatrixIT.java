@@ -53,7 +53,7 @@ class AccessMatrixIT extends PortalDeployment {
         return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions),
                 new OrganisationRoutes(), new TermPlanRoutes(sessions), LetterRoutes.signedIn(portal, sessions),
                 new JtaiRoutes.Inspections(jtai), new JtaiRoutes.Requests(jtai), new JtaiRoutes.Documents(jtai),
-                new ReferralRoutes(sessions));
+                new ReferralRoutes(sessions), new FindingsLetterRoutes(sessions));
     }
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
@@ -74,6 +74,8 @@ class AccessMatrixIT extends PortalDeployment {
                 JtaiRoutes.Documents.STATES, JtaiRoutes.Documents::appliesTo));
         tables.put("referrals", AccessMatrix.load("referrals", subjects, ReferralRoutes.STATES,
                 ReferralRoutes::appliesTo));
+        tables.put("findings-letters", AccessMatrix.load("findings-letters", subjects, FindingsLetterRoutes.STATES,
+                FindingsLetterRoutes::appliesTo));
         return tables;
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -138,6 +139,13 @@ class ReportLifecycleIT extends PortalDeployment {
         assertEquals(200, seen.statusCode());
         assertTrue(seen.body().contains("A judicial review has been lodged"), "visible to the addressees");
 
+        // JTAI Annex D (docs/adr/0026): the other parties' views before the decision; here none was given in time
+        for (String party : List.of("CQC", "HMIC", "HMI_PROBATION", "HMI_PRISONS", "HMCPSI")) {
+            HttpResponse<String> view = inspector.postJson("/api/v1/reports/" + id + "/withhold-requests/"
+                    + requestId + "/views", "{\"inspectorate\":\"" + party + "\",\"leadInspector\":\"Lead of "
+                    + party + "\",\"noViewGivenBy\":\"" + Instant.now().minusSeconds(60) + "\"}");
+            assertEquals(201, view.statusCode(), view.body());
+        }
         HttpResponse<String> decided = inspector.postJson("/api/v1/reports/" + id + "/withhold-requests/" + requestId
                 + "/decision", "{\"outcome\":\"GRANTED\",\"reason\":\"Until the review is heard\"}");
         assertEquals(200, decided.statusCode(), decided.body());

@@ -48,6 +48,11 @@ public final class AccessPolicy {
     public static final String UPLOAD_BY_OWNER = "upload.owner";
     public static final String UPLOAD_OWNER_ONLY = "upload.owner-only";
     public static final String NOT_PERMITTED = "default.not-permitted";
+    // findings letter (helper-findings, docs/adr/0025): the one kind of report agency staff read under embargo
+    public static final String EMBARGO_FINDINGS_LETTER_AGENCY_RECIPIENT =
+            "report.embargo.findings-letter-agency-recipients";
+    public static final String EMBARGO_FINDINGS_LETTER_NAMED_AGENCY_RECIPIENTS_ONLY =
+            "report.embargo.findings-letter-named-agency-recipients-only";
 
     public Decision decide(Subject subject, Action action, Resource resource, Instant now) {
         return switch (resource.kind()) {
@@ -63,6 +68,7 @@ public final class AccessPolicy {
             case FINDINGS_LETTER -> FindingsLetterRules.decide(subject, action, resource);
             case RETENTION -> RetentionRules.decide(subject, action, resource);
             case REMOVAL_CERTIFICATE -> RemovalCertificateRules.decide(subject, action, resource);
+            case CHALLENGE -> ChallengeRules.decide(subject, action, resource);
         };
     }
 
@@ -114,6 +120,9 @@ public final class AccessPolicy {
     /**
      * Under embargo (and once withdrawn) only the originator's sharing staff and the addressed parties' reader lists;
      * once published the embargo is over, and every member of staff of the originator and the addressed parties may.
+     * A JTAI pre-publication findings letter is also read by the agency staff it was issued to, named one by one (the
+     * DCS, the inspected agencies' chief officers, the chair of the safeguarding partnership), and by no other agency
+     * staff; after publication they are sent to the published letter like everyone else.
      */
     private Decision decideReading(Subject subject, Resource report) {
         Optional<Inspectorate> own = subject.inspectorate();
@@ -126,6 +135,11 @@ public final class AccessPolicy {
         if (report.lifecycle() == Resource.Lifecycle.PUBLISHED && own.isPresent()
                 && (own.get() == report.originator() || report.addressees().contains(own.get()))) {
             return Decision.permit(PUBLISHED_PARTY_STAFF);
+        }
+        if (!subject.organisation().isInspectorate() && !report.agencyRecipients().isEmpty()) {
+            return report.agencyRecipients().contains(subject.userId())
+                    ? Decision.permit(EMBARGO_FINDINGS_LETTER_AGENCY_RECIPIENT)
+                    : Decision.deny(EMBARGO_FINDINGS_LETTER_NAMED_AGENCY_RECIPIENTS_ONLY);
         }
         return Decision.deny(EMBARGO_READER_LIST_ONLY);
     }

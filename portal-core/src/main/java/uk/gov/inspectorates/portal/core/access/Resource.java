@@ -8,10 +8,12 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
  * What the policy needs to know about a thing being accessed, without knowing the thing itself: its kind, its
  * originating inspectorate, the parties it is addressed to, where it is in its life (a report under embargo,
  * published or withdrawn), the person it belongs to (a resumable upload is its uploader's alone), and the agency it
- * belongs to (a JTAI request, document or referral is its agency's and the participating inspectorates').
+ * belongs to (a JTAI request, document or referral is its agency's and the participating inspectorates'), and the
+ * agency staff named as recipients of the one kind of report that agency staff read under embargo (the user ids a JTAI
+ * pre-publication findings letter is issued to: docs/adr/0025).
  */
 public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
-                       Lifecycle lifecycle, String ownerUserId, String agencyId) {
+                       Lifecycle lifecycle, String ownerUserId, String agencyId, Set<String> agencyRecipients) {
 
     public enum Kind { REPORT, LETTER, UPLOAD, ORGANISATION, LOCAL_AUTHORITY_AREA, TEAM, USER_ACCOUNT, AGENCY_ACCOUNT,
         /** An inspectorate's list of the areas it plans to inspect in a term (its originator). */
@@ -30,7 +32,10 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
         /** Retention policies, legal holds, the dry run and the removal runs (administrators). */
         RETENTION,
         /** The signed certificate of an inspection's removal. */
-        REMOVAL_CERTIFICATE }
+        REMOVAL_CERTIFICATE,
+        // JTAI Annex D (issue 17, helper-annexd)
+        /** A challenge or complaint about an inspection: its lead inspectorate, participants and area (Annex D). */
+        CHALLENGE }
 
     /**
      * A thing's stage at the moment of the decision: a report's (under embargo, published, withdrawn) or a referral of
@@ -58,6 +63,13 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
         }
         Objects.requireNonNull(lifecycle, "lifecycle");
         addressees = Set.copyOf(addressees);
+        agencyRecipients = agencyRecipients == null ? Set.of() : Set.copyOf(agencyRecipients);
+    }
+
+    /** A resource with no named agency recipients (everything but a JTAI findings letter issued under embargo). */
+    public Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees, Lifecycle lifecycle,
+                    String ownerUserId, String agencyId) {
+        this(kind, id, originator, addressees, lifecycle, ownerUserId, agencyId, Set.of());
     }
 
     /** A resource that belongs to no agency. */
@@ -146,6 +158,28 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
     public static Resource evidenceDocument(String id, Inspectorate requestedBy, Set<Inspectorate> participants,
                                             String agencyId) {
         return new Resource(Kind.EVIDENCE_DOCUMENT, id, requestedBy, participants, Lifecycle.NONE, null, agencyId);
+    }
+
+    /**
+     * A challenge or complaint about an inspection (id null: one about to be recorded): the inspection's lead
+     * inspectorate (which coordinates the response), its participants and its local authority area.
+     */
+    public static Resource challenge(String id, Inspectorate lead, Set<Inspectorate> participants,
+                                     String localAuthorityAreaId) {
+        return new Resource(Kind.CHALLENGE, id, lead, participants, Lifecycle.NONE, null, localAuthorityAreaId);
+    }
+
+    // findings letter (helper-findings, docs/adr/0025)
+    /**
+     * A JTAI findings letter before issue, or one of its documents: the inspection's lead inspectorate (originator)
+     * and participants (addressees); {@code dcsUserId} the director of children's services who may read it (the
+     * draft sent to them for the factual accuracy check, and their comments), null when it is not for the DCS;
+     * {@code agencyId} the DCS's agency for the partnership's comments (which belong to it), null for the letter.
+     */
+    public static Resource findingsLetter(String inspectionId, Inspectorate lead, Set<Inspectorate> participants,
+                                          String dcsUserId, String agencyId) {
+        return new Resource(Kind.FINDINGS_LETTER, inspectionId, lead, participants, Lifecycle.NONE, dcsUserId,
+                agencyId);
     }
 
     /** A resumable upload in progress: only the person who started it may touch it. */

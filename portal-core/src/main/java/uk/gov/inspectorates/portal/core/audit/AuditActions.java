@@ -101,4 +101,35 @@ public final class AuditActions {
     public static final String REFERRAL_EVALUATE = "REFERRAL_EVALUATE";
     /** A referral signed off by the agency's chief officer or the lead inspector (which, in the detail), or refused. */
     public static final String REFERRAL_SIGN_OFF = "REFERRAL_SIGN_OFF";
+
+    // JTAI Annex D (issue 17, helper-annexd, docs/adr/0026)
+    /** A party's lead inspector's view on a withhold or withdrawal request recorded by the originator, or refused. */
+    public static final String WITHHOLD_REQUEST_VIEW = "WITHHOLD_REQUEST_VIEW";
+    /** The statement of proposed action asked of an agency after publication (agency, due), or refused; viewed. */
+    public static final String PROPOSED_ACTION_STATEMENT = "PROPOSED_ACTION_STATEMENT";
+    /** The lead inspector's review of an uploaded statement of proposed action (accepted or returned), or refused. */
+    public static final String PROPOSED_ACTION_REVIEW = "PROPOSED_ACTION_REVIEW";
+    /** A challenge or complaint about an inspection recorded (kind, received, late), or refused. */
+    public static final String CHALLENGE_RECORD = "CHALLENGE_RECORD";
+    /** A challenge acknowledged, or refused. */
+    public static final String CHALLENGE_ACKNOWLEDGE = "CHALLENGE_ACKNOWLEDGE";
+    /** The response to a challenge recorded, or refused. */
+    public static final String CHALLENGE_RESPOND = "CHALLENGE_RESPOND";
+    /** An inspection's challenges listed (count), or those due asked for, or refused. */
+    public static final String CHALLENGE_VIEW = "CHALLENGE_VIEW";
+    // findings letter (helper-findings, docs/adr/0025)
+    /** A findings letter draft or revision uploaded by the lead inspector (version, bytes), or refused. */
+    public static final String FINDINGS_LETTER_UPLOAD = "FINDINGS_LETTER_UPLOAD";
+    /** An inspection's findings letter viewed (its stage), or refused. */
+    public static final String FINDINGS_LETTER_VIEW = "FINDINGS_LETTER_VIEW";
+    /** A findings letter document (draft, revision or comments) downloaded, or refused. */
+    public static final String FINDINGS_LETTER_DOWNLOAD = "FINDINGS_LETTER_DOWNLOAD";
+    /** An inspectorate's sign-off of a version of the findings letter, or refused. */
+    public static final String FINDINGS_LETTER_SIGN_OFF = "FINDINGS_LETTER_SIGN_OFF";
+    /** The draft letter sent to the DCS for the factual accuracy check (the DCS, the due time), or refused. */
+    public static final String FINDINGS_LETTER_ACCURACY_CHECK = "FINDINGS_LETTER_ACCURACY_CHECK";
+    /** The partnership's factual accuracy comments uploaded by the DCS, or refused. */
+    public static final String FINDINGS_LETTER_COMMENTS = "FINDINGS_LETTER_COMMENTS";
+    /** The pre-publication findings letter issued as an embargoed report (report id, recipients), or refused. */
+    public static final String FINDINGS_LETTER_ISSUE = "FINDINGS_LETTER_ISSUE";
 }

@@ -18,7 +18,18 @@ public enum NoticeKind {
     /** An invitation to an agency account (the link carries a one-time token). */
     ACCOUNT_INVITATION,
     /** A password reset (the link carries a one-time token). */
-    PASSWORD_RESET;
+    PASSWORD_RESET,
+    // JTAI Annex D (issue 17, helper-annexd)
+    /** The originator decided a request to withhold or withdraw a report's publication (to the other parties). */
+    WITHHOLD_DECISION,
+    /** The lead inspector reviewed a statement of proposed action (to the agency that made it). */
+    STATEMENT_REVIEWED,
+    /** A challenge or complaint about an inspection was recorded (to the other participants' lead inspectors). */
+    CHALLENGE_RECORDED,
+    /** Something an inspectorate's person is to do (e.g. acknowledge a challenge) is due tomorrow (UK date). */
+    DEADLINE_TOMORROW,
+    /** Something an inspectorate's person is to do is past its deadline. */
+    DEADLINE_PASSED;
 
     /** Whether the link works as a key (a one-time token): the outbox forgets it once the message is handed over. */
     public boolean linkIsSecret() {

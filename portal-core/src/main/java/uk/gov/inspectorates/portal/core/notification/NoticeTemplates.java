@@ -41,6 +41,22 @@ public final class NoticeTemplates {
         TEMPLATES.put(NoticeKind.PASSWORD_RESET, new Template("Reset your password for the inspectorates' portal",
                 "Someone asked to reset the password of your account. If it was not you, you need do nothing.",
                 null, "If it was you, open the link to choose a new password. It works once, for a limited time:"));
+        // JTAI Annex D (issue 17, helper-annexd)
+        TEMPLATES.put(NoticeKind.WITHHOLD_DECISION, new Template("Decision on a request to withhold or withdraw"
+                        + " publication", "The originating inspectorate has decided a request to withhold or withdraw"
+                        + " the publication of a report shared with your inspectorate.", "Report",
+                "Sign in to see the decision and the views recorded:"));
+        TEMPLATES.put(NoticeKind.STATEMENT_REVIEWED, new Template("Your statement of proposed action has been reviewed",
+                "The lead inspector has reviewed the statement of proposed action your organisation uploaded.",
+                "Inspection", "Sign in to see whether it was accepted or returned with comments:"));
+        TEMPLATES.put(NoticeKind.CHALLENGE_RECORDED, new Template("Challenge or complaint about a joint inspection",
+                "A formal challenge or complaint about a joint inspection your inspectorate took part in has been"
+                        + " recorded. The lead inspectorate coordinates the response.", "Inspection",
+                "Sign in to read it:"));
+        TEMPLATES.put(NoticeKind.DEADLINE_TOMORROW, new Template("Due tomorrow",
+                "Something you are to do in the portal is due tomorrow.", "Item", "Sign in to do it:"));
+        TEMPLATES.put(NoticeKind.DEADLINE_PASSED, new Template("Deadline passed",
+                "Something you are to do in the portal is past its deadline.", "Item", "Sign in to do it:"));
     }
 
     private NoticeTemplates() {

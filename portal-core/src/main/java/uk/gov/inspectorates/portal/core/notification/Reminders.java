@@ -10,7 +10,8 @@ import uk.gov.inspectorates.portal.core.organisation.Role;
  * Queues the reminders about what agencies owe: DUE_TOMORROW for items due on tomorrow's date (UK local time),
  * OVERDUE for items past their due time. Each item gets each kind at most once, however often this runs and on
  * however many nodes (the outbox keeps the key with the messages, in one step). They go to the agency's uploaders
- * and its chief officer.
+ * and its chief officer; an item owed by someone else (an inspectorate's lead inspector acknowledging a challenge)
+ * names its recipients and is reminded as DEADLINE_TOMORROW and DEADLINE_PASSED.
  */
 public final class Reminders {
 
@@ -46,6 +47,12 @@ public final class Reminders {
     }
 
     private boolean remind(NoticeKind kind, DueItems.DueItem item) {
+        if (item.recipients() != null) {
+            NoticeKind deadline = kind == NoticeKind.DUE_TOMORROW ? NoticeKind.DEADLINE_TOMORROW
+                    : NoticeKind.DEADLINE_PASSED;
+            return notices.enqueueOnce(deadline + ":" + item.itemId(), Notice.of(deadline, item.title(), item.link(),
+                    item.recipients()));
+        }
         return notices.enqueueOnce(kind + ":" + item.itemId(), Notice.of(kind, item.title(), item.link(),
                 Recipients.withRoles(item.organisationId(), Role.AGENCY_UPLOADER, Role.AGENCY_CHIEF_OFFICER)));
     }

@@ -17,7 +17,8 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 public record Report(String id, String title, ReportType type, String subject, Classification classification,
                      String handlingInstructions, Attestations attestations, Inspectorate originator,
                      Set<Inspectorate> addressees, OffsetDateTime expectedPublication, String sharedBy,
-                     Instant sharedAt, AcceptedDocument document, Publication publication, Withdrawal withdrawal) {
+                     Instant sharedAt, AcceptedDocument document, Publication publication, Withdrawal withdrawal,
+                     Set<String> agencyRecipients) {
 
     public Report {
         Objects.requireNonNull(id, "id");
@@ -26,9 +27,24 @@ public record Report(String id, String title, ReportType type, String subject, C
         Objects.requireNonNull(originator, "originator");
         Objects.requireNonNull(document, "document");
         addressees = Set.copyOf(addressees);
+        agencyRecipients = agencyRecipients == null ? Set.of() : Set.copyOf(agencyRecipients);
         if (addressees.isEmpty() || addressees.contains(originator)) {
             throw new IllegalArgumentException("a report is addressed to at least one party other than its originator");
         }
+    }
+
+    /** A report read by inspectorate staff only (every report but a JTAI findings letter). */
+    public Report(String id, String title, ReportType type, String subject, Classification classification,
+                  String handlingInstructions, Attestations attestations, Inspectorate originator,
+                  Set<Inspectorate> addressees, OffsetDateTime expectedPublication, String sharedBy,
+                  Instant sharedAt, AcceptedDocument document, Publication publication, Withdrawal withdrawal) {
+        this(id, title, type, subject, classification, handlingInstructions, attestations, originator, addressees,
+                expectedPublication, sharedBy, sharedAt, document, publication, withdrawal, Set.of());
+    }
+
+    /** A JTAI findings letter issued under embargo (docs/adr/0025). */
+    public boolean isFindingsLetter() {
+        return ReportType.JTAI_FINDINGS_LETTER.equals(type);
     }
 
     public ReportStatus statusAt(Instant now) {
@@ -54,16 +70,18 @@ public record Report(String id, String title, ReportType type, String subject, C
             case PUBLISHED -> Resource.Lifecycle.PUBLISHED;
             case WITHDRAWN -> Resource.Lifecycle.WITHDRAWN;
         };
-        return new Resource(Resource.Kind.REPORT, id, originator, addressees, lifecycle, null);
+        return new Resource(Resource.Kind.REPORT, id, originator, addressees, lifecycle, null, null, agencyRecipients);
     }
 
     public Report published(Publication publication) {
         return new Report(id, title, type, subject, classification, handlingInstructions, attestations, originator,
-                addressees, expectedPublication, sharedBy, sharedAt, document, publication, withdrawal);
+                addressees, expectedPublication, sharedBy, sharedAt, document, publication, withdrawal,
+                agencyRecipients);
     }
 
     public Report withdrawn(Withdrawal withdrawal) {
         return new Report(id, title, type, subject, classification, handlingInstructions, attestations, originator,
-                addressees, expectedPublication, sharedBy, sharedAt, document, publication, withdrawal);
+                addressees, expectedPublication, sharedBy, sharedAt, document, publication, withdrawal,
+                agencyRecipients);
     }
 }

@@ -14,6 +14,11 @@ import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.notification.Notice;
+import uk.gov.inspectorates.portal.core.notification.NoticeKind;
+import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
+import uk.gov.inspectorates.portal.core.notification.Recipients;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
@@ -33,12 +38,15 @@ public final class ReportLifecycle {
     private final ReportRepository reports;
     private final WithholdRequests withholdRequests;
     private final PolicyGate gate;
+    private final NoticeOutbox notices;
     private final Clock clock;
 
-    public ReportLifecycle(ReportRepository reports, WithholdRequests withholdRequests, PolicyGate gate) {
+    public ReportLifecycle(ReportRepository reports, WithholdRequests withholdRequests, PolicyGate gate,
+                           NoticeOutbox notices) {
         this.reports = reports;
         this.withholdRequests = withholdRequests;
         this.gate = gate;
+        this.notices = notices;
         this.clock = gate.clock();
     }
 
@@ -114,7 +122,9 @@ public final class ReportLifecycle {
     }
 
     /**
-     * Records the originator's decision on a request. Granting a withdrawal withdraws the report; granting a
+     * Records the originator's decision on a request, once the views of every other party's lead inspector are in
+     * ({@link AnnexDConsultation#VIEWS_BEFORE_DECISION}), and tells those parties ({@link
+     * AnnexDConsultation#DECISION_TOLD_TO_OTHER_PARTIES}). Granting a withdrawal withdraws the report; granting a
      * request to withhold takes back a publication that is scheduled and has not come yet.
      */
     public WithholdRequest decideWithholdRequest(Subject subject, String id, String requestId, String outcome,
@@ -134,6 +144,15 @@ public final class ReportLifecycle {
             gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.REFUSED, "invalid decision");
             throw new InvalidInput(errors);
         }
+        List<Inspectorate> missing = AnnexDConsultation.missingViews(report, request);
+        if (request.decision() == null && !missing.isEmpty()) {
+            gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.REFUSED,
+                    AnnexDConsultation.VIEWS_BEFORE_DECISION + " " + requestId + " missing " + missing);
+            throw new Conflict("Record the view of the lead inspector of " + AnnexDConsultation.named(missing)
+                    + " (or that none was given by a time) before deciding: JTAI Annex D asks for the views of the"
+                    + " other inspectorates' lead inspectors before the decision",
+                    AnnexDConsultation.VIEWS_BEFORE_DECISION);
+        }
         WithholdRequest.Decision decision = new WithholdRequest.Decision(decided, why, subject.userId(), now);
         if (!withholdRequests.decide(requestId, decision)) {
             gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.REFUSED,
@@ -151,8 +170,14 @@ public final class ReportLifecycle {
             reports.cancelScheduledPublication(id, now);
             effect = ", scheduled publication taken back";
         }
+        List<Inspectorate> told = AnnexDConsultation.otherParties(report);
+        if (!told.isEmpty()) {
+            notices.enqueue(new Notice(NoticeKind.WITHHOLD_DECISION, told.stream()
+                    .map(party -> Recipients.readerListOf(party.organisationId())).toList(), report.title(),
+                    "/reports/" + id));
+        }
         gate.record(subject, act(AuditActions.WITHHOLD_REQUEST, id), Outcome.SUCCEEDED,
-                "decided " + requestId + " " + decided + effect);
+                "decided " + requestId + " " + decided + effect + ", told " + told);
         return request.decided(decision);
     }
 

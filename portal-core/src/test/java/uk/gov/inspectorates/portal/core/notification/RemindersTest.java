@@ -93,4 +93,23 @@ class RemindersTest {
         assertEquals(List.of(NoticeKind.DUE_TOMORROW, NoticeKind.DUE_TOMORROW, NoticeKind.OVERDUE,
                 NoticeKind.OVERDUE), outbox.messages().stream().map(OutgoingMessage::kind).toList());
     }
+
+    /** An item owed by named people (an inspectorate's lead inspector, issue 17) goes to them, as a deadline. */
+    @Test
+    void anItemThatNamesItsRecipientsIsRemindedToThemAsADeadlineNotToTheAgency() {
+        directory.saveUser(new UserAccount("lead", "lead@ofsted.gov.uk", "L", "ofsted", Set.of(Role.LEAD_INSPECTOR),
+                Set.of(), null));
+        items.open.add(new DueItems.DueItem("challenge-acknowledgement:c1", "ofsted", "Acknowledge a challenge",
+                "/inspections/i/after-publication", Instant.parse("2026-03-31T22:59:59Z"), Recipients.person("lead")));
+
+        assertEquals(new Reminders.Result(1, 0), reminders.queueDue());
+        clock.advance(Duration.ofDays(2));
+        assertEquals(new Reminders.Result(0, 1), reminders.queueDue());
+        assertEquals(new Reminders.Result(0, 0), reminders.queueDue());
+
+        assertEquals(List.of("lead@ofsted.gov.uk", "lead@ofsted.gov.uk"),
+                outbox.messages().stream().map(OutgoingMessage::recipient).toList());
+        assertEquals(List.of(NoticeKind.DEADLINE_TOMORROW, NoticeKind.DEADLINE_PASSED),
+                outbox.messages().stream().map(OutgoingMessage::kind).toList());
+    }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.notification.Notice;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -46,8 +48,10 @@ class ReportLifecycleTest {
     private final InMemoryWithholdRequests requests = new InMemoryWithholdRequests();
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final MutableClock clock = new MutableClock(NOW);
-    private final ReportLifecycle lifecycle = new ReportLifecycle(reports, requests,
-            new PolicyGate(new AccessPolicy(), audit, clock));
+    private final List<Notice> notices = new ArrayList<>();
+    private final PolicyGate gate = new PolicyGate(new AccessPolicy(), audit, clock);
+    private final ReportLifecycle lifecycle = new ReportLifecycle(reports, requests, gate, notices::add);
+    private final WithholdViews views = new WithholdViews(reports, requests, gate);
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
             .build();
@@ -61,6 +65,14 @@ class ReportLifecycleTest {
     private AuditEvent onlyEvent() {
         assertEquals(1, audit.events().size(), () -> "expected one audit event, got " + audit.events());
         return audit.events().get(0);
+    }
+
+    /** JTAI Annex D: the views of both other parties, so that the originator may decide. */
+    private void viewsOfBothOtherParties(WithholdRequest request) {
+        views.recordView(ofstedInspector, "r1", request.id(), new PartyViewDraft("CQC", "A. Lead", "Agree", null,
+                null));
+        views.recordView(ofstedInspector, "r1", request.id(), new PartyViewDraft("HMIC", "B. Lead", null, null,
+                NOW.atOffset(ZoneOffset.UTC)));
     }
 
     private Report stored() {
@@ -181,6 +193,7 @@ class ReportLifecycleTest {
     void grantingAWithdrawalRequestWithdrawsTheReport() {
         WithholdRequest request = lifecycle.recordWithholdRequest(ofstedInspector, "r1", new WithholdRequestDraft(
                 "WITHDRAW", "Northdale local authority", "Identifies a child", null, null));
+        viewsOfBothOtherParties(request);
 
         WithholdRequest decided = lifecycle.decideWithholdRequest(ofstedInspector, "r1", request.id(), "GRANTED",
                 "A child could be identified");
@@ -196,6 +209,7 @@ class ReportLifecycleTest {
         lifecycle.publish(ofstedInspector, "r1", URL, NOW.plusSeconds(3600).atOffset(ZoneOffset.UTC));
         WithholdRequest request = lifecycle.recordWithholdRequest(ofstedInspector, "r1", new WithholdRequestDraft(
                 "WITHHOLD", "Northdale local authority", "Criminal trial starts next week", null, null));
+        viewsOfBothOtherParties(request);
 
         lifecycle.decideWithholdRequest(ofstedInspector, "r1", request.id(), "granted", "Until the trial ends");
 
@@ -208,6 +222,7 @@ class ReportLifecycleTest {
         lifecycle.publish(ofstedInspector, "r1", URL, NOW.plusSeconds(3600).atOffset(ZoneOffset.UTC));
         WithholdRequest request = lifecycle.recordWithholdRequest(ofstedInspector, "r1", new WithholdRequestDraft(
                 "WITHHOLD", "Northdale local authority", "We disagree", null, null));
+        viewsOfBothOtherParties(request);
 
         lifecycle.decideWithholdRequest(ofstedInspector, "r1", request.id(), "REFUSED", "Not exceptional");
 

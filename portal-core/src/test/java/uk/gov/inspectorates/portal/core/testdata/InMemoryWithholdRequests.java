@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.core.testdata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import uk.gov.inspectorates.portal.core.report.PartyView;
 import uk.gov.inspectorates.portal.core.report.WithholdRequest;
 import uk.gov.inspectorates.portal.core.report.WithholdRequests;
 
@@ -26,6 +27,21 @@ public final class InMemoryWithholdRequests implements WithholdRequests {
             WithholdRequest request = requests.get(i);
             if (request.id().equals(requestId) && request.decision() == null) {
                 requests.set(i, request.decided(decision));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean addView(String requestId, PartyView view) {
+        for (int i = 0; i < requests.size(); i++) {
+            WithholdRequest request = requests.get(i);
+            if (request.id().equals(requestId)) {
+                if (request.viewOf(view.party()).isPresent()) {
+                    return false;
+                }
+                requests.set(i, request.withView(view));
                 return true;
             }
         }

@@ -113,7 +113,8 @@ public final class Problems {
                     + "a copy that can be opened as PDF.");
         }
         if (failure instanceof Conflict conflict) {
-            return Problem.of("state-conflict", "Not possible now", 409, conflict.getMessage());
+            Problem problem = Problem.of("state-conflict", "Not possible now", 409, conflict.getMessage());
+            return conflict.rule() == null ? problem : problem.withRule(conflict.rule());
         }
         if (failure instanceof NotFound) {
             return Problem.of("not-found", "Not found", 404, "There is nothing here, or nothing you may see");

@@ -27,6 +27,8 @@ import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.report.WithholdRequest;
 import uk.gov.inspectorates.portal.core.report.WithholdRequestDraft;
+import uk.gov.inspectorates.portal.core.report.PartyViewDraft;
+import uk.gov.inspectorates.portal.core.report.WithholdViews;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
 import uk.gov.inspectorates.portal.web.upload.ReportUploadReader;
 
@@ -42,6 +44,9 @@ public class ReportsResource {
 
     @Inject
     OnwardSharingService onwardSharing;
+
+    @Inject
+    WithholdViews withholdViews;
 
     @Inject
     CurrentSubject current;
@@ -149,6 +154,22 @@ public class ReportsResource {
         JsonObject body = JsonBodies.object(json);
         return Views.WithholdRequestView.of(lifecycle.decideWithholdRequest(current.get(), id, rid,
                 JsonBodies.text(body, "outcome"), JsonBodies.text(body, "reason")));
+    }
+
+    /**
+     * JTAI Annex D, the view of another party's lead inspector, before the decision: body {inspectorate, leadInspector,
+     * view, givenAt?} or {inspectorate, leadInspector, noViewGivenBy}. Answers the request with its views.
+     */
+    @POST
+    @Path("{id}/withhold-requests/{rid}/views")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recordView(@PathParam("id") String id, @PathParam("rid") String rid, String json) {
+        JsonObject body = JsonBodies.object(json);
+        WithholdRequest request = withholdViews.recordView(current.get(), id, rid, new PartyViewDraft(
+                JsonBodies.text(body, "inspectorate"), JsonBodies.text(body, "leadInspector"),
+                JsonBodies.text(body, "view"), JsonBodies.time(body, "givenAt"),
+                JsonBodies.time(body, "noViewGivenBy")));
+        return Response.status(Response.Status.CREATED).entity(Views.WithholdRequestView.of(request)).build();
     }
 
     @GET

@@ -13,6 +13,7 @@ import uk.gov.inspectorates.portal.core.report.Publication;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportType;
 import uk.gov.inspectorates.portal.core.report.Withdrawal;
+import uk.gov.inspectorates.portal.core.report.PartyView;
 import uk.gov.inspectorates.portal.core.report.WithholdRequest;
 
 /** The JSON shapes of the API (the domain never serialises itself). */
@@ -99,13 +100,27 @@ public final class Views {
 
     public record WithholdRequestView(String id, String kind, String applicant, String exceptionalCircumstances,
                                       String complaintReference, OffsetDateTime receivedAt, OffsetDateTime respondBy,
-                                      OffsetDateTime recordedAt, DecisionView decision) {
+                                      OffsetDateTime recordedAt, DecisionView decision, List<PartyViewView> views) {
         static WithholdRequestView of(WithholdRequest request) {
             var decision = request.decision();
             return new WithholdRequestView(request.id(), request.kind().name(), request.applicant(),
                     request.exceptionalCircumstances(), request.complaintReference(), utc(request.receivedAt()),
                     utc(request.respondBy()), utc(request.recordedAt()), decision == null ? null
-                    : new DecisionView(decision.outcome().name(), decision.reason(), utc(decision.decidedAt())));
+                    : new DecisionView(decision.outcome().name(), decision.reason(), utc(decision.decidedAt())),
+                    request.views().stream().map(PartyViewView::of).toList());
+        }
+    }
+
+    /**
+     * A party's lead inspector's view on a withhold request (JTAI Annex D): {@code view} and {@code givenAt}, or
+     * {@code noViewGiven} true and {@code noViewGivenBy}.
+     */
+    public record PartyViewView(String inspectorate, String leadInspector, String view, OffsetDateTime givenAt,
+                                boolean noViewGiven, OffsetDateTime noViewGivenBy, OffsetDateTime recordedAt) {
+        static PartyViewView of(PartyView view) {
+            return new PartyViewView(view.party().name(), view.leadInspector(), view.view(),
+                    view.noViewGiven() ? null : utc(view.at()), view.noViewGiven(),
+                    view.noViewGiven() ? utc(view.at()) : null, utc(view.recordedAt()));
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
@@ -13,6 +14,8 @@ import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.inspection.DueWork;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocumentRepository;
 import uk.gov.inspectorates.portal.core.evidence.ChildrenListCheck;
+import uk.gov.inspectorates.portal.core.findings.AccuracyCheckDueItems;
+import uk.gov.inspectorates.portal.core.findings.FindingsLetters;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceIntake;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequestRepository;
@@ -21,6 +24,7 @@ import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
 import uk.gov.inspectorates.portal.core.inspection.InspectionService;
 import uk.gov.inspectorates.portal.core.inspection.OutstandingRequests;
 import uk.gov.inspectorates.portal.core.notification.DueItems;
+import uk.gov.inspectorates.portal.core.postinspection.Challenges;
 import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcEvidenceDocumentRepository;
@@ -52,12 +56,17 @@ public class InspectionWiring {
         return new JdbcEvidenceDocumentRepository(dataSource);
     }
 
-    /** What agencies owe, for the e-mail reminders of the notice worker (docs/adr/0023). */
+    /**
+     * What agencies owe, for the e-mail reminders of the notice worker (docs/adr/0023), and what the lead inspectorate
+     * owes on challenges and complaints (issue 17, docs/adr/0026).
+     */
     @Produces
     @Singleton
     DueItems dueItems(InspectionRepository inspections, InformationRequestRepository requests,
-                      EvidenceDocumentRepository documents) {
-        return new OutstandingRequests(inspections, requests, documents);
+                      EvidenceDocumentRepository documents, FindingsLetters findingsLetters,
+                      Challenges challenges) {
+        return DueItems.allOf(List.of(new OutstandingRequests(inspections, requests, documents),
+                new AccuracyCheckDueItems(findingsLetters), AnnexDWiring.challengeDeadlines(inspections, challenges)));
     }
 
     @Produces

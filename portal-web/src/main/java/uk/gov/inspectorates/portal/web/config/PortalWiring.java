@@ -40,6 +40,7 @@ import uk.gov.inspectorates.portal.core.letter.LetterFiles;
 import uk.gov.inspectorates.portal.core.letter.LetterOnwardSharingService;
 import uk.gov.inspectorates.portal.core.letter.LetterService;
 import uk.gov.inspectorates.portal.core.report.ReportLifecycle;
+import uk.gov.inspectorates.portal.core.report.WithholdRequests;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.ShareDraftService;
 import uk.gov.inspectorates.portal.core.report.StampedCopies;
@@ -73,7 +74,6 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcShareDrafts;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSignInFailures;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcTermPlanRepository;
-import uk.gov.inspectorates.portal.storage.jdbc.JdbcWithholdRequests;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 
 /**
@@ -287,11 +287,15 @@ public class PortalWiring {
                 java.time.ZoneId.of("Europe/London"));
     }
 
-    /** Publication, withdrawal and withhold requests: the report's status follows from them and the clock. */
+    /**
+     * Publication, withdrawal and withhold requests: the report's status follows from them and the clock; decisions on
+     * withhold requests are told to the other parties (JTAI Annex D, docs/adr/0026).
+     */
     @Produces
     @Singleton
-    ReportLifecycle reportLifecycle(ReportRepository reports, PolicyGate gate) {
-        return new ReportLifecycle(reports, new JdbcWithholdRequests(dataSource), gate);
+    ReportLifecycle reportLifecycle(ReportRepository reports, WithholdRequests withholdRequests, PolicyGate gate,
+                                    NoticeOutbox notices) {
+        return new ReportLifecycle(reports, withholdRequests, gate, notices);
     }
 
     @Produces

@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Optional;
 import uk.gov.inspectorates.portal.core.inspection.ExportRecords;
-import uk.gov.inspectorates.portal.core.inspection.FindingsPublication;
 import uk.gov.inspectorates.portal.core.retention.DefaultRetentionPolicies;
 import uk.gov.inspectorates.portal.core.retention.LegalHolds;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
@@ -14,7 +12,7 @@ import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
 /**
  * The end of an inspection and retention (issue 17). Provisional producers of the contracts the parts of issue 17 share:
  * each is replaced by the part that owns it (retention policies and legal holds in PostgreSQL, export records, the
- * findings letter's publication).
+ * findings letter's publication, which FindingsWiring produces).
  */
 @ApplicationScoped
 public class RetentionWiring {
@@ -35,11 +33,5 @@ public class RetentionWiring {
     @Singleton
     ExportRecords exportRecords() {
         return inspectionId -> List.of();
-    }
-
-    @Produces
-    @Singleton
-    FindingsPublication findingsPublication() {
-        return inspectionId -> Optional.empty();
     }
 }

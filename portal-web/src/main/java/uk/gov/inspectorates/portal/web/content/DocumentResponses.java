@@ -58,7 +58,8 @@ public final class DocumentResponses {
                 download.content());
     }
 
-    private static Response attachment(AcceptedDocument document, String downloadId, long length,
+    /** A document's original bytes, streamed as they are decrypted, never stamped (e.g. a findings letter draft). */
+    public static Response attachment(AcceptedDocument document, String downloadId, long length,
                                        InputStream content) {
         StreamingOutput body = output -> copy(content, output);
         Response.ResponseBuilder response = Response.ok(body, document.mediaType());

@@ -6,10 +6,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.inspection.DueWork;
+import uk.gov.inspectorates.portal.core.inspection.InspectionService;
+import uk.gov.inspectorates.portal.core.postinspection.ChallengeService;
 import uk.gov.inspectorates.portal.web.api.JtaiNames;
 import uk.gov.inspectorates.portal.web.api.Problems;
 
@@ -32,6 +36,16 @@ public class DuePage extends HttpServlet {
     @Inject
     PageRenderer pages;
 
+    /** Challenges and complaints the lead inspectorate's staff are to acknowledge or answer (docs/adr/0026). */
+    @Inject
+    ChallengeService challenges;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    InspectionService inspections;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = (Subject) request.getAttribute(PageAccessFilter.SUBJECT);
@@ -45,15 +59,34 @@ public class DuePage extends HttpServlet {
                     "due", ReferralPages.when(item.request().dueAt()),
                     "documents", item.documents(),
                     "overdue", item.overdue())).toList();
+            List<Map<String, Object>> challengesDue = challengesDue(subject);
             pages.render(response, 200, "due", PageModel.forRequest(request, "What is due")
                     .with("items", items)
                     .with("hasItems", !items.isEmpty())
                     .with("overdueCount", items.stream().filter(item -> (Boolean) item.get("overdue")).count())
                     .with("inspectorateStaff", subject.inspectorate().isPresent())
+                    .with("challenges", challengesDue)
+                    .with("hasChallenges", !challengesDue.isEmpty())
                     .with("seriousConcerns", banner.forAgencyOf(subject))
                     .asMap());
         } catch (RuntimeException failure) {
             pages.problem(response, Problems.from(failure), PageModel.forRequest(request, "Problem"));
         }
+    }
+
+    private List<Map<String, Object>> challengesDue(Subject subject) {
+        if (subject.inspectorate().isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now(clock);
+        Map<String, String> inspectionNames = new java.util.HashMap<>();
+        inspections.visibleTo(subject).forEach(i -> inspectionNames.put(i.id(), names.inspection(i)));
+        return challenges.dueFor(subject).stream().map(challenge -> Map.<String, Object>of(
+                "link", ChallengeService.linkTo(challenge.inspectionId()),
+                "inspection", inspectionNames.getOrDefault(challenge.inspectionId(), "Inspection"),
+                "what", challenge.awaitingAcknowledgement() ? "Acknowledge" : "Answer",
+                "complainant", challenge.complainant(),
+                "due", ReferralPages.when(challenge.nextDeadline()),
+                "overdue", challenge.overdueAt(now))).toList();
     }
 }

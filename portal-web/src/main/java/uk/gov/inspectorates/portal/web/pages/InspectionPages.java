@@ -25,9 +25,14 @@ import uk.gov.inspectorates.portal.core.inspection.InspectionService;
 import uk.gov.inspectorates.portal.core.inspection.Milestone;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequests;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.postinspection.AnnexDDeadlines;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralService;
+import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.shared.Conflict;
+import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.JtaiNames;
 import uk.gov.inspectorates.portal.web.api.Problems;
 
@@ -46,6 +51,8 @@ public class InspectionPages extends HttpServlet {
     private static final Pattern REFERRAL = Pattern.compile("/([0-9a-f]{32})/referrals/([0-9a-f]{32})");
     private static final Pattern REQUEST_FORM = Pattern.compile("/([0-9a-f]{32})/requests/new");
     private static final Pattern REQUEST = Pattern.compile("/([0-9a-f]{32})/requests/([0-9a-f]{32})");
+    private static final Pattern FINDINGS_LETTER_STEP = Pattern.compile(
+            "/([0-9a-f]{32})/findings-letter/(version|comments|sign-off|accuracy-check|issue)");
 
     @Inject
     InspectionService inspections;
@@ -72,10 +79,20 @@ public class InspectionPages extends HttpServlet {
     SeriousConcernBanner banner;
 
     @Inject
+    FindingsLetterPages findingsLetter;
+
+    @Inject
     PageRenderer pages;
 
     @Inject
     Clock clock;
+
+    /** After the findings letter's publication (issue 17, docs/adr/0026). */
+    @Inject
+    AfterPublicationPages afterPublicationPages;
+
+    @Inject
+    AnnexDDeadlines annexDDeadlines;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -95,6 +112,8 @@ public class InspectionPages extends HttpServlet {
                 requestPages.form(request, response, subject, m.group(1));
             } else if ((m = REQUEST.matcher(path)).matches()) {
                 requestPages.page(request, response, subject, m.group(1), m.group(2));
+            } else if (AfterPublicationPages.handles(path)) {
+                afterPublicationPages.get(request, response, subject, path);
             } else {
                 throw new NotFound("page");
             }
@@ -117,6 +136,10 @@ public class InspectionPages extends HttpServlet {
                 requestPages.request(request, response, subject, m.group(1));
             } else if ((m = REQUEST.matcher(path)).matches()) {
                 requestPages.upload(request, response, subject, m.group(1), m.group(2));
+            } else if (AfterPublicationPages.handles(path)) {
+                afterPublicationPages.post(request, response, subject, path);
+            } else if ((m = FINDINGS_LETTER_STEP.matcher(path)).matches()) {
+                findingsLetterStep(request, response, subject, m.group(1), m.group(2));
             } else {
                 throw new NotFound("page");
             }
@@ -139,8 +162,31 @@ public class InspectionPages extends HttpServlet {
                 .asMap());
     }
 
+    /**
+     * A findings letter form: on success to the inspection's page (or the issued letter); invalid input or a step out
+     * of turn shows the inspection's page again with a GOV.UK error summary; anything else the problem page.
+     */
+    private void findingsLetterStep(HttpServletRequest request, HttpServletResponse response, Subject subject,
+                                    String id, String step) throws IOException {
+        String next;
+        try {
+            next = findingsLetter.take(request, subject, id, step);
+        } catch (InvalidInput | Conflict | UploadRejected refused) {
+            Problem problem = Problems.from(refused);
+            inspection(request, response, subject, id, problem);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", next);
+    }
+
     private void inspection(HttpServletRequest request, HttpServletResponse response, Subject subject, String id)
             throws IOException {
+        inspection(request, response, subject, id, null);
+    }
+
+    private void inspection(HttpServletRequest request, HttpServletResponse response, Subject subject, String id,
+                            Problem problem) throws IOException {
         InspectionService.Overview overview = inspections.view(subject, id);
         Inspection inspection = overview.inspection();
         Instant now = clock.instant();
@@ -148,8 +194,13 @@ public class InspectionPages extends HttpServlet {
         List<Referral> visibleReferrals = referrals.ofInspection(subject, id);
         List<Map<String, Object>> agencies = requestsByAgency(overview.requests(), id, now);
         List<Map<String, Object>> overdue = overdueRequests(subject, id);
-        pages.render(response, 200, "inspection", PageModel.forRequest(request, names.inspection(inspection))
+        PageModel model = PageModel.forRequest(request, names.inspection(inspection));
+        if (problem != null) {
+            model.errors(problem);
+        }
+        pages.render(response, problem == null ? 200 : problem.status(), "inspection", model
                 .with("marking", ReferralPages.MARKING)
+                .with("findings", findingsLetter.section(subject, id))
                 .with("inspection", Map.of("id", id, "name", names.inspection(inspection), "theme", inspection.theme(),
                         "notifiedOn", DAY.format(inspection.notifiedOn()), "participants",
                         inspection.participants().stream().sorted().map(Inspectorate::title).toList(),
@@ -170,7 +221,16 @@ public class InspectionPages extends HttpServlet {
                 .with("mayRefer", referrals.mayRaise(subject, id))
                 .with("mayRequest", !requests.agenciesAskableBy(subject, id).isEmpty())
                 .with("seriousConcerns", banner.inInspection(subject, id))
+                .with("afterPublication", afterPublication(id, now))
                 .asMap());
+    }
+
+    /** The dates after the findings letter's publication (JTAI Annex D), once it is published. */
+    private Map<String, Object> afterPublication(String id, Instant now) {
+        return annexDDeadlines.publishedBy(id, now).<Map<String, Object>>map(published -> Map.of(
+                "publishedAt", ReferralPages.when(published),
+                "statementDue", ReferralPages.when(annexDDeadlines.statementDue(published)),
+                "challengesClose", ReferralPages.when(annexDDeadlines.challengesClose(published)))).orElse(null);
     }
 
     /** The milestones in order, with a row for today where it falls between them. */

@@ -7,8 +7,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.report.AnnexDConsultation;
 import uk.gov.inspectorates.portal.core.report.OnwardSharing;
+import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
 import uk.gov.inspectorates.portal.core.report.WithholdRequest;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -69,7 +74,7 @@ final class ReportForms {
         };
     }
 
-    static Map<String, Object> withholdRow(WithholdRequest request) {
+    static Map<String, Object> withholdRow(Report report, WithholdRequest request) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", request.id());
         row.put("kind", request.kind() == WithholdRequest.Kind.WITHHOLD ? "Withhold publication" : "Withdraw the report");
@@ -83,6 +88,18 @@ final class ReportForms {
             row.put("decision", Map.of("outcome", decision.outcome() == WithholdRequest.Outcome.GRANTED
                     ? "Granted" : "Refused", "reason", decision.reason(), "decidedAt", when(decision.decidedAt())));
         }
+        // JTAI Annex D: the other parties' views before the decision (docs/adr/0026)
+        row.put("views", request.views().stream().map(view -> Map.of(
+                "party", view.party().title(),
+                "leadInspector", view.leadInspector(),
+                "view", view.noViewGiven() ? "No view given by " + when(view.at()) : view.view(),
+                "at", view.noViewGiven() ? "" : when(view.at()))).toList());
+        List<Inspectorate> missing = AnnexDConsultation.missingViews(report, request);
+        row.put("hasViews", !request.views().isEmpty());
+        row.put("viewsMissing", missing.stream().map(Inspectorate::title).collect(Collectors.joining(", ")));
+        row.put("missingParties", missing.stream().map(party -> Map.of("code", party.name(), "title", party.title()))
+                .toList());
+        row.put("awaitingViews", !missing.isEmpty());
         return row;
     }
 

@@ -33,9 +33,11 @@ final class ReportHistory {
         for (WithholdRequest request : requests) {
             events.add(new Event(request.recordedAt(), "Request to " + (request.kind() == WithholdRequest.Kind.WITHHOLD
                     ? "withhold publication" : "withdraw the report") + " recorded (" + request.applicant() + ")"));
+            request.views().forEach(view -> events.add(new Event(view.recordedAt(), "View of " + view.party().title()
+                    + "'s lead inspector recorded" + (view.noViewGiven() ? " (none given)" : ""))));
             if (request.decision() != null) {
                 events.add(new Event(request.decision().decidedAt(), "Request " + request.decision().outcome()
-                        .name().toLowerCase() + ": " + request.decision().reason()));
+                        .name().toLowerCase() + ": " + request.decision().reason() + " (other inspectorates told)"));
             }
         }
         for (OnwardSharing sharing : sharings) {

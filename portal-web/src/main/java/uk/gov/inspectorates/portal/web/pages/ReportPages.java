@@ -37,6 +37,8 @@ import uk.gov.inspectorates.portal.core.report.ReportStatus;
 import uk.gov.inspectorates.portal.core.report.ShareDraftService;
 import uk.gov.inspectorates.portal.core.report.WithholdRequest;
 import uk.gov.inspectorates.portal.core.report.WithholdRequestDraft;
+import uk.gov.inspectorates.portal.core.report.PartyViewDraft;
+import uk.gov.inspectorates.portal.core.report.WithholdViews;
 import uk.gov.inspectorates.portal.core.report.OnwardSharing;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
@@ -59,12 +61,13 @@ public class ReportPages extends HttpServlet {
     /** The task list's draft that the share form comes from, removed once the report is shared. */
     static final String DRAFT_FIELD = "draft";
     private static final Pattern ACTION = Pattern.compile(
-            "/([0-9a-f]{32})/(publication|withdrawal|withhold-requests|onward-sharing)(?:/([0-9a-f]{32})/(?:decision|consent))?");
+            "/([0-9a-f]{32})/(publication|withdrawal|withhold-requests|onward-sharing)(?:/([0-9a-f]{32})/(decision|consent|views))?");
     private static final Map<String, String> NOTICES = Map.of(
             "publication", "The publication is recorded",
             "withdrawal", "The report is withdrawn",
             "withhold-request", "The request to withhold or withdraw publication is recorded",
-            "withhold-decision", "The decision on the request is recorded",
+            "withhold-decision", "The decision on the request is recorded, and the other inspectorates are told",
+            "withhold-view", "The lead inspector's view is recorded",
             "onward-sharing", "Your onward sharing is recorded",
             "consent", "Your answer on written consent is recorded");
     static final ZoneId UK = ZoneId.of("Europe/London");
@@ -80,6 +83,10 @@ public class ReportPages extends HttpServlet {
 
     @Inject
     OnwardSharingService onwardSharing;
+
+    /** JTAI Annex D: the other parties' views on withhold requests (docs/adr/0026). */
+    @Inject
+    WithholdViews withholdViews;
 
     @Inject
     Clock clock;
@@ -139,9 +146,10 @@ public class ReportPages extends HttpServlet {
         String id = action.group(1);
         String form = action.group(2);
         String itemId = action.group(3);
+        String itemForm = action.group(4);
         Map<String, String> given = ReportForms.fields(request);
         try {
-            String done = act(subject, id, form, itemId, given);
+            String done = act(subject, id, form, itemId, itemForm, given);
             response.sendRedirect(request.getContextPath() + "/reports/" + id + "?done=" + done);
         } catch (InvalidInput | Conflict invalid) {
             Problem problem = Problems.from(invalid);
@@ -154,7 +162,8 @@ public class ReportPages extends HttpServlet {
     }
 
     /** Carries out one of the report page's forms; answers what was done (for the notice shown after). */
-    private String act(Subject subject, String id, String form, String itemId, Map<String, String> given) {
+    private String act(Subject subject, String id, String form, String itemId, String itemForm,
+                       Map<String, String> given) {
         switch (form) {
             case "publication" -> {
                 lifecycle.publish(subject, id, given.get("publishedUrl"),
@@ -171,6 +180,13 @@ public class ReportPages extends HttpServlet {
                             given.get("applicant"), given.get("exceptionalCircumstances"),
                             given.get("complaintReference"), ReportForms.time(given.get("receivedAt"), "receivedAt")));
                     return "withhold-request";
+                }
+                if ("views".equals(itemForm)) {
+                    withholdViews.recordView(subject, id, itemId, new PartyViewDraft(given.get("inspectorate"),
+                            given.get("leadInspector"), given.get("view"),
+                            ReportForms.time(given.get("givenAt"), "givenAt"),
+                            ReportForms.time(given.get("noViewGivenBy"), "noViewGivenBy")));
+                    return "withhold-view";
                 }
                 lifecycle.decideWithholdRequest(subject, id, itemId, given.get("outcome"), given.get("reason"));
                 return "withhold-decision";
@@ -263,7 +279,8 @@ public class ReportPages extends HttpServlet {
         Instant now = clock.instant();
         List<WithholdRequest> withholdRequests = lifecycle.withholdRequests(subject, id);
         List<OnwardSharing> onward = onwardSharing.ofReport(subject, id);
-        List<Map<String, Object>> requests = withholdRequests.stream().map(ReportForms::withholdRow).toList();
+        List<Map<String, Object>> requests = withholdRequests.stream()
+                .map(withhold -> ReportForms.withholdRow(report, withhold)).toList();
         List<Map<String, Object>> sharings = onward.stream().map(ReportForms::onwardSharingRow).toList();
         pages.render(response, status, "report", model.with("title", report.title())
                 .with("report", row(report, now))

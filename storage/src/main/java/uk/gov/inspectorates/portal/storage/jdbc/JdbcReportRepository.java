@@ -15,7 +15,7 @@ import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
-import uk.gov.inspectorates.portal.core.report.AnnexBReportTypes;
+import uk.gov.inspectorates.portal.core.report.ReportType;
 import uk.gov.inspectorates.portal.core.report.Attestations;
 import uk.gov.inspectorates.portal.core.report.Publication;
 import uk.gov.inspectorates.portal.core.report.Report;
@@ -23,6 +23,10 @@ import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.core.report.Withdrawal;
 
 public final class JdbcReportRepository implements ReportRepository {
+
+    /** A report with its named agency recipients (V17: only a findings letter has any). */
+    private static final String SELECT = "select report.*, array(select user_id from report_agency_recipient r "
+            + "where r.report_id = report.id order by user_id) as agency_recipients from report";
 
     private final Jdbc jdbc;
 
@@ -34,29 +38,36 @@ public final class JdbcReportRepository implements ReportRepository {
     public void add(Report report) {
         AcceptedDocument document = report.document();
         StoredContent content = document.content();
-        jdbc.update("insert into report (id, title, report_type, subject, classification_tier, "
-                        + "classification_descriptor, handling_instructions, subject_had_chance_to_comment, "
-                        + "content_final, subject_has_final_under_embargo, originator, addressees, "
-                        + "expected_publication, shared_by, shared_at, file_name, media_type, object_key, "
-                        + "wrapping_key_id, wrapped_data_key, plaintext_bytes, stored_bytes, plaintext_sha256, "
-                        + "key_scope_kind, key_scope_id) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                report.id(), report.title(), report.type().code(), report.subject(),
-                report.classification().tier().name(), report.classification().descriptor(),
-                report.handlingInstructions(), report.attestations().subjectHadChanceToComment(),
-                report.attestations().contentFinal(), report.attestations().subjectHasFinalUnderEmbargo(),
-                report.originator().name(),
-                report.addressees().stream().map(Enum::name).sorted().toArray(String[]::new),
-                report.expectedPublication(), report.sharedBy(),
-                Jdbc.timestamp(report.sharedAt()), document.fileName(), document.mediaType(), content.objectKey(),
-                content.dataKey().wrappingKeyId(), content.dataKey().ciphertext(), content.plaintextBytes(),
-                content.storedBytes(), content.plaintextSha256(), content.scope().kind().name(),
-                content.scope().id());
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "insert into report (id, title, report_type, subject, classification_tier, "
+                            + "classification_descriptor, handling_instructions, subject_had_chance_to_comment, "
+                            + "content_final, subject_has_final_under_embargo, originator, addressees, "
+                            + "expected_publication, shared_by, shared_at, file_name, media_type, object_key, "
+                            + "wrapping_key_id, wrapped_data_key, plaintext_bytes, stored_bytes, plaintext_sha256, "
+                            + "key_scope_kind, key_scope_id) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    report.id(), report.title(), report.type().code(), report.subject(),
+                    report.classification().tier().name(), report.classification().descriptor(),
+                    report.handlingInstructions(), report.attestations().subjectHadChanceToComment(),
+                    report.attestations().contentFinal(), report.attestations().subjectHasFinalUnderEmbargo(),
+                    report.originator().name(),
+                    report.addressees().stream().map(Enum::name).sorted().toArray(String[]::new),
+                    report.expectedPublication(), report.sharedBy(),
+                    Jdbc.timestamp(report.sharedAt()), document.fileName(), document.mediaType(), content.objectKey(),
+                    content.dataKey().wrappingKeyId(), content.dataKey().ciphertext(), content.plaintextBytes(),
+                    content.storedBytes(), content.plaintextSha256(), content.scope().kind().name(),
+                    content.scope().id());
+            for (String recipient : report.agencyRecipients()) {
+                Jdbc.update(connection, "insert into report_agency_recipient (report_id, user_id) values (?, ?)",
+                        report.id(), recipient);
+            }
+            return null;
+        });
     }
 
     @Override
     public Optional<Report> find(String id) {
-        return jdbc.query("select * from report where id = ?", JdbcReportRepository::report, id).stream().findFirst();
+        return jdbc.query(SELECT + " where id = ?", JdbcReportRepository::report, id).stream().findFirst();
     }
 
     @Override
@@ -89,7 +100,7 @@ public final class JdbcReportRepository implements ReportRepository {
 
     @Override
     public List<Report> all() {
-        return jdbc.query("select * from report order by shared_at desc, id", JdbcReportRepository::report);
+        return jdbc.query(SELECT + " order by shared_at desc, id", JdbcReportRepository::report);
     }
 
     private static Report report(ResultSet row) throws SQLException {
@@ -100,7 +111,7 @@ public final class JdbcReportRepository implements ReportRepository {
                 row.getLong("plaintext_bytes"), row.getLong("stored_bytes"), row.getString("plaintext_sha256"));
         String typeCode = row.getString("report_type");
         return new Report(row.getString("id"), row.getString("title"),
-                AnnexBReportTypes.byCode(typeCode)
+                ReportType.byCode(typeCode)
                         .orElseThrow(() -> new IllegalStateException("unknown report type " + typeCode)),
                 row.getString("subject"),
                 new Classification(Tier.valueOf(row.getString("classification_tier")),
@@ -114,7 +125,8 @@ public final class JdbcReportRepository implements ReportRepository {
                 Jdbc.offsetDateTime(row, "expected_publication"), row.getString("shared_by"),
                 Jdbc.instant(row, "shared_at"),
                 new AcceptedDocument(row.getString("file_name"), row.getString("media_type"), content),
-                publication(row), withdrawal(row));
+                publication(row), withdrawal(row),
+                java.util.Set.copyOf(JdbcOrganisationDirectory.texts(row.getArray("agency_recipients"))));
     }
 
     private static Publication publication(ResultSet row) throws SQLException {

@@ -29,6 +29,7 @@ import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.report.AnnexBReportTypes;
 import uk.gov.inspectorates.portal.core.report.Attestations;
 import uk.gov.inspectorates.portal.core.report.OnwardSharing;
+import uk.gov.inspectorates.portal.core.report.PartyView;
 import uk.gov.inspectorates.portal.core.report.Publication;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
@@ -131,6 +132,41 @@ class ReportLifecycleStorageTest {
 
         assertTrue(reports.delete(report.id()));
         assertTrue(withholdRequests.ofReport(report.id()).isEmpty());
+    }
+
+    /** V18: the other parties' views (JTAI Annex D), one per party, only before the decision, gone with the report. */
+    @Test
+    void partyViewsAreKeptOncePerPartyBeforeTheDecisionAndGoWithTheirReport() {
+        Report report = aReport();
+        WithholdRequest request = new WithholdRequest(UUID.randomUUID().toString(), report.id(),
+                WithholdRequest.Kind.WITHDRAW, "Northdale Council", "a child identifiable", null,
+                NOW.minusSeconds(3600), "ofsted-inspector", NOW, null);
+        withholdRequests.add(request);
+        PartyView cqc = new PartyView(Inspectorate.CQC, "C. Lead", "Publish as planned", NOW.minusSeconds(600),
+                "ofsted-inspector", NOW);
+        PartyView hmic = new PartyView(Inspectorate.HMIC, "H. Lead", null, NOW.minusSeconds(60), "ofsted-inspector",
+                NOW.plusSeconds(1));
+
+        assertTrue(withholdRequests.addView(request.id(), cqc));
+        assertFalse(withholdRequests.addView(request.id(), new PartyView(Inspectorate.CQC, "Other", "again",
+                NOW, "ofsted-inspector", NOW)), "one view per party");
+        assertTrue(withholdRequests.addView(request.id(), hmic));
+        WithholdRequest withViews = request.withView(cqc).withView(hmic);
+        assertEquals(withViews, withholdRequests.find(report.id(), request.id()).orElseThrow());
+        assertEquals(List.of(withViews), withholdRequests.ofReport(report.id()));
+        assertTrue(withholdRequests.find(report.id(), request.id()).orElseThrow().viewOf(Inspectorate.HMIC)
+                .orElseThrow().noViewGiven());
+
+        WithholdRequest.Decision granted = new WithholdRequest.Decision(WithholdRequest.Outcome.GRANTED,
+                "exceptional", "ofsted-inspector", NOW);
+        assertTrue(withholdRequests.decide(request.id(), granted));
+        assertFalse(withholdRequests.addView(request.id(), new PartyView(Inspectorate.HMI_PRISONS, "P. Lead", "late",
+                NOW, "ofsted-inspector", NOW)), "no view after the decision");
+        assertEquals(withViews.decided(granted), withholdRequests.find(report.id(), request.id()).orElseThrow());
+
+        assertTrue(reports.delete(report.id()));
+        assertTrue(withholdRequests.ofReport(report.id()).isEmpty());
+        assertFalse(withholdRequests.addView(request.id(), cqc));
     }
 
     @Test
