@@ -61,7 +61,8 @@ public final class AuditEventSweep implements RetentionSweep {
     static Instant recordedBeforeIsDue(RetentionPolicy policy, Instant now, WorkingDayCalendar calendar) {
         ZoneId uk = WorkingDayCalendar.UK;
         if (policy.unit() == DurationUnit.CALENDAR_DAYS) {
-            return now.atZone(uk).minusDays(policy.amount()).toInstant().plusNanos(1);
+            // one microsecond on: the database keeps microseconds, and an event recorded at the very instant is due
+            return now.atZone(uk).minusDays(policy.amount()).toInstant().plusNanos(1000);
         }
         // a working-day period ends with the day its start falls on: find the last start day already over
         LocalDate today = now.atZone(uk).toLocalDate();
