@@ -71,13 +71,15 @@ class RetentionIT extends BrowserDeployment {
         HttpResponse<String> changed = admin.putJson("/api/v1/retention-policies/SHARE_DRAFTS",
                 policy(21, "CALENDAR_DAYS", "REMOVE", reason));
         assertEquals(200, changed.statusCode(), changed.body());
-        assertTrue(changed.body().contains("\"after\":{\"category\":\"SHARE_DRAFTS\",\"amount\":21"), changed.body());
+        assertTrue(changed.body().contains("\"after\":{\"action\":\"REMOVE\",\"amount\":21,\"category\":\"SHARE_DRAFTS\""),
+                changed.body());
 
         HttpResponse<String> history = PortalApi.signedIn(portal(), "ofsted.siro")
                 .get("/api/v1/retention-policies/SHARE_DRAFTS/history");
         assertEquals(200, history.statusCode(), history.body());
         assertTrue(history.body().contains(reason), history.body());
-        assertTrue(history.body().contains("\"before\":{\"category\":\"SHARE_DRAFTS\""), history.body());
+        assertTrue(history.body().contains("\"after\":{\"action\":\"REMOVE\",\"amount\":21,"), history.body());
+        assertTrue(history.body().contains("\"before\":{\"action\":"), history.body());
         assertEquals(1, audit("RETENTION_POLICY_CHANGE", "SHARE_DRAFTS", "SUCCEEDED",
                 "before=% after=21 CALENDAR_DAYS REMOVE % reason=" + reason, "ofsted.admin"));
 
