@@ -83,6 +83,13 @@ class RetentionIT extends BrowserDeployment {
         assertEquals(1, audit("RETENTION_POLICY_CHANGE", "SHARE_DRAFTS", "SUCCEEDED",
                 "before=% after=21 CALENDAR_DAYS REMOVE % reason=" + reason, "ofsted.admin"));
 
+        HttpResponse<String> dryRun = PortalApi.signedIn(portal(), "ofsted.siro")
+                .get("/api/v1/retention-schedule?limit=500");
+        assertEquals(200, dryRun.statusCode(), dryRun.body());
+        assertTrue(dryRun.body().contains("\"category\":\"AUDIT_EVENTS\",\"description\":\"audit events from "),
+                "the trail is listed for review, its oldest event's due date: " + dryRun.body());
+        assertTrue(dryRun.body().contains("\"action\":\"REVIEW\""), dryRun.body());
+
         HttpResponse<String> bySiro = PortalApi.signedIn(portal(), "ofsted.siro").putJson(
                 "/api/v1/retention-policies/SHARE_DRAFTS", policy(25, "CALENDAR_DAYS", "REMOVE", "siro"));
         assertEquals(403, bySiro.statusCode(), bySiro.body());
