@@ -132,4 +132,15 @@ public final class AuditActions {
     public static final String FINDINGS_LETTER_COMMENTS = "FINDINGS_LETTER_COMMENTS";
     /** The pre-publication findings letter issued as an embargoed report (report id, recipients), or refused. */
     public static final String FINDINGS_LETTER_ISSUE = "FINDINGS_LETTER_ISSUE";
+    // --- issue 17, retention (helper-retention) ---
+    /** The retention policies, one's history or the dry run viewed, or refused. */
+    public static final String RETENTION_VIEW = "RETENTION_VIEW";
+    /** A retention policy changed (before and after, reason), or refused (the rule or the invalid fields). */
+    public static final String RETENTION_POLICY_CHANGE = "RETENTION_POLICY_CHANGE";
+    /** A legal hold set on an inspection or a report (reason), or refused. */
+    public static final String LEGAL_HOLD_SET = "LEGAL_HOLD_SET";
+    /** A legal hold lifted (reason), or refused. */
+    public static final String LEGAL_HOLD_LIFT = "LEGAL_HOLD_LIFT";
+    /** Something a retention policy removed (category, kind, id, counts; never content), or the removal failed. */
+    public static final String RETENTION_REMOVE = "RETENTION_REMOVE";
 }

@@ -47,6 +47,7 @@ import uk.gov.inspectorates.portal.core.report.StampedCopies;
 import uk.gov.inspectorates.portal.core.report.Stamper;
 import uk.gov.inspectorates.portal.core.report.StampingBudget;
 import uk.gov.inspectorates.portal.core.report.ReportService;
+import uk.gov.inspectorates.portal.core.retention.LegalHolds;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanService;
@@ -215,9 +216,9 @@ public class PortalWiring {
     ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
                                 ResumableUploads uploads, PolicyGate gate, AuditTrail audit, KeyService keys,
                                 Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget,
-                                NoticeOutbox notices) {
+                                NoticeOutbox notices, LegalHolds holds) {
         return new ReportService(reports, documentIntake(store, scanner), store, gate,
-                new ScopeRemoval(keys, store, audit, clock), uploads, stamper, letters, budget, notices);
+                new ScopeRemoval(keys, store, audit, clock, holds), uploads, stamper, letters, budget, notices);
     }
 
     @Produces
@@ -266,9 +267,9 @@ public class PortalWiring {
     AdvanceLetterService advanceLetterService(LetterService reportLetters, LetterRepository letters,
                                               LetterFiles files, PolicyGate gate, LetterCopies copies,
                                               DocumentStore store, AuditTrail audit, KeyService keys, Clock clock,
-                                              NoticeOutbox notices) {
+                                              NoticeOutbox notices, LegalHolds holds) {
         return new AdvanceLetterService(reportLetters, letters, files, gate, copies,
-                new ScopeRemoval(keys, store, audit, clock), notices);
+                new ScopeRemoval(keys, store, audit, clock, holds), notices);
     }
 
     /** Onward sharing of letters on a recorded basis (ISP ¶14, docs/adr/0027). */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 import uk.gov.inspectorates.portal.core.inspection.DueWork;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequest;
 import uk.gov.inspectorates.portal.core.inspection.Inspection;
@@ -56,6 +57,9 @@ public class InspectionPages extends HttpServlet {
 
     @Inject
     InspectionService inspections;
+
+    @Inject
+    LegalHoldSection legalHolds;
 
     @Inject
     ReferralService referrals;
@@ -222,6 +226,7 @@ public class InspectionPages extends HttpServlet {
                 .with("mayRequest", !requests.agenciesAskableBy(subject, id).isEmpty())
                 .with("seriousConcerns", banner.inInspection(subject, id))
                 .with("afterPublication", afterPublication(id, now))
+                .with("legalHold", legalHolds.of(subject, HoldTarget.inspection(id), "inspection-page"))
                 .asMap());
     }
 
