@@ -101,4 +101,16 @@ public final class AuditActions {
     public static final String REFERRAL_EVALUATE = "REFERRAL_EVALUATE";
     /** A referral signed off by the agency's chief officer or the lead inspector (which, in the detail), or refused. */
     public static final String REFERRAL_SIGN_OFF = "REFERRAL_SIGN_OFF";
+
+    // --- automatic, provable removal (issue 17, helper-removal; docs/adr/0030) ---
+    /** A step of a retention removal that failed (the step and the error class, never content), or its completion. */
+    public static final String RETENTION_REMOVAL = "RETENTION_REMOVAL";
+    /** An administrator's "run due removals now" (counts in the detail), or refused. */
+    public static final String RETENTION_RUN = "RETENTION_RUN";
+    /** The removals listed for an administrator (count), or refused. */
+    public static final String REMOVAL_LIST = "REMOVAL_LIST";
+    /** Removal certificates listed (count), or refused. */
+    public static final String REMOVAL_CERTIFICATE_LIST = "REMOVAL_CERTIFICATE_LIST";
+    /** One removal certificate downloaded, or refused. */
+    public static final String REMOVAL_CERTIFICATE_DOWNLOAD = "REMOVAL_CERTIFICATE_DOWNLOAD";
 }
