@@ -81,7 +81,7 @@ public final class RetentionRun {
         } catch (RuntimeException failure) {
             counts[3]++;
             LOG.log(Level.WARNING, "Removal of " + candidate.kind() + " " + candidate.id() + " failed ("
-                    + failure.getClass().getSimpleName() + "); retried on the next run");
+                    + failure.getClass().getSimpleName() + "); retried on the next run", failure);
             return;
         }
         var after = removals.find(candidate.category(), candidate.kind(), candidate.id());

@@ -120,9 +120,9 @@ public final class JdbcRemovals implements Removals {
 
     @Override
     public void reached(String id, RemovalStep step, boolean last, Instant now) {
-        jdbc.update("update removal set step = ?, updated_at = ?, completed_at = case when ? then ? end, "
-                        + "failed = false, failed_step = null, failure_class = null where id = ?",
-                step.name(), Jdbc.timestamp(now), last, Jdbc.timestamp(now), id);
+        jdbc.update("update removal set step = ?, updated_at = ?, completed_at = ?, failed = false, "
+                        + "failed_step = null, failure_class = null where id = ?",
+                step.name(), Jdbc.timestamp(now), last ? Jdbc.timestamp(now) : null, id);
     }
 
     @Override
