@@ -67,6 +67,7 @@ class RemovalStorageTest {
     private static S3ProxyServer server;
 
     private MinioObjectStore store;
+    private String databaseName;
     private final AtomicBoolean deletesFail = new AtomicBoolean();
     private RemovalFixture fixture;
 
@@ -85,6 +86,7 @@ class RemovalStorageTest {
     @BeforeEach
     void freshDatabaseAndBucket() throws Exception {
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        databaseName = name;
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
@@ -276,6 +278,67 @@ class RemovalStorageTest {
         assertEquals(0, fixture.count("select count(*) from report_letter where id = 'l-ahead'"));
         assertEquals(1, fixture.count("select count(*) from key_encryption_key where scope_id = 'ahead-scope-1' "
                 + "and destroyed_at is not null"));
+    }
+
+    @Test
+    void aRemovalKilledPartWayIsCompletedOnceByTheNextRunAndNoOtherRunnerTouchesItMeanwhile() throws Exception {
+        List<StoredContent> stored = fixture.anInspectionWithEvidence("i-kill", 20, 2_000);
+        fixture.close("i-kill", CLOSED);
+        Instant due = CLOSED.plus(Duration.ofDays(60));
+        fixture.clock.set(due);
+
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RemovalChild.class.getName(),
+                postgres.getJdbcUrl("postgres", databaseName), server.endpoint(), "removal-" + databaseName,
+                temp.resolve(databaseName).toString(), due.toString(), "5")
+                .redirectErrorStream(true).redirectOutput(temp.resolve(databaseName + "-child.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(fixture.count("select count(*) from removal where target_id = 'i-kill' and step = 'KEK_DESTROYED' "
+                    + "and objects is not null") == 1 && remaining(stored) == 35)) {
+                assertTrue(child.isAlive(), () -> "the child runner ended early: " + childLog());
+                assertTrue(System.nanoTime() < deadline, "the child runner did not reach the objects step");
+                Thread.sleep(50);
+            }
+            RetentionRun.Result meanwhile = fixture.run.run();
+            assertEquals(0, meanwhile.removed());
+            assertTrue(meanwhile.busy() >= 1, "the target is locked by the runner at work on it");
+            assertEquals(35, remaining(stored), "a second runner touches nothing while the first holds the lock");
+        } finally {
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+
+        RemovalRecord interrupted = fixture.removals.find(RetentionCategory.JTAI_AFTER_CLOSURE, "INSPECTION", "i-kill")
+                .orElseThrow();
+        assertEquals("RUNNING", interrupted.status());
+        assertEquals(RemovalStep.KEK_DESTROYED, interrupted.step());
+        assertEquals(1, fixture.count("select count(*) from inspection where id = 'i-kill'"));
+
+        RetentionRun.Result rerun = fixture.run.run();
+        assertEquals(1, rerun.removed(), "the lock died with the killed runner");
+        assertEquals(0, remaining(stored));
+        assertNoRowRefersTo("i-kill");
+        RemovalRecord done = fixture.removals.find(RetentionCategory.JTAI_AFTER_CLOSURE, "INSPECTION", "i-kill")
+                .orElseThrow();
+        assertEquals("COMPLETED", done.status());
+        assertEquals(40, done.objects(), "the counts taken before the kill stand");
+        assertEquals(1, fixture.count("select count(*) from removal_certificate"), "one certificate");
+        assertEquals(0, fixture.run.run().removed());
+        assertEquals(1, fixture.count("select count(*) from removal_certificate"));
+    }
+
+    private long remaining(List<StoredContent> stored) throws IOException {
+        List<String> keys = store.keys();
+        return stored.stream().filter(content -> keys.contains(content.objectKey())).count();
+    }
+
+    private String childLog() {
+        try {
+            return Files.readString(temp.resolve(databaseName + "-child.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     /** No row of any table with an inspection_id column, nor any row holding an object of its scope, is left. */
