@@ -103,8 +103,6 @@ public final class AuditActions {
     public static final String REFERRAL_SIGN_OFF = "REFERRAL_SIGN_OFF";
 
     // --- automatic, provable removal (issue 17, helper-removal; docs/adr/0030) ---
-    /** A step of a retention removal that failed (the step and the error class, never content), or its completion. */
-    public static final String RETENTION_REMOVAL = "RETENTION_REMOVAL";
     /** An administrator's "run due removals now" (counts in the detail), or refused. */
     public static final String RETENTION_RUN = "RETENTION_RUN";
     /** The removals listed for an administrator (count), or refused. */
@@ -113,4 +111,16 @@ public final class AuditActions {
     public static final String REMOVAL_CERTIFICATE_LIST = "REMOVAL_CERTIFICATE_LIST";
     /** One removal certificate downloaded, or refused. */
     public static final String REMOVAL_CERTIFICATE_DOWNLOAD = "REMOVAL_CERTIFICATE_DOWNLOAD";
+
+    // --- issue 17, retention (helper-retention) ---
+    /** The retention policies, one's history or the dry run viewed, or refused. */
+    public static final String RETENTION_VIEW = "RETENTION_VIEW";
+    /** A retention policy changed (before and after, reason), or refused (the rule or the invalid fields). */
+    public static final String RETENTION_POLICY_CHANGE = "RETENTION_POLICY_CHANGE";
+    /** A legal hold set on an inspection or a report (reason), or refused. */
+    public static final String LEGAL_HOLD_SET = "LEGAL_HOLD_SET";
+    /** A legal hold lifted (reason), or refused. */
+    public static final String LEGAL_HOLD_LIFT = "LEGAL_HOLD_LIFT";
+    /** Something a retention policy removed (category, kind, id, counts; never content), or the removal failed. */
+    public static final String RETENTION_REMOVE = "RETENTION_REMOVE";
 }

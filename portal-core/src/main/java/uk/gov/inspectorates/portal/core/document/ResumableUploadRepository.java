@@ -26,6 +26,6 @@ public interface ResumableUploadRepository {
     /** Deletes the record; true only for the call that deleted it (so an upload is attached at most once). */
     boolean remove(String id);
 
-    /** Uploads whose expiry has passed at {@code now}, whatever their status. */
-    List<ResumableUpload> expiredAt(Instant now);
+    /** Every upload not yet attached or discarded, whatever its status, soonest expiry first. */
+    List<ResumableUpload> all();
 }

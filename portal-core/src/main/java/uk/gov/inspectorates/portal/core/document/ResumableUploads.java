@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import uk.gov.inspectorates.portal.core.access.Action;
 import uk.gov.inspectorates.portal.core.access.Decision;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
@@ -224,17 +225,32 @@ public final class ResumableUploads {
         gate.record(subject, act(AuditActions.UPLOAD_DISCARD, id), Outcome.SUCCEEDED, "abandoned by its owner");
     }
 
-    /** Removes every upload past its expiry (the policy's, not a person's); returns how many. */
-    public int removeExpired() {
-        int removed = 0;
-        for (ResumableUpload upload : uploads.expiredAt(clock.instant())) {
-            discard(upload);
-            audit.record(new AuditEvent(clock.instant(), null, null, AuditActions.UPLOAD_DISCARD, "UPLOAD",
-                    upload.id(), Outcome.SUCCEEDED, "policy:upload-expiry status=" + upload.status()
-                    + " bytesReceived=" + upload.receivedBytes()));
-            removed++;
+    /**
+     * Every upload not yet attached or discarded, with {@link #lastPartAt}: the retention policy for resumable uploads
+     * (core.retention, RESUMABLE_UPLOADS) decides when each goes.
+     */
+    public List<ResumableUpload> unfinished() {
+        return uploads.all();
+    }
+
+    /** When the upload last moved (its start, or its last part): what its expiry and its retention count from. */
+    public Instant lastPartAt(ResumableUpload upload) {
+        return upload.expiresAt().minus(settings.expiry());
+    }
+
+    /**
+     * Discards the upload for the retention policy (no person acts; the policy's sweep audits it), provided it has not
+     * moved since {@code lastPartAt}.
+     *
+     * @return whether it was discarded now (false: gone already, or a part arrived meanwhile)
+     */
+    public boolean discardByPolicy(String id, Instant lastPartAt) {
+        Optional<ResumableUpload> found = uploads.find(id);
+        if (found.isEmpty() || !lastPartAt(found.get()).equals(lastPartAt)) {
+            return false;
         }
-        return removed;
+        discard(found.get());
+        return true;
     }
 
     private void checkAnnounced(UploadPurpose purpose, String fileName, long length) {

@@ -120,7 +120,7 @@ public final class ProvableRemoval {
 
     private void tombstone(RemovalCandidate candidate, Remover remover, AuditEvent.Outcome outcome, String detail) {
         audit.record(new AuditEvent(clock.instant(), remover.actorId(), remover.organisationId(),
-                AuditActions.RETENTION_REMOVAL, candidate.kind(), candidate.id(), outcome, detail));
+                AuditActions.RETENTION_REMOVE, candidate.kind(), candidate.id(), outcome, detail));
     }
 
     static String describe(Remover remover) {

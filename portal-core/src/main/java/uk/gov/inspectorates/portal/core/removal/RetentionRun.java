@@ -11,11 +11,12 @@ import uk.gov.inspectorates.portal.core.retention.RemovalCandidate;
 import uk.gov.inspectorates.portal.core.retention.Remover;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicy;
+import uk.gov.inspectorates.portal.core.retention.RetentionSchedule;
 import uk.gov.inspectorates.portal.core.retention.RetentionSweep;
 
 /**
- * One run of retention: first every removal left unfinished (failed, or interrupted by a crash) is carried on, then,
- * for every category whose policy says REMOVE, every candidate that is due and not under a legal hold is removed. One
+ * One run of retention: first every removal left unfinished (failed, or interrupted by a crash) is carried on, then
+ * what the {@link RetentionSchedule} lists as due, not held and under a REMOVE policy is removed. One
  * failure does not stop the others; it is recorded on its removal and retried on the next run.
  */
 public final class RetentionRun {
@@ -30,7 +31,7 @@ public final class RetentionRun {
     }
 
     private final List<RetentionSweep> sweeps;
-    private final RetentionPolicies policies;
+    private final RetentionSchedule schedule;
     private final LegalHolds holds;
     private final Removals removals;
     private final Clock clock;
@@ -38,7 +39,7 @@ public final class RetentionRun {
     public RetentionRun(List<RetentionSweep> sweeps, RetentionPolicies policies, LegalHolds holds, Removals removals,
                         Clock clock) {
         this.sweeps = List.copyOf(sweeps);
-        this.policies = Objects.requireNonNull(policies, "policies");
+        this.schedule = new RetentionSchedule(this.sweeps, policies, holds);
         this.holds = Objects.requireNonNull(holds, "holds");
         this.removals = Objects.requireNonNull(removals, "removals");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -51,21 +52,16 @@ public final class RetentionRun {
                     .ifPresent(sweep -> attempt(sweep, unfinished.candidate(), counts));
         }
         Instant now = clock.instant();
-        for (RetentionSweep sweep : sweeps) {
-            RetentionPolicy policy = policies.current(sweep.category());
-            if (policy == null || policy.action() != RetentionPolicy.EndAction.REMOVE) {
+        for (RetentionSchedule.Entry entry : schedule.entries(now)) {
+            if (!entry.dueBy(now) || entry.action() != RetentionPolicy.EndAction.REMOVE) {
                 continue;
             }
-            for (RemovalCandidate candidate : sweep.candidates(policy, now)) {
-                if (!candidate.dueBy(now)) {
-                    continue;
-                }
-                if (candidate.holdTarget() != null && holds.isHeld(candidate.holdTarget())) {
-                    counts[1]++;
-                    continue;
-                }
-                attempt(sweep, candidate, counts);
+            if (entry.held()) {
+                counts[1]++;
+                continue;
             }
+            sweeps.stream().filter(sweep -> sweep.category() == entry.category()).findFirst()
+                    .ifPresent(sweep -> attempt(sweep, entry.candidate(), counts));
         }
         return new Result(counts[0], counts[1], counts[2], counts[3]);
     }

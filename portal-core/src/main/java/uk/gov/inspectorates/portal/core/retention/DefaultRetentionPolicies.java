@@ -26,7 +26,7 @@ public final class DefaultRetentionPolicies implements RetentionPolicies {
                 "the inspectorate's administrator");
         put(RetentionCategory.TERM_PLANS, 365, DurationUnit.CALENDAR_DAYS, EndAction.REMOVE,
                 "the inspectorate's administrator");
-        put(RetentionCategory.RESUMABLE_UPLOADS, 2, DurationUnit.CALENDAR_DAYS, EndAction.REMOVE,
+        put(RetentionCategory.RESUMABLE_UPLOADS, 1, DurationUnit.CALENDAR_DAYS, EndAction.REMOVE,
                 "the portal's operators");
         put(RetentionCategory.NOTIFICATION_OUTBOX, 30, DurationUnit.CALENDAR_DAYS, EndAction.REMOVE,
                 "the portal's operators");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import uk.gov.inspectorates.portal.core.shared.ConflictUnderRule;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
@@ -35,8 +37,11 @@ public final class ScopeRemoval {
     private final DocumentStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    private final LegalHolds holds;
 
-    public ScopeRemoval(KeyService keys, DocumentStore store, AuditTrail audit, Clock clock) {
+    /** {@code holds}: a scope whose inspection or report is on legal hold is never removed (409, audited). */
+    public ScopeRemoval(KeyService keys, DocumentStore store, AuditTrail audit, Clock clock, LegalHolds holds) {
+        this.holds = Objects.requireNonNull(holds, "holds");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.store = Objects.requireNonNull(store, "store");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -54,6 +59,13 @@ public final class ScopeRemoval {
                 throw new IllegalArgumentException("an object of scope " + content.scope()
                         + " was given for removing scope " + scope);
             }
+        }
+        HoldTarget held = holdTargetOf(scope);
+        if (holds.isHeld(held)) {
+            tombstone(scope, remover, Outcome.REFUSED, "refused: on legal hold; nothing removed; by="
+                    + remover.describe());
+            throw new ConflictUnderRule(LegalHold.RULE, "This " + held.kind().name().toLowerCase(Locale.ROOT)
+                    + " is on legal hold: nothing of it can be removed until an administrator lifts the hold");
         }
         long plaintextBytes = contents.stream().mapToLong(StoredContent::plaintextBytes).sum();
         long storedBytes = contents.stream().mapToLong(StoredContent::storedBytes).sum();
@@ -93,5 +105,10 @@ public final class ScopeRemoval {
     private void tombstone(KeyScope scope, Remover remover, Outcome outcome, String detail) {
         audit.record(new AuditEvent(clock.instant(), remover.actorId(), remover.organisationId(),
                 AuditActions.SCOPE_REMOVE, scope.kind().name(), scope.id(), outcome, detail));
+    }
+
+    static HoldTarget holdTargetOf(KeyScope scope) {
+        return scope.kind() == KeyScope.Kind.INSPECTION ? HoldTarget.inspection(scope.id())
+                : HoldTarget.report(scope.id());
     }
 }

@@ -84,6 +84,15 @@ public record Term(int startYear, Season season) implements Comparable<Term> {
         };
     }
 
+    /** The term's first day (autumn 1 September, spring 1 January, summer 1 April): the day the term before ends. */
+    public LocalDate firstDay() {
+        return switch (season) {
+            case AUTUMN -> LocalDate.of(startYear, 9, 1);
+            case SPRING -> LocalDate.of(startYear + 1, 1, 1);
+            case SUMMER -> LocalDate.of(startYear + 1, 4, 1);
+        };
+    }
+
     /** {@code 2026-27}. */
     public String academicYear() {
         return String.format(Locale.ROOT, "%d-%02d", startYear, (startYear + 1) % 100);

@@ -538,6 +538,22 @@ class ResumableUploadsTest {
 
     // --- expiry and abandoning ---
 
+    /** The RESUMABLE_UPLOADS retention policy (one calendar day, as the expiry here) run as the retention run does. */
+    private int sweepExpired() {
+        uk.gov.inspectorates.portal.core.retention.RetentionPolicies policies = category ->
+                new uk.gov.inspectorates.portal.core.retention.RetentionPolicy(category, 1,
+                        uk.gov.inspectorates.portal.core.retention.RetentionPolicy.DurationUnit.CALENDAR_DAYS,
+                        uk.gov.inspectorates.portal.core.retention.RetentionPolicy.EndAction.REMOVE, "operators");
+        var sweep = new uk.gov.inspectorates.portal.core.retention.AgedRecordSweep(
+                new uk.gov.inspectorates.portal.core.retention.ResumableUploadAges(uploads), policies,
+                uk.gov.inspectorates.portal.core.testdata.EnglandAndWalesBankHolidays.calendar(), audit, clock);
+        var due = new uk.gov.inspectorates.portal.core.retention.RetentionSchedule(List.of(sweep), policies,
+                target -> false).due(clock.instant());
+        due.forEach(entry -> sweep.remove(entry.candidate(),
+                uk.gov.inspectorates.portal.core.retention.Remover.policy("RESUMABLE_UPLOADS")));
+        return due.size();
+    }
+
     @Test
     void anUploadPastItsExpiryIsNotFoundAndRemovedByThePolicy() {
         ResumableUpload upload = begin();
@@ -548,17 +564,17 @@ class ResumableUploadsTest {
         assertThrows(NotFound.class, () -> send(owner, upload, 1, partOf(file, 1)));
         audit.clear();
 
-        assertEquals(1, uploads.removeExpired());
+        assertEquals(1, sweepExpired());
 
         assertDiscarded(upload);
         AuditEvent event = audit.events().get(0);
         assertEquals(1, audit.events().size());
         assertNull(event.actorId(), "removed by the policy, not a person");
-        assertEquals(AuditActions.UPLOAD_DISCARD, event.action());
+        assertEquals(AuditActions.RETENTION_REMOVE, event.action());
         assertEquals(upload.id(), event.resourceId());
         assertEquals(Outcome.SUCCEEDED, event.outcome());
-        assertTrue(event.detail().startsWith("policy:upload-expiry"), event.detail());
-        assertEquals(0, uploads.removeExpired());
+        assertTrue(event.detail().contains("by=policy:RESUMABLE_UPLOADS"), event.detail());
+        assertEquals(0, sweepExpired());
     }
 
     @Test
@@ -566,7 +582,7 @@ class ResumableUploadsTest {
         ResumableUpload upload = begin();
         clock.advance(EXPIRY.minusSeconds(1));
 
-        assertEquals(0, uploads.removeExpired());
+        assertEquals(0, sweepExpired());
         assertEquals(upload.id(), uploads.status(owner, upload.id()).id());
     }
 
@@ -577,7 +593,7 @@ class ResumableUploadsTest {
         send(owner, upload, 1, partOf(file, 1));
         clock.advance(Duration.ofHours(2));
 
-        assertEquals(0, uploads.removeExpired());
+        assertEquals(0, sweepExpired());
         assertEquals(List.of(1), uploads.status(owner, upload.id()).receivedParts());
     }
 

@@ -77,7 +77,7 @@ class LetterServiceTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final DocumentIntake intake = new DocumentIntake(new FakeContentTypeDetector(), new FakeContentInspector(), scanner, store, 1 << 20);
     private final FakeStamper stamper = new FakeStamper();
-    private final ScopeRemoval scopeRemoval = new ScopeRemoval(keys, store, audit, clock);
+    private final ScopeRemoval scopeRemoval = new ScopeRemoval(keys, store, audit, clock, target -> false);
     private final List<Notice> notices = new ArrayList<>();
     private final LetterService service = new LetterService(reports, letters, intake, store,
             new PolicyGate(new AccessPolicy(), audit, clock), stamper, scopeRemoval, notices::add);
@@ -500,7 +500,7 @@ class LetterServiceTest {
         Report report = embargoedReport();
         DocumentIntake reportIntake = intake;
         ReportService reportService = new ReportService(reports, reportIntake, store,
-                new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock),
+                new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock, target -> false),
                 new ResumableUploads(new InMemoryResumableUploadRepository(), store, reportIntake,
                         new WindowedScanner(scanner, 1 << 20, 1024), keys, new PolicyGate(new AccessPolicy(), audit,
                         clock), audit, new ResumableUploads.Settings(16, Duration.ofHours(1))), stamper, letters,

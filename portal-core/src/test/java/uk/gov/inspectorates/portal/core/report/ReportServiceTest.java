@@ -87,7 +87,7 @@ class ReportServiceTest {
     private final FakeStamper stamper = new FakeStamper();
     private final List<Notice> notices = new ArrayList<>();
     private final ReportService service = new ReportService(reports, intake, store,
-            new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock), uploads,
+            new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock, target -> false), uploads,
             stamper, new InMemoryLetterRepository(), notices::add);
 
     private final Subject ofstedInspector = aSubject().withId("ofsted-inspector").of(OFSTED).withRoles(INSPECTOR)
@@ -371,7 +371,7 @@ class ReportServiceTest {
         void aCopyThatDoesNotFitInTheStampingBudgetIsRefusedAsBusyAndAuditedNotServedUnstamped() {
             StampingBudget budget = new StampingBudget(1024 * 1024, java.time.Duration.ZERO);
             ReportService limited = new ReportService(reports, intake, store,
-                    new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock),
+                    new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock, target -> false),
                     uploads, stamper,
                     new InMemoryLetterRepository(), budget, notices::add);
             String id = limited.share(ofstedInspector, limited.checkShare(ofstedInspector, aReportDraft().build()),

@@ -65,7 +65,7 @@ class ShareDraftServiceTest {
                 new WindowedScanner(scanner, 1024, 64), keys, new PolicyGate(new AccessPolicy(), audit, clock),
                 audit, new ResumableUploads.Settings(16, Duration.ofHours(1)));
         ReportService reports = new ReportService(new InMemoryReportRepository(), intake, store,
-                new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock),
+                new PolicyGate(new AccessPolicy(), audit, clock), new ScopeRemoval(keys, store, audit, clock, target -> false),
                 uploads, new FakeStamper(),
                 new uk.gov.inspectorates.portal.core.testdata.InMemoryLetterRepository(), notice -> { });
         service = new ShareDraftService(drafts, reports, new PolicyGate(new AccessPolicy(), audit, clock),

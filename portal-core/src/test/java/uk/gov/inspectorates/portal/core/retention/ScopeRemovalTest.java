@@ -34,6 +34,7 @@ class ScopeRemovalTest {
     private final List<String> steps = new ArrayList<>();
     private final FakeKeyService keys = new FakeKeyService(steps);
     private final LoggingStore store = new LoggingStore();
+    private final java.util.Set<HoldTarget> held = new java.util.HashSet<>();
     private final List<AuditEvent> events = new ArrayList<>();
     private final AuditTrail audit = new AuditTrail() {
         @Override
@@ -47,10 +48,23 @@ class ScopeRemovalTest {
             return events;
         }
     };
-    private final ScopeRemoval removal = new ScopeRemoval(keys, store, audit, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ScopeRemoval removal = new ScopeRemoval(keys, store, audit, Clock.fixed(NOW, ZoneOffset.UTC), held::contains);
 
     private final StoredContent first = content("objects/a", 100, 131);
     private final StoredContent second = content("objects/b", 2000, 2047);
+
+    @Test
+    void aScopeOnLegalHoldIsNotTouchedAndTheRefusalIsAudited() {
+        held.add(HoldTarget.report("r-1"));
+
+        uk.gov.inspectorates.portal.core.shared.ConflictUnderRule refused = assertThrows(
+                uk.gov.inspectorates.portal.core.shared.ConflictUnderRule.class,
+                () -> removal.remove(SCOPE, List.of(first, second), () -> steps.add("rows-deleted"),
+                        Remover.policy("PUBLISHED_REPORT_COPIES"), null));
+
+        assertEquals(LegalHold.RULE, refused.rule());
+        assertEquals(List.of("audit:REFUSED"), steps, "no key destroyed, no object or row deleted");
+    }
 
     @Test
     void theKekIsDestroyedFirstThenObjectsThenRecordsThenTheTombstone() {

@@ -72,12 +72,8 @@ public final class InMemoryResumableUploadRepository implements ResumableUploadR
         return uploads.remove(id) != null;
     }
 
-    /** Expired once {@code now} has reached the expiry: the same instant at which the service stops finding it. */
-    @Override
-    public List<ResumableUpload> expiredAt(Instant now) {
-        return uploads.values().stream().filter(u -> !u.expiresAt().isAfter(now)).toList();
-    }
 
+    @Override
     public List<ResumableUpload> all() {
         return List.copyOf(uploads.values());
     }

@@ -42,6 +42,7 @@ import uk.gov.inspectorates.portal.core.report.StampedCopies;
 import uk.gov.inspectorates.portal.core.report.Stamper;
 import uk.gov.inspectorates.portal.core.report.StampingBudget;
 import uk.gov.inspectorates.portal.core.report.ReportService;
+import uk.gov.inspectorates.portal.core.retention.LegalHolds;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanService;
@@ -210,9 +211,9 @@ public class PortalWiring {
     ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
                                 ResumableUploads uploads, PolicyGate gate, AuditTrail audit, KeyService keys,
                                 Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget,
-                                NoticeOutbox notices) {
+                                NoticeOutbox notices, LegalHolds holds) {
         return new ReportService(reports, documentIntake(store, scanner), store, gate,
-                new ScopeRemoval(keys, store, audit, clock), uploads, stamper, letters, budget, notices);
+                new ScopeRemoval(keys, store, audit, clock, holds), uploads, stamper, letters, budget, notices);
     }
 
     @Produces
@@ -240,9 +241,10 @@ public class PortalWiring {
     @Singleton
     LetterService letterService(ReportRepository reports, LetterRepository letters, DocumentStore store,
                                 WindowedScanner scanner, PolicyGate gate, AuditTrail audit, KeyService keys,
-                                Clock clock, Stamper stamper, StampingBudget budget, NoticeOutbox notices) {
+                                Clock clock, Stamper stamper, StampingBudget budget, NoticeOutbox notices,
+                                LegalHolds holds) {
         return new LetterService(reports, letters, documentIntake(store, scanner), store, gate, stamper,
-                new ScopeRemoval(keys, store, audit, clock), budget, notices);
+                new ScopeRemoval(keys, store, audit, clock, holds), budget, notices);
     }
 
     /** The share task list's drafts: the details only, the file comes at the last step. */

@@ -82,10 +82,9 @@ public final class JdbcResumableUploadRepository implements ResumableUploadRepos
     }
 
     @Override
-    public List<ResumableUpload> expiredAt(Instant now) {
-        // parts are not needed to discard an upload
-        return jdbc.query("select * from resumable_upload where expires_at <= ? order by expires_at",
-                row -> upload(row, Map.of()), Jdbc.timestamp(now));
+    public List<ResumableUpload> all() {
+        // parts are not needed to list or discard an upload
+        return jdbc.query("select * from resumable_upload order by expires_at, id", row -> upload(row, Map.of()));
     }
 
     private static ResumableUpload upload(ResultSet row, Map<Integer, String> tags) throws SQLException {

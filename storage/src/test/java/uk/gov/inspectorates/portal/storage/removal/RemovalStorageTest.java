@@ -143,7 +143,7 @@ class RemovalStorageTest {
         assertEquals(RemovalStep.CERTIFIED, record.step());
         assertEquals("COMPLETED", record.status());
         assertEquals(6, record.objects());
-        assertEquals(1, fixture.count("select count(*) from audit_event where action = 'RETENTION_REMOVAL' "
+        assertEquals(1, fixture.count("select count(*) from audit_event where action = 'RETENTION_REMOVE' "
                 + "and resource_id = 'i-whole' and outcome = 'SUCCEEDED' and detail like 'tombstone%'"));
 
         SignedCertificate certificate = fixture.certificates.ofInspection("i-whole").orElseThrow();
@@ -199,7 +199,7 @@ class RemovalStorageTest {
         assertEquals(RemovalStep.KEK_DESTROYED, record.failedStep());
         assertEquals("IOException", record.failureClass());
         assertTrue(fixture.certificates.ofInspection("i-fail").isEmpty(), "no certificate for a removal not done");
-        assertEquals(1, fixture.count("select count(*) from audit_event where action = 'RETENTION_REMOVAL' "
+        assertEquals(1, fixture.count("select count(*) from audit_event where action = 'RETENTION_REMOVE' "
                 + "and resource_id = 'i-fail' and outcome = 'REFUSED' and detail like '%step=KEK_DESTROYED%'"));
         assertEquals(1, fixture.count("select count(*) from inspection where id = 'i-fail'"), "rows stay until "
                 + "every object is gone");
