@@ -50,9 +50,19 @@ public final class LegalHoldService {
         return holds.current(target);
     }
 
-    /** The hold on the target, for a page showing the target to someone who may see it; no decision, no audit. */
-    public Optional<LegalHold> shownOn(HoldTarget target) {
-        return holds.current(target);
+    /**
+     * What the page of an inspection or report shows the subject (who may see that page) about its hold: that there
+     * is one and since when, to everyone; who set it and why, to those who may see holds; the forms, to those who may
+     * set or lift one. No audit: the page's own view is audited.
+     */
+    public record Shown(Optional<LegalHold> hold, boolean detailsVisible, boolean mayChange) {
+    }
+
+    public Shown shownTo(Subject subject, HoldTarget target) {
+        Optional<Resource> resource = resourceOf(target);
+        boolean details = resource.map(r -> gate.permits(subject, Action.VIEW_METADATA, r)).orElse(false);
+        boolean change = resource.map(r -> gate.permits(subject, Action.CHANGE, r)).orElse(false);
+        return new Shown(holds.current(target), details, change);
     }
 
     /** Every hold in force whose target the subject may see (the administrators' retention page). */

@@ -16,7 +16,9 @@ import uk.gov.inspectorates.portal.core.report.StampingBudget;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
+import uk.gov.inspectorates.portal.core.shared.ConflictUnderRule;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.InvalidUnderRule;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 
 /** The one mapping from what went wrong to what the caller is told, shared by the API and the pages. */
@@ -55,6 +57,13 @@ public final class Problems {
     }
 
     public static Problem from(Throwable failure) {
+        // issue 17, retention: refusals under a named rule (a retention minimum, a legal hold) name it
+        if (failure instanceof InvalidUnderRule ruled) {
+            return from(new InvalidInput(ruled.errors())).withRule(ruled.rule());
+        }
+        if (failure instanceof ConflictUnderRule ruled) {
+            return Problem.of("state-conflict", "Not possible now", 409, ruled.getMessage()).withRule(ruled.rule());
+        }
         if (failure instanceof InvalidInput invalid) {
             return Problem.of("invalid-input", "Check the information you gave", 422, invalid.getMessage())
                     .withErrors(invalid.errors().stream()

@@ -5,11 +5,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.inspection.ExportRecords;
 import uk.gov.inspectorates.portal.core.inspection.FindingsPublication;
-import uk.gov.inspectorates.portal.core.retention.DefaultRetentionPolicies;
-import uk.gov.inspectorates.portal.core.retention.LegalHolds;
-import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcLegalHolds;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcRetentionPolicies;
 
 /**
  * The end of an inspection and retention (issue 17). Provisional producers of the contracts the parts of issue 17 share:
@@ -19,16 +19,18 @@ import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
 @ApplicationScoped
 public class RetentionWiring {
 
+    /** The administrators' policies in PostgreSQL (V21): types RetentionPolicyRecords and RetentionPolicies. */
     @Produces
     @Singleton
-    RetentionPolicies retentionPolicies() {
-        return new DefaultRetentionPolicies();
+    JdbcRetentionPolicies retentionPolicies(DataSource dataSource) {
+        return new JdbcRetentionPolicies(dataSource);
     }
 
+    /** Legal holds in PostgreSQL (V21): types LegalHoldRecords and LegalHolds. */
     @Produces
     @Singleton
-    LegalHolds legalHolds() {
-        return target -> false;
+    JdbcLegalHolds legalHolds(DataSource dataSource) {
+        return new JdbcLegalHolds(dataSource);
     }
 
     @Produces

@@ -42,6 +42,9 @@ public class AdminPages extends HttpServlet {
     @Inject
     PageRenderer pages;
 
+    @Inject
+    uk.gov.inspectorates.portal.core.retention.RetentionAdministration retention;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = AdminSupport.subject(request);
@@ -83,6 +86,7 @@ public class AdminPages extends HttpServlet {
                 .with("sections", Map.of("organisations", sections.organisations(), "teams", sections.teams(),
                         "people", sections.people()))
                 .with("organisation", subject.organisation().name())
+                .with("retention", retention.maySee(subject))
                 .asMap());
     }
 

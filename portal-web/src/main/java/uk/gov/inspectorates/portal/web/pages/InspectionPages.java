@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 import uk.gov.inspectorates.portal.core.inspection.DueWork;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequest;
 import uk.gov.inspectorates.portal.core.inspection.Inspection;
@@ -49,6 +50,9 @@ public class InspectionPages extends HttpServlet {
 
     @Inject
     InspectionService inspections;
+
+    @Inject
+    LegalHoldSection legalHolds;
 
     @Inject
     ReferralService referrals;
@@ -170,6 +174,7 @@ public class InspectionPages extends HttpServlet {
                 .with("mayRefer", referrals.mayRaise(subject, id))
                 .with("mayRequest", !requests.agenciesAskableBy(subject, id).isEmpty())
                 .with("seriousConcerns", banner.inInspection(subject, id))
+                .with("legalHold", legalHolds.of(subject, HoldTarget.inspection(id), "inspection-page"))
                 .asMap());
     }
 

@@ -25,6 +25,7 @@ import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 import uk.gov.inspectorates.portal.core.report.OnwardSharingService;
 import uk.gov.inspectorates.portal.core.report.PublishedVersion;
 import uk.gov.inspectorates.portal.core.report.Report;
@@ -68,6 +69,9 @@ public class ReportPages extends HttpServlet {
             "onward-sharing", "Your onward sharing is recorded",
             "consent", "Your answer on written consent is recorded");
     static final ZoneId UK = ZoneId.of("Europe/London");
+
+    @Inject
+    LegalHoldSection legalHolds;
 
     @Inject
     ReportService reports;
@@ -277,6 +281,7 @@ public class ReportPages extends HttpServlet {
                 .with("given", given)
                 .with("history", ReportHistory.of(report, withholdRequests, onward, now))
                 .with("letterSection", letterPages.section(request, subject, report))
+                .with("legalHold", legalHolds.of(subject, HoldTarget.report(id), "report-page"))
                 .asMap());
     }
 

@@ -10,16 +10,19 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
+import uk.gov.inspectorates.portal.core.retention.Remover;
+import uk.gov.inspectorates.portal.core.retention.RetentionCategory;
+import uk.gov.inspectorates.portal.core.retention.RetentionSchedule;
 import uk.gov.inspectorates.portal.web.config.PortalConfiguration;
 
 /**
- * Removes expired resumable uploads, then runs the {@link OrphanSweep}, once at start-up (after the schema migration, before the portal reports ready) and
+ * Removes the unfinished resumable uploads their retention policy says are due, then runs the {@link OrphanSweep}, once at start-up (after the schema migration, before the portal reports ready) and
  * then every {@code portal.sweep.interval-seconds}. A failed run is logged and does not stop the portal: it removes
  * nothing referenced, and the next run carries on.
  */
@@ -38,7 +41,10 @@ public class OrphanSweeper {
     OrphanSweep sweep;
 
     @Inject
-    ResumableUploads uploads;
+    RetentionSchedule retention;
+
+    @Inject
+    Clock clock;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -63,11 +69,32 @@ public class OrphanSweeper {
         }
     }
 
+    /**
+     * The RESUMABLE_UPLOADS policy's due uploads, as before the retention run existed (an unfinished upload holds
+     * encrypted parts in the store and must not wait for the end of an inspection).
+     */
+    private int removeDueUploads() {
+        int removed = 0;
+        for (RetentionSchedule.Entry entry : retention.due(clock.instant())) {
+            if (entry.category() != RetentionCategory.RESUMABLE_UPLOADS) {
+                continue;
+            }
+            try {
+                retention.sweepFor(entry.category()).remove(entry.candidate(),
+                        Remover.policy(RetentionCategory.RESUMABLE_UPLOADS.name()));
+                removed++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Removing an unfinished upload failed; the next run tries again", e);
+            }
+        }
+        return removed;
+    }
+
     private void runOnce() {
         try {
-            int expired = uploads.removeExpired();
+            int expired = removeDueUploads();
             if (expired > 0) {
-                LOG.info(() -> "Removed " + expired + " expired resumable uploads");
+                LOG.info(() -> "Removed " + expired + " unfinished resumable uploads (retention policy)");
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Removing expired uploads failed; the next run carries on", e);
