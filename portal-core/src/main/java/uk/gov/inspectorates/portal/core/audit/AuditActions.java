@@ -101,4 +101,12 @@ public final class AuditActions {
     public static final String REFERRAL_EVALUATE = "REFERRAL_EVALUATE";
     /** A referral signed off by the agency's chief officer or the lead inspector (which, in the detail), or refused. */
     public static final String REFERRAL_SIGN_OFF = "REFERRAL_SIGN_OFF";
+
+    // ---- the end of an inspection: closure and exports (issue 17, docs/adr/0028)
+    /** An inspection closed (by whom: the rule in the detail), or refused (not published yet: REFUSED). */
+    public static final String INSPECTION_CLOSE = "INSPECTION_CLOSE";
+    /** What each inspectorate will export listed (the export page or API), or refused. */
+    public static final String INSPECTION_EXPORT_VIEW = "INSPECTION_EXPORT_VIEW";
+    /** An inspectorate's export served (the byte range in the detail), completed (bytes, SHA-256), or refused. */
+    public static final String INSPECTION_EXPORT = "INSPECTION_EXPORT";
 }
