@@ -103,6 +103,19 @@ public final class InspectionExports {
         return new Download(subject, act, export, sha256.orElse(export.identity()));
     }
 
+    /**
+     * Who exported what from the inspection, oldest first, for someone who may see its end (nothing otherwise: the
+     * area's agencies see the inspection but not its exports). Not audited: shown on the inspection's page, which is.
+     */
+    public List<ExportRecord> exportsSeenBy(Subject subject, Inspection inspection) {
+        return maySeeExports(subject, inspection) ? records.ofInspection(inspection.id()) : List.of();
+    }
+
+    /** Whether the subject may open the export page of the inspection (to offer the link); no audit. */
+    public boolean maySeeExports(Subject subject, Inspection inspection) {
+        return gate.permits(subject, Action.VIEW_METADATA, inspection.asEndResource());
+    }
+
     private static List<Inspectorate> ordered(Inspection inspection) {
         List<Inspectorate> ordered = new ArrayList<>(List.of(inspection.leadInspectorate()));
         inspection.participants().stream().filter(i -> i != inspection.leadInspectorate()).sorted()

@@ -3,9 +3,7 @@ package uk.gov.inspectorates.portal.web.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
-import uk.gov.inspectorates.portal.core.inspection.ExportRecords;
 import uk.gov.inspectorates.portal.core.inspection.FindingsPublication;
 import uk.gov.inspectorates.portal.core.retention.DefaultRetentionPolicies;
 import uk.gov.inspectorates.portal.core.retention.LegalHolds;
@@ -29,12 +27,6 @@ public class RetentionWiring {
     @Singleton
     LegalHolds legalHolds() {
         return target -> false;
-    }
-
-    @Produces
-    @Singleton
-    ExportRecords exportRecords() {
-        return inspectionId -> List.of();
     }
 
     @Produces
