@@ -169,6 +169,15 @@ final class PortalApi {
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 
+    /** {@code GET} as a stream, with extra headers (name, value, ...). */
+    HttpResponse<java.io.InputStream> getStream(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(30)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     /** {@code PUT} of raw bytes with the session's CSRF token (a resumable upload's part). */
     HttpResponse<String> putBytes(String path, byte[] bytes) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken)
