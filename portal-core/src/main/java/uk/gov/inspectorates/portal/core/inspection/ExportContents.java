@@ -23,7 +23,7 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
  * What one participating inspectorate takes away from a closed inspection: the documents uploaded against its own
  * requests (never another inspectorate's), a manifest of them ({@code manifest.csv}, {@code manifest.json}: entry,
  * file name, uploader agency, request, classification, size, SHA-256) and the audit events about the inspection, its
- * requests and those documents up to the closure ({@code audit.csv}). Everything in it is fixed once the inspection is
+ * requests and those documents before the closure ({@code audit.csv}). Everything in it is fixed once the inspection is
  * closed, so the same archive comes out byte for byte each time (docs/adr/0028).
  */
 public final class ExportContents {

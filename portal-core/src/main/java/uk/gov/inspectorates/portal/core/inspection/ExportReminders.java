@@ -10,7 +10,6 @@ import java.util.Optional;
 import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
 import uk.gov.inspectorates.portal.core.notification.Notice;
 import uk.gov.inspectorates.portal.core.notification.NoticeKind;
-import uk.gov.inspectorates.portal.core.notification.Notices;
 import uk.gov.inspectorates.portal.core.notification.Recipients;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.Role;
@@ -25,6 +24,12 @@ import uk.gov.inspectorates.portal.core.retention.RetentionPolicy;
  */
 public final class ExportReminders {
 
+    /** Where a reminder is queued at most once per key ({@code Notices::enqueueOnce}). */
+    @FunctionalInterface
+    public interface Outbox {
+        boolean enqueueOnce(String onceKey, Notice notice);
+    }
+
     static final int FIRST = 5;
     static final int LAST = 1;
 
@@ -32,11 +37,11 @@ public final class ExportReminders {
     private final ExportRecords records;
     private final RetentionPolicies policies;
     private final WorkingDayCalendar calendar;
-    private final Notices notices;
+    private final Outbox notices;
     private final Clock clock;
 
     public ExportReminders(InspectionRepository inspections, ExportRecords records, RetentionPolicies policies,
-                           WorkingDayCalendar calendar, Notices notices, Clock clock) {
+                           WorkingDayCalendar calendar, Outbox notices, Clock clock) {
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.records = Objects.requireNonNull(records, "records");
         this.policies = Objects.requireNonNull(policies, "policies");

@@ -108,7 +108,8 @@ public final class InspectionExports {
      * area's agencies see the inspection but not its exports). Not audited: shown on the inspection's page, which is.
      */
     public List<ExportRecord> exportsSeenBy(Subject subject, Inspection inspection) {
-        return maySeeExports(subject, inspection) ? records.ofInspection(inspection.id()) : List.of();
+        return gate.permits(subject, Action.VIEW_METADATA, inspection.asEndResource())
+                ? records.ofInspection(inspection.id()) : List.of();
     }
 
     /** Whether the subject may open the export page of the inspection (to offer the link); no audit. */

@@ -61,6 +61,6 @@ public class ExportWiring {
     ExportReminders exportReminders(InspectionRepository inspections, ExportRecords records,
                                     RetentionPolicies policies, WorkingDayCalendar calendar, Notices notices,
                                     Clock clock) {
-        return new ExportReminders(inspections, records, policies, calendar, notices, clock);
+        return new ExportReminders(inspections, records, policies, calendar, notices::enqueueOnce, clock);
     }
 }

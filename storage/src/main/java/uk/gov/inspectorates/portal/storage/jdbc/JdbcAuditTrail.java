@@ -55,7 +55,7 @@ public final class JdbcAuditTrail implements AuditTrail, AuditHistory {
         if (resourceIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select * from audit_event where resource_type = ? and resource_id = any (?) and at <= ? "
+        return jdbc.query("select * from audit_event where resource_type = ? and resource_id = any (?) and at < ? "
                         + "order by seq", JdbcAuditTrail::event, resourceType, resourceIds.toArray(String[]::new),
                 Jdbc.timestamp(until));
     }

@@ -137,10 +137,10 @@ class ExportStorageTest {
         audit.record(new AuditEvent(NOW.plusSeconds(4), "u-1", "ofsted", "INSPECTION_EXPORT", "INSPECTION", "i-9",
                 AuditEvent.Outcome.SUCCEEDED, "after the cut"));
 
-        assertEquals(List.of("first", "at the cut"), audit.about("INSPECTION", List.of("i-9"), NOW.plusSeconds(3))
-                .stream().map(AuditEvent::detail).toList());
+        assertEquals(List.of("first"), audit.about("INSPECTION", List.of("i-9"), NOW.plusSeconds(3))
+                .stream().map(AuditEvent::detail).toList(), "strictly before the cut");
         assertEquals(List.of("first", "other inspection", "at the cut"),
-                audit.about("INSPECTION", Set.of("i-9", "i-8"), NOW.plusSeconds(3)).stream()
+                audit.about("INSPECTION", Set.of("i-9", "i-8"), NOW.plusSeconds(4)).stream()
                         .map(AuditEvent::detail).toList());
         assertTrue(audit.about("INSPECTION", List.of(), NOW.plusSeconds(9)).isEmpty());
     }
