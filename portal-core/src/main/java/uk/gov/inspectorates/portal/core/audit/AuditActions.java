@@ -123,4 +123,12 @@ public final class AuditActions {
     public static final String LEGAL_HOLD_LIFT = "LEGAL_HOLD_LIFT";
     /** Something a retention policy removed (category, kind, id, counts; never content), or the removal failed. */
     public static final String RETENTION_REMOVE = "RETENTION_REMOVE";
+
+    // ---- the end of an inspection: closure and exports (issue 17, docs/adr/0028)
+    /** An inspection closed (by whom: the rule in the detail), or refused (not published yet: REFUSED). */
+    public static final String INSPECTION_CLOSE = "INSPECTION_CLOSE";
+    /** What each inspectorate will export listed (the export page or API), or refused. */
+    public static final String INSPECTION_EXPORT_VIEW = "INSPECTION_EXPORT_VIEW";
+    /** An inspectorate's export served (the byte range in the detail), completed (bytes, SHA-256), or refused. */
+    public static final String INSPECTION_EXPORT = "INSPECTION_EXPORT";
 }

@@ -18,7 +18,11 @@ public enum NoticeKind {
     /** An invitation to an agency account (the link carries a one-time token). */
     ACCOUNT_INVITATION,
     /** A password reset (the link carries a one-time token). */
-    PASSWORD_RESET;
+    PASSWORD_RESET,
+
+    // ---- the end of an inspection (issue 17, docs/adr/0028)
+    /** An inspectorate has not yet exported what it requested from a closed inspection, and its window is ending. */
+    EXPORT_WINDOW_ENDING;
 
     /** Whether the link works as a key (a one-time token): the outbox forgets it once the message is handed over. */
     public boolean linkIsSecret() {

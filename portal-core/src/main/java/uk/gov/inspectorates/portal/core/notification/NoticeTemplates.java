@@ -41,6 +41,12 @@ public final class NoticeTemplates {
         TEMPLATES.put(NoticeKind.PASSWORD_RESET, new Template("Reset your password for the inspectorates' portal",
                 "Someone asked to reset the password of your account. If it was not you, you need do nothing.",
                 null, "If it was you, open the link to choose a new password. It works once, for a limited time:"));
+        // the end of an inspection (issue 17, docs/adr/0028)
+        TEMPLATES.put(NoticeKind.EXPORT_WINDOW_ENDING, new Template("Export what you requested before removal",
+                "Your inspectorate has not yet exported what it requested from a closed joint targeted area"
+                        + " inspection. When its export window ends the portal removes the inspection's data, whether"
+                        + " or not it was exported.", "Inspection",
+                "Sign in to see when the window ends and to export:"));
     }
 
     private NoticeTemplates() {

@@ -3,10 +3,8 @@ package uk.gov.inspectorates.portal.web.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.inspection.ExportRecords;
 import uk.gov.inspectorates.portal.core.inspection.FindingsPublication;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcLegalHolds;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcRetentionPolicies;
@@ -31,12 +29,6 @@ public class RetentionWiring {
     @Singleton
     JdbcLegalHolds legalHolds(DataSource dataSource) {
         return new JdbcLegalHolds(dataSource);
-    }
-
-    @Produces
-    @Singleton
-    ExportRecords exportRecords() {
-        return inspectionId -> List.of();
     }
 
     @Produces

@@ -47,6 +47,8 @@ public class InspectionPages extends HttpServlet {
     private static final Pattern REFERRAL = Pattern.compile("/([0-9a-f]{32})/referrals/([0-9a-f]{32})");
     private static final Pattern REQUEST_FORM = Pattern.compile("/([0-9a-f]{32})/requests/new");
     private static final Pattern REQUEST = Pattern.compile("/([0-9a-f]{32})/requests/([0-9a-f]{32})");
+    private static final Pattern EXPORTS = Pattern.compile("/([0-9a-f]{32})/exports");
+    private static final Pattern CLOSURE = Pattern.compile("/([0-9a-f]{32})/closure");
 
     @Inject
     InspectionService inspections;
@@ -76,6 +78,9 @@ public class InspectionPages extends HttpServlet {
     SeriousConcernBanner banner;
 
     @Inject
+    ExportPages exportPages;
+
+    @Inject
     PageRenderer pages;
 
     @Inject
@@ -99,6 +104,8 @@ public class InspectionPages extends HttpServlet {
                 requestPages.form(request, response, subject, m.group(1));
             } else if ((m = REQUEST.matcher(path)).matches()) {
                 requestPages.page(request, response, subject, m.group(1), m.group(2));
+            } else if ((m = EXPORTS.matcher(path)).matches()) {
+                exportPages.page(request, response, subject, m.group(1));
             } else {
                 throw new NotFound("page");
             }
@@ -121,6 +128,8 @@ public class InspectionPages extends HttpServlet {
                 requestPages.request(request, response, subject, m.group(1));
             } else if ((m = REQUEST.matcher(path)).matches()) {
                 requestPages.upload(request, response, subject, m.group(1), m.group(2));
+            } else if ((m = CLOSURE.matcher(path)).matches()) {
+                exportPages.close(request, response, subject, m.group(1));
             } else {
                 throw new NotFound("page");
             }
@@ -175,6 +184,7 @@ public class InspectionPages extends HttpServlet {
                 .with("mayRequest", !requests.agenciesAskableBy(subject, id).isEmpty())
                 .with("seriousConcerns", banner.inInspection(subject, id))
                 .with("legalHold", legalHolds.of(subject, HoldTarget.inspection(id), "inspection-page"))
+                .with("end", exportPages.endOf(subject, inspection))
                 .asMap());
     }
 
