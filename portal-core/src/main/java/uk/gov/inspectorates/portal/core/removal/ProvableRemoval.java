@@ -72,6 +72,9 @@ public final class ProvableRemoval {
         RemovalStep at = record.step();
         try {
             if (!record.step().reached(RemovalStep.KEK_DESTROYED)) {
+                // the inventory is read once before the key goes: what it cannot read stops the removal while the
+                // content is still intact
+                inventory.objects(plan.scope());
                 keys.destroyScope(plan.scope());
                 removals.kekDestroyed(record.id(), inventory.kekDestroyedAt(plan.scope()).orElse(clock.instant()),
                         clock.instant());

@@ -219,6 +219,31 @@ class RemovalStorageTest {
     }
 
     @Test
+    void aTableHoldingObjectsWithoutNamingTheirScopeStopsTheRemovalBeforeTheKeyIsDestroyed() throws Exception {
+        List<StoredContent> stored = fixture.anInspectionWithEvidence("i-stray", 1, 1_000);
+        fixture.close("i-stray", CLOSED);
+        fixture.clock.set(CLOSED.plus(Duration.ofDays(60)));
+        fixture.execute("create table later_feature_objects (id text primary key, object_key text not null)");
+
+        assertEquals(1, fixture.run.run().failed());
+        RemovalRecord record = fixture.removals.find(RetentionCategory.JTAI_AFTER_CLOSURE, "INSPECTION", "i-stray")
+                .orElseThrow();
+        assertEquals("FAILED", record.status());
+        assertEquals(RemovalStep.STARTED, record.failedStep());
+        assertEquals("IllegalStateException", record.failureClass());
+        assertEquals(0, fixture.count("select count(*) from key_encryption_key where scope_id = 'i-stray' "
+                + "and destroyed_at is not null"), "the key is kept while the removal cannot see every object");
+        try (InputStream in = fixture.documents.open(stored.get(0))) {
+            assertEquals(1_000, in.readAllBytes().length);
+        }
+
+        fixture.execute("alter table later_feature_objects add column key_scope_kind text, "
+                + "add column key_scope_id text");
+        assertEquals(1, fixture.run.run().removed());
+        assertFalse(store.keys().contains(stored.get(0).objectKey()));
+    }
+
+    @Test
     void aPublishedReportsCopyGoesItsPolicyPeriodAfterPublicationAndItsRowStaysToRedirect() throws Exception {
         Instant published = Instant.parse("2027-05-01T09:00:00Z");
         StoredContent report = aReport("r-pub", published, null);
