@@ -98,12 +98,18 @@ class RemovalIT extends PortalDeployment {
             canonical[10] ^= 1;
             assertFalse(verifies(key.body(), canonical, signature), "a changed certificate does not verify");
             assertEquals(200, as("ofsted.siro").get(listed.get("href").getAsString()).statusCode(), "the lead's SIRO too");
+            HttpResponse<String> byInspection = hmicSiro.get("/api/v1/inspections/" + inspection
+                    + "/removal-certificate");
+            assertEquals(200, byInspection.statusCode(), byInspection.body());
+            assertEquals(certificate.get("signature").getAsString(), json(byInspection.body()).get("signature")
+                    .getAsString());
 
             // nobody else: another inspectorate's SIRO and a participant's inspector are not told it exists
             PortalApi cqcSiro = as("removal.cqc-siro");
             HttpResponse<String> refused = cqcSiro.get(listed.get("href").getAsString());
             assertEquals(404, refused.statusCode(), refused.body());
             assertFalse(cqcSiro.get("/api/v1/removal-certificates").body().contains(inspection));
+            assertEquals(404, cqcSiro.get("/api/v1/inspections/" + inspection + "/removal-certificate").statusCode());
             assertEquals(404, as("hmic.inspector").get(listed.get("href").getAsString()).statusCode());
             assertEquals(401, PortalApi.anonymous(URI.create(base.toString())).get(listed.get("href").getAsString())
                     .statusCode());
