@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
@@ -27,7 +26,6 @@ import uk.gov.inspectorates.portal.core.document.ObjectStore;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.inspection.AnnexAItem;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocument;
-import uk.gov.inspectorates.portal.core.inspection.ExportRecord;
 import uk.gov.inspectorates.portal.core.inspection.ExportRecords;
 import uk.gov.inspectorates.portal.core.inspection.InformationRequest;
 import uk.gov.inspectorates.portal.core.inspection.Inspection;
@@ -45,9 +43,9 @@ import uk.gov.inspectorates.portal.core.removal.RemovalCertifier;
 import uk.gov.inspectorates.portal.core.removal.ReportRemovalSweep;
 import uk.gov.inspectorates.portal.core.removal.RetentionRun;
 import uk.gov.inspectorates.portal.core.retention.HoldTarget;
+import uk.gov.inspectorates.portal.core.retention.LegalHold;
 import uk.gov.inspectorates.portal.core.retention.LegalHolds;
-import uk.gov.inspectorates.portal.core.retention.RetentionCategory;
-import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
+import uk.gov.inspectorates.portal.core.retention.PolicyChange;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicy;
 import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
 import uk.gov.inspectorates.portal.security.signing.Ed25519CertificateSigner;
@@ -56,6 +54,9 @@ import uk.gov.inspectorates.portal.storage.calendar.GovUkBankHolidays;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcEvidenceDocumentRepository;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcExportRecords;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcLegalHolds;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcRetentionPolicies;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcInformationRequestRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcInspectionRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
@@ -102,17 +103,6 @@ final class RemovalFixture {
         }
     }
 
-    /** Policies the test sets per category (the defaults otherwise). */
-    static final class Policies implements RetentionPolicies {
-        final Map<RetentionCategory, RetentionPolicy> set = new ConcurrentHashMap<>();
-
-        @Override
-        public RetentionPolicy current(RetentionCategory category) {
-            return set.getOrDefault(category,
-                    uk.gov.inspectorates.portal.core.retention.DefaultRetentionPolicies.defaultFor(category));
-        }
-    }
-
     final DataSource dataSource;
     final ObjectStore objects;
     final MovingClock clock = new MovingClock(OPENED);
@@ -126,9 +116,9 @@ final class RemovalFixture {
     final JdbcScopeInventory inventory;
     final JdbcRemovalCertificates certificates;
     final Ed25519CertificateSigner signer;
-    final Policies policies = new Policies();
-    final Set<HoldTarget> holds = ConcurrentHashMap.newKeySet();
-    final Map<String, List<ExportRecord>> exports = new ConcurrentHashMap<>();
+    final JdbcRetentionPolicies policies;
+    final JdbcLegalHolds holds;
+    final JdbcExportRecords exports;
     final WorkingDayCalendar calendar = new WorkingDayCalendar(GovUkBankHolidays.shipped());
     final RetentionRun run;
 
@@ -152,8 +142,11 @@ final class RemovalFixture {
         certificates = new JdbcRemovalCertificates(dataSource);
         signer = Ed25519CertificateSigner.openOrCreate(keystores.resolve("test-signing.bcfks"),
                 "test keystore password".toCharArray(), true);
-        LegalHolds legalHolds = holds::contains;
-        ExportRecords exportRecords = id -> exports.getOrDefault(id, List.of());
+        policies = new JdbcRetentionPolicies(dataSource);
+        holds = new JdbcLegalHolds(dataSource);
+        exports = new JdbcExportRecords(dataSource);
+        LegalHolds legalHolds = holds;
+        ExportRecords exportRecords = exports;
         ProvableRemoval provable = new ProvableRemoval(removals, inventory, keys, objects, legalHolds,
                 new RemovalCertifier(removals, certificates, signer, clock), audit, clock);
         JdbcRetainedReports reports = new JdbcRetainedReports(dataSource);
@@ -209,6 +202,22 @@ final class RemovalFixture {
             }
         }
         return stored;
+    }
+
+    /** An administrator's change of a category's policy, as the retention administration records it. */
+    void setPolicy(RetentionPolicy after) {
+        if (!policies.change(new PolicyChange(policies.current(after.category()), after, "ofsted-admin", "ofsted",
+                clock.instant(), "set by the test"))) {
+            throw new IllegalStateException("the policy changed meanwhile");
+        }
+    }
+
+    void hold(HoldTarget target) {
+        holds.set(new LegalHold(target, clock.instant(), "ofsted-admin", "ofsted", "a court order (test)"));
+    }
+
+    void lift(HoldTarget target) {
+        holds.lift(target, "ofsted-admin", "ofsted", clock.instant(), "the order was discharged (test)");
     }
 
     void close(String inspectionId, Instant at) {

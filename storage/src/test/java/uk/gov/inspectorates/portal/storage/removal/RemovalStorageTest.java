@@ -109,8 +109,8 @@ class RemovalStorageTest {
         try (InputStream in = fixture.documents.open(kept)) {
             assertEquals(70_000, in.readAllBytes().length, "readable before removal");
         }
-        fixture.exports.put("i-whole", List.of(new ExportRecord("export-hmic-1", "i-whole", Inspectorate.HMIC,
-                "hmic-lead", CLOSED.plus(Duration.ofDays(2)), 3, 210_000, "ab".repeat(32))));
+        fixture.exports.add(new ExportRecord("export-hmic-1", "i-whole", Inspectorate.HMIC, "hmic-lead",
+                CLOSED.plus(Duration.ofDays(2)), 3, 210_000, "ab".repeat(32)), "archive-identity-1");
         fixture.clock.set(CLOSED);
         fixture.close("i-whole", CLOSED);
 
@@ -131,6 +131,8 @@ class RemovalStorageTest {
             assertFalse(left.contains(content.objectKey()), "no object of the inspection is left in the store");
         }
         assertNoRowRefersTo("i-whole");
+        assertEquals(0, fixture.count("select count(*) from inspection_export where inspection_id = 'i-whole'"),
+                "the export records went with the inspection; the certificate names them");
         assertEquals(1, fixture.count("select count(*) from key_encryption_key where scope_kind = 'INSPECTION' "
                 + "and scope_id = 'i-whole' and destroyed_at is not null and wrapped_kek is null"), "its KEK is gone");
 
@@ -168,7 +170,7 @@ class RemovalStorageTest {
     void aLegalHoldStopsTheRemovalUntilItIsLifted() throws Exception {
         List<StoredContent> stored = fixture.anInspectionWithEvidence("i-held", 1, 1_000);
         fixture.close("i-held", CLOSED);
-        fixture.holds.add(HoldTarget.inspection("i-held"));
+        fixture.hold(HoldTarget.inspection("i-held"));
         fixture.clock.set(CLOSED.plus(Duration.ofDays(60)));
 
         RetentionRun.Result held = fixture.run.run();
@@ -178,7 +180,7 @@ class RemovalStorageTest {
         assertEquals(0, fixture.count("select count(*) from key_encryption_key where scope_id = 'i-held' "
                 + "and destroyed_at is not null"));
 
-        fixture.holds.clear();
+        fixture.lift(HoldTarget.inspection("i-held"));
         assertEquals(1, fixture.run.run().removed());
         assertFalse(store.keys().contains(stored.get(0).objectKey()));
     }
@@ -276,8 +278,8 @@ class RemovalStorageTest {
         fixture.run.run();
         assertTrue(store.keys().contains(report.objectKey()), "the default policy says REVIEW: nothing goes");
 
-        fixture.policies.set.put(RetentionCategory.WITHDRAWN_REPORTS, new RetentionPolicy(
-                RetentionCategory.WITHDRAWN_REPORTS, 250, DurationUnit.CALENDAR_DAYS, EndAction.REMOVE, "SIRO"));
+        fixture.setPolicy(new RetentionPolicy(RetentionCategory.WITHDRAWN_REPORTS, 250, DurationUnit.CALENDAR_DAYS,
+                EndAction.REMOVE, "SIRO"));
         fixture.run.run();
         assertTrue(store.keys().contains(report.objectKey()), "not before its 250 days");
 
@@ -291,8 +293,8 @@ class RemovalStorageTest {
     void anAdvanceLetterWhoseReportNeverCameGoesWhenItsPolicySays() throws Exception {
         Instant sent = Instant.parse("2027-05-01T09:00:00Z");
         StoredContent letter = aLetter("l-ahead", null, KeyScope.report("ahead-scope-1"), sent);
-        fixture.policies.set.put(RetentionCategory.LETTERS, new RetentionPolicy(RetentionCategory.LETTERS, 90,
-                DurationUnit.CALENDAR_DAYS, EndAction.REMOVE, "SIRO"));
+        fixture.setPolicy(new RetentionPolicy(RetentionCategory.LETTERS, 90, DurationUnit.CALENDAR_DAYS,
+                EndAction.REMOVE, "SIRO"));
         fixture.clock.set(sent.plus(Duration.ofDays(89)));
         fixture.run.run();
         assertTrue(store.keys().contains(letter.objectKey()));
