@@ -2,7 +2,9 @@ package uk.gov.inspectorates.portal.core.removal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +17,8 @@ import uk.gov.inspectorates.portal.core.retention.RetentionSchedule;
 import uk.gov.inspectorates.portal.core.retention.RetentionSweep;
 
 /**
- * One run of retention: first every removal left unfinished (failed, or interrupted by a crash) is carried on, then
+ * One run of retention: first every removal left unfinished after its key was destroyed (failed, or interrupted by a
+ * crash) is carried on, then
  * what the {@link RetentionSchedule} lists as due, not held and under a REMOVE policy is removed. One
  * failure does not stop the others; it is recorded on its removal and retried on the next run.
  */
@@ -47,9 +50,14 @@ public final class RetentionRun {
 
     public Result run() {
         int[] counts = new int[4];
+        Set<String> attempted = new HashSet<>();
         for (RemovalRecord unfinished : removals.unfinished()) {
-            sweeps.stream().filter(sweep -> sweep.category() == unfinished.candidate().category()).findFirst()
-                    .ifPresent(sweep -> attempt(sweep, unfinished.candidate(), counts));
+            // once the key is gone the removal is always completed; before, it waits to be due again under the
+            // policy then in force (an administrator may have lengthened it, or set a hold)
+            if (unfinished.step().reached(RemovalStep.KEK_DESTROYED)) {
+                sweeps.stream().filter(sweep -> sweep.category() == unfinished.candidate().category()).findFirst()
+                        .ifPresent(sweep -> attempt(sweep, unfinished.candidate(), counts, attempted));
+            }
         }
         Instant now = clock.instant();
         for (RetentionSchedule.Entry entry : schedule.entries(now)) {
@@ -61,12 +69,15 @@ public final class RetentionRun {
                 continue;
             }
             sweeps.stream().filter(sweep -> sweep.category() == entry.category()).findFirst()
-                    .ifPresent(sweep -> attempt(sweep, entry.candidate(), counts));
+                    .ifPresent(sweep -> attempt(sweep, entry.candidate(), counts, attempted));
         }
         return new Result(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    private void attempt(RetentionSweep sweep, RemovalCandidate candidate, int[] counts) {
+    private void attempt(RetentionSweep sweep, RemovalCandidate candidate, int[] counts, Set<String> attempted) {
+        if (!attempted.add(candidate.category() + ":" + candidate.kind() + ":" + candidate.id())) {
+            return;
+        }
         boolean before = removals.find(candidate.category(), candidate.kind(), candidate.id())
                 .map(RemovalRecord::completed).orElse(false);
         if (before) {
