@@ -75,6 +75,22 @@ public final class RetentionSchedule {
         return List.copyOf(entries);
     }
 
+    /** The entries of one category only (its sweep alone is asked), soonest first. */
+    public List<Entry> entries(RetentionCategory category, Instant now) {
+        RetentionSweep sweep = sweepFor(category);
+        RetentionPolicy policy = policies.current(category);
+        return sweep.candidates(policy, now).stream()
+                .map(candidate -> new Entry(candidate, policy,
+                        candidate.holdTarget() != null && holds.isHeld(candidate.holdTarget())))
+                .sorted(Comparator.comparing(Entry::dueAt).thenComparing(e -> e.candidate().id()))
+                .toList();
+    }
+
+    /** What the runner removes now of one category: due, not held, under a REMOVE policy. */
+    public List<Entry> due(RetentionCategory category, Instant now) {
+        return entries(category, now).stream().filter(e -> e.removableAt(now)).toList();
+    }
+
     /** At most {@code limit} entries still to come or due (the page's "what will be removed next"). */
     public List<Entry> next(Instant now, int limit) {
         return entries(now).stream().limit(limit).toList();

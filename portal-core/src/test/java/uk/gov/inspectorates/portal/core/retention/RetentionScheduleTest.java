@@ -88,6 +88,14 @@ class RetentionScheduleTest {
     }
 
     @Test
+    void oneCategoryIsAskedOnItsOwn() {
+        assertEquals(List.of("i-1"), schedule.due(RetentionCategory.JTAI_AFTER_CLOSURE, NOW).stream()
+                .map(e -> e.candidate().id()).toList());
+        assertEquals(2, schedule.entries(RetentionCategory.JTAI_AFTER_CLOSURE, NOW).size());
+        assertTrue(schedule.due(RetentionCategory.SHARE_DRAFTS, NOW).isEmpty());
+    }
+
+    @Test
     void theSweepOfACategoryIsFound() {
         assertEquals(RetentionCategory.AUDIT_EVENTS, schedule.sweepFor(RetentionCategory.AUDIT_EVENTS).category());
     }

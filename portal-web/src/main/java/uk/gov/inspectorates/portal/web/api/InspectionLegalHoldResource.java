@@ -8,6 +8,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,11 +40,10 @@ public class InspectionLegalHoldResource {
         return LegalHoldViews.set(holds, current.get(), HoldTarget.inspection(id), body);
     }
 
-    /** Body {@code {"reason": "..."}}. */
+    /** Body {@code {"reason": "..."}}, or (for clients that send no body with DELETE) {@code ?reason=...}. */
     @DELETE
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Lift the inspection's legal hold, with a reason")
-    public Response lift(@PathParam("id") String id, String body) {
-        return LegalHoldViews.lift(holds, current.get(), HoldTarget.inspection(id), body);
+    public Response lift(@PathParam("id") String id, @QueryParam("reason") String reason, String body) {
+        return LegalHoldViews.lift(holds, current.get(), reason, HoldTarget.inspection(id), body);
     }
 }

@@ -32,8 +32,8 @@ final class LegalHoldViews {
         return HoldView.of(holds.set(subject, target, reason(body)));
     }
 
-    static Response lift(LegalHoldService holds, Subject subject, HoldTarget target, String body) {
-        holds.lift(subject, target, reason(body));
+    static Response lift(LegalHoldService holds, Subject subject, String reason, HoldTarget target, String body) {
+        holds.lift(subject, target, reason != null ? reason : reason(body));
         return Response.noContent().build();
     }
 

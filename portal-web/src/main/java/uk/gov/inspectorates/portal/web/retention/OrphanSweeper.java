@@ -75,10 +75,7 @@ public class OrphanSweeper {
      */
     private int removeDueUploads() {
         int removed = 0;
-        for (RetentionSchedule.Entry entry : retention.due(clock.instant())) {
-            if (entry.category() != RetentionCategory.RESUMABLE_UPLOADS) {
-                continue;
-            }
+        for (RetentionSchedule.Entry entry : retention.due(RetentionCategory.RESUMABLE_UPLOADS, clock.instant())) {
             try {
                 retention.sweepFor(entry.category()).remove(entry.candidate(),
                         Remover.policy(RetentionCategory.RESUMABLE_UPLOADS.name()));
