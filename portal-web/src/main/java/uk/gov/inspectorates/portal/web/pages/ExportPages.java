@@ -56,14 +56,10 @@ public class ExportPages {
         });
         end.put("closed", closed.isPresent());
         List<ExportRecord> done = exports.exportsSeenBy(subject, inspection);
-        end.put("mayViewExports", closed.isPresent() && !exportsHidden(subject, inspection));
+        end.put("mayViewExports", exports.maySeeExports(subject, inspection));
         end.put("exports", done.stream().map(this::exportRow).toList());
         end.put("hasExports", !done.isEmpty());
         return end;
-    }
-
-    private boolean exportsHidden(Subject subject, Inspection inspection) {
-        return !exports.maySeeExports(subject, inspection);
     }
 
     /** POST {@code /inspections/{id}/closure}: closes it, then back to its page. */
