@@ -7,5 +7,11 @@ import uk.gov.inspectorates.portal.core.shared.PersistencePort;
  * resumed export writes the ZIP's central directory without reading again the documents it skips.
  */
 @PersistencePort
-public interface ExportChecksums extends ExportArchive.Crcs {
+public interface ExportChecksums {
+
+    /** The CRC-32 learnt of the document, or null. */
+    Long crc32Of(String documentId);
+
+    /** Keeps the first CRC-32 learnt of the document (a document that no longer exists is ignored). */
+    void remember(String documentId, long crc32);
 }

@@ -95,7 +95,17 @@ public final class ExportContents {
         List<String> allDigests = new ArrayList<>(List.of(sha256(manifestCsv), sha256(manifestJson),
                 sha256(auditCsv)));
         allDigests.addAll(digests);
-        ExportArchive archive = new ExportArchive(entries, timestampOf(closure.closedAt()), checksums);
+        ExportArchive archive = new ExportArchive(entries, timestampOf(closure.closedAt()), new ExportArchive.Crcs() {
+            @Override
+            public Long known(String documentId) {
+                return checksums.crc32Of(documentId);
+            }
+
+            @Override
+            public void learnt(String documentId, long crc32) {
+                checksums.remember(documentId, crc32);
+            }
+        });
         return new Export(inspection, inspectorate, archive, taken.size(), bytes, archive.identity(allDigests));
     }
 

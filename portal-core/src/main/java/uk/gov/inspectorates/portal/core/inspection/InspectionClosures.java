@@ -12,6 +12,8 @@ import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
+import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
+import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.retention.RetentionCategory;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
@@ -24,22 +26,28 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
  */
 public final class InspectionClosures {
 
-    /** A closed inspection's end: who closed it, when, and when its export window ends (under today's policy). */
-    public record End(InspectionClosure closure, Instant exportWindowEndsAt) {
+    /**
+     * A closed inspection's end: who closed it (and their name), when, and when its export window ends (under today's
+     * policy).
+     */
+    public record End(InspectionClosure closure, String closedByName, Instant exportWindowEndsAt) {
     }
 
     private final InspectionRepository inspections;
     private final FindingsPublication publication;
     private final RetentionPolicies policies;
     private final WorkingDayCalendar calendar;
+    private final OrganisationDirectory directory;
     private final PolicyGate gate;
 
     public InspectionClosures(InspectionRepository inspections, FindingsPublication publication,
-                              RetentionPolicies policies, WorkingDayCalendar calendar, PolicyGate gate) {
+                              RetentionPolicies policies, WorkingDayCalendar calendar, OrganisationDirectory directory,
+                              PolicyGate gate) {
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.publication = Objects.requireNonNull(publication, "publication");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.directory = Objects.requireNonNull(directory, "directory");
         this.gate = Objects.requireNonNull(gate, "gate");
     }
 
@@ -100,7 +108,8 @@ public final class InspectionClosures {
     }
 
     End endOf(InspectionClosure closure) {
-        return new End(closure, policies.current(RetentionCategory.JTAI_AFTER_CLOSURE)
+        return new End(closure, directory.findUser(closure.closedBy()).map(UserAccount::displayName)
+                .orElse(closure.closedBy()), policies.current(RetentionCategory.JTAI_AFTER_CLOSURE)
                 .endsAfter(closure.closedAt(), calendar));
     }
 }

@@ -18,6 +18,8 @@ import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
+import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
+import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
@@ -30,9 +32,13 @@ import uk.gov.inspectorates.portal.core.shared.NotFound;
  */
 public final class InspectionExports {
 
+    /** A recorded export with the name of the person who took it. */
+    public record NamedExport(ExportRecord record, String exportedByName) {
+    }
+
     /** What one participating inspectorate will get, and what it has taken so far. */
     public record Share(Inspectorate inspectorate, int documents, long documentBytes, Long archiveBytes,
-                        boolean mayExport, List<ExportRecord> exports) {
+                        boolean mayExport, List<NamedExport> exports) {
     }
 
     /** Every participating inspectorate's share of an inspection, lead first. */
@@ -42,13 +48,15 @@ public final class InspectionExports {
     private final InspectionRepository inspections;
     private final ExportContents contents;
     private final ExportRecords records;
+    private final OrganisationDirectory directory;
     private final PolicyGate gate;
 
     public InspectionExports(InspectionRepository inspections, ExportContents contents, ExportRecords records,
-                             PolicyGate gate) {
+                             OrganisationDirectory directory, PolicyGate gate) {
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.contents = Objects.requireNonNull(contents, "contents");
         this.records = Objects.requireNonNull(records, "records");
+        this.directory = Objects.requireNonNull(directory, "directory");
         this.gate = Objects.requireNonNull(gate, "gate");
     }
 
@@ -69,7 +77,7 @@ public final class InspectionExports {
             Long archive = closure.map(c -> contents.of(inspection, c, inspectorate).archive().length()).orElse(null);
             shares.add(new Share(inspectorate, taken.size(), taken.stream().mapToLong(EvidenceDocument::size).sum(),
                     archive, gate.permits(subject, Action.EXPORT, inspection.exportFor(inspectorate)),
-                    done.stream().filter(r -> r.inspectorate() == inspectorate).toList()));
+                    done.stream().filter(r -> r.inspectorate() == inspectorate).map(this::named).toList()));
         }
         gate.record(subject, act, Outcome.SUCCEEDED, "closed=" + closure.isPresent());
         return new Overview(inspection, closure.isPresent(), shares);
@@ -107,9 +115,14 @@ public final class InspectionExports {
      * Who exported what from the inspection, oldest first, for someone who may see its end (nothing otherwise: the
      * area's agencies see the inspection but not its exports). Not audited: shown on the inspection's page, which is.
      */
-    public List<ExportRecord> exportsSeenBy(Subject subject, Inspection inspection) {
+    public List<NamedExport> exportsSeenBy(Subject subject, Inspection inspection) {
         return gate.permits(subject, Action.VIEW_METADATA, inspection.asEndResource())
-                ? records.ofInspection(inspection.id()) : List.of();
+                ? records.ofInspection(inspection.id()).stream().map(this::named).toList() : List.of();
+    }
+
+    private NamedExport named(ExportRecord record) {
+        return new NamedExport(record, directory.findUser(record.exportedBy()).map(UserAccount::displayName)
+                .orElse(record.exportedBy()));
     }
 
     /** Whether the subject may open the export page of the inspection (to offer the link); no audit. */

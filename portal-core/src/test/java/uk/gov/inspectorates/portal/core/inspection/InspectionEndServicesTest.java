@@ -46,6 +46,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.core.testdata.EnglandAndWalesBankHolidays;
 import uk.gov.inspectorates.portal.core.testdata.FakeDocumentStore;
+import uk.gov.inspectorates.portal.core.testdata.InMemoryDirectory;
 import uk.gov.inspectorates.portal.core.testdata.InMemoryInspections;
 import uk.gov.inspectorates.portal.core.testdata.MutableClock;
 import uk.gov.inspectorates.portal.core.testdata.RecordingAuditTrail;
@@ -70,23 +71,25 @@ class InspectionEndServicesTest {
     private final Map<String, Long> crcs = new HashMap<>();
     private final ExportChecksums checksums = new ExportChecksums() {
         @Override
-        public Long known(String key) {
+        public Long crc32Of(String key) {
             return crcs.get(key);
         }
 
         @Override
-        public void learnt(String key, long crc32) {
-            crcs.put(key, crc32);
+        public void remember(String key, long crc32) {
+            crcs.putIfAbsent(key, crc32);
         }
     };
     private final AuditHistory history = (type, ids, until) -> audit.events().stream()
             .filter(e -> type.equals(e.resourceType()) && ids.contains(e.resourceId()) && e.at().isBefore(until))
             .toList();
 
+    private final InMemoryDirectory directory = InMemoryDirectory.withDemoOrganisations();
     private final InspectionClosures closures = new InspectionClosures(inspections,
-            id -> Optional.ofNullable(published.get(id)), new DefaultRetentionPolicies(), calendar, gate);
+            id -> Optional.ofNullable(published.get(id)), new DefaultRetentionPolicies(), calendar, directory, gate);
     private final InspectionExports exports = new InspectionExports(inspections,
-            new ExportContents(inspections.requests, inspections.documents, store, checksums, history), records, gate);
+            new ExportContents(inspections.requests, inspections.documents, store, checksums, history), records,
+            directory, gate);
 
     private final Subject ofstedLead = staff("ofsted-lead", Inspectorate.OFSTED, Role.LEAD_INSPECTOR);
     private final Subject ofstedAdmin = staff("ofsted-admin", Inspectorate.OFSTED, Role.ADMINISTRATOR);

@@ -25,10 +25,11 @@ import uk.gov.inspectorates.portal.core.shared.NotFound;
 public class InspectionClosureResource {
 
     /** Who closed the inspection, when, and when its export window ends (the JTAI_AFTER_CLOSURE policy). */
-    public record ClosureView(String inspectionId, String closedBy, Instant closedAt, Instant exportWindowEndsAt) {
+    public record ClosureView(String inspectionId, String closedBy, String closedByName, Instant closedAt,
+                              Instant exportWindowEndsAt) {
         static ClosureView of(InspectionClosures.End end) {
-            return new ClosureView(end.closure().inspectionId(), end.closure().closedBy(), end.closure().closedAt(),
-                    end.exportWindowEndsAt());
+            return new ClosureView(end.closure().inspectionId(), end.closure().closedBy(), end.closedByName(),
+                    end.closure().closedAt(), end.exportWindowEndsAt());
         }
     }
 

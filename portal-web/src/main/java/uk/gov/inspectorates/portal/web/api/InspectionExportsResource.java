@@ -24,11 +24,12 @@ import uk.gov.inspectorates.portal.web.content.ByteRange;
 @Path("inspections/{id}/exports")
 public class InspectionExportsResource {
 
-    public record ExportView(String id, String inspectorate, String exportedBy, Instant exportedAt, int documents,
-                             long bytes, String sha256) {
-        static ExportView of(ExportRecord record) {
-            return new ExportView(record.id(), record.inspectorate().name(), record.exportedBy(), record.exportedAt(),
-                    record.documents(), record.bytes(), record.sha256());
+    public record ExportView(String id, String inspectorate, String exportedBy, String exportedByName,
+                             Instant exportedAt, int documents, long bytes, String sha256) {
+        static ExportView of(InspectionExports.NamedExport named) {
+            ExportRecord record = named.record();
+            return new ExportView(record.id(), record.inspectorate().name(), record.exportedBy(),
+                    named.exportedByName(), record.exportedAt(), record.documents(), record.bytes(), record.sha256());
         }
     }
 

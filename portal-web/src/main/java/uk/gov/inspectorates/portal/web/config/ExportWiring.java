@@ -19,6 +19,7 @@ import uk.gov.inspectorates.portal.core.inspection.InspectionClosures;
 import uk.gov.inspectorates.portal.core.inspection.InspectionExports;
 import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
 import uk.gov.inspectorates.portal.core.notification.Notices;
+import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcExportChecksums;
@@ -41,8 +42,9 @@ public class ExportWiring {
     @Produces
     @Singleton
     InspectionClosures inspectionClosures(InspectionRepository inspections, FindingsPublication publication,
-                                          RetentionPolicies policies, WorkingDayCalendar calendar, PolicyGate gate) {
-        return new InspectionClosures(inspections, publication, policies, calendar, gate);
+                                          RetentionPolicies policies, WorkingDayCalendar calendar,
+                                          OrganisationDirectory directory, PolicyGate gate) {
+        return new InspectionClosures(inspections, publication, policies, calendar, directory, gate);
     }
 
     /** The audit trail is read back for the export's audit.csv through the same adapter that writes it. */
@@ -50,10 +52,10 @@ public class ExportWiring {
     @Singleton
     InspectionExports inspectionExports(InspectionRepository inspections, InformationRequestRepository requests,
                                         EvidenceDocumentRepository documents, DocumentStore store,
-                                        ExportRecords records, PolicyGate gate) {
+                                        ExportRecords records, OrganisationDirectory directory, PolicyGate gate) {
         ExportContents contents = new ExportContents(requests, documents, store, new JdbcExportChecksums(dataSource),
                 new JdbcAuditTrail(dataSource));
-        return new InspectionExports(inspections, contents, records, gate);
+        return new InspectionExports(inspections, contents, records, directory, gate);
     }
 
     @Produces

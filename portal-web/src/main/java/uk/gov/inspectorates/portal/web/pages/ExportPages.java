@@ -16,8 +16,6 @@ import uk.gov.inspectorates.portal.core.inspection.ExportRecord;
 import uk.gov.inspectorates.portal.core.inspection.Inspection;
 import uk.gov.inspectorates.portal.core.inspection.InspectionClosures;
 import uk.gov.inspectorates.portal.core.inspection.InspectionExports;
-import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
-import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.web.api.JtaiNames;
 
 /**
@@ -35,9 +33,6 @@ public class ExportPages {
     InspectionExports exports;
 
     @Inject
-    OrganisationDirectory directory;
-
-    @Inject
     JtaiNames names;
 
     @Inject
@@ -50,20 +45,16 @@ public class ExportPages {
         end.put("id", inspection.id());
         end.put("mayClose", closures.mayClose(subject, inspection));
         closed.ifPresent(e -> {
-            end.put("closedBy", personName(e.closure().closedBy()));
+            end.put("closedBy", e.closedByName());
             end.put("closedAt", ReferralPages.when(e.closure().closedAt()));
             end.put("windowEnds", ReferralPages.when(e.exportWindowEndsAt()));
         });
         end.put("closed", closed.isPresent());
-        List<ExportRecord> done = exports.exportsSeenBy(subject, inspection);
-        end.put("mayViewExports", closed.isPresent() && !exportsHidden(subject, inspection));
+        List<InspectionExports.NamedExport> done = exports.exportsSeenBy(subject, inspection);
+        end.put("mayViewExports", exports.maySeeExports(subject, inspection));
         end.put("exports", done.stream().map(this::exportRow).toList());
         end.put("hasExports", !done.isEmpty());
         return end;
-    }
-
-    private boolean exportsHidden(Subject subject, Inspection inspection) {
-        return !exports.maySeeExports(subject, inspection);
     }
 
     /** POST {@code /inspections/{id}/closure}: closes it, then back to its page. */
@@ -102,14 +93,11 @@ public class ExportPages {
                 .asMap());
     }
 
-    private Map<String, Object> exportRow(ExportRecord record) {
-        return Map.of("inspectorate", record.inspectorate().title(), "by", personName(record.exportedBy()),
+    private Map<String, Object> exportRow(InspectionExports.NamedExport named) {
+        ExportRecord record = named.record();
+        return Map.of("inspectorate", record.inspectorate().title(), "by", named.exportedByName(),
                 "at", ReferralPages.when(record.exportedAt()), "documents", record.documents(),
                 "bytes", size(record.bytes()), "sha256", record.sha256() == null ? "" : record.sha256());
-    }
-
-    private String personName(String userId) {
-        return directory.findUser(userId).map(UserAccount::displayName).orElse(userId);
     }
 
     /** Bytes for people: exact below 1 KiB, else one decimal in KiB, MiB or GiB, with the exact count. */

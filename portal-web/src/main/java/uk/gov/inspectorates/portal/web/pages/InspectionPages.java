@@ -42,13 +42,14 @@ import uk.gov.inspectorates.portal.web.api.Problems;
 public class InspectionPages extends HttpServlet {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy");
+    /** The end of an inspection (issue 17, docs/adr/0028): its export page and its closure. */
+    private static final Pattern EXPORTS = Pattern.compile("/([0-9a-f]{32})/exports");
+    private static final Pattern CLOSURE = Pattern.compile("/([0-9a-f]{32})/closure");
     private static final Pattern INSPECTION = Pattern.compile("/([0-9a-f]{32})");
     private static final Pattern REFERRAL_FORM = Pattern.compile("/([0-9a-f]{32})/referrals/new");
     private static final Pattern REFERRAL = Pattern.compile("/([0-9a-f]{32})/referrals/([0-9a-f]{32})");
     private static final Pattern REQUEST_FORM = Pattern.compile("/([0-9a-f]{32})/requests/new");
     private static final Pattern REQUEST = Pattern.compile("/([0-9a-f]{32})/requests/([0-9a-f]{32})");
-    private static final Pattern EXPORTS = Pattern.compile("/([0-9a-f]{32})/exports");
-    private static final Pattern CLOSURE = Pattern.compile("/([0-9a-f]{32})/closure");
 
     @Inject
     InspectionService inspections;
@@ -61,6 +62,9 @@ public class InspectionPages extends HttpServlet {
 
     @Inject
     DueWork dueWork;
+
+    @Inject
+    ExportPages exportPages;
 
     @Inject
     InformationRequests requests;
@@ -78,9 +82,6 @@ public class InspectionPages extends HttpServlet {
     SeriousConcernBanner banner;
 
     @Inject
-    ExportPages exportPages;
-
-    @Inject
     PageRenderer pages;
 
     @Inject
@@ -92,7 +93,9 @@ public class InspectionPages extends HttpServlet {
         Subject subject = subject(request);
         Matcher m;
         try {
-            if (path.equals("/")) {
+            if ((m = EXPORTS.matcher(path)).matches()) {
+                exportPages.page(request, response, subject, m.group(1));
+            } else if (path.equals("/")) {
                 list(request, response, subject);
             } else if ((m = INSPECTION.matcher(path)).matches()) {
                 inspection(request, response, subject, m.group(1));
@@ -104,8 +107,6 @@ public class InspectionPages extends HttpServlet {
                 requestPages.form(request, response, subject, m.group(1));
             } else if ((m = REQUEST.matcher(path)).matches()) {
                 requestPages.page(request, response, subject, m.group(1), m.group(2));
-            } else if ((m = EXPORTS.matcher(path)).matches()) {
-                exportPages.page(request, response, subject, m.group(1));
             } else {
                 throw new NotFound("page");
             }
@@ -120,7 +121,9 @@ public class InspectionPages extends HttpServlet {
         Subject subject = subject(request);
         Matcher m;
         try {
-            if ((m = REFERRAL_FORM.matcher(path)).matches()) {
+            if ((m = CLOSURE.matcher(path)).matches()) {
+                exportPages.close(request, response, subject, m.group(1));
+            } else if ((m = REFERRAL_FORM.matcher(path)).matches()) {
                 referralPages.raise(request, response, subject, m.group(1));
             } else if ((m = REFERRAL.matcher(path)).matches()) {
                 referralPages.take(request, response, subject, m.group(1), m.group(2));
@@ -128,8 +131,6 @@ public class InspectionPages extends HttpServlet {
                 requestPages.request(request, response, subject, m.group(1));
             } else if ((m = REQUEST.matcher(path)).matches()) {
                 requestPages.upload(request, response, subject, m.group(1), m.group(2));
-            } else if ((m = CLOSURE.matcher(path)).matches()) {
-                exportPages.close(request, response, subject, m.group(1));
             } else {
                 throw new NotFound("page");
             }
@@ -163,6 +164,7 @@ public class InspectionPages extends HttpServlet {
         List<Map<String, Object>> overdue = overdueRequests(subject, id);
         pages.render(response, 200, "inspection", PageModel.forRequest(request, names.inspection(inspection))
                 .with("marking", ReferralPages.MARKING)
+                .with("end", exportPages.endOf(subject, inspection))
                 .with("inspection", Map.of("id", id, "name", names.inspection(inspection), "theme", inspection.theme(),
                         "notifiedOn", DAY.format(inspection.notifiedOn()), "participants",
                         inspection.participants().stream().sorted().map(Inspectorate::title).toList(),
@@ -184,7 +186,6 @@ public class InspectionPages extends HttpServlet {
                 .with("mayRequest", !requests.agenciesAskableBy(subject, id).isEmpty())
                 .with("seriousConcerns", banner.inInspection(subject, id))
                 .with("legalHold", legalHolds.of(subject, HoldTarget.inspection(id), "inspection-page"))
-                .with("end", exportPages.endOf(subject, inspection))
                 .asMap());
     }
 

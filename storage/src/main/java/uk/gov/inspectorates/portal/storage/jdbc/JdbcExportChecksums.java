@@ -14,13 +14,13 @@ public final class JdbcExportChecksums implements ExportChecksums {
     }
 
     @Override
-    public Long known(String documentId) {
+    public Long crc32Of(String documentId) {
         return jdbc.query("select crc32 from export_entry_crc where document_id = ?", row -> row.getLong("crc32"),
                 documentId).stream().findFirst().orElse(null);
     }
 
     @Override
-    public void learnt(String documentId, long crc32) {
+    public void remember(String documentId, long crc32) {
         jdbc.update("insert into export_entry_crc (document_id, crc32) select ?, ? where exists "
                 + "(select 1 from evidence_document where id = ?) on conflict (document_id) do nothing",
                 documentId, crc32, documentId);

@@ -110,17 +110,17 @@ class ExportStorageTest {
         requests.add(request);
         documents.add(aDocument(inspection, request, "d-2"));
 
-        assertNull(checksums.known("d-2"));
-        checksums.learnt("d-2", 4_294_967_295L);
-        checksums.learnt("d-2", 1L);
-        assertEquals(4_294_967_295L, checksums.known("d-2"), "the first CRC learnt is kept, unsigned");
-        checksums.learnt("no-such-document", 7L);
-        assertNull(checksums.known("no-such-document"), "nothing is kept about a document that does not exist");
+        assertNull(checksums.crc32Of("d-2"));
+        checksums.remember("d-2", 4_294_967_295L);
+        checksums.remember("d-2", 1L);
+        assertEquals(4_294_967_295L, checksums.crc32Of("d-2"), "the first CRC learnt is kept, unsigned");
+        checksums.remember("no-such-document", 7L);
+        assertNull(checksums.crc32Of("no-such-document"), "nothing is kept about a document that does not exist");
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("delete from inspection where id = 'i-2'");
         }
-        assertNull(checksums.known("d-2"), "removed with its document");
+        assertNull(checksums.crc32Of("d-2"), "removed with its document");
     }
 
     @Test
