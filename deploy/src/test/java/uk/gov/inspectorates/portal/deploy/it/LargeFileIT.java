@@ -35,7 +35,9 @@ import uk.gov.inspectorates.portal.deploy.PortFinder;
  * {@code /metrics} while it runs. The large streamed download is back with JTAI evidence, served unstamped as its
  * original bytes: a 300 MiB text document (system property {@code portal.test.largeDownloadMiB}, e.g. 5120 for the
  * issue's 5 GiB) uploads the same way against an information request and downloads byte for byte, by SHA-256,
- * through the same 256 MiB heap.
+ * through the same 256 MiB heap. The inspection is then closed and HMIC exports it (issue 17, docs/adr/0028): the ZIP
+ * streams while decrypting, as long as announced, holds the document by SHA-256, and a resumed second half (Range)
+ * matches the first download's second half.
  */
 class LargeFileIT {
 
@@ -167,9 +169,125 @@ class LargeFileIT {
         long t2 = System.nanoTime();
         assertEquals(length, bytes);
         assertEquals(sha256, HexFormat.of().formatHex(received.digest()), "the original bytes, streamed");
-        removeEvidence(idOf(kept.body()));
         System.out.printf("[large-file] evidence %d MiB: uploaded and checked in %.0f s, downloaded in %.0f s "
                 + "(%.0f MiB/s)%n", length / MIB, secs(t1 - t0), secs(t2 - t1), length / MIB / secs(t2 - t1));
+        try {
+            exportRoundTrip(base, inspection, sha256, length);
+        } finally {
+            removeEvidence(idOf(kept.body()));
+        }
+    }
+
+    /**
+     * Closes the inspection and streams HMIC's export: its length is the announced Content-Length, its document entry
+     * has the upload's SHA-256 (read by walking the ZIP's local headers as the bytes pass), and the second half asked
+     * for again with Range and If-Range is the first download's second half.
+     */
+    private static void exportRoundTrip(URI base, String inspection, String documentSha256, long length)
+            throws Exception {
+        HttpResponse<String> closed = PortalApi.signedIn(base, "ofsted.admin").postJson("/api/v1/inspections/"
+                + inspection + "/closure", "{}");
+        assertEquals(201, closed.statusCode(), closed.body());
+        PortalApi hmic = PortalApi.signedIn(base, "hmic.inspector");
+        String path = "/api/v1/inspections/" + inspection + "/exports/HMIC";
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> export = hmic.getStream(path);
+        assertEquals(200, export.statusCode());
+        long announced = Long.parseLong(export.headers().firstValue("Content-Length").orElseThrow());
+        assertTrue(announced > length, "the document and the manifests");
+        String etag = export.headers().firstValue("ETag").orElseThrow();
+        long cut = announced / 2;
+        MessageDigest secondHalf = MessageDigest.getInstance("SHA-256");
+        ZipWalk walk = new ZipWalk();
+        long bytes = 0;
+        try (InputStream in = export.body()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; bytes += n) {
+                walk.update(buffer, n);
+                int from = (int) Math.max(0, Math.min(n, cut - bytes));
+                secondHalf.update(buffer, from, n - from);
+            }
+        }
+        long t1 = System.nanoTime();
+        assertEquals(announced, bytes, "as long as announced");
+        assertEquals(documentSha256, walk.sha256Of("documents/0001-case-notes.txt"), walk.entries.toString());
+
+        HttpResponse<InputStream> resumed = hmic.getStream(path, "Range", "bytes=" + cut + "-", "If-Range", etag);
+        assertEquals(206, resumed.statusCode());
+        MessageDigest resumedHalf = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = resumed.body()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                resumedHalf.update(buffer, 0, n);
+            }
+        }
+        assertEquals(HexFormat.of().formatHex(secondHalf.digest()), HexFormat.of().formatHex(resumedHalf.digest()),
+                "a resumed download continues with the same bytes");
+        System.out.printf("[large-file] export %d MiB: streamed in %.0f s (%.0f MiB/s), resumed from %d MiB%n",
+                announced / MIB, secs(t1 - t0), announced / MIB / secs(t1 - t0), cut / MIB);
+    }
+
+    /**
+     * Walks a ZIP as its bytes pass (STORED entries with ZIP64 local extras carrying the size, then a 24-byte data
+     * descriptor, as docs/adr/0028 writes them) and keeps each entry's SHA-256.
+     */
+    private static final class ZipWalk {
+        private final Map<String, String> entries = new java.util.LinkedHashMap<>();
+        private final java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+        private String name;
+        private long dataLeft = -1;
+        private int descriptorLeft;
+        private boolean done;
+        private MessageDigest digest;
+
+        void update(byte[] buffer, int length) throws Exception {
+            int i = 0;
+            while (i < length && !done) {
+                if (dataLeft > 0) {
+                    int take = (int) Math.min(dataLeft, length - i);
+                    digest.update(buffer, i, take);
+                    dataLeft -= take;
+                    i += take;
+                } else if (dataLeft == 0) {
+                    entries.put(name, HexFormat.of().formatHex(digest.digest()));
+                    dataLeft = -1;
+                    descriptorLeft = 24;
+                } else if (descriptorLeft > 0) {
+                    int take = Math.min(descriptorLeft, length - i);
+                    descriptorLeft -= take;
+                    i += take;
+                } else {
+                    header.write(buffer[i++]);
+                    parseHeader();
+                }
+            }
+        }
+
+        private void parseHeader() throws Exception {
+            byte[] h = header.toByteArray();
+            if (h.length == 4 && java.nio.ByteBuffer.wrap(h).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()
+                    != 0x04034b50) {
+                done = true;
+                return;
+            }
+            if (h.length < 30) {
+                return;
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int nameLength = b.getShort(26) & 0xFFFF;
+            int extraLength = b.getShort(28) & 0xFFFF;
+            if (h.length < 30 + nameLength + extraLength) {
+                return;
+            }
+            name = new String(h, 30, nameLength, StandardCharsets.UTF_8);
+            dataLeft = b.getLong(30 + nameLength + 4);
+            digest = MessageDigest.getInstance("SHA-256");
+            header.reset();
+        }
+
+        String sha256Of(String entry) {
+            return entries.get(entry);
+        }
     }
 
     /**

@@ -124,6 +124,15 @@ final class PortalApi {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** {@code GET} with extra headers (name, value, ...), e.g. {@code Range} and {@code If-Range}. */
+    HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(120)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** {@code DELETE} with the session's CSRF token. */
     HttpResponse<String> delete(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken).DELETE());
@@ -158,6 +167,15 @@ final class PortalApi {
     HttpResponse<java.io.InputStream> getStream(String path) throws Exception {
         return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** {@code GET} as a stream, with extra headers (name, value, ...). */
+    HttpResponse<java.io.InputStream> getStream(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(30)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** {@code PUT} of raw bytes with the session's CSRF token (a resumable upload's part). */

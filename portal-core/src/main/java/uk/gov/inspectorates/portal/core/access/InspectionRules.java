@@ -60,6 +60,22 @@ public final class InspectionRules {
     /** Documents are kept as uploaded: changed or removed only with the whole inspection (the next issue). */
     public static final String DOCUMENT_KEPT_AS_UPLOADED = "inspection.document.kept-as-uploaded";
 
+    // ---- the end of an inspection: closure and each inspectorate's export (issue 17, docs/adr/0028)
+    /** The lead inspectorate's lead inspector closes the inspection, once its findings letter is published. */
+    public static final String CLOSE_BY_LEAD_INSPECTOR = "inspection.close.lead-inspectorate-lead-inspector";
+    /** An administrator of a participating inspectorate closes it at any time. */
+    public static final String CLOSE_BY_PARTICIPANT_ADMINISTRATOR = "inspection.close.participant-administrator";
+    public static final String CLOSE_LEAD_INSPECTOR_OR_ADMINISTRATOR_ONLY =
+            "inspection.close.lead-inspector-or-participant-administrator-only";
+    /** A state rule (409), checked by the closing service for a lead inspector's closure. */
+    public static final String CLOSE_AFTER_PUBLICATION = "inspection.close.lead-inspector-after-findings-publication";
+    /** Each participating inspectorate's inspection staff export what it requested. */
+    public static final String EXPORT_BY_OWN_INSPECTION_STAFF = "inspection.export.own-inspectorate-inspection-staff";
+    public static final String EXPORT_OWN_INSPECTION_STAFF_ONLY =
+            "inspection.export.own-inspectorate-inspection-staff-only";
+    /** A state rule (409), checked by the export service. */
+    public static final String EXPORT_AFTER_CLOSURE = "inspection.export.closed-inspections-only";
+
     /** The roles of inspectorate staff who work on an inspection's evidence (ISP: inspectors, analysts, support). */
     static final Set<Role> INSPECTION_STAFF =
             Set.of(Role.INSPECTOR, Role.LEAD_INSPECTOR, Role.DATA_ANALYST, Role.INSPECTION_SUPPORT);
@@ -103,9 +119,35 @@ public final class InspectionRules {
                     && subject.has(Role.LEAD_INSPECTOR)
                     ? Decision.permit(CHANGE_BY_LEAD_INSPECTOR)
                     : Decision.deny(CHANGE_LEAD_INSPECTOR_ONLY);
-            // closure, export and removal come with the end of an inspection (the next issue)
-            case DOWNLOAD, DELETE, EXPORT, AUDIT_VIEW -> Decision.deny(AccessPolicy.NOT_PERMITTED);
+            case DELETE -> decideClosure(subject, inspection);
+            case EXPORT -> decideExport(subject, inspection);
+            case DOWNLOAD, AUDIT_VIEW -> Decision.deny(AccessPolicy.NOT_PERMITTED);
         };
+    }
+
+    /**
+     * Closing (the inspection's end: its export window starts, then its removal): the lead inspectorate's lead
+     * inspector (after publication: the service checks {@link #CLOSE_AFTER_PUBLICATION}) or a participating
+     * inspectorate's administrator.
+     */
+    private static Decision decideClosure(Subject subject, Resource inspection) {
+        if (subject.inspectorate().filter(own -> own == inspection.originator()).isPresent()
+                && subject.has(Role.LEAD_INSPECTOR)) {
+            return Decision.permit(CLOSE_BY_LEAD_INSPECTOR);
+        }
+        return participant(subject, inspection) && subject.has(Role.ADMINISTRATOR)
+                ? Decision.permit(CLOSE_BY_PARTICIPANT_ADMINISTRATOR)
+                : Decision.deny(CLOSE_LEAD_INSPECTOR_OR_ADMINISTRATOR_ONLY);
+    }
+
+    /**
+     * An export is addressed to the one inspectorate whose requests it holds ({@code Inspection.exportFor}): its
+     * inspection staff take it, nobody else.
+     */
+    private static Decision decideExport(Subject subject, Resource export) {
+        return export.addressees().size() == 1 && participatingInspectionStaff(subject, export)
+                ? Decision.permit(EXPORT_BY_OWN_INSPECTION_STAFF)
+                : Decision.deny(EXPORT_OWN_INSPECTION_STAFF_ONLY);
     }
 
     private static Decision decideRequest(Subject subject, Action action, Resource request) {

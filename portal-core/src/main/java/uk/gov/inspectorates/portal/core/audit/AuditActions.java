@@ -132,6 +132,16 @@ public final class AuditActions {
     public static final String FINDINGS_LETTER_COMMENTS = "FINDINGS_LETTER_COMMENTS";
     /** The pre-publication findings letter issued as an embargoed report (report id, recipients), or refused. */
     public static final String FINDINGS_LETTER_ISSUE = "FINDINGS_LETTER_ISSUE";
+    // --- automatic, provable removal (issue 17, helper-removal; docs/adr/0030) ---
+    /** An administrator's "run due removals now" (counts in the detail), or refused. */
+    public static final String RETENTION_RUN = "RETENTION_RUN";
+    /** The removals listed for an administrator (count), or refused. */
+    public static final String REMOVAL_LIST = "REMOVAL_LIST";
+    /** Removal certificates listed (count), or refused. */
+    public static final String REMOVAL_CERTIFICATE_LIST = "REMOVAL_CERTIFICATE_LIST";
+    /** One removal certificate downloaded, or refused. */
+    public static final String REMOVAL_CERTIFICATE_DOWNLOAD = "REMOVAL_CERTIFICATE_DOWNLOAD";
+
     // --- issue 17, retention (helper-retention) ---
     /** The retention policies, one's history or the dry run viewed, or refused. */
     public static final String RETENTION_VIEW = "RETENTION_VIEW";
@@ -143,4 +153,12 @@ public final class AuditActions {
     public static final String LEGAL_HOLD_LIFT = "LEGAL_HOLD_LIFT";
     /** Something a retention policy removed (category, kind, id, counts; never content), or the removal failed. */
     public static final String RETENTION_REMOVE = "RETENTION_REMOVE";
+
+    // ---- the end of an inspection: closure and exports (issue 17, docs/adr/0028)
+    /** An inspection closed (by whom: the rule in the detail), or refused (not published yet: REFUSED). */
+    public static final String INSPECTION_CLOSE = "INSPECTION_CLOSE";
+    /** What each inspectorate will export listed (the export page or API), or refused. */
+    public static final String INSPECTION_EXPORT_VIEW = "INSPECTION_EXPORT_VIEW";
+    /** An inspectorate's export served (the byte range in the detail), completed (bytes, SHA-256), or refused. */
+    public static final String INSPECTION_EXPORT = "INSPECTION_EXPORT";
 }

@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.core.inspection;
 
 import java.util.List;
+import java.util.Optional;
 import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 
 /** Who exported what from each inspection (a persistence port; issue 17). */
@@ -9,4 +10,17 @@ public interface ExportRecords {
 
     /** Oldest first. */
     List<ExportRecord> ofInspection(String inspectionId);
+
+    /**
+     * Records a complete export; {@code identity} is the archive's identity ({@link ExportArchive#identity}), under
+     * which its SHA-256 is found again.
+     */
+    default void add(ExportRecord record, String identity) {
+        throw new UnsupportedOperationException("export records are read-only here");
+    }
+
+    /** The SHA-256 of the archive with that identity, once an export of it has been recorded complete. */
+    default Optional<String> sha256Of(String identity) {
+        return Optional.empty();
+    }
 }

@@ -58,6 +58,19 @@ public record Inspection(String id, String localAuthorityAreaId, String theme, L
         return Resource.inspection(id, leadInspectorate, participants, localAuthorityAreaId);
     }
 
+    /**
+     * The inspection's end (closure, exports, the export page) as the policy sees it: its participating
+     * inspectorates only; unlike {@link #asResource()} it belongs to none of the area's agencies.
+     */
+    public Resource asEndResource() {
+        return Resource.inspection(id, leadInspectorate, participants, null);
+    }
+
+    /** One participating inspectorate's export of the inspection: addressed to that inspectorate alone. */
+    public Resource exportFor(Inspectorate inspectorate) {
+        return Resource.inspection(id, leadInspectorate, Set.of(inspectorate), null);
+    }
+
     /** The key scope of every document of the inspection (its own key-encryption key). */
     public KeyScope keyScope() {
         return KeyScope.inspection(id);

@@ -29,7 +29,11 @@ public enum NoticeKind {
     /** Something an inspectorate's person is to do (e.g. acknowledge a challenge) is due tomorrow (UK date). */
     DEADLINE_TOMORROW,
     /** Something an inspectorate's person is to do is past its deadline. */
-    DEADLINE_PASSED;
+    DEADLINE_PASSED,
+
+    // ---- the end of an inspection (issue 17, docs/adr/0028)
+    /** An inspectorate has not yet exported what it requested from a closed inspection, and its window is ending. */
+    EXPORT_WINDOW_ENDING;
 
     /** Whether the link works as a key (a one-time token): the outbox forgets it once the message is handed over. */
     public boolean linkIsSecret() {

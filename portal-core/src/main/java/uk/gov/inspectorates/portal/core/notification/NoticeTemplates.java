@@ -57,6 +57,12 @@ public final class NoticeTemplates {
                 "Something you are to do in the portal is due tomorrow.", "Item", "Sign in to do it:"));
         TEMPLATES.put(NoticeKind.DEADLINE_PASSED, new Template("Deadline passed",
                 "Something you are to do in the portal is past its deadline.", "Item", "Sign in to do it:"));
+        // the end of an inspection (issue 17, docs/adr/0028)
+        TEMPLATES.put(NoticeKind.EXPORT_WINDOW_ENDING, new Template("Export what you requested before removal",
+                "Your inspectorate has not yet exported what it requested from a closed joint targeted area"
+                        + " inspection. When its export window ends the portal removes the inspection's data, whether"
+                        + " or not it was exported.", "Inspection",
+                "Sign in to see when the window ends and to export:"));
     }
 
     private NoticeTemplates() {

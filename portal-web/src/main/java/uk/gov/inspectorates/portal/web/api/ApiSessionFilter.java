@@ -35,7 +35,7 @@ public class ApiSessionFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        if (isSignIn(context)) {
+        if (isSignIn(context) || isPublic(context)) {
             return;
         }
         Optional<Subject> subject = subjects.of(request);
@@ -49,6 +49,12 @@ public class ApiSessionFilter implements ContainerRequestFilter {
             return;
         }
         current.set(subject.get());
+    }
+
+    /** The removal certificates' verification key is published: anyone may check a certificate (ADR 0030). */
+    private static boolean isPublic(ContainerRequestContext context) {
+        return "GET".equals(context.getMethod())
+                && "removal-certificates/verification-key".equals(context.getUriInfo().getPath().replaceAll("^/", ""));
     }
 
     private static boolean isSignIn(ContainerRequestContext context) {

@@ -3,17 +3,11 @@ package uk.gov.inspectorates.portal.web.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.List;
 import javax.sql.DataSource;
-import uk.gov.inspectorates.portal.core.inspection.ExportRecords;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcLegalHolds;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcRetentionPolicies;
 
-/**
- * The end of an inspection and retention (issue 17). Provisional producers of the contracts the parts of issue 17 share:
- * each is replaced by the part that owns it (retention policies and legal holds in PostgreSQL, export records, the
- * findings letter's publication, which FindingsWiring produces).
- */
+/** Retention policies and legal holds in PostgreSQL (issue 17, docs/adr/0029). */
 @ApplicationScoped
 public class RetentionWiring {
 
@@ -29,11 +23,5 @@ public class RetentionWiring {
     @Singleton
     JdbcLegalHolds legalHolds(DataSource dataSource) {
         return new JdbcLegalHolds(dataSource);
-    }
-
-    @Produces
-    @Singleton
-    ExportRecords exportRecords() {
-        return inspectionId -> List.of();
     }
 }

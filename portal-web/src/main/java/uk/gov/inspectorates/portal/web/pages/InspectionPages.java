@@ -47,6 +47,9 @@ import uk.gov.inspectorates.portal.web.api.Problems;
 public class InspectionPages extends HttpServlet {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy");
+    /** The end of an inspection (issue 17, docs/adr/0028): its export page and its closure. */
+    private static final Pattern EXPORTS = Pattern.compile("/([0-9a-f]{32})/exports");
+    private static final Pattern CLOSURE = Pattern.compile("/([0-9a-f]{32})/closure");
     private static final Pattern INSPECTION = Pattern.compile("/([0-9a-f]{32})");
     private static final Pattern REFERRAL_FORM = Pattern.compile("/([0-9a-f]{32})/referrals/new");
     private static final Pattern REFERRAL = Pattern.compile("/([0-9a-f]{32})/referrals/([0-9a-f]{32})");
@@ -66,6 +69,9 @@ public class InspectionPages extends HttpServlet {
 
     @Inject
     DueWork dueWork;
+
+    @Inject
+    ExportPages exportPages;
 
     @Inject
     InformationRequests requests;
@@ -104,7 +110,9 @@ public class InspectionPages extends HttpServlet {
         Subject subject = subject(request);
         Matcher m;
         try {
-            if (path.equals("/")) {
+            if ((m = EXPORTS.matcher(path)).matches()) {
+                exportPages.page(request, response, subject, m.group(1));
+            } else if (path.equals("/")) {
                 list(request, response, subject);
             } else if ((m = INSPECTION.matcher(path)).matches()) {
                 inspection(request, response, subject, m.group(1));
@@ -132,7 +140,9 @@ public class InspectionPages extends HttpServlet {
         Subject subject = subject(request);
         Matcher m;
         try {
-            if ((m = REFERRAL_FORM.matcher(path)).matches()) {
+            if ((m = CLOSURE.matcher(path)).matches()) {
+                exportPages.close(request, response, subject, m.group(1));
+            } else if ((m = REFERRAL_FORM.matcher(path)).matches()) {
                 referralPages.raise(request, response, subject, m.group(1));
             } else if ((m = REFERRAL.matcher(path)).matches()) {
                 referralPages.take(request, response, subject, m.group(1), m.group(2));
@@ -205,6 +215,7 @@ public class InspectionPages extends HttpServlet {
         pages.render(response, problem == null ? 200 : problem.status(), "inspection", model
                 .with("marking", ReferralPages.MARKING)
                 .with("findings", findingsLetter.section(subject, id))
+                .with("end", exportPages.endOf(subject, inspection))
                 .with("inspection", Map.of("id", id, "name", names.inspection(inspection), "theme", inspection.theme(),
                         "notifiedOn", DAY.format(inspection.notifiedOn()), "participants",
                         inspection.participants().stream().sorted().map(Inspectorate::title).toList(),

@@ -10,13 +10,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditHistory;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 
 /**
  * Appends audit events to PostgreSQL, each chained to its predecessor by SHA-256 over the predecessor's hash and
  * the event's fields, so that a changed, removed or reordered row breaks the chain.
  */
-public final class JdbcAuditTrail implements AuditTrail {
+public final class JdbcAuditTrail implements AuditTrail, AuditHistory {
 
     /** Serialises appends so that the chain stays a single line even with concurrent writers. */
     private static final long CHAIN_LOCK = 0x41554449544c4fL;
@@ -47,6 +48,16 @@ public final class JdbcAuditTrail implements AuditTrail {
     @Override
     public List<AuditEvent> recent(int limit) {
         return jdbc.query("select * from audit_event order by seq desc limit ?", JdbcAuditTrail::event, limit);
+    }
+
+    @Override
+    public List<AuditEvent> about(String resourceType, java.util.Collection<String> resourceIds, Instant until) {
+        if (resourceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select * from audit_event where resource_type = ? and resource_id = any (?) and at < ? "
+                        + "order by seq", JdbcAuditTrail::event, resourceType, resourceIds.toArray(String[]::new),
+                Jdbc.timestamp(until));
     }
 
     /** SHA-256 over the previous hash and the event's fields, each length-prefixed so fields cannot run together. */
