@@ -104,14 +104,6 @@ public final class NoticeDelivery {
         return new Result(sent, retried, givenUp);
     }
 
-    /**
-     * Removes what was sent or given up longer than {@code keep} ago: addresses and titles are not kept for longer
-     * than they help to answer "was it sent?"; the audit trail keeps each send and give-up.
-     */
-    public int removeSettledOlderThan(Duration keep) {
-        return outbox.removeSettledBefore(clock.instant().minus(keep));
-    }
-
     /** The wait after the n-th failed attempt: firstRetry × 2^(n-1), at most longestWait. */
     public Duration waitAfter(int failedAttempts) {
         Duration wait = settings.firstRetry();

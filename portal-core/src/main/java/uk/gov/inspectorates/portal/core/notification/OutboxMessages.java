@@ -40,7 +40,4 @@ public interface OutboxMessages {
 
     /** Erases the message's link and body (a one-time token must not outlive its delivery in the database). */
     void forgetLink(long seq);
-
-    /** Removes the messages sent or given up before {@code before} (the audit trail keeps each outcome); how many. */
-    int removeSettledBefore(Instant before);
 }

@@ -97,14 +97,6 @@ final class InMemoryOutbox implements OutboxMessages {
         row.message = new OutgoingMessage(row.message.kind(), row.message.recipient(), row.message.subject(), "", "");
     }
 
-    @Override
-    public int removeSettledBefore(Instant before) {
-        int size = rows.size();
-        rows.values().removeIf(row -> row.sentAt != null && row.sentAt.isBefore(before)
-                || row.givenUpAt != null && row.givenUpAt.isBefore(before));
-        return size - rows.size();
-    }
-
     List<OutgoingMessage> messages() {
         return rows.values().stream().map(row -> row.message).toList();
     }

@@ -180,20 +180,6 @@ class NoticeDeliveryTest {
     }
 
     @Test
-    void settledMessagesAreRemovedOnceOlderThanKeptAndPendingOnesNever() {
-        InMemoryOutbox.Row sent = queueOne();
-        delivery.deliverDue();
-        clock.advance(Duration.ofDays(10));
-        queueOne();
-
-        assertEquals(0, delivery.removeSettledOlderThan(Duration.ofDays(30)));
-        clock.advance(Duration.ofDays(21));
-        assertEquals(1, delivery.removeSettledOlderThan(Duration.ofDays(30)));
-        assertEquals(1, outbox.rows.size());
-        assertNull(outbox.rows.get(sent.seq), "the sent one went, the pending one stays however old");
-    }
-
-    @Test
     void theBackOffDoublesFromTheFirstWait() {
         NoticeDelivery defaults = new NoticeDelivery(outbox, relay, audit, clock, NoticeDelivery.Settings.defaults());
 

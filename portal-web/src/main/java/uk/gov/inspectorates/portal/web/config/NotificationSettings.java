@@ -67,10 +67,6 @@ public class NotificationSettings {
     @ConfigProperty(name = "portal.reminders.interval-seconds", defaultValue = "600")
     long remindersIntervalSeconds;
 
-    @Inject
-    @ConfigProperty(name = "portal.notices.keep-days", defaultValue = "30")
-    long keepDays;
-
     /** The relay's settings, when an SMTP host is configured. */
     public Optional<JakartaMailRelay.Settings> smtp() {
         return smtpHost.map(String::strip).filter(host -> !host.isEmpty()).map(host -> new JakartaMailRelay.Settings(
@@ -114,11 +110,6 @@ public class NotificationSettings {
 
     public long intervalSeconds() {
         return Math.max(1, intervalSeconds);
-    }
-
-    /** How long a sent or given-up message stays in the outbox (the audit trail keeps its outcome). */
-    public Duration keepSettled() {
-        return Duration.ofDays(Math.max(1, keepDays));
     }
 
     public long remindersIntervalSeconds() {

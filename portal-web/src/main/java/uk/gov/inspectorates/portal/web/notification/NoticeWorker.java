@@ -27,8 +27,8 @@ import uk.gov.inspectorates.portal.web.config.NotificationSettings;
 
 /**
  * Sends what waits in the outbox every {@code portal.notices.interval-seconds}, and queues the reminders of what
- * agencies owe every {@code portal.reminders.interval-seconds} (when a {@link DueItems} is deployed), and hourly
- * removes what was settled longer than {@code portal.notices.keep-days} ago. On every node:
+ * agencies owe every {@code portal.reminders.interval-seconds} (when a {@link DueItems} is deployed). Sent and given-up
+ * messages are removed by the NOTIFICATION_OUTBOX retention policy, nowhere else (docs/adr/0029). On every node:
  * claims are leased, so nodes never send one message at once. A failed run is logged; the next one carries on. In
  * production, start-up fails unless real e-mail is configured.
  */
@@ -66,7 +66,6 @@ public class NoticeWorker {
         settings.checkForProduction();
         long interval = settings.intervalSeconds();
         schedules.add(scheduler.scheduleWithFixedDelay(this::deliver, interval, interval, TimeUnit.SECONDS));
-        schedules.add(scheduler.scheduleWithFixedDelay(this::removeSettled, 0, 1, TimeUnit.HOURS));
         if (dueItems.isResolvable()) {
             Reminders reminders = new Reminders(dueItems.get(), notices, clock, ZoneId.of("Europe/London"));
             long every = settings.remindersIntervalSeconds();
@@ -95,17 +94,6 @@ public class NoticeWorker {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Delivering notices failed; the next run carries on", e);
-        }
-    }
-
-    private void removeSettled() {
-        try {
-            int removed = delivery.removeSettledOlderThan(settings.keepSettled());
-            if (removed > 0) {
-                LOG.info(() -> "Removed " + removed + " sent or given-up notices from the outbox");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Removing old notices failed; the next run carries on", e);
         }
     }
 

@@ -86,12 +86,6 @@ public final class JdbcNotificationOutbox implements OutboxMessages {
     }
 
     @Override
-    public int removeSettledBefore(Instant before) {
-        return jdbc.update("delete from notification_outbox where sent_at < ? or given_up_at < ?",
-                Jdbc.timestamp(before), Jdbc.timestamp(before));
-    }
-
-    @Override
     public void givenUp(long seq, int attempts, Instant at, String failure) {
         jdbc.update("update notification_outbox set given_up_at = ?, attempts = ?, last_failure = ?,"
                 + " claimed_until = null where seq = ?", Jdbc.timestamp(at), attempts, failure, seq);

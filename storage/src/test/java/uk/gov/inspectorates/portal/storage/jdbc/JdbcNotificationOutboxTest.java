@@ -131,22 +131,6 @@ class JdbcNotificationOutboxTest {
     }
 
     @Test
-    void onlyMessagesSentOrGivenUpBeforeTheCutOffAreRemoved() {
-        outbox.add(List.of(message("old-sent@x.example"), message("old-gone@x.example"), message("new@x.example"),
-                message("pending@x.example")), NOW);
-        List<Pending> claimed = outbox.claimDue(NOW, NOW.plus(LEASE), 3);
-        outbox.sent(claimed.get(0).seq(), 1, NOW);
-        outbox.givenUp(claimed.get(1).seq(), 8, NOW, "gone");
-        outbox.sent(claimed.get(2).seq(), 1, NOW.plus(Duration.ofDays(2)));
-
-        assertEquals(2, outbox.removeSettledBefore(NOW.plus(Duration.ofDays(1))));
-
-        assertEquals(2L, count("select count(*) from notification_outbox"));
-        assertEquals(1L, count("select count(*) from notification_outbox where recipient = 'pending@x.example'"
-                + " and sent_at is null"));
-    }
-
-    @Test
     void aMessageIsNeverBothSentAndGivenUp() {
         outbox.add(List.of(message("a@x.example")), NOW);
         long seq = outbox.claimDue(NOW, NOW.plus(LEASE), 1).get(0).seq();
