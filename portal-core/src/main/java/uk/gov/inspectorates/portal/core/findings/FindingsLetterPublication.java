@@ -30,4 +30,9 @@ public final class FindingsLetterPublication implements FindingsPublication {
                 .map(Report::publication)
                 .map(Publication::publishedAt);
     }
+
+    @Override
+    public Optional<Instant> findingsLetterSentAt(String inspectionId) {
+        return letters.issueOf(inspectionId).map(FindingsLetterIssue::issuedAt);
+    }
 }

@@ -11,4 +11,13 @@ import java.util.Optional;
 public interface FindingsPublication {
 
     Optional<Instant> findingsLetterPublishedAt(String inspectionId);
+
+    /**
+     * When the pre-publication findings letter was sent to the local agencies (JTAI day 41), from which the statement
+     * of proposed action's 70 working days count ("within 70 working days of the letter being sent to the local
+     * agencies", JTAI timeline). An implementation that does not know it answers the publication, which comes later.
+     */
+    default Optional<Instant> findingsLetterSentAt(String inspectionId) {
+        return findingsLetterPublishedAt(inspectionId);
+    }
 }

@@ -11,7 +11,8 @@ import uk.gov.inspectorates.portal.core.inspection.JtaiTimeline;
 
 /**
  * The deadlines after publication, in working days, each at the end of its UK day (23:59:59): the statement of
- * proposed action 70 working days after the findings letter's publication (JTAI §98, timeline), challenges within 10
+ * proposed action 70 working days after the findings letter was sent to the local agencies (day 41; JTAI §98 and the
+ * timeline: "within 70 working days of the letter being sent to the local agencies"), challenges within 10
  * working days of publication, acknowledged within 5 working days of receipt and answered within 30 (Annex D).
  */
 public final class AnnexDDeadlines {
@@ -33,8 +34,10 @@ public final class AnnexDDeadlines {
         return publication.findingsLetterPublishedAt(inspectionId).filter(at -> !at.isAfter(now));
     }
 
-    public Instant statementDue(Instant published) {
-        return endOf(calendar.plusWorkingDays(ukDate(published), JtaiTimeline.STATEMENT_OF_PROPOSED_ACTION_WORKING_DAYS));
+    /** The statement's due time, once the letter is published: 70 working days from when it was sent (day 41). */
+    public Instant statementDue(String inspectionId, Instant published) {
+        Instant sent = publication.findingsLetterSentAt(inspectionId).orElse(published);
+        return endOf(calendar.plusWorkingDays(ukDate(sent), JtaiTimeline.STATEMENT_OF_PROPOSED_ACTION_WORKING_DAYS));
     }
 
     /** The end of the last day a challenge or complaint is usually considered. */

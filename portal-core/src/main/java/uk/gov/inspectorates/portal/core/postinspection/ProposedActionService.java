@@ -78,7 +78,7 @@ public final class ProposedActionService {
         if (published.isEmpty()) {
             gate.record(subject, act, Outcome.REFUSED, NAMED_AFTER_PUBLICATION);
             throw new Conflict("The findings letter is not published yet: the statement of proposed action is asked"
-                    + " for after publication, and due 70 working days after it", NAMED_AFTER_PUBLICATION);
+                    + " for after publication, and due 70 working days after the letter was sent", NAMED_AFTER_PUBLICATION);
         }
         if (inspection.status() != InspectionStatus.OPEN) {
             gate.record(subject, act, Outcome.REFUSED, "inspection closed");
@@ -94,7 +94,7 @@ public final class ProposedActionService {
             gate.record(subject, act, Outcome.REFUSED, NAMED_ONCE);
             throw new Conflict("The statement of proposed action has been asked for already", NAMED_ONCE);
         }
-        Instant due = deadlines.statementDue(published.get());
+        Instant due = deadlines.statementDue(inspectionId, published.get());
         InformationRequest request = new InformationRequest(Ids.newId(), inspectionId, inspection.leadInspectorate(),
                 agency.id(), StatementOfProposedAction.TITLE, "The findings letter asks your organisation to make the"
                 + " statement of proposed action in response to its findings (JTAI §96-98), coordinating the other"

@@ -1,5 +1,7 @@
 package uk.gov.inspectorates.portal.core.postinspection;
 
+import uk.gov.inspectorates.portal.core.inspection.JtaiTimeline;
+import uk.gov.inspectorates.portal.core.inspection.FindingsPublication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -161,6 +163,28 @@ class AfterPublicationTest {
         assertThrows(Conflict.class, () -> statementService.name(ofstedLead, inspection.id(), null));
         assertTrue(inspections.requests.ofInspection(inspection.id()).isEmpty());
         assertEquals(AuditEvent.Outcome.REFUSED, lastEvent().outcome());
+    }
+
+    @Test
+    void theStatementCountsItsSeventyWorkingDaysFromWhenTheLetterWasSentNotFromPublication() {
+        // sent (issued, day 41) on Friday 7 May 2027, published on Tuesday 11 May: two working days earlier
+        Instant sent = Instant.parse("2027-05-07T08:00:00Z");
+        AnnexDDeadlines deadlines = new AnnexDDeadlines(new FindingsPublication() {
+            @Override
+            public Optional<Instant> findingsLetterPublishedAt(String inspectionId) {
+                return Optional.of(PUBLISHED);
+            }
+
+            @Override
+            public Optional<Instant> findingsLetterSentAt(String inspectionId) {
+                return Optional.of(sent);
+            }
+        }, calendar);
+
+        assertEquals(Instant.parse("2027-08-16T22:59:59Z"), deadlines.statementDue(inspection.id(), PUBLISHED));
+        assertEquals(java.time.LocalDate.of(2027, 8, 16),
+                JtaiTimeline.statementOfProposedActionDue(java.time.LocalDate.of(2027, 5, 7), calendar),
+                "the same day as the timeline's milestone");
     }
 
     @Test

@@ -94,7 +94,7 @@ public class AfterPublicationResource {
         Optional<StatementOfProposedAction> statement = statements.of(current.get(), id);
         Optional<Instant> published = deadlines.publishedBy(id, now);
         return new AfterPublicationView(published.map(Views::utc).orElse(null),
-                published.map(deadlines::statementDue).map(Views::utc).orElse(null),
+                published.map(at -> deadlines.statementDue(id, at)).map(Views::utc).orElse(null),
                 published.map(deadlines::challengesClose).map(Views::utc).orElse(null),
                 statement.map(StatementView::of).orElse(null),
                 reviews.reviews(current.get(), id).stream().map(ReviewView::of).toList(),

@@ -132,7 +132,7 @@ public class AfterPublicationPages {
                 .with("inspectionId", id)
                 .with("inspectionName", names.inspection(inspection))
                 .with("publishedAt", published.map(ReferralPages::when).orElse(null))
-                .with("statementDue", published.map(deadlines::statementDue).map(ReferralPages::when).orElse(null))
+                .with("statementDue", published.map(at -> deadlines.statementDue(id, at)).map(ReferralPages::when).orElse(null))
                 .with("challengesClose", published.map(deadlines::challengesClose).map(ReferralPages::when)
                         .orElse(null))
                 .with("statement", statement.map(s -> Map.of("agency", names.agency(s.agencyId()),

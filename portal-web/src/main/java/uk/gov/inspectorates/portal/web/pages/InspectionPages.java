@@ -245,7 +245,7 @@ public class InspectionPages extends HttpServlet {
     private Map<String, Object> afterPublication(String id, Instant now) {
         return annexDDeadlines.publishedBy(id, now).<Map<String, Object>>map(published -> Map.of(
                 "publishedAt", ReferralPages.when(published),
-                "statementDue", ReferralPages.when(annexDDeadlines.statementDue(published)),
+                "statementDue", ReferralPages.when(annexDDeadlines.statementDue(id, published)),
                 "challengesClose", ReferralPages.when(annexDDeadlines.challengesClose(published)))).orElse(null);
     }
 
