@@ -1,5 +1,6 @@
 package uk.gov.inspectorates.portal.core.findings;
 
+import uk.gov.inspectorates.portal.core.document.IntakeRefusals;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +20,6 @@ import uk.gov.inspectorates.portal.core.document.AllowedTypes;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
-import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
-import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.inspection.Inspection;
 import uk.gov.inspectorates.portal.core.inspection.InspectionRepository;
 import uk.gov.inspectorates.portal.core.inspection.InspectionStatus;
@@ -97,20 +96,9 @@ public final class FindingsLetterService {
         // decided again: a target can be built by any caller, and the letter may have moved on since the check
         LoadedLetter loaded = comments ? mayComment(subject, act, inspectionId)
                 : mayUploadVersion(subject, act, inspectionId);
-        AcceptedDocument accepted;
-        try {
-            accepted = intake.accept(file, comments ? AllowedTypes.EVIDENCE : AllowedTypes.REPORTS,
-                    loaded.inspection().keyScope());
-        } catch (UploadRejected rejected) {
-            gate.record(subject, act, Outcome.REFUSED, rejected.auditDetail());
-            throw rejected;
-        } catch (ScanningUnavailable unavailable) {
-            gate.record(subject, act, Outcome.REFUSED, "scanning unavailable");
-            throw unavailable;
-        } catch (RuntimeException failure) {
-            gate.record(subject, act, Outcome.REFUSED, "storage failure");
-            throw failure;
-        }
+        AcceptedDocument accepted = IntakeRefusals.audited(() -> intake.accept(file,
+                comments ? AllowedTypes.EVIDENCE : AllowedTypes.REPORTS, loaded.inspection().keyScope()),
+                detail -> gate.record(subject, act, Outcome.REFUSED, detail));
         FindingsDocument document = new FindingsDocument(Ids.newId(), inspectionId, target.kind(),
                 comments ? 0 : loaded.letter().nextVersion(), target.classification(), subject.userId(),
                 subject.displayName(), gate.clock().instant(), accepted);

@@ -1,5 +1,6 @@
 package uk.gov.inspectorates.portal.core.inspection;
 
+import uk.gov.inspectorates.portal.core.document.IntakeRefusals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
 import uk.gov.inspectorates.portal.core.document.ResumableUpload;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
-import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.document.UploadPurpose;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
@@ -85,19 +85,9 @@ public final class EvidenceDocuments {
         Act act = Act.of(AuditActions.EVIDENCE_UPLOAD, "INFORMATION_REQUEST", checked.request().id());
         // decided again: a target can be built by any caller, and the inspection may have closed since the check
         Target target = mayUpload(subject, act, checked.inspection().id(), checked.request().id());
-        AcceptedDocument accepted;
-        try {
-            accepted = intake.accept(file, target.inspection(), target.request());
-        } catch (UploadRejected rejected) {
-            gate.record(subject, act, Outcome.REFUSED, rejected.auditDetail());
-            throw rejected;
-        } catch (ScanningUnavailable unavailable) {
-            gate.record(subject, act, Outcome.REFUSED, "scanning unavailable");
-            throw unavailable;
-        } catch (RuntimeException failure) {
-            gate.record(subject, act, Outcome.REFUSED, "storage failure");
-            throw failure;
-        }
+        AcceptedDocument accepted = IntakeRefusals.audited(
+                () -> intake.accept(file, target.inspection(), target.request()),
+                detail -> gate.record(subject, act, Outcome.REFUSED, detail));
         return kept(subject, act, target, checked.classification(), accepted);
     }
 

@@ -1,5 +1,6 @@
 package uk.gov.inspectorates.portal.core.letter;
 
+import uk.gov.inspectorates.portal.core.document.IntakeRefusals;
 import java.io.IOException;
 import java.io.InputStream;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
@@ -13,9 +14,7 @@ import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.IncomingDocument;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
-import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
-import uk.gov.inspectorates.portal.core.document.UploadRejected;
 
 /**
  * A letter's file: taken in as a report's is (PDF only, type from the bytes, malware scan in the same pass, nothing on
@@ -42,18 +41,8 @@ public final class LetterFiles {
     AcceptedDocument accepted(Subject subject, IncomingDocument file, KeyScope scope, String resourceType,
                               String resourceId) {
         Act act = Act.of(AuditActions.LETTER_ADD, resourceType, resourceId);
-        try {
-            return intake.accept(file, AllowedTypes.REPORTS, scope);
-        } catch (UploadRejected rejected) {
-            gate.record(subject, act, Outcome.REFUSED, rejected.auditDetail());
-            throw rejected;
-        } catch (ScanningUnavailable unavailable) {
-            gate.record(subject, act, Outcome.REFUSED, "scanning unavailable");
-            throw unavailable;
-        } catch (RuntimeException failure) {
-            gate.record(subject, act, Outcome.REFUSED, "storage failure");
-            throw failure;
-        }
+        return IntakeRefusals.audited(() -> intake.accept(file, AllowedTypes.REPORTS, scope),
+                detail -> gate.record(subject, act, Outcome.REFUSED, detail));
     }
 
     /** The content stored again under another scope, decrypted and re-encrypted as it streams (never on disk). */

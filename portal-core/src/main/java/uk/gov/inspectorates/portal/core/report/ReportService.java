@@ -1,5 +1,6 @@
 package uk.gov.inspectorates.portal.core.report;
 
+import uk.gov.inspectorates.portal.core.document.IntakeRefusals;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +25,8 @@ import uk.gov.inspectorates.portal.core.document.IncomingDocument;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.ResumableUpload;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
-import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.document.UploadPurpose;
-import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.retention.Removal;
 import uk.gov.inspectorates.portal.core.retention.Remover;
@@ -142,19 +141,9 @@ public final class ReportService {
         Inspectorate originator = checkOriginator(subject, details);
         // the id comes first: the content is stored under the report's key scope (its own key-encryption key)
         String reportId = Ids.newId();
-        AcceptedDocument document;
-        try {
-            document = intake.accept(file, AllowedTypes.REPORTS, KeyScope.report(reportId));
-        } catch (UploadRejected rejected) {
-            gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, rejected.auditDetail());
-            throw rejected;
-        } catch (ScanningUnavailable unavailable) {
-            gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, "scanning unavailable");
-            throw unavailable;
-        } catch (RuntimeException failure) {
-            gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, "storage failure");
-            throw failure;
-        }
+        AcceptedDocument document = IntakeRefusals.audited(
+                () -> intake.accept(file, AllowedTypes.REPORTS, KeyScope.report(reportId)),
+                detail -> gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, detail));
         return add(subject, details, originator, reportId, document);
     }
 
