@@ -10,7 +10,7 @@ import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.retention.SweepRecords;
 
 /**
- * {@link SweepRecords} on PostgreSQL: the object keys of reports, of their letters and of resumable uploads, and live
+ * {@link SweepRecords} on PostgreSQL: the object keys every table holds, and live
  * report KEKs that neither a report nor an upload uses (a letter's KEK is its report's).
  */
 public final class JdbcSweepRecords implements SweepRecords {
@@ -21,12 +21,20 @@ public final class JdbcSweepRecords implements SweepRecords {
         this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
+    /**
+     * Every object key any table of the schema holds (found by its {@code object_key} column, as the removal's
+     * inventory finds them), so that a table added later (findings letters, statements...) is never swept as orphans.
+     */
     @Override
     public Set<String> referencedObjectKeys() {
-        return new HashSet<>(jdbc.query("select object_key from report union all select object_key from report_letter "
-                        + "union all select object_key from evidence_document "
-                        + "union all select object_key from resumable_upload",
-                row -> row.getString("object_key")));
+        return jdbc.withConnection(connection -> {
+            Set<String> keys = new HashSet<>();
+            for (String table : JdbcScopeInventory.tablesWith(connection, "object_key").keySet()) {
+                keys.addAll(Jdbc.query(connection, "select object_key from \"" + table
+                        + "\" where object_key is not null", row -> row.getString(1)));
+            }
+            return keys;
+        });
     }
 
     @Override

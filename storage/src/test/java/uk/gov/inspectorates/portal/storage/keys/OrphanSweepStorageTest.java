@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +93,27 @@ class OrphanSweepStorageTest {
         assertThrows(IllegalStateException.class, () -> keys.wrap(scope, new byte[32], "x"),
                 "a swept scope can never be given a key again");
         assertEquals(1, count("select count(*) from audit_event where action = 'ORPHAN_SWEEP'"));
+    }
+
+    /**
+     * The objects of every table that holds them are kept, those of tables added after the sweep was written (the
+     * findings letter's documents, issue 17) included: the sweep finds them by their object_key column.
+     */
+    @Test
+    void everyTableWithObjectKeysKeepsItsObjectsFromTheSweepEvenOneAddedLater() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table a_later_feature (object_key text, key_scope_kind text, key_scope_id text)");
+            statement.execute("insert into a_later_feature values ('objects/later-feature-object', 'INSPECTION', 'x')");
+        }
+        try {
+            Set<String> referenced = new JdbcSweepRecords(dataSource).referencedObjectKeys();
+            assertTrue(referenced.contains("objects/later-feature-object"), "a new table's object is referenced");
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop table a_later_feature");
+            }
+        }
     }
 
     private static long count(String sql) throws Exception {
