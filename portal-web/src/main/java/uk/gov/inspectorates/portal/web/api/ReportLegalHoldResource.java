@@ -1,14 +1,49 @@
 package uk.gov.inspectorates.portal.web.api;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import uk.gov.inspectorates.portal.core.legalhold.LegalHoldService;
 import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 
 /** The legal hold on a report: set and lifted by an administrator of its originating inspectorate. */
 @Path("reports/{id}/legal-hold")
-public class ReportLegalHoldResource extends LegalHoldResource {
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportLegalHoldResource {
 
-    @Override
-    HoldTarget target(String id) {
-        return HoldTarget.report(id);
+    @Inject
+    LegalHoldService holds;
+
+    @Inject
+    CurrentSubject current;
+
+    @GET
+    @Operation(summary = "The legal hold on the report (404 when there is none)")
+    public LegalHoldViews.HoldView view(@PathParam("id") String id) {
+        return LegalHoldViews.current(holds, current.get(), HoldTarget.report(id));
+    }
+
+    /** Body {@code {"reason": "..."}}. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Put the report on legal hold: nothing of it is removed until the hold is lifted")
+    public LegalHoldViews.HoldView set(@PathParam("id") String id, String body) {
+        return LegalHoldViews.set(holds, current.get(), HoldTarget.report(id), body);
+    }
+
+    /** Body {@code {"reason": "..."}}, or (for clients that send no body with DELETE) {@code ?reason=...}. */
+    @DELETE
+    @Operation(summary = "Lift the report's legal hold, with a reason")
+    public Response lift(@PathParam("id") String id, @QueryParam("reason") String reason, String body) {
+        return LegalHoldViews.lift(holds, current.get(), reason, HoldTarget.report(id), body);
     }
 }
