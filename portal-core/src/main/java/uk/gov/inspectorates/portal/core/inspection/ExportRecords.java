@@ -15,12 +15,8 @@ public interface ExportRecords {
      * Records a complete export; {@code identity} is the archive's identity ({@link ExportArchive#identity}), under
      * which its SHA-256 is found again.
      */
-    default void add(ExportRecord record, String identity) {
-        throw new UnsupportedOperationException("export records are read-only here");
-    }
+    void add(ExportRecord record, String identity);
 
     /** The SHA-256 of the archive with that identity, once an export of it has been recorded complete. */
-    default Optional<String> sha256Of(String identity) {
-        return Optional.empty();
-    }
+    Optional<String> sha256Of(String identity);
 }
