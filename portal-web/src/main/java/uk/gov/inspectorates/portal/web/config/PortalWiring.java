@@ -21,6 +21,8 @@ import uk.gov.inspectorates.portal.core.account.PortalSessions;
 import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.administration.OrganisationAdministration;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcUnitOfWork;
 import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
@@ -100,6 +102,13 @@ public class PortalWiring {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** One transaction across the JDBC adapters: an action and its audit event commit together (docs/adr/0032). */
+    @Produces
+    @Singleton
+    UnitOfWork unitOfWork() {
+        return new JdbcUnitOfWork(dataSource);
     }
 
     @Produces

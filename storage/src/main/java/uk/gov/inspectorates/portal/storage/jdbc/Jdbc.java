@@ -57,7 +57,16 @@ final class Jdbc {
         }
     }
 
+    /** Runs the work on the connection of the unit of work open on this thread, else on a connection of its own. */
     <T> T withConnection(Work<T> work) {
+        Connection bound = JdbcUnitOfWork.bound(dataSource);
+        if (bound != null) {
+            try {
+                return work.run(bound);
+            } catch (SQLException e) {
+                throw new DataAccessException(e);
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -65,8 +74,14 @@ final class Jdbc {
         }
     }
 
-    /** Runs the work in one transaction: all of it is committed, or none of it. */
+    /**
+     * Runs the work in one transaction: all of it is committed, or none of it. Within a unit of work, that unit's
+     * transaction.
+     */
     <T> T inTransaction(Work<T> work) {
+        if (JdbcUnitOfWork.bound(dataSource) != null) {
+            return withConnection(work);
+        }
         return withConnection(connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

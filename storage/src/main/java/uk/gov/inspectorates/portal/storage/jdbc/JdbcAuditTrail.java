@@ -36,11 +36,14 @@ public final class JdbcAuditTrail implements AuditTrail, AuditHistory {
             byte[] previous = Jdbc.query(connection, "select hash from audit_event order by seq desc limit 1",
                     row -> row.getBytes("hash")).stream().findFirst().orElse(null);
             Jdbc.update(connection, "insert into audit_event (at, actor_id, actor_organisation_id, action, "
-                            + "resource_type, resource_id, outcome, detail, previous_hash, hash) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "resource_type, resource_id, outcome, detail, previous_hash, hash, actor_roles, "
+                            + "report_id, inspection_id, information_owners, download_id, client_address, "
+                            + "user_agent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Jdbc.timestamp(event.at()), event.actorId(), event.actorOrganisationId(), event.action(),
                     event.resourceType(), event.resourceId(), event.outcome().name(), event.detail(), previous,
-                    chainHash(previous, event));
+                    chainHash(previous, event), event.actorRoles(), event.reportId(), event.inspectionId(),
+                    event.informationOwners().toArray(String[]::new), event.downloadId(), event.clientAddress(),
+                    event.userAgent());
             return null;
         });
     }
@@ -80,15 +83,17 @@ public final class JdbcAuditTrail implements AuditTrail, AuditHistory {
     }
 
     private static AuditEvent withMicrosecondTime(AuditEvent event) {
-        Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
-        return new AuditEvent(at, event.actorId(), event.actorOrganisationId(), event.action(), event.resourceType(),
-                event.resourceId(), event.outcome(), event.detail());
+        return event.withAt(event.at().truncatedTo(ChronoUnit.MICROS));
     }
 
-    private static AuditEvent event(ResultSet row) throws SQLException {
+    static AuditEvent event(ResultSet row) throws SQLException {
+        java.sql.Array owners = row.getArray("information_owners");
         return new AuditEvent(Jdbc.instant(row, "at"), row.getString("actor_id"),
-                row.getString("actor_organisation_id"), row.getString("action"), row.getString("resource_type"),
-                row.getString("resource_id"), AuditEvent.Outcome.valueOf(row.getString("outcome")),
-                row.getString("detail"));
+                row.getString("actor_organisation_id"), row.getString("actor_roles"), row.getString("action"),
+                row.getString("resource_type"), row.getString("resource_id"), row.getString("report_id"),
+                row.getString("inspection_id"),
+                owners == null ? java.util.Set.of() : java.util.Set.of((String[]) owners.getArray()),
+                AuditEvent.Outcome.valueOf(row.getString("outcome")), row.getString("detail"),
+                row.getString("download_id"), row.getString("client_address"), row.getString("user_agent"));
     }
 }
