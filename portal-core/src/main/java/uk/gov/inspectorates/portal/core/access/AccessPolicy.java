@@ -69,6 +69,7 @@ public final class AccessPolicy {
             case RETENTION -> RetentionRules.decide(subject, action, resource);
             case REMOVAL_CERTIFICATE -> RemovalCertificateRules.decide(subject, action, resource);
             case CHALLENGE -> ChallengeRules.decide(subject, action, resource);
+            case AUDIT_TRAIL -> AuditRules.decide(subject, action, resource);
         };
     }
 

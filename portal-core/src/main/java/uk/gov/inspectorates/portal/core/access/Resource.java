@@ -35,7 +35,9 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
         REMOVAL_CERTIFICATE,
         // JTAI Annex D (issue 17, helper-annexd)
         /** A challenge or complaint about an inspection: its lead inspectorate, participants and area (Annex D). */
-        CHALLENGE }
+        CHALLENGE,
+        /** The audit trail as one inspectorate's SIRO sees it (issue 18): its originator is that inspectorate. */
+        AUDIT_TRAIL }
 
     /**
      * A thing's stage at the moment of the decision: a report's (under embargo, published, withdrawn) or a referral of
@@ -82,6 +84,12 @@ public record Resource(Kind kind, String id, Inspectorate originator, Set<Inspec
     public Resource(Kind kind, String id, Inspectorate originator, Set<Inspectorate> addressees,
                     boolean underEmbargo) {
         this(kind, id, originator, addressees, underEmbargo ? Lifecycle.UNDER_EMBARGO : Lifecycle.NONE, null);
+    }
+
+    /** The audit trail as the inspectorate's SIRO reads it (search, chart, verification, exports). */
+    public static Resource auditTrailOf(Inspectorate inspectorate) {
+        return new Resource(Kind.AUDIT_TRAIL, "audit-trail/" + inspectorate.name(), inspectorate, Set.of(),
+                Lifecycle.NONE, null);
     }
 
     public boolean underEmbargo() {
