@@ -7,6 +7,7 @@ import java.util.function.Supplier;
  * event that records it) is committed together, or nothing is when it throws. Nested calls join the outer one.
  * Object-store writes are not part of it (an unreferenced object is the orphan sweep's).
  */
+@PersistencePort
 public interface UnitOfWork {
 
     <T> T inOne(Supplier<T> work);
