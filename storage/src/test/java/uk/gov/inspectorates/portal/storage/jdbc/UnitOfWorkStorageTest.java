@@ -14,6 +14,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +36,11 @@ import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
+import uk.gov.inspectorates.portal.core.retention.PolicyChange;
+import uk.gov.inspectorates.portal.core.retention.RetentionCategory;
+import uk.gov.inspectorates.portal.core.retention.RetentionPolicy;
+import uk.gov.inspectorates.portal.core.retention.RetentionPolicy.DurationUnit;
+import uk.gov.inspectorates.portal.core.retention.RetentionPolicy.EndAction;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanDraft;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanService;
 import uk.gov.inspectorates.portal.storage.calendar.GovUkBankHolidays;
@@ -159,6 +168,44 @@ class UnitOfWorkStorageTest {
         assertEquals(0, count("select count(*) from audit_event e join audit_event p on p.seq = ("
                 + "select max(seq) from audit_event where seq < e.seq) where e.previous_hash is distinct from p.hash"),
                 "each event chains onto the one before it: the rolled-back event left no gap");
+    }
+
+    /**
+     * Two administrators change a category never changed before at the same moment: the one who loses the insert's
+     * race is told false, and the unit of work it runs in is not aborted (no unique violation was raised and caught).
+     */
+    @Test
+    void aPolicyChangeThatLosesTheRaceInsideAUnitLeavesTheUnitUsable() throws Exception {
+        JdbcRetentionPolicies policies = new JdbcRetentionPolicies(dataSource);
+        RetentionCategory category = RetentionCategory.LETTERS;
+        RetentionPolicy defaults = policies.current(category);
+        RetentionPolicy longer = new RetentionPolicy(category, 120, DurationUnit.CALENDAR_DAYS, EndAction.REVIEW,
+                "Ofsted SIRO");
+        ExecutorService loser = Executors.newSingleThreadExecutor();
+        try (Connection winner = dataSource.getConnection()) {
+            winner.setAutoCommit(false);
+            try (Statement statement = winner.createStatement()) {
+                statement.executeUpdate("insert into retention_policy (category, amount, unit, action, owner, "
+                        + "changed_at) values ('LETTERS', 90, 'CALENDAR_DAYS', 'REMOVE', 'CQC SIRO', now())");
+            }
+            Future<Long> lost = loser.submit(() -> new JdbcUnitOfWork(dataSource).inOne(() -> {
+                boolean changed = policies.change(new PolicyChange(defaults, longer, "admin-2", "cqc", NOW, "race"));
+                assertEquals(false, changed);
+                // the unit's transaction still works after losing
+                return new Jdbc(dataSource).query("select count(*) from retention_policy_change", row -> row.getLong(1))
+                        .get(0);
+            }));
+            // the loser's insert waits on the winner's uncommitted row before the winner commits
+            while (count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'") == 0) {
+                assertTrue(!lost.isDone(), "the loser did not wait for the winner");
+                Thread.onSpinWait();
+            }
+            winner.commit();
+            assertEquals(0L, lost.get(30, TimeUnit.SECONDS));
+        } finally {
+            loser.shutdownNow();
+        }
+        assertEquals(90, policies.current(category).amount(), "the winner's policy is in force");
     }
 
     private static Throwable rootCause(Throwable failure) {
