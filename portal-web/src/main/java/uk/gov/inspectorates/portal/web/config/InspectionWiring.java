@@ -1,8 +1,8 @@
 package uk.gov.inspectorates.portal.web.config;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import javax.sql.DataSource;
@@ -36,7 +36,8 @@ import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 @ApplicationScoped
 public class InspectionWiring {
 
-    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    /** The one instance PortalWiring produces: a unit of work binds its connection to it (docs/adr/0032). */
+    @Inject
     DataSource dataSource;
 
     @Produces
