@@ -161,4 +161,11 @@ public final class AuditActions {
     public static final String INSPECTION_EXPORT_VIEW = "INSPECTION_EXPORT_VIEW";
     /** An inspectorate's export served (the byte range in the detail), completed (bytes, SHA-256), or refused. */
     public static final String INSPECTION_EXPORT = "INSPECTION_EXPORT";
+
+    // --- issue 18, what is recorded (helper-recording, docs/adr/0034) ---
+    /**
+     * A page whose own reads audit nothing (a form, the home page) viewed by a signed-in person: the page's path as the
+     * resource, never its query. Every page GET is one event: this one, or the page's principal view.
+     */
+    public static final String PAGE_VIEW = "PAGE_VIEW";
 }

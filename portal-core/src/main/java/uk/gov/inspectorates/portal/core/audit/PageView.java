@@ -19,6 +19,7 @@ public final class PageView implements AutoCloseable {
 
     private final PageView outer;
     private boolean viewRecorded;
+    private boolean anyRecorded;
     private int folded;
 
     private PageView(PageView outer) {
@@ -41,6 +42,7 @@ public final class PageView implements AutoCloseable {
         if (view == null || ownEvent(event)) {
             return true;
         }
+        view.anyRecorded = true;
         if (event.outcome() != Outcome.SUCCEEDED) {
             return true;
         }
@@ -54,6 +56,14 @@ public final class PageView implements AutoCloseable {
 
     static boolean ownEvent(AuditEvent event) {
         return OWN_EVENTS.contains(event.action()) || event.action().contains("DOWNLOAD");
+    }
+
+    /**
+     * Whether nothing about the page was recorded yet (a form, the administration pages: pages whose reads audit
+     * nothing themselves); the web layer then records the page view itself, so that every page is one event.
+     */
+    public boolean nothingRecorded() {
+        return !anyRecorded;
     }
 
     /** How many reads were folded into this page's view (for tests and logs). */

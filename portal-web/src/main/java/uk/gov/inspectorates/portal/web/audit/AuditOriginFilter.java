@@ -7,9 +7,15 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
+import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditOrigin;
+import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.audit.PageView;
 
 /**
@@ -19,8 +25,17 @@ import uk.gov.inspectorates.portal.core.audit.PageView;
  */
 public class AuditOriginFilter extends HttpFilter {
 
+    /** The request attribute the page filters put the signed-in person in ({@code PageAccessFilter}). */
+    static final String SIGNED_IN_SUBJECT = "portal.subject";
+
     @Inject
     ClientAddresses clientAddresses;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -28,8 +43,11 @@ public class AuditOriginFilter extends HttpFilter {
         RequestOrigin.set(originOf(request));
         try {
             if (isPageView(request)) {
-                try (PageView ignored = PageView.open()) {
+                try (PageView view = PageView.open()) {
                     chain.doFilter(request, response);
+                    if (view.nothingRecorded()) {
+                        recordPageView(request, response);
+                    }
                 }
             } else {
                 chain.doFilter(request, response);
@@ -37,6 +55,23 @@ public class AuditOriginFilter extends HttpFilter {
         } finally {
             RequestOrigin.clear();
         }
+    }
+
+    /**
+     * A page behind sign-in that recorded nothing itself (a form, an administration page): its view, named by the
+     * path (no query: a search may hold anything). Administration pages are ADMINISTRATION_VIEW, others PAGE_VIEW.
+     */
+    private void recordPageView(HttpServletRequest request, HttpServletResponse response) {
+        Object signedIn = request.getAttribute(SIGNED_IN_SUBJECT);
+        if (!(signedIn instanceof Subject subject) || response.getStatus() >= 300) {
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String action = path.equals("/admin") || path.startsWith("/admin/") ? AuditActions.ADMINISTRATION_VIEW
+                : AuditActions.PAGE_VIEW;
+        audit.record(new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), action, "PAGE",
+                path.length() > 200 ? path.substring(0, 200) : path, AuditEvent.Outcome.SUCCEEDED, null)
+                .withActorRoles(PolicyGate.rolesOf(subject)));
     }
 
     AuditOrigin.Origin originOf(HttpServletRequest request) {
@@ -53,7 +88,7 @@ public class AuditOriginFilter extends HttpFilter {
     }
 
     static boolean isPageView(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod())) {
             return false;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
