@@ -58,7 +58,7 @@ public final class AuditActions {
     public static final String READER_LIST_CHANGE = "READER_LIST_CHANGE";
     /** A person's roles, teams or activation changed (or refused): before and after in the detail, no secrets. */
     public static final String USER_CHANGE = "USER_CHANGE";
-    /** Someone was refused an administration page (organisations, teams, people). */
+    /** An administration page viewed (one event per page, docs/adr/0034), or refused (organisations, teams, people). */
     public static final String ADMINISTRATION_VIEW = "ADMINISTRATION_VIEW";
     /** A term's list of areas to inspect shared (term, version, area ids in the detail), or refused. */
     public static final String TERM_PLAN_SHARE = "TERM_PLAN_SHARE";
