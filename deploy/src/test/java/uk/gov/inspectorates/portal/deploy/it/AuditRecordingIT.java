@@ -235,7 +235,10 @@ class AuditRecordingIT extends PortalDeployment {
         }
     }
 
-    /** Sign-in outcomes are told apart by outcome and detail; neither the password nor a code is ever recorded. */
+    /**
+     * Sign-in outcomes are told apart by outcome and detail (unknown name, lockout, a wrong second factor, success
+     * with the roles); sign-out and the end of the other sessions are recorded; neither a password nor a code is.
+     */
     @Test
     void signInSuccessFailureSecondFactorFailureAndLockoutAreEachRecorded() throws Exception {
         String wrongPassword = "Wrong-" + UUID.randomUUID();
@@ -277,8 +280,10 @@ class AuditRecordingIT extends PortalDeployment {
         }
 
         long beforeSignOut = lastSeq();
-        assertEquals(204, signedIn.delete("/api/v1/session").statusCode());
-        assertEquals(List.of("SIGN_OUT"), eventsAfter(beforeSignOut, readerId).stream().map(e -> e.get("action"))
-                .toList());
+        assertEquals(204, signedIn.delete("/api/v1/session?scope=everywhere").statusCode());
+        List<Map<String, String>> ends = eventsAfter(beforeSignOut, readerId);
+        assertEquals(List.of("SIGN_OUT", "SESSION_END"), ends.stream().map(e -> e.get("action")).toList());
+        assertTrue(ends.get(1).get("detail").startsWith("signed out everywhere"), ends.toString());
+        assertNotNull(ends.get(1).get("client_address"), "a session end carries the origin of the request ending it");
     }
 }

@@ -1,6 +1,5 @@
 package uk.gov.inspectorates.portal.core.account;
 
-import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 
 import java.nio.charset.StandardCharsets;
@@ -107,8 +106,7 @@ public final class SignInService {
         }
         credentials.clearFailures(user.id());
         Subject subject = subjectOf(user, organisation);
-        audit.record(event(now, user, organisation, Outcome.SUCCEEDED, "password and " + secondFactor)
-                .withActorRoles(PolicyGate.rolesOf(subject)));
+        audit.record(event(now, user, organisation, Outcome.SUCCEEDED, "password and " + secondFactor));
         return subject;
     }
 

@@ -60,6 +60,11 @@ public final class AuditActions {
     public static final String USER_CHANGE = "USER_CHANGE";
     /** An administration page viewed (one event per page, docs/adr/0034), or refused (organisations, teams, people). */
     public static final String ADMINISTRATION_VIEW = "ADMINISTRATION_VIEW";
+    /**
+     * A page whose own reads audit nothing (a form, the account page) viewed by a signed-in person: the page's path as
+     * the resource, never its query. Every page GET is one event: this one, or the page's principal view (ADR 0034).
+     */
+    public static final String PAGE_VIEW = "PAGE_VIEW";
     /** A term's list of areas to inspect shared (term, version, area ids in the detail), or refused. */
     public static final String TERM_PLAN_SHARE = "TERM_PLAN_SHARE";
     /** The term plans of a term listed (the term and count in the detail), or refused. */
@@ -161,11 +166,4 @@ public final class AuditActions {
     public static final String INSPECTION_EXPORT_VIEW = "INSPECTION_EXPORT_VIEW";
     /** An inspectorate's export served (the byte range in the detail), completed (bytes, SHA-256), or refused. */
     public static final String INSPECTION_EXPORT = "INSPECTION_EXPORT";
-
-    // --- issue 18, what is recorded (helper-recording, docs/adr/0034) ---
-    /**
-     * A page whose own reads audit nothing (a form, the home page) viewed by a signed-in person: the page's path as the
-     * resource, never its query. Every page GET is one event: this one, or the page's principal view.
-     */
-    public static final String PAGE_VIEW = "PAGE_VIEW";
 }

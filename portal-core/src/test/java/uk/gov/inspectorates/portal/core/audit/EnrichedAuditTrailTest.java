@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
@@ -27,7 +28,9 @@ class EnrichedAuditTrailTest {
                 : AuditSubjects.Belonging.NOTHING;
     };
     private final EnrichedAuditTrail trail = new EnrichedAuditTrail(written,
-            () -> new AuditOrigin.Origin("203.0.113.7", "Firefox"), subjects);
+            () -> new AuditOrigin.Origin("203.0.113.7", "Firefox"), subjects,
+            userId -> "user-2".equals(userId) ? Optional.of(new AuditActors.Actor("cqc", "READER,SIRO"))
+                    : Optional.empty());
 
     private static AuditEvent event(String action, String type, String id, Outcome outcome) {
         return new AuditEvent(NOW, "user-1", "ofsted", action, type, id, outcome, null);
@@ -138,5 +141,19 @@ class EnrichedAuditTrailTest {
         trail.record(event("REPORT_VIEW", "REPORT", "r1", Outcome.SUCCEEDED));
 
         assertEquals(2, written.events().size());
+    }
+
+    @Test
+    void anEventRecordedWithoutTheActorsRolesOrOrganisationGetsThemFromTheDirectory() {
+        trail.record(new AuditEvent(NOW, "user-2", null, "SESSION_END", "USER", "user-2", Outcome.SUCCEEDED, "idle"));
+        trail.record(new AuditEvent(NOW, "user-2", "ofsted", "SIGN_IN", "USER", "user-2", Outcome.SUCCEEDED, null)
+                .withActorRoles("INSPECTOR"));
+        trail.record(new AuditEvent(NOW, "unknown", null, "SIGN_IN", "USER", null, Outcome.REFUSED, "wrong password"));
+
+        assertEquals("cqc", written.events().get(0).actorOrganisationId());
+        assertEquals("READER,SIRO", written.events().get(0).actorRoles());
+        assertEquals("ofsted", written.events().get(1).actorOrganisationId(), "what the event says is kept");
+        assertEquals("INSPECTOR", written.events().get(1).actorRoles());
+        assertNull(written.events().get(2).actorRoles());
     }
 }

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.audit.AuditActors;
 import uk.gov.inspectorates.portal.core.audit.AuditSubjects.Belonging;
 import uk.gov.inspectorates.portal.core.classification.Classification;
 import uk.gov.inspectorates.portal.core.classification.Tier;
@@ -195,6 +196,15 @@ class JdbcAuditSubjectsTest {
         for (String type : RESOLVED) {
             subjects.of(type, "missing");
         }
+    }
+
+    @Test
+    void aPersonsOrganisationAndRolesAreReadFromTheDirectory() {
+        JdbcAuditActors actors = new JdbcAuditActors(dataSource);
+
+        assertEquals(java.util.Optional.of(new AuditActors.Actor(Inspectorate.OFSTED.organisationId(), "INSPECTOR")),
+                actors.of("ofsted-inspector"));
+        assertEquals(java.util.Optional.empty(), actors.of("nobody"));
     }
 
     private static Report aReport() {

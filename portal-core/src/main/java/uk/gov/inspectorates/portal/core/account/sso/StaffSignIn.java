@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
@@ -94,10 +93,9 @@ public final class StaffSignIn {
             Set<String> teamIds = new HashSet<>();
             teams.forEach(team -> teamIds.add(team.id()));
             directory.saveUser(new UserAccount(userId, username, displayName, organisation.id(), roles, teamIds, null));
-            Subject subject = new Subject(userId, username, displayName, organisation, roles, teams);
             audit.record(new AuditEvent(clock.instant(), userId, organisation.id(), AuditActions.SIGN_IN, "USER",
-                    userId, Outcome.SUCCEEDED, "saml").withActorRoles(PolicyGate.rolesOf(subject)));
-            return subject;
+                    userId, Outcome.SUCCEEDED, "saml"));
+            return new Subject(userId, username, displayName, organisation, roles, teams);
         } catch (SsoRefused refused) {
             audit.record(new AuditEvent(clock.instant(), userId, inspectorate.organisationId(), AuditActions.SIGN_IN,
                     "USER", userId, Outcome.REFUSED, "saml:" + refused.reason()));
