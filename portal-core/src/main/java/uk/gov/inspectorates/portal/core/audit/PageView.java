@@ -6,14 +6,15 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 /**
  * One page shown to a person is one audit event (docs/adr/0034): while a page is being composed on this thread, the
  * first event recorded is the page's view and the other reads the page composes are folded into it (not written).
- * Refusals are never folded, nor downloads, exports or sign-in and session events: each of those is its own event.
+ * Refusals are never folded, nor downloads ({@code *DOWNLOAD*}), exports ({@code *_EXPORT}), sign-in and session
+ * events: each of those is its own event.
  * The web layer opens a page view around each GET of a page; outside one (the API, sweeps) nothing is folded.
  */
 public final class PageView implements AutoCloseable {
 
     /** Never folded, even inside a page view. */
     private static final Set<String> OWN_EVENTS = Set.of(AuditActions.SIGN_IN, AuditActions.SIGN_OUT,
-            AuditActions.SESSION_END, AuditActions.INSPECTION_EXPORT);
+            AuditActions.SESSION_END);
 
     private static final ThreadLocal<PageView> CURRENT = new ThreadLocal<>();
 
@@ -55,7 +56,9 @@ public final class PageView implements AutoCloseable {
     }
 
     static boolean ownEvent(AuditEvent event) {
-        return OWN_EVENTS.contains(event.action()) || event.action().contains("DOWNLOAD");
+        // every download (REPORT_DOWNLOAD, LETTER_DOWNLOAD...) and every export (INSPECTION_EXPORT, the SIRO's)
+        return OWN_EVENTS.contains(event.action()) || event.action().contains("DOWNLOAD")
+                || event.action().endsWith("_EXPORT");
     }
 
     /**

@@ -113,10 +113,13 @@ class EnrichedAuditTrailTest {
             trail.record(event("LETTER_DOWNLOAD", "LETTER", "l1", Outcome.SUCCEEDED));
             trail.record(event("SESSION_END", "USER", "user-1", Outcome.SUCCEEDED));
             trail.record(event("INSPECTION_EXPORT", "INSPECTION", "i1", Outcome.SUCCEEDED));
+            trail.record(event("AUDIT_EXPORT", "AUDIT_TRAIL", "ofsted", Outcome.SUCCEEDED));
+            trail.record(event("INSPECTION_EXPORT_VIEW", "INSPECTION", "i1", Outcome.SUCCEEDED));
         }
 
         assertEquals(List.of("REPORT_VIEW", "LETTER_LIST", "ONWARD_SHARING", "REPORT_DOWNLOAD", "LETTER_DOWNLOAD",
-                "SESSION_END", "INSPECTION_EXPORT"), written.events().stream().map(AuditEvent::action).toList());
+                "SESSION_END", "INSPECTION_EXPORT", "AUDIT_EXPORT"),
+                written.events().stream().map(AuditEvent::action).toList(), "a listing of exports is a read");
     }
 
     @Test
