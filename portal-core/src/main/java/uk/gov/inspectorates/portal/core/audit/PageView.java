@@ -12,8 +12,8 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
  */
 public final class PageView implements AutoCloseable {
 
-    /** Never folded, even inside a page view. */
-    private static final Set<String> OWN_EVENTS = Set.of(AuditActions.SIGN_IN, AuditActions.SIGN_OUT,
+    /** Sign-in and session events: never folded, and not what the page is about. */
+    private static final Set<String> SESSION_EVENTS = Set.of(AuditActions.SIGN_IN, AuditActions.SIGN_OUT,
             AuditActions.SESSION_END);
 
     private static final ThreadLocal<PageView> CURRENT = new ThreadLocal<>();
@@ -40,14 +40,14 @@ public final class PageView implements AutoCloseable {
      */
     static boolean admits(AuditEvent event) {
         PageView view = CURRENT.get();
-        if (view == null || ownEvent(event)) {
+        if (view == null || SESSION_EVENTS.contains(event.action())) {
             return true;
         }
         view.anyRecorded = true;
         if (event.outcome() != Outcome.SUCCEEDED) {
             return true;
         }
-        if (!view.viewRecorded) {
+        if (servesSomething(event) || !view.viewRecorded) {
             view.viewRecorded = true;
             return true;
         }
@@ -55,10 +55,9 @@ public final class PageView implements AutoCloseable {
         return false;
     }
 
-    static boolean ownEvent(AuditEvent event) {
-        // every download (REPORT_DOWNLOAD, LETTER_DOWNLOAD...) and every export (INSPECTION_EXPORT, the SIRO's)
-        return OWN_EVENTS.contains(event.action()) || event.action().contains("DOWNLOAD")
-                || event.action().endsWith("_EXPORT");
+    /** Every download (REPORT_DOWNLOAD, LETTER_DOWNLOAD...) and every export (INSPECTION_EXPORT, the SIRO's). */
+    static boolean servesSomething(AuditEvent event) {
+        return event.action().contains("DOWNLOAD") || event.action().endsWith("_EXPORT");
     }
 
     /**

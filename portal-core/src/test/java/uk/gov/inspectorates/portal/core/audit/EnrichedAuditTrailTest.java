@@ -159,4 +159,15 @@ class EnrichedAuditTrailTest {
         assertEquals("INSPECTOR", written.events().get(1).actorRoles());
         assertNull(written.events().get(2).actorRoles());
     }
+
+    @Test
+    void aDownloadIsWhatItsPageViewRecordedAndTheReadsAfterItFold() {
+        try (PageView view = PageView.open()) {
+            trail.record(event("REPORT_DOWNLOAD", "REPORT", "r1", Outcome.SUCCEEDED).withDownloadId("d1"));
+            assertFalse(view.nothingRecorded(), "no page view of its own besides the download");
+            trail.record(event("REPORT_VIEW", "REPORT", "r1", Outcome.SUCCEEDED));
+        }
+
+        assertEquals(List.of("REPORT_DOWNLOAD"), written.events().stream().map(AuditEvent::action).toList());
+    }
 }

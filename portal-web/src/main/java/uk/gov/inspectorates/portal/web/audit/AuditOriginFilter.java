@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntConsumer;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
@@ -24,6 +25,20 @@ import uk.gov.inspectorates.portal.core.audit.PageView;
  * not assets) a {@link PageView}, so that the page is one audit event (docs/adr/0034).
  */
 public class AuditOriginFilter extends HttpFilter {
+
+    private static final ThreadLocal<IntConsumer> BEFORE_PAGE_WRITTEN = new ThreadLocal<>();
+
+    /**
+     * Called by the page renderer just before it writes a page with this status: a page that recorded nothing yet
+     * records its view now, before a byte of the response goes out (so the event is written before the reader has the
+     * page; the same check after the chain is the fallback for a page written otherwise).
+     */
+    public static void beforePageWritten(int status) {
+        IntConsumer hook = BEFORE_PAGE_WRITTEN.get();
+        if (hook != null) {
+            hook.accept(status);
+        }
+    }
 
     /** The request attribute the page filters put the signed-in person in ({@code PageAccessFilter}). */
     static final String SIGNED_IN_SUBJECT = "portal.subject";
@@ -44,10 +59,17 @@ public class AuditOriginFilter extends HttpFilter {
         try {
             if (isPageView(request)) {
                 try (PageView view = PageView.open()) {
+                    BEFORE_PAGE_WRITTEN.set(status -> {
+                        if (view.nothingRecorded()) {
+                            recordPageView(request, status);
+                        }
+                    });
                     chain.doFilter(request, response);
                     if (view.nothingRecorded()) {
-                        recordPageView(request, response);
+                        recordPageView(request, response.getStatus());
                     }
+                } finally {
+                    BEFORE_PAGE_WRITTEN.remove();
                 }
             } else {
                 chain.doFilter(request, response);
@@ -61,9 +83,9 @@ public class AuditOriginFilter extends HttpFilter {
      * A page behind sign-in that recorded nothing itself (a form, an administration page): its view, named by the
      * path (no query: a search may hold anything). Administration pages are ADMINISTRATION_VIEW, others PAGE_VIEW.
      */
-    private void recordPageView(HttpServletRequest request, HttpServletResponse response) {
+    private void recordPageView(HttpServletRequest request, int status) {
         Object signedIn = request.getAttribute(SIGNED_IN_SUBJECT);
-        if (!(signedIn instanceof Subject subject) || response.getStatus() >= 300) {
+        if (!(signedIn instanceof Subject subject) || status >= 300) {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
