@@ -205,8 +205,11 @@ class AuditRecordingIT extends PortalDeployment {
         assertEquals(201, raised.statusCode(), raised.body());
         String referral = PortalApi.idOf(raised.body());
         assertEquals(200, cqc.get("/api/v1/inspections/" + inspection + "/referrals/" + referral).statusCode());
-        assertEquals(200, cqc.get("/inspections/" + inspection + "/referrals/" + referral).statusCode());
-        assertEquals(200, hmic.get("/inspections/" + inspection + "/requests/" + request).statusCode());
+        assertEquals("REFERRAL_VIEW", onePageView(cqc, userId("cqc.inspector"), "/inspections/" + inspection
+                + "/referrals/" + referral).get("action"));
+        Map<String, String> requestPage = onePageView(hmic, userId("hmic.inspector"), "/inspections/" + inspection
+                + "/requests/" + request);
+        assertEquals(inspection, requestPage.get("inspection_id"), "the request's page, with its evidence listed");
 
         List<Map<String, String>> events = eventsAfter(start, null);
         assertFalse(events.isEmpty());
