@@ -145,7 +145,15 @@ class AuditRecordingIT extends PortalDeployment {
         assertTrue(new String(content.body(), StandardCharsets.ISO_8859_1).length() > 0);
         assertEquals(report, downloads.get(0).get("report_id"));
 
-        String inspection = ReferralIT.openInspection(PortalApi.signedIn(portal(), "ofsted.lead"));
+        assertEquals("PAGE_VIEW", onePageView(inspector, inspectorId, "/reports/share").get("action"),
+                "a form reads nothing audited: the page records its own view");
+
+        PortalApi lead = PortalApi.signedIn(portal(), "ofsted.lead");
+        String inspection = ReferralIT.openInspection(lead);
+        Map<String, String> exportsPage = onePageView(lead, userId("ofsted.lead"), "/inspections/" + inspection
+                + "/exports");
+        assertEquals("INSPECTION_EXPORT_VIEW", exportsPage.get("action"));
+        assertEquals(inspection, exportsPage.get("inspection_id"));
         PortalApi cqc = PortalApi.signedIn(portal(), "cqc.inspector");
         String cqcId = userId("cqc.inspector");
         Map<String, String> inspectionPage = onePageView(cqc, cqcId, "/inspections/" + inspection);
@@ -161,7 +169,8 @@ class AuditRecordingIT extends PortalDeployment {
         PortalApi admin = PortalApi.signedIn(portal(), "ofsted.admin");
         String adminId = userId("ofsted.admin");
         for (String page : List.of("/admin", "/admin/organisations", "/admin/teams", "/admin/users",
-                "/admin/invitations", "/admin/retention", "/admin/removals")) {
+                "/admin/invitations", "/admin/retention", "/admin/retention/history?category=TERM_PLANS",
+                "/admin/removals")) {
             Map<String, String> event = onePageView(admin, adminId, page);
             assertTrue(event.get("action").startsWith("ADMINISTRATION_VIEW") || event.get("action").startsWith(
                     "RETENTION") || event.get("action").startsWith("REMOVAL"), page + ": " + event);
