@@ -161,4 +161,8 @@ public final class AuditActions {
     public static final String INSPECTION_EXPORT_VIEW = "INSPECTION_EXPORT_VIEW";
     /** An inspectorate's export served (the byte range in the detail), completed (bytes, SHA-256), or refused. */
     public static final String INSPECTION_EXPORT = "INSPECTION_EXPORT";
+
+    // ---- the SIRO's search of the trail (issue 18, helper-search, docs/adr/0033)
+    /** A SIRO's search of the trail (the criteria in the detail, never what was found), or refused with the rule. */
+    public static final String AUDIT_SEARCH = "AUDIT_SEARCH";
 }
