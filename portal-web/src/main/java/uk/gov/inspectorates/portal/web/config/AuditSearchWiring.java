@@ -17,20 +17,14 @@ public class AuditSearchWiring {
 
     @Produces
     @Singleton
-    JdbcAuditSearch jdbcAuditSearch(DataSource dataSource) {
+    AuditSearch auditSearch(DataSource dataSource) {
         return new JdbcAuditSearch(dataSource);
     }
 
     @Produces
     @Singleton
-    AuditSearch auditSearch(JdbcAuditSearch search) {
-        return search;
-    }
-
-    @Produces
-    @Singleton
-    ReportReaders reportReaders(JdbcAuditSearch search) {
-        return search;
+    ReportReaders reportReaders(DataSource dataSource) {
+        return new JdbcAuditSearch(dataSource);
     }
 
     @Produces
