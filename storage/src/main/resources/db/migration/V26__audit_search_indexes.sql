@@ -13,5 +13,6 @@ create index audit_event_inspection_seq on audit_event
 create index audit_event_action_seq on audit_event (action, seq);
 create index audit_event_outcome_seq on audit_event (outcome, seq);
 create index audit_event_download on audit_event
-    ((coalesce(download_id, substring(detail from 'downloadId=([0-9a-f]{32})'))));
+    ((coalesce(download_id, case when action in ('REPORT_DOWNLOAD', 'LETTER_DOWNLOAD')
+        then substring(detail from 'downloadId=([0-9a-f]{32})') end)));
 create index audit_event_at on audit_event (at);

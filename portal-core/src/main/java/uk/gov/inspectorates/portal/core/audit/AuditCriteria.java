@@ -90,6 +90,19 @@ public record AuditCriteria(AuditQuery query) {
         return ACTIONS.stream().sorted().toList();
     }
 
+    /**
+     * The same search as it stood at {@code now}: the trail grows newest first (each search is an event itself), so
+     * the links to further pages end the period there, and a page does not show again what the last one showed.
+     */
+    public AuditCriteria asOf(Instant now) {
+        if (query.to() != null && !now.isBefore(query.to())) {
+            return this;
+        }
+        return new AuditCriteria(new AuditQuery(query.actorId(), query.organisationId(), query.reportId(),
+                query.inspectionId(), query.action(), query.outcome(), query.from(), now, query.downloadId(),
+                query.page(), query.pageSize()));
+    }
+
     /** The criteria given, by parameter name, in {@link #PARAMETERS}' order (times as ISO-8601 instants). */
     public Map<String, String> given() {
         Map<String, String> given = new LinkedHashMap<>();

@@ -79,6 +79,14 @@ class AuditCriteriaTest {
         assertEquals("report=r-1 outcome=REFUSED from=2030-01-10T00:00:00Z page=1 pageSize=10", criteria.describe());
     }
 
+    @Test
+    void furtherPagesAreTheTrailAsItStoodForTheFirst() {
+        Instant now = Instant.parse("2030-01-10T10:00:00Z");
+        assertEquals(now, parse(Map.of()).asOf(now).query().to());
+        assertEquals(Instant.parse("2030-01-09T00:00:00Z"), parse(Map.of("to", "2030-01-08")).asOf(now).query().to());
+        assertEquals(now, parse(Map.of("to", "2030-02-01")).asOf(now).query().to());
+    }
+
     private static AuditCriteria parse(Map<String, String> given) {
         return AuditCriteria.parse(given::get);
     }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -35,13 +37,17 @@ public class AuditResource {
     @Inject
     CurrentSubject current;
 
+    @Inject
+    Clock clock;
+
     @GET
     public SearchResult search(@Context UriInfo uri) {
         AuditCriteria criteria = AuditCriteria.parse(uri.getQueryParameters()::getFirst);
+        Instant now = clock.instant();
         AuditPage page = reading.search(current.get(), criteria);
         return new SearchResult(criteria.given(), page.page(), page.pageSize(), page.more(),
                 page.events().stream().map(EventView::of).toList(),
-                page.more() ? "/api/v1/audit?" + criteria.queryString(page.page() + 1) : null);
+                page.more() ? "/api/v1/audit?" + criteria.asOf(now).queryString(page.page() + 1) : null);
     }
 
     /** "Who has seen this report?": its stamped copies' and its letters' readers, times and download ids. */

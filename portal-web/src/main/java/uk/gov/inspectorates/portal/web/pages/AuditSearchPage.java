@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,6 +49,9 @@ public class AuditSearchPage extends HttpServlet {
     @Inject
     PageRenderer pages;
 
+    @Inject
+    Clock clock;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = AdminSupport.subject(request);
@@ -72,18 +76,20 @@ public class AuditSearchPage extends HttpServlet {
                 Map<String, String> errors = new HashMap<>();
                 invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
                 model.errors(Problems.from(invalid));
-                render(response, 422, model, given, errors, null, null);
+                render(response, 422, model, given, errors, null, null, null);
                 return;
             }
+            Instant now = clock.instant();
             AuditPage page = reading.search(subject, criteria);
-            render(response, 200, model, given, Map.of(), criteria, page);
+            render(response, 200, model, given, Map.of(), criteria, page, now);
         } catch (RuntimeException failure) {
             AdminSupport.problem(pages, request, response, failure);
         }
     }
 
     private void render(HttpServletResponse response, int status, PageModel model, Map<String, String> given,
-                        Map<String, String> errors, AuditCriteria criteria, AuditPage page) throws IOException {
+                        Map<String, String> errors, AuditCriteria criteria, AuditPage page, Instant now)
+            throws IOException {
         List<Map<String, Object>> fields = new ArrayList<>();
         for (String[] field : TEXT_FIELDS) {
             Map<String, Object> input = new HashMap<>(Map.of("id", field[0], "label", field[1], "hint", field[2],
@@ -112,8 +118,9 @@ public class AuditSearchPage extends HttpServlet {
             String query = criteria.queryString();
             model.with("searched", true).with("events", rows).with("hasEvents", !rows.isEmpty())
                     .with("pageNumber", page.page())
-                    .with("previous", page.page() > 1 ? "/audit?" + criteria.queryString(page.page() - 1) : null)
-                    .with("next", page.more() ? "/audit?" + criteria.queryString(page.page() + 1) : null)
+                    .with("previous", page.page() > 1 ? "/audit?" + criteria.asOf(now).queryString(page.page() - 1)
+                            : null)
+                    .with("next", page.more() ? "/audit?" + criteria.asOf(now).queryString(page.page() + 1) : null)
                     .with("csv", "/api/v1/audit/export.csv" + (query.isEmpty() ? "" : "?" + query))
                     .with("pdf", "/api/v1/audit/export.pdf" + (query.isEmpty() ? "" : "?" + query))
                     .with("chart", "/audit/chart" + (query.isEmpty() ? "" : "?" + query));

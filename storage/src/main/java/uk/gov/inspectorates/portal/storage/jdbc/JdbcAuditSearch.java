@@ -34,7 +34,9 @@ public final class JdbcAuditSearch implements AuditSearch, ReportReaders {
     static final String REPORT = "coalesce(report_id, case when resource_type = 'REPORT' then resource_id end)";
     static final String INSPECTION =
             "coalesce(inspection_id, case when resource_type = 'INSPECTION' then resource_id end)";
-    static final String DOWNLOAD = "coalesce(download_id, substring(detail from 'downloadId=([0-9a-f]{32})'))";
+    /** Only a download's own detail names its id (a search's criteria may name one too). */
+    static final String DOWNLOAD = "coalesce(download_id, case when action in ('REPORT_DOWNLOAD', 'LETTER_DOWNLOAD') "
+            + "then substring(detail from 'downloadId=([0-9a-f]{32})') end)";
 
     static final String COLUMNS = "seq, at, actor_id, actor_organisation_id, actor_roles, action, "
             + "resource_type, resource_id, information_owners, outcome, detail, client_address, user_agent, "

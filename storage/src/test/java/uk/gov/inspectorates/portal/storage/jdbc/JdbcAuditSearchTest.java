@@ -113,9 +113,11 @@ class JdbcAuditSearchTest {
                 "INSPECTION", "i9", Outcome.SUCCEEDED, null));
         trail.record(new AuditEvent(START.plusSeconds(2), "u2", "ofsted", AuditActions.REPORT_VIEW, "REPORT", "r8",
                 Outcome.SUCCEEDED, null));
+        trail.record(new AuditEvent(START.plusSeconds(3), "u3", "cqc", AuditActions.AUDIT_SEARCH, "AUDIT_TRAIL",
+                "audit-trail/CQC", Outcome.SUCCEEDED, "downloadId=" + downloadId + " page=1 pageSize=50"));
 
         AuditPage byDownload = search.search(query(null, null, downloadId), AuditScope.ofOrganisation("cqc"));
-        assertEquals(1, byDownload.events().size());
+        assertEquals(1, byDownload.events().size(), "the download, not the search that names its id");
         AuditEvent found = byDownload.events().get(0).event();
         assertEquals("u1", found.actorId());
         assertEquals(downloadId, found.downloadId());
