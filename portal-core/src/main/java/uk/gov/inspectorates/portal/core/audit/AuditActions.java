@@ -161,4 +161,10 @@ public final class AuditActions {
     public static final String INSPECTION_EXPORT_VIEW = "INSPECTION_EXPORT_VIEW";
     /** An inspectorate's export served (the byte range in the detail), completed (bytes, SHA-256), or refused. */
     public static final String INSPECTION_EXPORT = "INSPECTION_EXPORT";
+
+    // --- issue 18, the SIRO's chart and PDF report (helper-chart, docs/adr/0035) ---
+    /** A SIRO's chart of access over time to a report or an inspection viewed (period, counts), or refused. */
+    public static final String AUDIT_CHART = "AUDIT_CHART";
+    /** The trail exported by a SIRO (the format, criteria and number of events in the detail), or refused. */
+    public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
 }
