@@ -49,7 +49,7 @@ public final class PdfBoxAuditReportWriter implements AuditReportWriter {
 
     private static final String[] HEADINGS = {"Seq", "Time (UTC)", "Who", "Organisation", "Action", "Resource",
         "Outcome", "Rule or detail", "Download id", "Client address"};
-    private static final float[] WIDTHS = {34, 80, 92, 80, 92, 92, 48, 132, 68, 52};
+    private static final float[] WIDTHS = {34, 90, 90, 80, 92, 90, 46, 126, 68, 54};
 
     @Override
     public String mediaType() {
