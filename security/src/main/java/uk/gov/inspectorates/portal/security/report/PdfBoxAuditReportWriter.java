@@ -90,6 +90,10 @@ public final class PdfBoxAuditReportWriter implements AuditReportWriter {
         if (v.intact()) {
             return "Verification: chain intact, " + v.eventsChecked() + " events checked; " + checkpoint + ".";
         }
+        if (v.firstBrokenSeq() == null) {
+            return "Verification: NOT VERIFIED" + (v.problem() == null ? "" : " (" + v.problem() + ")")
+                    + ". Nothing in this report has been checked against the chain.";
+        }
         return "Verification: CHAIN BROKEN at sequence number " + v.firstBrokenSeq()
                 + (v.problem() == null ? "" : " (" + v.problem() + ")") + ", " + v.eventsChecked()
                 + " events checked; " + checkpoint + ". Events after the break cannot be relied on.";

@@ -84,6 +84,17 @@ class PdfBoxAuditReportWriterTest {
     }
 
     @Test
+    void aVerificationThatCouldNotRunIsNotCalledIntactNorBroken() throws Exception {
+        AuditVerification none = new AuditVerification(false, 0, null, null, null, "no verifier");
+
+        String first = pages(pdf(report(List.of(), none, false))).get(0);
+
+        assertTrue(first.contains("Verification: NOT VERIFIED (no verifier). Nothing in this report has been checked"),
+                first);
+        assertFalse(first.contains("intact") || first.contains("BROKEN"), first);
+    }
+
+    @Test
     void everyPageIsMarkedAndNumbered() throws Exception {
         List<AuditReport.Line> lines = new ArrayList<>();
         for (int i = 1; i <= 300; i++) {
