@@ -10,7 +10,9 @@ import uk.gov.inspectorates.portal.core.audit.AuditScope;
 
 /**
  * Counts a report's or an inspection's events in PostgreSQL, grouped by period (cut in UK time), actor's organisation,
- * action and outcome: one query, indexed on report_id/inspection_id with at (V27), whatever the number of events.
+ * action and outcome: one query whatever the number of events. A report or an inspection is found as the search finds
+ * it ({@link JdbcAuditSearch#REPORT}, {@link JdbcAuditSearch#INSPECTION}: events recorded before issue 18 name it only
+ * as their resource), through the same expression indexes (V26), so the chart and the search agree.
  */
 public final class JdbcAuditActivity implements AuditActivity {
 
@@ -28,10 +30,10 @@ public final class JdbcAuditActivity implements AuditActivity {
         List<Object> parameters = new ArrayList<>();
         parameters.add(period == Period.HOUR ? "hour" : "day");
         if (about.reportId() != null) {
-            sql.append("report_id = ?");
+            sql.append(JdbcAuditSearch.REPORT).append(" = ?");
             parameters.add(about.reportId());
         } else {
-            sql.append("inspection_id = ?");
+            sql.append(JdbcAuditSearch.INSPECTION).append(" = ?");
             parameters.add(about.inspectionId());
         }
         if (from != null) {

@@ -20,7 +20,7 @@ import uk.gov.inspectorates.portal.core.audit.AuditScope;
 import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
 
 /**
- * The chart's counts on real PostgreSQL (V23's columns, V27's indexes): grouped by UK day or hour, organisation,
+ * The chart's counts on real PostgreSQL (V23's columns, V26's indexes): grouped by UK day or hour, organisation,
  * action and outcome; only the events the reader's scope covers; within the dates asked for.
  */
 class JdbcAuditActivityTest {
@@ -46,6 +46,9 @@ class JdbcAuditActivityTest {
         trail.record(event("2027-07-01T09:20:00Z", "ofsted", "REPORT_VIEW", Outcome.SUCCEEDED, "r-2"));
         trail.record(new AuditEvent(Instant.parse("2027-07-01T11:00:00Z"), "u-cqc", "cqc", "REPORT_VIEW", "REPORT",
                 "r-cqc", Outcome.SUCCEEDED, null).withScope("r-cqc", null, Set.of("cqc")));
+        // recorded before issue 18: the report only as the resource
+        trail.record(new AuditEvent(Instant.parse("2027-07-02T08:00:00Z"), "u-ofsted", "ofsted", "REPORT_VIEW", "REPORT",
+                "r-old", Outcome.SUCCEEDED, null));
         trail.record(new AuditEvent(Instant.parse("2027-07-03T11:00:00Z"), "u-ofsted", "ofsted", "INSPECTION_VIEW",
                 "INSPECTION", "i-1", Outcome.REFUSED, "rule").withScope(null, "i-1", Set.of("ofsted", "cqc")));
     }
@@ -101,6 +104,13 @@ class JdbcAuditActivityTest {
 
         assertEquals(1, activity.counts(About.inspection("i-1"), Period.DAY, null, null,
                 AuditScope.ofOrganisation("cqc")).size(), "an inspection's participants are its owners");
+    }
+
+    @Test
+    void anEventRecordedBeforeIssue18IsFoundThroughItsResourceAsTheSearchFindsIt() {
+        assertEquals(List.of(new Count(Instant.parse("2027-07-01T23:00:00Z"), "ofsted", "REPORT_VIEW",
+                Outcome.SUCCEEDED, 1)), activity.counts(About.report("r-old"), Period.DAY, null, null,
+                AuditScope.ofOrganisation("ofsted")));
     }
 
     @Test
