@@ -38,7 +38,7 @@ class AuditChartIT extends BrowserDeployment {
         return PortalApi.signedIn(portal(), username);
     }
 
-    /** An Ofsted report read by its sharer and an Ofsted reader, and refused to Ofsted's administrator. */
+    /** An Ofsted report read by its sharer and a CQC reader, and refused to Ofsted's administrator. */
     private String aReportWithViewsAndARefusal() throws Exception {
         PortalApi inspector = as("ofsted.inspector");
         HttpResponse<String> shared = inspector.shareReport(ReportMetadata.aReport().addressedTo("CQC").json(),
@@ -46,7 +46,7 @@ class AuditChartIT extends BrowserDeployment {
         assertEquals(201, shared.statusCode(), shared.body());
         String report = PortalApi.idOf(shared.body());
         assertEquals(200, inspector.get("/api/v1/reports/" + report).statusCode());
-        assertEquals(200, as("ofsted.reader").get("/api/v1/reports/" + report).statusCode());
+        assertEquals(200, as("cqc.reader").get("/api/v1/reports/" + report).statusCode());
         int refused = as("ofsted.admin").get("/api/v1/reports/" + report + "/content").statusCode();
         assertTrue(refused == 403 || refused == 404, "the administrator does not read reports: " + refused);
         return report;
@@ -123,7 +123,7 @@ class AuditChartIT extends BrowserDeployment {
             assertTrue(pdf.body().contains(RULE), pdf.body());
             HttpResponse<String> page = other.get("/audit/chart?report=" + report);
             assertEquals(403, page.statusCode(), username);
-            assertTrue(page.body().contains(RULE), page.body());
+            assertTrue(page.body().contains("You are not allowed to do this"), page.body());
         }
         assertEquals(8, TestEnvironment.count("select count(*) from audit_event where action = 'AUDIT_CHART' and"
                 + " resource_id = ? and outcome = 'DENIED' and detail = ?", report, RULE),
