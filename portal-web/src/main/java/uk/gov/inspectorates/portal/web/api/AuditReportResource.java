@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import uk.gov.inspectorates.portal.core.accountability.AuditReportService;
-import uk.gov.inspectorates.portal.core.audit.AuditActivity;
 import uk.gov.inspectorates.portal.core.audit.AuditCriteria;
 
 /**
@@ -37,7 +37,7 @@ public class AuditReportResource {
     public Response export(@Context UriInfo uri) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         reports.export(current.get(), AuditCriteria.parse(name -> uri.getQueryParameters().getFirst(name)).query(), pdf);
-        String name = "audit-trail-" + LocalDate.now(clock.withZone(AuditActivity.UK)) + ".pdf";
+        String name = "audit-trail-" + LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))) + ".pdf";
         return Response.ok(pdf.toByteArray(), reports.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("Cache-Control", "no-store")
