@@ -20,6 +20,7 @@ import uk.gov.inspectorates.portal.core.audit.AuditSearch;
 import uk.gov.inspectorates.portal.core.audit.ReportReaders;
 import uk.gov.inspectorates.portal.core.audit.StoredAuditEvent;
 import uk.gov.inspectorates.portal.core.report.Report;
+import uk.gov.inspectorates.portal.core.report.ReportRepository;
 
 /**
  * The SIRO reading the trail (issue 18, docs/adr/0033): a search of their own inspectorate's trail through the gate
@@ -35,11 +36,13 @@ public final class AuditTrailReading {
     private final PolicyGate gate;
     private final AuditSearch search;
     private final ReportReaders readers;
+    private final ReportRepository reports;
 
-    public AuditTrailReading(PolicyGate gate, AuditSearch search, ReportReaders readers) {
+    public AuditTrailReading(PolicyGate gate, AuditSearch search, ReportReaders readers, ReportRepository reports) {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.search = Objects.requireNonNull(search, "search");
         this.readers = Objects.requireNonNull(readers, "readers");
+        this.reports = Objects.requireNonNull(reports, "reports");
     }
 
     /** One page of the subject's search, newest first; refused (403, audited) for anyone but their SIRO. */
@@ -65,6 +68,24 @@ public final class AuditTrailReading {
             return Optional.empty();
         }
         return Optional.of(readers.downloadsOf(report.id(), READERS_SHOWN).stream().map(Reading::of).toList());
+    }
+
+    /**
+     * "Who has seen this report?" on its own (the SIRO need not be able to open the report itself): the report's
+     * originator's SIRO only, audited once as a search; 404 for a report unknown or not theirs to know of.
+     */
+    public ReportReadings readersOf(Subject subject, String reportId) {
+        Instant now = gate.clock().instant();
+        Act act = Act.of(AuditActions.AUDIT_SEARCH, "REPORT", reportId);
+        Report report = gate.admit(subject, Action.AUDIT_VIEW, act, reports.find(reportId),
+                found -> found.asResourceAt(now));
+        List<Reading> readings = readers.downloadsOf(report.id(), READERS_SHOWN).stream().map(Reading::of).toList();
+        gate.record(subject, act, Outcome.SUCCEEDED, "who has seen the report: " + readings.size() + " downloads");
+        return new ReportReadings(report, readings);
+    }
+
+    /** The report and its readers, newest first. */
+    public record ReportReadings(Report report, List<Reading> readings) {
     }
 
     /** One reader's download: who, of which organisation, when, what (report or letter) and the download id. */

@@ -85,6 +85,11 @@ public record AuditCriteria(AuditQuery query) {
                 downloadId, page, pageSize));
     }
 
+    /** Every action the trail records, sorted (for the audit page's choice of action). */
+    public static List<String> actions() {
+        return ACTIONS.stream().sorted().toList();
+    }
+
     /** The criteria given, by parameter name, in {@link #PARAMETERS}' order (times as ISO-8601 instants). */
     public Map<String, String> given() {
         Map<String, String> given = new LinkedHashMap<>();
