@@ -161,4 +161,10 @@ public final class AuditActions {
     public static final String INSPECTION_EXPORT_VIEW = "INSPECTION_EXPORT_VIEW";
     /** An inspectorate's export served (the byte range in the detail), completed (bytes, SHA-256), or refused. */
     public static final String INSPECTION_EXPORT = "INSPECTION_EXPORT";
+
+    // ---- tamper evidence: verification and the CSV export (issue 18, helper-verify, docs/adr/0031)
+    /** The trail verified against its chain and signed checkpoints (intact or not, the first broken seq), or refused. */
+    public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
+    /** The trail exported as CSV (the criteria, rows in full and redacted, the covering checkpoint), or refused. */
+    public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
 }
