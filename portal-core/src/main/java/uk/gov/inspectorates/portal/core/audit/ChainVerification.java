@@ -1,9 +1,6 @@
 package uk.gov.inspectorates.portal.core.audit;
 
 import java.security.PublicKey;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,6 +13,7 @@ import uk.gov.inspectorates.portal.auditverifier.ChainResult;
 import uk.gov.inspectorates.portal.auditverifier.ChainRow;
 import uk.gov.inspectorates.portal.auditverifier.Checkpoint;
 import uk.gov.inspectorates.portal.auditverifier.SigningKeys;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The portal's own verifier (docs/adr/0031): the whole trail from its first event, streamed, through the same
@@ -26,8 +24,6 @@ import uk.gov.inspectorates.portal.auditverifier.SigningKeys;
  */
 public final class ChainVerification implements AuditVerifier {
 
-    /** How long a checkpoint may be in the archive before its database row commits (the two are written together). */
-    static final Duration IN_FLIGHT = Duration.ofSeconds(30);
     private static final int PAGE = 500;
 
     /** The verification, and how many intact events follow the last checkpoint (checked, not yet signed). */
@@ -38,15 +34,15 @@ public final class ChainVerification implements AuditVerifier {
     private final AuditCheckpoints checkpoints;
     private final CheckpointArchive archive;
     private final PublicKey key;
-    private final Clock clock;
+    private final UnitOfWork unitOfWork;
 
     public ChainVerification(AuditChainReader chain, AuditCheckpoints checkpoints, CheckpointArchive archive,
-                             CheckpointSigner signer, Clock clock) {
+                             CheckpointSigner signer, UnitOfWork unitOfWork) {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.archive = Objects.requireNonNull(archive, "archive");
         this.key = SigningKeys.fromPem(signer.verificationKeyPem());
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     }
 
     @Override
@@ -55,12 +51,15 @@ public final class ChainVerification implements AuditVerifier {
     }
 
     public Report report() {
-        Instant started = clock.instant();
-        // checkpoints up to the latest committed one now; a later one may still be being written
-        long bound = checkpoints.latest().map(AuditCheckpoint::seq).orElse(Long.MIN_VALUE);
+        // both copies compared while no checkpoint is being written (the writers' lock), up to the latest one
+        long[] bound = {Long.MIN_VALUE};
+        Problem archived = unitOfWork.inOne(() -> {
+            checkpoints.lockForWriting();
+            bound[0] = checkpoints.latest().map(AuditCheckpoint::seq).orElse(Long.MIN_VALUE);
+            return compareWithArchive(bound[0]);
+        });
         Optional<StoredAuditEvent> head = chain.head();
-        Problem archived = compareWithArchive(bound, started);
-        ChainResult result = checkChain(head.map(StoredAuditEvent::seq).orElse(null), bound);
+        ChainResult result = checkChain(head.map(StoredAuditEvent::seq).orElse(null), bound[0]);
         Problem chained = result.intact() ? null : new Problem(result.firstBrokenSeq(), result.problem());
         Problem first = archived == null ? chained
                 : chained == null || archived.seq() <= chained.seq() ? archived : chained;
@@ -105,7 +104,7 @@ public final class ChainVerification implements AuditVerifier {
     }
 
     /** The first difference between the database's checkpoints and the archive's, by seq; null when they agree. */
-    private Problem compareWithArchive(long bound, Instant started) {
+    private Problem compareWithArchive(long bound) {
         SortedSet<Long> kept = new TreeSet<>(archive.seqs());
         Problem first = null;
         for (Pages pages = new Pages(bound); pages.hasNext(); ) {
@@ -122,10 +121,8 @@ public final class ChainVerification implements AuditVerifier {
             }
         }
         for (long seq : kept) {
-            if (seq <= bound || archive.find(seq).map(c -> c.at().isBefore(started.minus(IN_FLIGHT))).orElse(false)) {
-                first = earlier(first, new Problem(seq, "the checkpoint at seq " + seq
-                        + " is in the write-once archive but not in the database: it was deleted"));
-            }
+            first = earlier(first, new Problem(seq, "the checkpoint at seq " + seq
+                    + " is in the write-once archive but not in the database: it was deleted"));
         }
         return first;
     }
