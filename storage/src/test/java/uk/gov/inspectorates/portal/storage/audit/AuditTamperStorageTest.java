@@ -42,6 +42,7 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditEventFields;
 import uk.gov.inspectorates.portal.core.audit.AuditVerification;
 import uk.gov.inspectorates.portal.core.audit.ChainVerification;
+import uk.gov.inspectorates.portal.core.audit.LegacyChain;
 import uk.gov.inspectorates.portal.security.signing.Ed25519CheckpointSigner;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditChainReader;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditCheckpoints;
@@ -431,19 +432,17 @@ class AuditTamperStorageTest {
     @Test
     void eventsOfChainVersionOneAreCheckedByTheirOldHashAndContinued() throws Exception {
         fresh();
-        JdbcAuditTrail legacy = new JdbcAuditTrail(dataSource);
-        Random random = new Random(SEED + 2);
         AuditEvent old = new AuditEvent(Instant.parse("2026-01-01T00:00:00Z"), "u-1", "ofsted", "SIGN_IN", null,
                 null, Outcome.SUCCEEDED, null);
-        legacy.record(old);
-        boolean legacyWriter = !new JdbcAuditChainReader(dataSource).head().map(
-                uk.gov.inspectorates.portal.core.audit.ChainRows::linksAsVersion2).orElse(false);
-        append(randomEvent(random), false);
+        asOwner("insert into audit_event (at, actor_id, actor_organisation_id, action, outcome, previous_hash, hash) "
+                + "values (?, 'u-1', 'ofsted', 'SIGN_IN', 'SUCCEEDED', null, ?)", Timestamp.from(old.at()),
+                LegacyChain.hash(null, old));
+        new JdbcAuditTrail(dataSource).record(randomEvent(new Random(SEED + 2)));
         checkpointing.atHead().orElseThrow();
-        assertTrue(verification.verify().intact(), String.valueOf(verification.verify()));
-        if (legacyWriter) {
-            asOwner("update audit_event set detail = 'changed' where seq = (select min(seq) from audit_event)");
-            assertFalse(verification.verify().intact());
-        }
+        AuditVerification result = verification.verify();
+        assertTrue(result.intact(), String.valueOf(result));
+        assertEquals(2, result.eventsChecked());
+        asOwner("update audit_event set detail = 'changed' where seq = (select min(seq) from audit_event)");
+        assertFalse(verification.verify().intact(), "a version 1 event is still covered by the chain");
     }
 }
