@@ -1,21 +1,20 @@
 package uk.gov.inspectorates.portal.storage.jdbc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.sql.DataSource;
+import uk.gov.inspectorates.portal.auditverifier.AuditChain;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditEventFields;
 import uk.gov.inspectorates.portal.core.audit.AuditHistory;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 
 /**
- * Appends audit events to PostgreSQL, each chained to its predecessor by SHA-256 over the predecessor's hash and
- * the event's fields, so that a changed, removed or reordered row breaks the chain.
+ * Appends audit events to PostgreSQL on chain version 2 (audit-verifier's AuditChain, docs/adr/0031): each event's
+ * content digest linked to its predecessor's hash, so that a changed, removed or reordered row breaks the chain.
  */
 public final class JdbcAuditTrail implements AuditTrail, AuditHistory {
 
@@ -35,15 +34,20 @@ public final class JdbcAuditTrail implements AuditTrail, AuditHistory {
             Jdbc.query(connection, "select pg_advisory_xact_lock(?)", row -> null, CHAIN_LOCK);
             byte[] previous = Jdbc.query(connection, "select hash from audit_event order by seq desc limit 1",
                     row -> row.getBytes("hash")).stream().findFirst().orElse(null);
-            Jdbc.update(connection, "insert into audit_event (at, actor_id, actor_organisation_id, action, "
+            // chain version 2 (docs/adr/0031): the seq is part of the content, so it is taken under the lock first
+            long seq = Jdbc.query(connection, "select nextval(pg_get_serial_sequence('audit_event', 'seq'))",
+                    row -> row.getLong(1)).get(0);
+            byte[] digest = AuditEventFields.contentDigest(seq, event);
+            Jdbc.update(connection, "insert into audit_event (seq, at, actor_id, actor_organisation_id, action, "
                             + "resource_type, resource_id, outcome, detail, previous_hash, hash, actor_roles, "
                             + "report_id, inspection_id, information_owners, download_id, client_address, "
-                            + "user_agent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Jdbc.timestamp(event.at()), event.actorId(), event.actorOrganisationId(), event.action(),
+                            + "user_agent, chain_version, content_digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            + "?, ?, ?, ?, ?, ?, 2, ?)",
+                    seq, Jdbc.timestamp(event.at()), event.actorId(), event.actorOrganisationId(), event.action(),
                     event.resourceType(), event.resourceId(), event.outcome().name(), event.detail(), previous,
-                    chainHash(previous, event), event.actorRoles(), event.reportId(), event.inspectionId(),
+                    AuditChain.link(previous, digest), event.actorRoles(), event.reportId(), event.inspectionId(),
                     event.informationOwners().toArray(String[]::new), event.downloadId(), event.clientAddress(),
-                    event.userAgent());
+                    event.userAgent(), digest);
             return null;
         });
     }
@@ -61,25 +65,6 @@ public final class JdbcAuditTrail implements AuditTrail, AuditHistory {
         return jdbc.query("select * from audit_event where resource_type = ? and resource_id = any (?) and at < ? "
                         + "order by seq", JdbcAuditTrail::event, resourceType, resourceIds.toArray(String[]::new),
                 Jdbc.timestamp(until));
-    }
-
-    /** SHA-256 over the previous hash and the event's fields, each length-prefixed so fields cannot run together. */
-    static byte[] chainHash(byte[] previous, AuditEvent event) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(previous == null ? new byte[0] : previous);
-            for (String field : new String[] {event.at().toString(), event.actorId(), event.actorOrganisationId(),
-                    event.action(), event.resourceType(), event.resourceId(), event.outcome().name(),
-                    event.detail()}) {
-                byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
-                digest.update(new byte[] {(byte) (field == null ? 0 : 1)});
-                digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
-                digest.update(bytes);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static AuditEvent withMicrosecondTime(AuditEvent event) {

@@ -1,0 +1,34 @@
+package uk.gov.inspectorates.portal.core.audit;
+
+import java.util.Arrays;
+import java.util.List;
+import uk.gov.inspectorates.portal.auditverifier.AuditChain;
+import uk.gov.inspectorates.portal.auditverifier.ChainRow;
+import uk.gov.inspectorates.portal.auditverifier.Checkpoint;
+
+/** Stored events and checkpoints as the audit-verifier module's checks take them. */
+public final class ChainRows {
+
+    private ChainRows() {
+    }
+
+    /** Whether the stored event's hash is the chain version 2 link of its fields. */
+    public static boolean linksAsVersion2(StoredAuditEvent stored) {
+        return Arrays.equals(AuditChain.link(stored.previousHash(), AuditEventFields.contentDigest(stored.seq(),
+                stored.event())), stored.hash());
+    }
+
+    public static ChainRow full(StoredAuditEvent stored) {
+        List<String> fields = AuditEventFields.values(stored.seq(), stored.event());
+        return ChainRow.full(stored.seq(), fields, stored.previousHash(), stored.hash());
+    }
+
+    public static Checkpoint checkpoint(AuditCheckpoint checkpoint) {
+        return new Checkpoint(checkpoint.seq(), checkpoint.headHash(), checkpoint.at(), checkpoint.keyId(),
+                checkpoint.signature());
+    }
+
+    public static boolean same(AuditCheckpoint one, AuditCheckpoint other) {
+        return checkpoint(one).sameAs(checkpoint(other));
+    }
+}
