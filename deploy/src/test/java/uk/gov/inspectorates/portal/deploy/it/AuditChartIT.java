@@ -102,7 +102,8 @@ class AuditChartIT extends BrowserDeployment {
             String all = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertTrue(all.contains("Sian Riskowner (ofsted.siro)"), all);
             assertTrue(all.contains("Report: " + report), all);
-            assertTrue(all.contains("Verification: "), all);
+            assertTrue(all.contains("Verification: chain intact"), all);
+            assertTrue(all.contains("reaches the signed checkpoint at sequence number"), all);
             assertTrue(all.contains("REPORT_VIEW") && all.contains("DENIED"), all);
         }
         assertEquals(1, TestEnvironment.count("select count(*) from audit_event where action = 'AUDIT_EXPORT' and"

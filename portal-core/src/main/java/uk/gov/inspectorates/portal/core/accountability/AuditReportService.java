@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import uk.gov.inspectorates.portal.core.access.Action;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditCheckpoint;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditPage;
@@ -44,15 +46,22 @@ public final class AuditReportService {
     private final AuditVerifier verifier;
     private final OrganisationDirectory directory;
     private final AuditReportWriter writer;
+    private final Supplier<Optional<AuditCheckpoint>> checkpointAtHead;
     private final int cap;
 
+    /**
+     * {@code checkpointAtHead} signs a checkpoint at the chain's head before the events are read (the CSV export does
+     * the same: {@code AuditCheckpointing.atHead}), so that what the report lists is covered by a signed checkpoint.
+     */
     public AuditReportService(PolicyGate gate, AuditSearch search, AuditVerifier verifier,
-                              OrganisationDirectory directory, AuditReportWriter writer) {
-        this(gate, search, verifier, directory, writer, MAX_EVENTS);
+                              OrganisationDirectory directory, AuditReportWriter writer,
+                              Supplier<Optional<AuditCheckpoint>> checkpointAtHead) {
+        this(gate, search, verifier, directory, writer, checkpointAtHead, MAX_EVENTS);
     }
 
     AuditReportService(PolicyGate gate, AuditSearch search, AuditVerifier verifier, OrganisationDirectory directory,
-                       AuditReportWriter writer, int cap) {
+                       AuditReportWriter writer, Supplier<Optional<AuditCheckpoint>> checkpointAtHead, int cap) {
+        this.checkpointAtHead = Objects.requireNonNull(checkpointAtHead, "checkpointAtHead");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.search = Objects.requireNonNull(search, "search");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -72,6 +81,7 @@ public final class AuditReportService {
     public int export(Subject subject, AuditQuery criteria, OutputStream out) {
         Act act = Act.of(AuditActions.AUDIT_EXPORT, "AUDIT_TRAIL", SiroTrail.id(subject));
         gate.require(subject, Action.EXPORT, SiroTrail.of(subject), act);
+        checkpointAtHead.get();
         List<StoredAuditEvent> found = new ArrayList<>();
         boolean more = false;
         for (int page = 1; ; page++) {

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.AccessPolicy;
@@ -39,6 +40,8 @@ class AuditReportServiceTest {
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final InMemoryAuditEvents events = new InMemoryAuditEvents();
     private final List<AuditReport> written = new ArrayList<>();
+    /** When a checkpoint was asked for: the number of searches made before it. */
+    private final List<Integer> checkpointsTaken = new ArrayList<>();
     private final AuditReportWriter writer = new AuditReportWriter() {
         @Override
         public String mediaType() {
@@ -57,7 +60,10 @@ class AuditReportServiceTest {
 
     private AuditReportService service(int cap) {
         return new AuditReportService(gate, events, () -> INTACT, InMemoryDirectory.withDemoOrganisations(), writer,
-                cap);
+                () -> {
+                    checkpointsTaken.add(events.searches);
+                    return Optional.empty();
+                }, cap);
     }
 
     private static AuditQuery criteria(String report, Outcome outcome) {
@@ -91,6 +97,7 @@ class AuditReportServiceTest {
         assertEquals("Ofsted", report.lines().get(0).organisation());
         assertTrue(report.lines().get(0).seq() > report.lines().get(1).seq(), "newest first");
         assertFalse(report.more());
+        assertEquals(List.of(0), checkpointsTaken, "one checkpoint at the head, before the events are read");
         assertEquals(1, audit.events().size());
         AuditEvent recorded = audit.events().get(0);
         assertEquals(AuditActions.AUDIT_EXPORT, recorded.action());
@@ -140,6 +147,7 @@ class AuditReportServiceTest {
 
         assertEquals("audit.read.own-organisation-siro", refused.rule());
         assertTrue(written.isEmpty());
+        assertTrue(checkpointsTaken.isEmpty());
         assertEquals(0, events.searches);
         assertEquals(Outcome.DENIED, audit.events().get(0).outcome());
         assertEquals(AuditActions.AUDIT_EXPORT, audit.events().get(0).action());
@@ -160,7 +168,7 @@ class AuditReportServiceTest {
             }
         };
         AuditReportService service = new AuditReportService(gate, events, () -> INTACT,
-                InMemoryDirectory.withDemoOrganisations(), failing, 100);
+                InMemoryDirectory.withDemoOrganisations(), failing, Optional::empty, 100);
 
         assertThrows(java.io.UncheckedIOException.class,
                 () -> service.export(ofstedSiro, criteria(null, null), new ByteArrayOutputStream()));

@@ -9,6 +9,7 @@ import uk.gov.inspectorates.portal.core.accountability.AccessChartService;
 import uk.gov.inspectorates.portal.core.accountability.AuditReportService;
 import uk.gov.inspectorates.portal.core.accountability.AuditReportWriter;
 import uk.gov.inspectorates.portal.core.audit.AuditActivity;
+import uk.gov.inspectorates.portal.core.audit.AuditCheckpointing;
 import uk.gov.inspectorates.portal.core.audit.AuditSearch;
 import uk.gov.inspectorates.portal.core.audit.AuditVerifier;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
@@ -16,8 +17,8 @@ import uk.gov.inspectorates.portal.security.report.PdfBoxAuditReportWriter;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditActivity;
 
 /**
- * The SIRO's chart of access over time and PDF report of the trail (issue 18, docs/adr/0035). The search and the
- * verifier they read through are produced where they are built (the SIRO's search; the verifier with its checkpoints).
+ * The SIRO's chart of access over time and PDF report of the trail (issue 18, docs/adr/0035). The search, the
+ * verifier and the checkpoints they use are produced where they are built (AuditSearchWiring, AuditCheckpointWiring).
  */
 @ApplicationScoped
 public class AccountabilityWiring {
@@ -43,7 +44,8 @@ public class AccountabilityWiring {
     @Produces
     @Singleton
     AuditReportService auditReportService(PolicyGate gate, AuditSearch search, AuditVerifier verifier,
-                                          OrganisationDirectory directory, AuditReportWriter writer) {
-        return new AuditReportService(gate, search, verifier, directory, writer);
+                                          OrganisationDirectory directory, AuditReportWriter writer,
+                                          AuditCheckpointing checkpointing) {
+        return new AuditReportService(gate, search, verifier, directory, writer, checkpointing::atHead);
     }
 }
