@@ -19,9 +19,9 @@ final class SiroTrail {
         return Resource.auditTrailOf(subject.inspectorate().orElse(Inspectorate.OFSTED));
     }
 
-    /** The audit trail's name in the audit trail: its owner's organisation id. */
+    /** The trail's name in the audit trail, as the search's and the CSV export's events name it. */
     static String id(Subject subject) {
-        return "audit-trail/" + subject.organisation().id();
+        return of(subject).id();
     }
 
     static AuditScope scope(Subject subject) {

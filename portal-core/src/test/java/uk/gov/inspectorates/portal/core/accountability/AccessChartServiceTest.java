@@ -54,11 +54,15 @@ class AccessChartServiceTest {
         events.add(new AuditEvent(Instant.parse("2027-02-04T10:00:00Z"), "u-cqc", "cqc", "REPORT_VIEW", "REPORT",
                 "r-1", Outcome.SUCCEEDED, null).withScope("r-1", null, Set.of("cqc")));
 
+        events.add(new AuditEvent(Instant.parse("2027-02-02T10:00:00Z"), "siro-1", "ofsted", AuditActions.AUDIT_CHART,
+                "REPORT", "r-1", Outcome.SUCCEEDED, "by day").withScope("r-1", null, Set.of("ofsted")));
+
         AccessOverTime chart = charts.chart(ofstedSiro, About.report("r-1"), null, null);
 
         assertEquals(Period.DAY, chart.period());
         assertEquals(5, chart.bars().size(), "1 to 5 February, the empty days too");
-        assertEquals(3, chart.totalEvents(), "r-2 and CQC's activity on CQC's information are left out");
+        assertEquals(3, chart.totalEvents(), "r-2, CQC's activity on CQC's information and the SIRO's own earlier"
+                + " chart of the report are left out");
         assertEquals(1, chart.totalRefused());
         assertEquals(List.of("Care Quality Commission", "Ofsted"),
                 chart.parties().stream().map(AccessOverTime.Party::name).toList());
