@@ -79,7 +79,7 @@ public final class AuditCsvExport {
             out.flush();
             Written written = new Written(counts[0], counts[1], first[0],
                     first[0] == null ? null : covering.get().seq());
-            gate.record(subject, AuditTrailReading.act(AuditActions.AUDIT_EXPORT, subject), Outcome.SUCCEEDED,
+            gate.record(subject, TrailAdmission.act(AuditActions.AUDIT_EXPORT, subject), Outcome.SUCCEEDED,
                     "CSV export; criteria: " + describe(criteria) + "; " + written.fullEvents() + " events in full, "
                             + written.redactedEvents() + " redacted"
                             + (first[0] == null ? "; nothing matched"
@@ -103,7 +103,7 @@ public final class AuditCsvExport {
 
     /** Admits the SIRO (403 naming the rule otherwise, audited) and takes the checkpoint the export will end at. */
     public Prepared prepare(Subject subject, AuditQuery criteria) {
-        AuditScope scope = AuditTrailReading.admit(gate, subject, Action.EXPORT, AuditActions.AUDIT_EXPORT);
+        AuditScope scope = TrailAdmission.admit(gate, subject, Action.EXPORT, AuditActions.AUDIT_EXPORT);
         return new Prepared(subject, criteria, scope, checkpointing.atHead());
     }
 

@@ -32,10 +32,10 @@ public final class TrailVerification {
     }
 
     public ChainVerification.Report verify(Subject subject) {
-        AuditTrailReading.admit(gate, subject, Action.AUDIT_VIEW, AuditActions.AUDIT_VERIFY);
+        TrailAdmission.admit(gate, subject, Action.AUDIT_VIEW, AuditActions.AUDIT_VERIFY);
         ChainVerification.Report report = verifier.report();
         AuditVerification result = report.verification();
-        gate.record(subject, AuditTrailReading.act(AuditActions.AUDIT_VERIFY, subject), Outcome.SUCCEEDED,
+        gate.record(subject, TrailAdmission.act(AuditActions.AUDIT_VERIFY, subject), Outcome.SUCCEEDED,
                 result.intact()
                         ? "intact: " + result.eventsChecked() + " events, checkpoint "
                             + (result.checkpointSeq() == null ? "none" : "at seq " + result.checkpointSeq())

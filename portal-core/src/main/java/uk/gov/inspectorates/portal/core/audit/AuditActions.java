@@ -167,4 +167,8 @@ public final class AuditActions {
     public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
     /** The trail exported as CSV (the criteria, rows in full and redacted, the covering checkpoint), or refused. */
     public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
+
+    // ---- the SIRO's search of the trail (issue 18, helper-search, docs/adr/0033)
+    /** A SIRO's search of the trail (the criteria in the detail, never what was found), or refused with the rule. */
+    public static final String AUDIT_SEARCH = "AUDIT_SEARCH";
 }
