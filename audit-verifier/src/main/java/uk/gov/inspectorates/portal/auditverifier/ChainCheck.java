@@ -106,7 +106,6 @@ public final class ChainCheck {
                 }
                 redacted++;
             }
-            case ATTESTED -> full++;
         }
         eventsChecked++;
         afterCheckpoint++;

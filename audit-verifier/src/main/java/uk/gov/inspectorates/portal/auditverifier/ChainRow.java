@@ -7,15 +7,13 @@ import java.util.Objects;
 
 /**
  * One event as a verifier sees it: its seq, the previous event's hash, its content digest and its hash, and either
- * all its {@link AuditChain#FIELDS} ({@link Kind#FULL}: the digest is recomputed from them), none of them
- * ({@link Kind#REDACTED}: another party's event in an export; the digest is taken as given and the link checked), or
- * none because the caller has checked the row's hash itself ({@link Kind#ATTESTED}: the portal's legacy events of
- * chain version 1, whose hash covers their fields directly; never in an export).
+ * all its {@link AuditChain#FIELDS} ({@link Kind#FULL}: the digest is recomputed from them) or none of them
+ * ({@link Kind#REDACTED}: another party's event in an export; the digest is taken as given and the link checked).
  */
 public record ChainRow(long seq, Kind kind, List<String> fields, byte[] previousHash, byte[] contentDigest,
                        byte[] hash) {
 
-    public enum Kind { FULL, REDACTED, ATTESTED }
+    public enum Kind { FULL, REDACTED }
 
     public ChainRow {
         Objects.requireNonNull(kind, "kind");
@@ -40,10 +38,6 @@ public record ChainRow(long seq, Kind kind, List<String> fields, byte[] previous
 
     public static ChainRow redacted(long seq, byte[] previousHash, byte[] contentDigest, byte[] hash) {
         return new ChainRow(seq, Kind.REDACTED, null, previousHash, contentDigest, hash);
-    }
-
-    public static ChainRow attested(long seq, byte[] previousHash, byte[] hash) {
-        return new ChainRow(seq, Kind.ATTESTED, null, previousHash, null, hash);
     }
 
     /** The same event with its fields left out (seq, previous hash, content digest and hash kept). */

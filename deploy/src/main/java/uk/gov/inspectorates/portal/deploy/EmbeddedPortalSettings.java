@@ -24,6 +24,8 @@ public final class EmbeddedPortalSettings {
         settings.put("portal.db.url", postgres.jdbcUrl());
         settings.put("portal.db.user", postgres.user());
         settings.put("portal.db.password", postgres.password());
+        settings.put("portal.db.owner.user", postgres.ownerUser());
+        settings.put("portal.db.owner.password", postgres.ownerPassword());
         settings.put("portal.s3.endpoint", objects.endpoint());
         settings.put("portal.s3.access-key", objects.accessKey());
         settings.put("portal.s3.secret-key", objects.secretKey());

@@ -18,20 +18,26 @@ import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (Zonky's embedded binaries, version pinned by the binaries BOM) listening on
- * 127.0.0.1 only, with one database and one login role for the portal.
+ * 127.0.0.1 only, with one database and two login roles (docs/adr/0032): the owner, which owns the database and runs
+ * the migrations, and the portal's own role, which the portal connects with and which may only insert and read audit
+ * events (the migrations grant it what it may do).
  *
  * <p>With {@code keepData} the cluster in {@code dataDirectory} survives restarts (the local launcher);
  * without it the folder is wiped and initialised afresh (tests). A data folder made by one PostgreSQL major
  * version does not open with another. As root, Zonky runs initdb and postgres through {@code unshare -U}.
  *
  * <p>The server trusts connections from the loopback interface (Zonky's initdb uses {@code -A trust}), so the
- * role's password is not a secret; it is set so that the portal's datasource is configured as in production.
+ * roles' passwords are not secrets; they are set so that the portal is configured as in production.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String DATABASE = "portal";
-    public static final String USER = "portal";
-    public static final String PASSWORD = "portal-local";
+    /** The owner: the database's (and, through the migrations, every table's) owner; as before issue 18. */
+    public static final String OWNER = "portal";
+    public static final String OWNER_PASSWORD = "portal-local";
+    /** The portal's own role. */
+    public static final String USER = "portal_app";
+    public static final String PASSWORD = "portal-app-local";
 
     private final Path dataDirectory;
     private final int port;
@@ -103,11 +109,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void createRoleAndDatabase() throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", USER)) {
-                s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+            for (String[] role : new String[][] {{OWNER, OWNER_PASSWORD}, {USER, PASSWORD}}) {
+                if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", role[0])) {
+                    s.execute("CREATE ROLE " + role[0] + " LOGIN PASSWORD '" + role[1] + "'");
+                }
             }
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
-                s.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER + " ENCODING 'UTF8'");
+                s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER + " ENCODING 'UTF8'");
             }
         }
     }
@@ -129,12 +137,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
     }
 
+    /** The portal's own role (what the application connects as). */
     public String user() {
         return USER;
     }
 
     public String password() {
         return PASSWORD;
+    }
+
+    /** The role that owns the schema and runs the migrations. */
+    public String ownerUser() {
+        return OWNER;
+    }
+
+    public String ownerPassword() {
+        return OWNER_PASSWORD;
     }
 
     public Path dataDirectory() {

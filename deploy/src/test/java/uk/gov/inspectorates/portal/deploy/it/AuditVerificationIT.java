@@ -194,5 +194,6 @@ class AuditVerificationIT extends PortalDeployment {
                      + "'Carla Riskowner', 'cqc', '{SIRO}') on conflict (id) do nothing")) {
             user.executeUpdate();
         }
+        MatrixSubjects.giveTheDemoCredential(List.of("audit-cqc-siro"));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -309,6 +310,60 @@ class ReportSpineIT extends PortalDeployment {
             TestEnvironment.startClamd();
         }
         inspector.shareValidReport(TestPdf.withText("accepted again once clamd is back"));
+    }
+
+    /**
+     * The portal connects as its own role, which may insert and read audit events but neither change nor remove them
+     * (docs/adr/0032): the owner role's migrations (V24 among them, a Java migration found in the WAR) granted it no
+     * more; and every event the running portal wrote is chained as version 2.
+     */
+    @Test
+    void thePortalsOwnDatabaseRoleCannotChangeOrRemoveAuditEvents() throws Exception {
+        PortalApi.signedIn(portal, "ofsted.inspector").shareValidReport(TestPdf.withText("audited"));
+        assertTrue(TestEnvironment.count("select count(*) from pg_stat_activity where datname = 'portal' and "
+                + "usename = ?", TestEnvironment.dbUser()) > 0, "the portal's pool connects as its own role");
+        assertEquals(1, TestEnvironment.count("select count(*) from flyway_schema_history where version = '24' "
+                + "and type = 'JDBC' and success"), "V24 ran as a Java migration");
+        try (Connection connection = TestEnvironment.openConnection();
+             Statement statement = connection.createStatement()) {
+            assertEquals(TestEnvironment.dbUser(), single(statement, "select current_user"));
+            assertTrue(Long.parseLong(single(statement, "select count(*) from audit_event")) > 0, "it reads them");
+            for (String change : List.of("update audit_event set detail = 'rewritten'", "delete from audit_event",
+                    "truncate audit_event")) {
+                java.sql.SQLException refused = assertThrows(java.sql.SQLException.class,
+                        () -> statement.execute(change), change);
+                assertEquals("42501", refused.getSQLState(), change + ": " + refused.getMessage());
+                assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+            }
+        }
+        assertWholeTrailChainedAsVersion2();
+    }
+
+    private static String single(Statement statement, String sql) throws Exception {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /** Recomputes every link of the trail with audit-verifier's AuditChain. */
+    private static void assertWholeTrailChainedAsVersion2() throws Exception {
+        byte[] previous = null;
+        try (Connection connection = TestEnvironment.openSuperuserConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select * from audit_event order by seq")) {
+            while (rows.next()) {
+                long seq = rows.getLong("seq");
+                assertEquals(2, rows.getInt("chain_version"), "seq " + seq);
+                assertArrayEquals(previous, rows.getBytes("previous_hash"), "seq " + seq);
+                byte[] digest = uk.gov.inspectorates.portal.core.audit.AuditEventFields.contentDigest(seq,
+                        uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail.event(rows));
+                assertArrayEquals(uk.gov.inspectorates.portal.auditverifier.AuditChain.link(previous, digest),
+                        rows.getBytes("hash"), "seq " + seq);
+                previous = rows.getBytes("hash");
+            }
+        }
+        assertTrue(previous != null, "the trail holds events");
     }
 
     private static long refusedShares(String detail) throws Exception {

@@ -303,12 +303,12 @@ class SamlSignInIT {
         assertEquals(0, count("select count(*) from local_authority_area"), "no Northdale");
     }
 
-    /** A database of this test's own in the shared PostgreSQL, owned by the portal's role, created empty. */
+    /** A database of this test's own in the shared PostgreSQL, owned by the schema's owner role, created empty. */
     private static String freshDatabase() throws Exception {
         try (Connection connection = TestEnvironment.openSuperuserConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + DATABASE);
-            statement.execute("create database " + DATABASE + " owner " + TestEnvironment.dbUser());
+            statement.execute("create database " + DATABASE + " owner " + TestEnvironment.dbOwnerUser());
         }
         String shared = TestEnvironment.jdbcUrl();
         databaseUrl = shared.substring(0, shared.lastIndexOf('/') + 1) + DATABASE;

@@ -135,6 +135,11 @@ public final class TestEnvironment {
         return get().postgres.password();
     }
 
+    /** The role that owns the schema and runs the migrations (docs/adr/0032); {@link #dbUser()} is the portal's. */
+    public static String dbOwnerUser() {
+        return get().postgres.ownerUser();
+    }
+
     /** A connection as the portal's own role (what the application sees). */
     public static Connection openConnection() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), dbUser(), dbPassword());

@@ -62,7 +62,7 @@ public final class AuditCsvExport {
                     chain.inOrder(Long.MIN_VALUE, covering.get().seq(), stored -> {
                         boolean wanted = scope.covers(stored.event()) && criteria.matches(stored.event());
                         if (first[0] == null) {
-                            if (!wanted || !ChainRows.linksAsVersion2(stored)) {
+                            if (!wanted) {
                                 return;
                             }
                             first[0] = stored.seq();

@@ -1,8 +1,6 @@
 package uk.gov.inspectorates.portal.core.audit;
 
-import java.util.Arrays;
 import java.util.List;
-import uk.gov.inspectorates.portal.auditverifier.AuditChain;
 import uk.gov.inspectorates.portal.auditverifier.ChainRow;
 import uk.gov.inspectorates.portal.auditverifier.Checkpoint;
 
@@ -10,12 +8,6 @@ import uk.gov.inspectorates.portal.auditverifier.Checkpoint;
 public final class ChainRows {
 
     private ChainRows() {
-    }
-
-    /** Whether the stored event's hash is the chain version 2 link of its fields. */
-    public static boolean linksAsVersion2(StoredAuditEvent stored) {
-        return Arrays.equals(AuditChain.link(stored.previousHash(), AuditEventFields.contentDigest(stored.seq(),
-                stored.event())), stored.hash());
     }
 
     public static ChainRow full(StoredAuditEvent stored) {

@@ -10,7 +10,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import uk.gov.inspectorates.portal.auditverifier.ChainCheck;
 import uk.gov.inspectorates.portal.auditverifier.ChainResult;
-import uk.gov.inspectorates.portal.auditverifier.ChainRow;
 import uk.gov.inspectorates.portal.auditverifier.Checkpoint;
 import uk.gov.inspectorates.portal.auditverifier.SigningKeys;
 import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
@@ -81,26 +80,12 @@ public final class ChainVerification implements AuditVerifier {
         if (headSeq == null) {
             return check.finish();
         }
-        boolean[] version2 = {false};
         chain.inOrder(Long.MIN_VALUE, headSeq, stored -> {
-            if (check.broken()) {
-                return;
+            if (!check.broken()) {
+                check.accept(ChainRows.full(stored));
             }
-            check.accept(row(stored, version2));
         });
         return check.finish();
-    }
-
-    private static ChainRow row(StoredAuditEvent stored, boolean[] version2Seen) {
-        if (ChainRows.linksAsVersion2(stored)) {
-            version2Seen[0] = true;
-            return ChainRows.full(stored);
-        }
-        if (!version2Seen[0]
-                && java.util.Arrays.equals(LegacyChain.hash(stored.previousHash(), stored.event()), stored.hash())) {
-            return ChainRow.attested(stored.seq(), stored.previousHash(), stored.hash());
-        }
-        return ChainRows.full(stored);
     }
 
     /** The first difference between the database's checkpoints and the archive's, by seq; null when they agree. */

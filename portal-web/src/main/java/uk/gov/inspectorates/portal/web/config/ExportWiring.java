@@ -1,8 +1,8 @@
 package uk.gov.inspectorates.portal.web.config;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -29,7 +29,8 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcExportRecords;
 @ApplicationScoped
 public class ExportWiring {
 
-    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    /** The one instance PortalWiring produces: a unit of work binds its connection to it (docs/adr/0032). */
+    @Inject
     DataSource dataSource;
 
     /** Who exported what: replaces the provisional producer of issue 17's contracts (helper-removal reads it). */

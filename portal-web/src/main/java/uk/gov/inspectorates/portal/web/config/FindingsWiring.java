@@ -1,8 +1,8 @@
 package uk.gov.inspectorates.portal.web.config;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
@@ -25,7 +25,8 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcFindingsLetters;
 @ApplicationScoped
 public class FindingsWiring {
 
-    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    /** The one instance PortalWiring produces: a unit of work binds its connection to it (docs/adr/0032). */
+    @Inject
     DataSource dataSource;
 
     @Produces

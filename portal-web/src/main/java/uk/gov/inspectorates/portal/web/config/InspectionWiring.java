@@ -1,8 +1,8 @@
 package uk.gov.inspectorates.portal.web.config;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import javax.sql.DataSource;
@@ -35,7 +35,8 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcInspectionRepository;
 @ApplicationScoped
 public class InspectionWiring {
 
-    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    /** The one instance PortalWiring produces: a unit of work binds its connection to it (docs/adr/0032). */
+    @Inject
     DataSource dataSource;
 
     @Produces

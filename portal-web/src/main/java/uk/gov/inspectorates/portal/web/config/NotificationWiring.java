@@ -1,6 +1,5 @@
 package uk.gov.inspectorates.portal.web.config;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -26,7 +25,8 @@ import uk.gov.inspectorates.portal.web.notification.LoggingMailRelay;
 @ApplicationScoped
 public class NotificationWiring {
 
-    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    /** The one instance PortalWiring produces: a unit of work binds its connection to it (docs/adr/0032). */
+    @Inject
     DataSource dataSource;
 
     @Inject

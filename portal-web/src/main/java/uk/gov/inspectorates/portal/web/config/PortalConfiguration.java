@@ -15,6 +15,25 @@ public class PortalConfiguration {
     @ConfigProperty(name = "portal.environment", defaultValue = PRODUCTION)
     String environment;
 
+    // ---- the database's two roles (docs/adr/0032): the portal's own (portal.db.user, also the datasource's) and
+    // the schema's owner, which runs the migrations and grants the portal's role what it may do
+
+    @Inject
+    @ConfigProperty(name = "portal.db.url")
+    String dbUrl;
+
+    @Inject
+    @ConfigProperty(name = "portal.db.user")
+    String dbUser;
+
+    @Inject
+    @ConfigProperty(name = "portal.db.owner.user")
+    Optional<String> dbOwnerUser;
+
+    @Inject
+    @ConfigProperty(name = "portal.db.owner.password")
+    Optional<String> dbOwnerPassword;
+
     @Inject
     @ConfigProperty(name = "portal.s3.endpoint")
     String s3Endpoint;
@@ -179,6 +198,22 @@ public class PortalConfiguration {
 
     public String environment() {
         return environment;
+    }
+
+    public String dbUrl() {
+        return dbUrl;
+    }
+
+    public String dbUser() {
+        return dbUser;
+    }
+
+    public Optional<String> dbOwnerUser() {
+        return dbOwnerUser.filter(user -> !user.isBlank());
+    }
+
+    public Optional<String> dbOwnerPassword() {
+        return dbOwnerPassword.filter(password -> !password.isEmpty());
     }
 
     public String s3Endpoint() {

@@ -8,15 +8,18 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
 import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
 import uk.gov.inspectorates.portal.web.demo.DemoSeed;
 
 /**
- * On deployment: refuse demo mode where it must not run, migrate the schema, make sure the bucket and the master key
+ * On deployment: refuse demo mode where it must not run, migrate the schema (as its owner role, which then grants
+ * the portal's own role what it may do: docs/adr/0032), make sure the bucket and the master key
  * exist, and seed the demo directory when asked to. Any failure stops the deployment rather than serving half-ready.
  */
 @Singleton
@@ -44,7 +47,11 @@ public class PortalStartup {
     @PostConstruct
     void start() {
         boolean seedDemoData = DemoModePolicy.seedDemoData(configuration.demoEnabled(), configuration.environment());
-        int migrations = SchemaMigration.migrate(dataSource);
+        Optional<String> owner = SchemaOwnerPolicy.owner(configuration.production(), configuration.dbUser(),
+                configuration.dbOwnerUser(), configuration.dbOwnerPassword());
+        int migrations = owner.isPresent()
+                ? SchemaMigration.migrate(ownerDataSource(owner.get()), Optional.of(configuration.dbUser()))
+                : SchemaMigration.migrate(dataSource);
         LOG.info(() -> "Database schema up to date (" + migrations + " migrations applied)");
         try {
             objectStore.checkReachable();
@@ -56,5 +63,14 @@ public class PortalStartup {
         if (seedDemoData) {
             demoSeed.seed(configuration.demoPassword(), configuration.demoTotpSecret());
         }
+    }
+
+    /** Unpooled: the owner's connections serve the migrations only, at start-up. */
+    private DataSource ownerDataSource(String user) {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(configuration.dbUrl());
+        owner.setUser(user);
+        owner.setPassword(configuration.dbOwnerPassword().orElse(null));
+        return owner;
     }
 }

@@ -22,7 +22,8 @@ import uk.gov.inspectorates.portal.core.removal.StoredObject;
  * column holds stored objects, and must name their scope in {@code key_scope_kind}/{@code key_scope_id}; every table
  * with an {@code inspection_id} column refers to an inspection. So a table a later feature adds (findings letter
  * versions, statements, exports) is found without a change here; a table that holds objects without naming their
- * scope makes every removal fail loudly rather than miss its objects.
+ * scope makes every removal fail loudly rather than miss its objects. The append-only tables (the audit trail) are
+ * never part of an inventory: their events outlive what they are about (docs/adr/0032).
  */
 public final class JdbcScopeInventory implements ScopeInventory {
 
@@ -159,7 +160,8 @@ public final class JdbcScopeInventory implements ScopeInventory {
                         + "information_schema.columns where table_schema = current_schema() and column_name = ?) "
                         + "order by c.table_name", row -> new String[] {row.getString(1), row.getString(2)},
                 column)) {
-            if (!OWN_TABLES.contains(row[0])) {
+            // the audit trail names inspections too, and outlives them: removal never touches an append-only table
+            if (!OWN_TABLES.contains(row[0]) && !ApplicationRole.APPEND_ONLY_TABLES.contains(row[0])) {
                 tables.computeIfAbsent(row[0], name -> new java.util.HashSet<>()).add(row[1]);
             }
         }

@@ -42,7 +42,6 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditEventFields;
 import uk.gov.inspectorates.portal.core.audit.AuditVerification;
 import uk.gov.inspectorates.portal.core.audit.ChainVerification;
-import uk.gov.inspectorates.portal.core.audit.LegacyChain;
 import uk.gov.inspectorates.portal.security.signing.Ed25519CheckpointSigner;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditChainReader;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditCheckpoints;
@@ -427,22 +426,5 @@ class AuditTamperStorageTest {
         assertTrue(checkpointing.takeIfDue().isEmpty(), "moved, but the interval has not passed");
         assertEquals(seq, checkpointing.atHead().orElseThrow().seq(), "an export always gets one at the head");
         assertThrows(IllegalStateException.class, () -> new JdbcAuditCheckpoints(dataSource).lockForWriting());
-    }
-
-    @Test
-    void eventsOfChainVersionOneAreCheckedByTheirOldHashAndContinued() throws Exception {
-        fresh();
-        AuditEvent old = new AuditEvent(Instant.parse("2026-01-01T00:00:00Z"), "u-1", "ofsted", "SIGN_IN", null,
-                null, Outcome.SUCCEEDED, null);
-        asOwner("insert into audit_event (at, actor_id, actor_organisation_id, action, outcome, previous_hash, hash) "
-                + "values (?, 'u-1', 'ofsted', 'SIGN_IN', 'SUCCEEDED', null, ?)", Timestamp.from(old.at()),
-                LegacyChain.hash(null, old));
-        new JdbcAuditTrail(dataSource).record(randomEvent(new Random(SEED + 2)));
-        checkpointing.atHead().orElseThrow();
-        AuditVerification result = verification.verify();
-        assertTrue(result.intact(), String.valueOf(result));
-        assertEquals(2, result.eventsChecked());
-        asOwner("update audit_event set detail = 'changed' where seq = (select min(seq) from audit_event)");
-        assertFalse(verification.verify().intact(), "a version 1 event is still covered by the chain");
     }
 }

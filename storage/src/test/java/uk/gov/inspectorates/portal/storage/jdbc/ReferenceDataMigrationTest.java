@@ -59,7 +59,8 @@ class ReferenceDataMigrationTest {
         demoSeededEarlier = database("demo_seeded_earlier");
         List<Path> scripts = migrationScripts();
         run(fresh, scripts);
-        run(beforeReferenceData, scripts.stream().filter(script -> version(script) < 11).toList());
+        // today's schema without V11's reference data (the refused sign-in is audited in today's audit_event)
+        run(beforeReferenceData, scripts.stream().filter(script -> version(script) != 11).toList());
 
         run(demoSeededEarlier, scripts.stream().filter(script -> version(script) < 11).toList());
         JdbcOrganisationDirectory earlier = new JdbcOrganisationDirectory(demoSeededEarlier);
