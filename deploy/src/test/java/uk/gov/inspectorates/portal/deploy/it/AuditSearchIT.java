@@ -80,6 +80,24 @@ class AuditSearchIT extends PortalDeployment {
         assertEquals(403, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("audit.report.originator-siro"), refused.body());
 
+        // and Ofsted's SIRO, whose report it is, finds the same reader by the same id (the event names its owner)
+        HttpResponse<String> ofstedLeak = ofstedSiro.get("/api/v1/audit?downloadId=" + downloadId);
+        assertEquals(200, ofstedLeak.statusCode(), ofstedLeak.body());
+        JsonArray ofstedFound = JsonParser.parseString(ofstedLeak.body()).getAsJsonObject().getAsJsonArray("events");
+        assertEquals(1, ofstedFound.size(), ofstedLeak.body());
+        JsonObject ofstedEvent = ofstedFound.get(0).getAsJsonObject();
+        assertEquals(readerId, ofstedEvent.get("actorId").getAsString());
+        assertEquals(report, ofstedEvent.get("reportId").getAsString());
+        assertTrue(ofstedEvent.getAsJsonArray("informationOwners").toString().contains("ofsted"), ofstedLeak.body());
+        // CQC's SIRO searching the report sees their own reader's download, not Ofsted's internal activity on it
+        HttpResponse<String> cqcByReport = as("cqc.siro").get("/api/v1/audit?report=" + report);
+        assertEquals(200, cqcByReport.statusCode(), cqcByReport.body());
+        JsonArray cqcEvents = JsonParser.parseString(cqcByReport.body()).getAsJsonObject().getAsJsonArray("events");
+        assertFalse(cqcEvents.isEmpty(), cqcByReport.body());
+        cqcEvents.forEach(e -> assertEquals("cqc", e.getAsJsonObject().get("actorOrganisationId").getAsString(),
+                cqcByReport.body()));
+        assertFalse(cqcByReport.body().contains("REPORT_SHARE"), cqcByReport.body());
+
         // Ofsted's SIRO searches by report: Ofsted's own inspector's share is theirs to see
         HttpResponse<String> byReport = ofstedSiro.get("/api/v1/audit?report=" + report);
         assertEquals(200, byReport.statusCode(), byReport.body());
@@ -99,7 +117,8 @@ class AuditSearchIT extends PortalDeployment {
         assertEquals(200, leakPage.statusCode(), leakPage.body());
         assertTrue(leakPage.body().contains("Download found") && leakPage.body().contains(readerId),
                 leakPage.body());
-        assertTrue(leakPage.body().contains("/api/v1/audit/export.csv?downloadId=" + downloadId), leakPage.body());
+        // the same criteria to the exports (mustache escapes '=' in attributes; the browser reads it back)
+        assertTrue(leakPage.body().contains("/api/v1/audit/export.csv?downloadId&#61;" + downloadId), leakPage.body());
     }
 
     @Test

@@ -179,6 +179,10 @@ class SamlSignInIT {
         assertEquals(1, count("select count(*) from audit_event where action = 'SIGN_IN' and "
                 + "outcome = 'SUCCEEDED' and detail = 'saml' and actor_id = (select id from user_account where "
                 + "username = 'ofsted/remi.reader')"));
+        assertEquals(1, count("select count(*) from audit_event where action = 'SIGN_IN' and outcome = 'SUCCEEDED' "
+                + "and actor_roles = 'READER' and client_address is not null and user_agent is not null and actor_id "
+                + "= (select id from user_account where username = 'ofsted/remi.reader')"),
+                "a SAML sign-in records the roles it gave and where it came from (docs/adr/0034)");
         assertEquals(1, count("select count(*) from user_account where username = "
                 + "'ofsted/remi.reader' and password_hash is null"), "no password for an account of the IdP");
     }

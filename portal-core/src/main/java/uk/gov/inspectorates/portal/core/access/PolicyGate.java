@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
@@ -114,7 +115,25 @@ public final class PolicyGate {
 
     /** The one way a service records what a person did, with its outcome; never content. */
     public void record(Subject subject, Act act, Outcome outcome, String detail) {
-        record(subject.userId(), subject.organisation().id(), act, outcome, detail);
+        audit.record(eventOf(subject, act, outcome, detail));
+    }
+
+    /**
+     * A stamped or original copy served: the download id printed on the copy goes into the event's own field, so that
+     * a SIRO holding a leaked page finds its reader (docs/adr/0034).
+     */
+    public void recordDownload(Subject subject, Act act, String downloadId, String detail) {
+        audit.record(eventOf(subject, act, Outcome.SUCCEEDED, detail).withDownloadId(downloadId));
+    }
+
+    private AuditEvent eventOf(Subject subject, Act act, Outcome outcome, String detail) {
+        return new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), act.auditAction(),
+                act.resourceType(), act.resourceId(), outcome, detail).withActorRoles(rolesOf(subject));
+    }
+
+    /** The subject's role names, sorted and joined by ',' (as the chain carries them). */
+    public static String rolesOf(Subject subject) {
+        return subject.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     /**

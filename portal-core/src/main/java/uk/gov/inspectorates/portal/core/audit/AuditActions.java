@@ -58,8 +58,13 @@ public final class AuditActions {
     public static final String READER_LIST_CHANGE = "READER_LIST_CHANGE";
     /** A person's roles, teams or activation changed (or refused): before and after in the detail, no secrets. */
     public static final String USER_CHANGE = "USER_CHANGE";
-    /** Someone was refused an administration page (organisations, teams, people). */
+    /** An administration page viewed (one event per page, docs/adr/0034), or refused (organisations, teams, people). */
     public static final String ADMINISTRATION_VIEW = "ADMINISTRATION_VIEW";
+    /**
+     * A page whose own reads audit nothing (a form, the account page) viewed by a signed-in person: the page's path as
+     * the resource, never its query. Every page GET is one event: this one, or the page's principal view (ADR 0034).
+     */
+    public static final String PAGE_VIEW = "PAGE_VIEW";
     /** A term's list of areas to inspect shared (term, version, area ids in the detail), or refused. */
     public static final String TERM_PLAN_SHARE = "TERM_PLAN_SHARE";
     /** The term plans of a term listed (the term and count in the detail), or refused. */

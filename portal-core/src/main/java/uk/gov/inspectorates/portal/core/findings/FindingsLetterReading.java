@@ -103,7 +103,7 @@ public final class FindingsLetterReading {
             throw new UncheckedIOException("the document could not be read", e);
         }
         String downloadId = Ids.newId();
-        gate.record(subject, act, Outcome.SUCCEEDED, "inspection=" + inspectionId + " download=" + downloadId
+        gate.recordDownload(subject, act, downloadId, "inspection=" + inspectionId + " download=" + downloadId
                 + " bytes=" + document.size());
         return new FindingsDownload(document, downloadId, content, document.size());
     }

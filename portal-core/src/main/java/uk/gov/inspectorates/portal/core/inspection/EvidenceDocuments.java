@@ -156,7 +156,7 @@ public final class EvidenceDocuments {
             throw new UncheckedIOException("the document could not be read", e);
         }
         String downloadId = Ids.newId();
-        gate.record(subject, act, Outcome.SUCCEEDED, "download=" + downloadId + " bytes=" + document.size());
+        gate.recordDownload(subject, act, downloadId, "download=" + downloadId + " bytes=" + document.size());
         return new EvidenceDownload(document, downloadId, content, document.size());
     }
 

@@ -73,7 +73,7 @@ public final class LetterCopies {
             gate.record(reader, act, Outcome.REFUSED, "stamping busy: try again");
             throw e;
         }
-        gate.record(reader, act, Outcome.SUCCEEDED, where + (reportPublished ? " after publication" : "")
+        gate.recordDownload(reader, act, downloadId, where + (reportPublished ? " after publication" : "")
                 + " downloadId=" + downloadId);
         return new LetterDownload(letter, downloadId, new ByteArrayInputStream(stamped), stamped.length);
     }

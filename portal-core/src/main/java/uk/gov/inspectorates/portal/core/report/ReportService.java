@@ -221,7 +221,7 @@ public final class ReportService {
             gate.record(subject, act(AuditActions.REPORT_DOWNLOAD, id), Outcome.REFUSED, "stamping busy: try again");
             throw e;
         }
-        gate.record(subject, act(AuditActions.REPORT_DOWNLOAD, id), Outcome.SUCCEEDED, "downloadId=" + downloadId);
+        gate.recordDownload(subject, act(AuditActions.REPORT_DOWNLOAD, id), downloadId, "downloadId=" + downloadId);
         return download;
     }
 

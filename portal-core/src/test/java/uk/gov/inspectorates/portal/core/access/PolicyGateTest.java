@@ -55,8 +55,8 @@ class PolicyGateTest {
 
     private static void assertEvent(Subject actor, String action, String type, String id, Outcome outcome,
                                     String detail, AuditEvent event) {
-        assertEquals(new AuditEvent(NOW, actor.userId(), actor.organisation().id(), action, type, id, outcome, detail),
-                event);
+        assertEquals(new AuditEvent(NOW, actor.userId(), actor.organisation().id(), action, type, id, outcome, detail)
+                .withActorRoles(PolicyGate.rolesOf(actor)), event);
     }
 
     @Test
@@ -169,5 +169,24 @@ class PolicyGateTest {
 
         assertEquals(new AuditEvent(NOW, null, "agency-1", "ACCOUNT_CREATE", "INVITATION", "inv-1", Outcome.REFUSED,
                 "used"), onlyEvent());
+    }
+
+    @Test
+    void everyEventOfAPersonCarriesTheirRolesSortedAndJoined() {
+        Subject analyst = aSubject().withId("ofsted-analyst").of(OFSTED).withRoles(INSPECTOR, DATA_ANALYST).build();
+
+        gate.record(analyst, download, Outcome.SUCCEEDED, null);
+
+        assertEquals("DATA_ANALYST,INSPECTOR", onlyEvent().actorRoles());
+    }
+
+    @Test
+    void aDownloadCarriesTheStampedCopysDownloadIdInItsOwnField() {
+        gate.recordDownload(cqcReader, download, "d0wnl0ad", "downloadId=d0wnl0ad");
+
+        AuditEvent event = onlyEvent();
+        assertEquals("d0wnl0ad", event.downloadId());
+        assertEquals(Outcome.SUCCEEDED, event.outcome());
+        assertEquals("REPORT_DOWNLOAD", event.action());
     }
 }

@@ -21,6 +21,10 @@ import uk.gov.inspectorates.portal.core.account.PortalSessions;
 import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.administration.OrganisationAdministration;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.audit.EnrichedAuditTrail;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditActors;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditSubjects;
+import uk.gov.inspectorates.portal.web.audit.RequestOrigin;
 import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcUnitOfWork;
 import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
@@ -114,7 +118,9 @@ public class PortalWiring {
     @Produces
     @Singleton
     AuditTrail auditTrail() {
-        return new JdbcAuditTrail(dataSource);
+        // every event gets its origin, its report/inspection and owners, and a page's reads fold into one (ADR 0034)
+        return new EnrichedAuditTrail(new JdbcAuditTrail(dataSource), new RequestOrigin(),
+                new JdbcAuditSubjects(dataSource), new JdbcAuditActors(dataSource));
     }
 
     @Produces

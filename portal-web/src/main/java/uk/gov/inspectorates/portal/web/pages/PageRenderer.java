@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
+import uk.gov.inspectorates.portal.web.audit.AuditOriginFilter;
 
 /** Renders the GOV.UK pages from Mustache templates; {{ }} output is HTML-escaped. */
 @ApplicationScoped
@@ -18,6 +19,7 @@ public class PageRenderer {
 
     public void render(HttpServletResponse response, int status, String template, Map<String, Object> model)
             throws IOException {
+        AuditOriginFilter.beforePageWritten(status);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         PrintWriter writer = response.getWriter();
