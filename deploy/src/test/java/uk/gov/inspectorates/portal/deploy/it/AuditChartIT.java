@@ -76,6 +76,8 @@ class AuditChartIT extends BrowserDeployment {
             assertThat(page.locator("h1")).containsText("Access to report " + report + " over time");
             assertThat(page.locator("#access-chart svg[role=img]")).hasCount(1);
             assertThat(page.locator("#access-figures")).containsText("REPORT_VIEW");
+            // the CQC reader's view is about Ofsted's information (its information owner): in Ofsted's SIRO's scope
+            assertThat(page.locator("#access-figures")).containsText("Care Quality Commission");
             assertThat(page.locator("#access-figures .govuk-tag--red")).not().hasCount(0);
             assertTrue(Integer.parseInt(page.locator("#chart-refused").innerText().trim()) >= 1);
             BrowserSession.screenshot(page, "audit-chart");
