@@ -32,6 +32,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Local accounts of agency staff: invitation by a one-time link, acceptance (password, authenticator, recovery
@@ -70,10 +71,20 @@ public final class AgencyAccounts {
     private final Settings settings;
     private final Totp totp = new Totp();
     private final RecoveryCodes recoveryCodes;
+    private final UnitOfWork unitOfWork;
 
     public AgencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Invitations invitations,
                           PasswordResets resets, NoticeOutbox notices, PasswordHasher hasher, PasswordPolicy passwords,
                           PolicyGate gate, PortalSessions sessions, SignInService signIn, Settings settings) {
+        this(directory, credentials, invitations, resets, notices, hasher, passwords, gate, sessions, signIn,
+             settings, UnitOfWork.NONE);
+    }
+
+    public AgencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, Invitations invitations,
+                          PasswordResets resets, NoticeOutbox notices, PasswordHasher hasher, PasswordPolicy passwords,
+                          PolicyGate gate, PortalSessions sessions, SignInService signIn, Settings settings,
+                          UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.directory = directory;
         this.credentials = credentials;
         this.invitations = invitations;
@@ -111,6 +122,10 @@ public final class AgencyAccounts {
      * the outbox. Returns the invitation's id.
      */
     public String invite(Subject administrator, InvitationRequest request, String linkPath) {
+        return unitOfWork.inOne(() -> inviteInUnit(administrator, request, linkPath));
+    }
+
+    private String inviteInUnit(Subject administrator, InvitationRequest request, String linkPath) {
         Instant now = clock.instant();
         Organisation agency = request.organisationId() == null ? null
                 : directory.findOrganisation(request.organisationId()).filter(o -> !o.isInspectorate()).orElse(null);
@@ -182,6 +197,10 @@ public final class AgencyAccounts {
      * is used up. Returns the signed-in subject and the recovery codes (shown once, kept only as hashes).
      */
     public Accepted accept(String token, String passwordHash, byte[] secret, String code) {
+        return unitOfWork.inOne(() -> acceptInUnit(token, passwordHash, secret, code));
+    }
+
+    private Accepted acceptInUnit(String token, String passwordHash, byte[] secret, String code) {
         Instant now = clock.instant();
         Invitation invitation = openInvitation(token).orElseThrow(() -> new NotFound("invitation"));
         if (passwordHash == null || secret == null) {
@@ -211,6 +230,10 @@ public final class AgencyAccounts {
 
     /** Sends a reset link if there is such an account; the caller answers the same either way. */
     public void requestPasswordReset(String username, String linkPath) {
+        unitOfWork.run(() -> requestPasswordResetInUnit(username, linkPath));
+    }
+
+    private void requestPasswordResetInUnit(String username, String linkPath) {
         Instant now = clock.instant();
         Optional<UserAccount> user = username == null || username.isBlank() ? Optional.empty()
                 : directory.findUserByUsername(username.strip().toLowerCase(Locale.ROOT))
@@ -237,6 +260,10 @@ public final class AgencyAccounts {
 
     /** Sets the new password; the authenticator is still needed to sign in, and every session of the person ends. */
     public void resetPassword(String token, String password) {
+        unitOfWork.run(() -> resetPasswordInUnit(token, password));
+    }
+
+    private void resetPasswordInUnit(String token, String password) {
         Instant now = clock.instant();
         PasswordResets.Reset reset = openReset(token).orElseThrow(() -> new NotFound("reset link"));
         UserAccount user = directory.findUser(reset.userId()).orElseThrow(() -> new NotFound("reset link"));

@@ -14,6 +14,7 @@ import java.util.Optional;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Server-side sessions with an idle and an absolute time-out. The session id handed out is random; only its hash is
@@ -36,9 +37,16 @@ public final class PortalSessions {
     private final SessionRegistry registry;
     private final AuditTrail audit;
     private final Clock clock;
+    private final UnitOfWork unitOfWork;
     private final Timeouts timeouts;
 
     public PortalSessions(SessionRegistry registry, AuditTrail audit, Clock clock, Timeouts timeouts) {
+        this(registry, audit, clock, timeouts, UnitOfWork.NONE);
+    }
+
+    public PortalSessions(SessionRegistry registry, AuditTrail audit, Clock clock, Timeouts timeouts,
+                          UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.registry = Objects.requireNonNull(registry);
         this.audit = audit;
         this.clock = clock;
@@ -74,9 +82,11 @@ public final class PortalSessions {
         String expiry = !now.isBefore(live.createdAt().plus(timeouts.absolute())) ? "absolute time-out"
                 : !now.isBefore(live.lastSeenAt().plus(timeouts.idle())) ? "idle time-out" : null;
         if (expiry != null) {
-            registry.close(idHash);
-            audit.record(new AuditEvent(now, live.userId(), null, AuditActions.SESSION_END, "USER", live.userId(),
-                    AuditEvent.Outcome.SUCCEEDED, expiry));
+            unitOfWork.run(() -> {
+                registry.close(idHash);
+                audit.record(new AuditEvent(now, live.userId(), null, AuditActions.SESSION_END, "USER",
+                        live.userId(), AuditEvent.Outcome.SUCCEEDED, expiry));
+            });
             return Optional.empty();
         }
         if (!now.isBefore(live.lastSeenAt().plus(TOUCH_INTERVAL))) {
@@ -93,6 +103,10 @@ public final class PortalSessions {
 
     /** Sign-out everywhere, or a person removed or disabled: every session of theirs ends at its next request. */
     public int endAll(String userId, String reason) {
+        return unitOfWork.inOne(() -> endAllInUnit(userId, reason));
+    }
+
+    private int endAllInUnit(String userId, String reason) {
         int ended = registry.closeAll(userId);
         audit.record(new AuditEvent(clock.instant(), userId, null, AuditActions.SESSION_END, "USER", userId,
                 AuditEvent.Outcome.SUCCEEDED, reason + " (" + ended + " sessions)"));

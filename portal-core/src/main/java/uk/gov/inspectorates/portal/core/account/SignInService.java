@@ -24,6 +24,7 @@ import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.PasswordHasher;
 import uk.gov.inspectorates.portal.core.organisation.Team;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Local sign-in: username, password and a security code from the authenticator (or a single-use recovery code).
@@ -47,6 +48,7 @@ public final class SignInService {
     private final Totp totp = new Totp();
     private final SignInThrottle throttle = new SignInThrottle();
     private final RecoveryCodes recoveryCodes;
+    private final UnitOfWork unitOfWork;
 
     /**
      * @param inspectorateStaffMaySignInLocally true only in demo mode: otherwise inspectorate staff must use SSO
@@ -54,6 +56,14 @@ public final class SignInService {
     public SignInService(OrganisationDirectory directory, LocalCredentials credentials, SignInFailures names,
                          PasswordHasher hasher, AuditTrail audit, Clock clock,
                          boolean inspectorateStaffMaySignInLocally) {
+        this(directory, credentials, names, hasher, audit, clock, inspectorateStaffMaySignInLocally, UnitOfWork.NONE);
+    }
+
+    public SignInService(OrganisationDirectory directory, LocalCredentials credentials, SignInFailures names,
+                         PasswordHasher hasher, AuditTrail audit, Clock clock,
+                         boolean inspectorateStaffMaySignInLocally,
+                         UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.directory = directory;
         this.credentials = credentials;
         this.names = names;
@@ -104,9 +114,12 @@ public final class SignInService {
             recordFailure(credential, failures, now);
             throw refused(now, user, organisation, secondFactor.substring(1));
         }
-        credentials.clearFailures(user.id());
         Subject subject = subjectOf(user, organisation);
-        audit.record(event(now, user, organisation, Outcome.SUCCEEDED, "password and " + secondFactor));
+        // only the success is one unit: a refusal's counted failure must stay written when the refusal is thrown
+        unitOfWork.run(() -> {
+            credentials.clearFailures(user.id());
+            audit.record(event(now, user, organisation, Outcome.SUCCEEDED, "password and " + secondFactor));
+        });
         return subject;
     }
 

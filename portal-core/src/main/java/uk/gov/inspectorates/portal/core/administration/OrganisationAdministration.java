@@ -34,6 +34,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Administration of organisations, teams and people. Every call is decided through the {@link PolicyGate} (with the
@@ -45,9 +46,16 @@ public final class OrganisationAdministration {
     static final int MAX_NAME_LENGTH = 120;
 
     private final OrganisationDirectory directory;
+    private final UnitOfWork unitOfWork;
     private final PolicyGate gate;
 
     public OrganisationAdministration(OrganisationDirectory directory, PolicyGate gate) {
+        this(directory, gate, UnitOfWork.NONE);
+    }
+
+    public OrganisationAdministration(OrganisationDirectory directory, PolicyGate gate,
+                                      UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.directory = directory;
         this.gate = gate;
     }
@@ -105,6 +113,10 @@ public final class OrganisationAdministration {
     }
 
     public LocalAuthorityArea addArea(Subject subject, String name) {
+        return unitOfWork.inOne(() -> addAreaInUnit(subject, name));
+    }
+
+    private LocalAuthorityArea addAreaInUnit(Subject subject, String name) {
         require(subject, Action.CHANGE, AdministrationRules.areas(), AuditActions.ORGANISATION_CHANGE,
                 "LOCAL_AUTHORITY_AREA", null);
         String cleanName = validated(() -> {
@@ -122,6 +134,10 @@ public final class OrganisationAdministration {
     }
 
     public Organisation addAgency(Subject subject, String name, String agencyType, String areaId) {
+        return unitOfWork.inOne(() -> addAgencyInUnit(subject, name, agencyType, areaId));
+    }
+
+    private Organisation addAgencyInUnit(Subject subject, String name, String agencyType, String areaId) {
         require(subject, Action.CHANGE, AdministrationRules.register(), AuditActions.ORGANISATION_CHANGE,
                 "ORGANISATION", null);
         AgencyType type = validated(() -> agencyType(agencyType), subject, AuditActions.ORGANISATION_CHANGE,
@@ -195,6 +211,10 @@ public final class OrganisationAdministration {
      * nobody of the inspectorate may open embargoed reports shared with it). One step, one audit event.
      */
     public ReaderList replaceReaderList(Subject subject, String inspectorateCode, List<String> teamIds) {
+        return unitOfWork.inOne(() -> replaceReaderListInUnit(subject, inspectorateCode, teamIds));
+    }
+
+    private ReaderList replaceReaderListInUnit(Subject subject, String inspectorateCode, List<String> teamIds) {
         Inspectorate inspectorate = inspectorate(subject, inspectorateCode, AuditActions.READER_LIST_CHANGE);
         require(subject, Action.CHANGE, AdministrationRules.teamsOf(inspectorate), AuditActions.READER_LIST_CHANGE,
                 "TEAM", null);
@@ -236,6 +256,10 @@ public final class OrganisationAdministration {
     }
 
     public Team addTeam(Subject subject, String name, boolean onReaderList) {
+        return unitOfWork.inOne(() -> addTeamInUnit(subject, name, onReaderList));
+    }
+
+    private Team addTeamInUnit(Subject subject, String name, boolean onReaderList) {
         Inspectorate own = ownInspectorate(subject, AuditActions.TEAM_CHANGE);
         require(subject, Action.CHANGE, AdministrationRules.teamsOf(own), AuditActions.TEAM_CHANGE, "TEAM", null);
         String cleanName = validated(() -> uniqueTeamName(own, name, null), subject, AuditActions.TEAM_CHANGE,
@@ -248,6 +272,10 @@ public final class OrganisationAdministration {
     }
 
     public Team changeTeam(Subject subject, String teamId, String name, boolean onReaderList) {
+        return unitOfWork.inOne(() -> changeTeamInUnit(subject, teamId, name, onReaderList));
+    }
+
+    private Team changeTeamInUnit(Subject subject, String teamId, String name, boolean onReaderList) {
         Team before = ownTeam(subject, teamId, Action.CHANGE, AuditActions.TEAM_CHANGE);
         Inspectorate own = subject.inspectorate().orElseThrow();
         String cleanName = validated(() -> uniqueTeamName(own, name, before.id()), subject, AuditActions.TEAM_CHANGE,
@@ -294,6 +322,11 @@ public final class OrganisationAdministration {
     /** Replaces the person's roles and teams with those given (role names, team ids). */
     public UserAccount changeRolesAndTeams(Subject subject, String personId, Set<String> roleNames,
                                            Set<String> teamIds) {
+        return unitOfWork.inOne(() -> changeRolesAndTeamsInUnit(subject, personId, roleNames, teamIds));
+    }
+
+    private UserAccount changeRolesAndTeamsInUnit(Subject subject, String personId, Set<String> roleNames,
+                                           Set<String> teamIds) {
         Target target = target(subject, personId, Action.CHANGE, AuditActions.USER_CHANGE);
         UserAccount before = target.person();
         decided(subject, AdministrationRules.changeOfRolesOrTeams(subject, before.id()), AuditActions.USER_CHANGE,
@@ -317,6 +350,10 @@ public final class OrganisationAdministration {
 
     /** Activates or deactivates a person; a deactivated person cannot sign in and is signed out everywhere. */
     public UserAccount changeActivation(Subject subject, String personId, boolean active) {
+        return unitOfWork.inOne(() -> changeActivationInUnit(subject, personId, active));
+    }
+
+    private UserAccount changeActivationInUnit(Subject subject, String personId, boolean active) {
         Target target = target(subject, personId, Action.CHANGE, AuditActions.USER_CHANGE);
         UserAccount before = target.person();
         if (!active) {

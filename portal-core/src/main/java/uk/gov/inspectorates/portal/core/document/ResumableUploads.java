@@ -27,6 +27,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Resumable uploads (docs/adr/0009): the same intake as a one-request upload, spread over many requests. The size
@@ -59,11 +60,20 @@ public final class ResumableUploads {
     private final AuditTrail audit;
     private final Clock clock;
     private final Settings settings;
+    private final UnitOfWork unitOfWork;
 
     /** {@code audit}: for what the expiry policy removes (no person acts there); people's acts go through the gate. */
     public ResumableUploads(ResumableUploadRepository uploads, PartedDocuments store, DocumentIntake intake,
                             WindowedScanner scanner, KeyService keys, PolicyGate gate, AuditTrail audit,
                             Settings settings) {
+        this(uploads, store, intake, scanner, keys, gate, audit, settings, UnitOfWork.NONE);
+    }
+
+    public ResumableUploads(ResumableUploadRepository uploads, PartedDocuments store, DocumentIntake intake,
+                            WindowedScanner scanner, KeyService keys, PolicyGate gate, AuditTrail audit,
+                            Settings settings,
+                            UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.store = Objects.requireNonNull(store, "store");
         this.intake = Objects.requireNonNull(intake, "intake");
@@ -104,13 +114,15 @@ public final class ResumableUploads {
                 purpose, name, content, ResumableUpload.Status.RECEIVING, Map.of(), null, null, now,
                 now.plus(settings.expiry()));
         try {
-            uploads.add(upload);
+            unitOfWork.run(() -> {
+                uploads.add(upload);
+                gate.record(subject, act(AuditActions.UPLOAD_START, upload.id()), Outcome.SUCCEEDED,
+                        "purpose=" + purpose + " bytes=" + length + " parts=" + content.partCount());
+            });
         } catch (RuntimeException failure) {
             removeContent(content, failure);
             throw failure;
         }
-        gate.record(subject, act(AuditActions.UPLOAD_START, upload.id()), Outcome.SUCCEEDED,
-                "purpose=" + purpose + " bytes=" + length + " parts=" + content.partCount());
         return upload;
     }
 
@@ -193,9 +205,11 @@ public final class ResumableUploads {
             uploads.markAssembled(id);
         }
         String sha256 = checked(subject, upload, check);
-        uploads.markReady(id, sha256);
-        gate.record(subject, act(AuditActions.UPLOAD_CHECK, id), Outcome.SUCCEEDED,
-                "bytes=" + upload.content().length());
+        unitOfWork.run(() -> {
+            uploads.markReady(id, sha256);
+            gate.record(subject, act(AuditActions.UPLOAD_CHECK, id), Outcome.SUCCEEDED,
+                    "bytes=" + upload.content().length());
+        });
         return owned(subject, id, Action.UPLOAD);
     }
 
@@ -221,8 +235,11 @@ public final class ResumableUploads {
     /** The owner gives up an upload: everything of it is removed. */
     public void abandon(Subject subject, String id) {
         ResumableUpload upload = owned(subject, id, Action.DELETE);
-        discard(upload);
-        gate.record(subject, act(AuditActions.UPLOAD_DISCARD, id), Outcome.SUCCEEDED, "abandoned by its owner");
+        destroyContent(upload);
+        unitOfWork.run(() -> {
+            uploads.remove(upload.id());
+            gate.record(subject, act(AuditActions.UPLOAD_DISCARD, id), Outcome.SUCCEEDED, "abandoned by its owner");
+        });
     }
 
     /**
@@ -319,13 +336,18 @@ public final class ResumableUploads {
 
     /** KEK destroyed first (the content is unreadable from then on), then the object, then the record. */
     private void discard(ResumableUpload upload) {
+        destroyContent(upload);
+        uploads.remove(upload.id());
+    }
+
+    /** The irreversible part of a discard, done before (and outside) any unit of work that records it. */
+    private void destroyContent(ResumableUpload upload) {
         keys.destroyScope(upload.content().scope());
         try {
             store.discard(upload.content());
         } catch (IOException e) {
             throw new UncheckedIOException("the upload's stored parts could not be removed", e);
         }
-        uploads.remove(upload.id());
     }
 
     private void removeContent(PartedContent content, RuntimeException failure) {

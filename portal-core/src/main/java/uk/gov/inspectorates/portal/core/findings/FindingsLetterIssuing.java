@@ -39,6 +39,7 @@ import uk.gov.inspectorates.portal.core.report.ReportType;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Issues the agreed findings letter on day 41 as the pre-publication findings letter: a report of type
@@ -59,11 +60,20 @@ public final class FindingsLetterIssuing {
     private final AreaAgencies area;
     private final WorkingDayCalendar calendar;
     private final NoticeOutbox notices;
+    private final UnitOfWork unitOfWork;
     private final PolicyGate gate;
 
     public FindingsLetterIssuing(InspectionRepository inspections, FindingsLetters letters, ReportRepository reports,
                                  DocumentStore store, OrganisationDirectory directory, WorkingDayCalendar calendar,
                                  NoticeOutbox notices, PolicyGate gate) {
+        this(inspections, letters, reports, store, directory, calendar, notices, gate, UnitOfWork.NONE);
+    }
+
+    public FindingsLetterIssuing(InspectionRepository inspections, FindingsLetters letters, ReportRepository reports,
+                                 DocumentStore store, OrganisationDirectory directory, WorkingDayCalendar calendar,
+                                 NoticeOutbox notices, PolicyGate gate,
+                                 UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.letters = Objects.requireNonNull(letters, "letters");
         this.reports = Objects.requireNonNull(reports, "reports");
@@ -126,25 +136,35 @@ public final class FindingsLetterIssuing {
                 subject.userId(), now,
                 new AcceptedDocument(agreed.document().fileName(), agreed.document().mediaType(), copy), null, null,
                 recipients);
+        String chairId = chair;
+        // the report, the issue, its event and its notices commit together: issued concurrently rolls them back
+        boolean issued;
         try {
-            reports.add(report);
+            issued = unitOfWork.inOne(() -> {
+                reports.add(report);
+                if (!letters.recordIssue(new FindingsLetterIssue(inspectionId, reportId, agreed.version(), chairId,
+                        subject.userId(), now))) {
+                    throw new IssuedConcurrently();
+                }
+                gate.record(subject, act, Outcome.SUCCEEDED, "report=" + reportId + " version=" + agreed.version()
+                        + " addressees=" + addressees.stream().map(Enum::name).sorted().toList()
+                        + " agencyRecipients=" + recipients.size());
+                notices.enqueue(issuedNotice(report));
+                return true;
+            });
+        } catch (IssuedConcurrently concurrently) {
+            issued = false;
         } catch (RuntimeException failure) {
             discard(copy, failure);
             gate.record(subject, act, Outcome.REFUSED, "database failure");
             throw failure;
         }
-        if (!letters.recordIssue(new FindingsLetterIssue(inspectionId, reportId, agreed.version(), chair,
-                subject.userId(), now))) {
-            reports.delete(reportId);
+        if (!issued) {
             Conflict conflict = new Conflict("The letter has been issued already");
             discard(copy, conflict);
             gate.record(subject, act, Outcome.REFUSED, "issued concurrently");
             throw conflict;
         }
-        gate.record(subject, act, Outcome.SUCCEEDED, "report=" + reportId + " version=" + agreed.version()
-                + " addressees=" + addressees.stream().map(Enum::name).sorted().toList()
-                + " agencyRecipients=" + recipients.size());
-        notices.enqueue(issuedNotice(report));
         return report;
     }
 
@@ -176,6 +196,13 @@ public final class FindingsLetterIssuing {
         report.addressees().stream().sorted().forEach(party -> to.add(Recipients.readerListOf(party.organisationId())));
         report.agencyRecipients().stream().sorted().forEach(user -> to.add(Recipients.person(user)));
         return new Notice(NoticeKind.REPORT_SHARED, to, report.title(), "/reports/" + report.id());
+    }
+
+    /** Rolls back the issue's unit of work: another issue of the letter was recorded first. */
+    private static final class IssuedConcurrently extends RuntimeException {
+        IssuedConcurrently() {
+            super(null, null, false, false);
+        }
     }
 
     private void discard(StoredContent content, RuntimeException failure) {

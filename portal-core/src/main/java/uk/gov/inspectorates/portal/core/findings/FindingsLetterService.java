@@ -30,6 +30,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The findings letter from the first draft to the agreed letter (JTAI timeline days 14-40; docs/adr/0025): the lead
@@ -48,10 +49,19 @@ public final class FindingsLetterService {
     private final AreaAgencies area;
     private final WorkingDayCalendar calendar;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
 
     public FindingsLetterService(InspectionRepository inspections, FindingsLetters letters, DocumentIntake intake,
                                  DocumentStore store, OrganisationDirectory directory, WorkingDayCalendar calendar,
                                  PolicyGate gate) {
+        this(inspections, letters, intake, store, directory, calendar, gate, UnitOfWork.NONE);
+    }
+
+    public FindingsLetterService(InspectionRepository inspections, FindingsLetters letters, DocumentIntake intake,
+                                 DocumentStore store, OrganisationDirectory directory, WorkingDayCalendar calendar,
+                                 PolicyGate gate,
+                                 UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.letters = Objects.requireNonNull(letters, "letters");
         this.intake = Objects.requireNonNull(intake, "intake");
@@ -104,7 +114,15 @@ public final class FindingsLetterService {
                 subject.displayName(), gate.clock().instant(), accepted);
         boolean added;
         try {
-            added = letters.addDocument(document);
+            added = unitOfWork.inOne(() -> {
+                if (!letters.addDocument(document)) {
+                    return false;
+                }
+                gate.record(subject, act, Outcome.SUCCEEDED, (comments ? "comments" : "version="
+                        + document.version()) + " document=" + document.id() + " classification="
+                        + document.classification().marking() + " bytes=" + document.size());
+                return true;
+            });
         } catch (RuntimeException failure) {
             discard(accepted, failure);
             gate.record(subject, act, Outcome.REFUSED, "database failure");
@@ -117,9 +135,6 @@ public final class FindingsLetterService {
             gate.record(subject, act, Outcome.REFUSED, "concurrent upload");
             throw conflict;
         }
-        gate.record(subject, act, Outcome.SUCCEEDED, (comments ? "comments" : "version=" + document.version())
-                + " document=" + document.id() + " classification=" + document.classification().marking()
-                + " bytes=" + document.size());
         return document;
     }
 
@@ -129,6 +144,10 @@ public final class FindingsLetterService {
      * signs off a version they have not seen.
      */
     public SignOff signOff(Subject subject, String inspectionId, Integer version) {
+        return unitOfWork.inOne(() -> signOffInUnit(subject, inspectionId, version));
+    }
+
+    private SignOff signOffInUnit(Subject subject, String inspectionId, Integer version) {
         Act act = act(AuditActions.FINDINGS_LETTER_SIGN_OFF, inspectionId);
         LoadedLetter loaded = LoadedLetter.admitted(gate, inspections, letters, subject, act, inspectionId);
         gate.require(subject, Action.CHANGE, LetterResources.letter(loaded.inspection(), loaded.letter()), act);
@@ -158,6 +177,10 @@ public final class FindingsLetterService {
      * is more than one. The comments are due at the end of the tenth working day.
      */
     public AccuracyCheck sendForAccuracyCheck(Subject subject, String inspectionId, String dcsUserId) {
+        return unitOfWork.inOne(() -> sendForAccuracyCheckInUnit(subject, inspectionId, dcsUserId));
+    }
+
+    private AccuracyCheck sendForAccuracyCheckInUnit(Subject subject, String inspectionId, String dcsUserId) {
         Act act = act(AuditActions.FINDINGS_LETTER_ACCURACY_CHECK, inspectionId);
         LoadedLetter loaded = LoadedLetter.admitted(gate, inspections, letters, subject, act, inspectionId);
         gate.require(subject, Action.EXPORT, LetterResources.letter(loaded.inspection(), loaded.letter()), act);

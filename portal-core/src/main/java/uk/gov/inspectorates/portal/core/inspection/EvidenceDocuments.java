@@ -27,6 +27,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Evidence an agency uploads against an information request of its own: checked by the intake (type, malware, a
@@ -43,10 +44,19 @@ public final class EvidenceDocuments {
     private final DocumentStore store;
     private final ResumableUploads uploads;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
 
     public EvidenceDocuments(InspectionRepository inspections, InformationRequestRepository requests,
                              EvidenceDocumentRepository documents, EvidenceIntake intake, DocumentStore store,
                              ResumableUploads uploads, PolicyGate gate) {
+        this(inspections, requests, documents, intake, store, uploads, gate, UnitOfWork.NONE);
+    }
+
+    public EvidenceDocuments(InspectionRepository inspections, InformationRequestRepository requests,
+                             EvidenceDocumentRepository documents, EvidenceIntake intake, DocumentStore store,
+                             ResumableUploads uploads, PolicyGate gate,
+                             UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.documents = Objects.requireNonNull(documents, "documents");
@@ -189,8 +199,15 @@ public final class EvidenceDocuments {
         EvidenceDocument document = new EvidenceDocument(Ids.newId(), target.inspection().id(), request.id(),
                 request.agencyId(), request.requestedBy(), classification, subject.userId(),
                 gate.clock().instant(), accepted);
+        // the object is stored already (before the unit): the row and its event commit together, or it is deleted
         try {
-            documents.add(document);
+            unitOfWork.run(() -> {
+                documents.add(document);
+                gate.record(subject, act.about("EVIDENCE_DOCUMENT", document.id()), Outcome.SUCCEEDED,
+                        "request=" + request.id() + " agency=" + request.agencyId() + " classification="
+                                + classification.marking() + " bytes=" + document.size() + " sha256="
+                                + document.sha256());
+            });
         } catch (RuntimeException failure) {
             try {
                 store.delete(accepted.content());
@@ -200,9 +217,6 @@ public final class EvidenceDocuments {
             gate.record(subject, act, Outcome.REFUSED, "database failure");
             throw failure;
         }
-        gate.record(subject, act.about("EVIDENCE_DOCUMENT", document.id()), Outcome.SUCCEEDED,
-                "request=" + request.id() + " agency=" + request.agencyId() + " classification="
-                        + classification.marking() + " bytes=" + document.size() + " sha256=" + document.sha256());
         return document;
     }
 }

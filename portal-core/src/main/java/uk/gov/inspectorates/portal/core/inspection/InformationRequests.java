@@ -29,6 +29,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Information requests (JTAI §12-17, Annex A): each participating inspectorate asks the agencies it inspects, and
@@ -45,11 +46,20 @@ public final class InformationRequests {
     private final OrganisationDirectory directory;
     private final WorkingDayCalendar calendar;
     private final NoticeOutbox notices;
+    private final UnitOfWork unitOfWork;
     private final PolicyGate gate;
 
     public InformationRequests(InspectionRepository inspections, InformationRequestRepository requests,
                                OrganisationDirectory directory, WorkingDayCalendar calendar, NoticeOutbox notices,
                                PolicyGate gate) {
+        this(inspections, requests, directory, calendar, notices, gate, UnitOfWork.NONE);
+    }
+
+    public InformationRequests(InspectionRepository inspections, InformationRequestRepository requests,
+                               OrganisationDirectory directory, WorkingDayCalendar calendar, NoticeOutbox notices,
+                               PolicyGate gate,
+                               UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -64,6 +74,10 @@ public final class InformationRequests {
      * 409 once the inspection is closed.
      */
     public InformationRequest request(Subject subject, String inspectionId, RequestDraft draft) {
+        return unitOfWork.inOne(() -> requestInUnit(subject, inspectionId, draft));
+    }
+
+    private InformationRequest requestInUnit(Subject subject, String inspectionId, RequestDraft draft) {
         Act act = Act.of(AuditActions.INFORMATION_REQUEST, "INSPECTION", inspectionId);
         Inspection inspection = gate.admit(subject, Action.VIEW_METADATA, act, inspections.find(inspectionId),
                 Inspection::asResource);

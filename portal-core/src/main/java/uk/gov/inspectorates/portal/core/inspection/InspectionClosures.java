@@ -17,6 +17,7 @@ import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.retention.RetentionCategory;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Closing an inspection (issue 17): its lead inspectorate's lead inspector once the findings letter is published, or
@@ -38,11 +39,20 @@ public final class InspectionClosures {
     private final RetentionPolicies policies;
     private final WorkingDayCalendar calendar;
     private final OrganisationDirectory directory;
+    private final UnitOfWork unitOfWork;
     private final PolicyGate gate;
 
     public InspectionClosures(InspectionRepository inspections, FindingsPublication publication,
                               RetentionPolicies policies, WorkingDayCalendar calendar, OrganisationDirectory directory,
                               PolicyGate gate) {
+        this(inspections, publication, policies, calendar, directory, gate, UnitOfWork.NONE);
+    }
+
+    public InspectionClosures(InspectionRepository inspections, FindingsPublication publication,
+                              RetentionPolicies policies, WorkingDayCalendar calendar, OrganisationDirectory directory,
+                              PolicyGate gate,
+                              UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.publication = Objects.requireNonNull(publication, "publication");
         this.policies = Objects.requireNonNull(policies, "policies");
@@ -57,6 +67,10 @@ public final class InspectionClosures {
      * inspector closes it before the findings letter is published.
      */
     public End close(Subject subject, String inspectionId) {
+        return unitOfWork.inOne(() -> closeInUnit(subject, inspectionId));
+    }
+
+    private End closeInUnit(Subject subject, String inspectionId) {
         Act act = Act.of(AuditActions.INSPECTION_CLOSE, "INSPECTION", inspectionId);
         Inspection inspection = gate.admit(subject, Action.DELETE, act, inspections.find(inspectionId),
                 Inspection::asEndResource);

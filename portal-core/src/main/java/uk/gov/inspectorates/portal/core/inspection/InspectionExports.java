@@ -23,6 +23,7 @@ import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Each participating inspectorate's export of what it requested from a closed inspection (issue 17,
@@ -50,9 +51,17 @@ public final class InspectionExports {
     private final ExportRecords records;
     private final OrganisationDirectory directory;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
 
     public InspectionExports(InspectionRepository inspections, ExportContents contents, ExportRecords records,
                              OrganisationDirectory directory, PolicyGate gate) {
+        this(inspections, contents, records, directory, gate, UnitOfWork.NONE);
+    }
+
+    public InspectionExports(InspectionRepository inspections, ExportContents contents, ExportRecords records,
+                             OrganisationDirectory directory, PolicyGate gate,
+                             UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.contents = Objects.requireNonNull(contents, "contents");
         this.records = Objects.requireNonNull(records, "records");
@@ -203,9 +212,11 @@ public final class InspectionExports {
                     : records.sha256Of(export.identity()).orElseGet(this::computedSha256);
             ExportRecord record = new ExportRecord(Ids.newId(), export.inspection().id(), export.inspectorate(),
                     subject.userId(), gate.clock().instant(), export.documents(), length(), sha256);
-            records.add(record, export.identity());
-            gate.record(subject, act, Outcome.SUCCEEDED, range + " complete record=" + record.id() + " documents="
-                    + record.documents() + " sha256=" + sha256);
+            unitOfWork.run(() -> {
+                records.add(record, export.identity());
+                gate.record(subject, act, Outcome.SUCCEEDED, range + " complete record=" + record.id()
+                        + " documents=" + record.documents() + " sha256=" + sha256);
+            });
         }
 
         private String computedSha256() {

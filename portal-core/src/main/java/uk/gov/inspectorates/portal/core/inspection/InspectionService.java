@@ -28,6 +28,7 @@ import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Opening joint targeted area inspections and reading them with their working-day timeline. Every call passes the
@@ -51,9 +52,17 @@ public final class InspectionService {
     private final OrganisationDirectory directory;
     private final WorkingDayCalendar calendar;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
 
     public InspectionService(InspectionRepository inspections, InformationRequestRepository requests,
                              OrganisationDirectory directory, WorkingDayCalendar calendar, PolicyGate gate) {
+        this(inspections, requests, directory, calendar, gate, UnitOfWork.NONE);
+    }
+
+    public InspectionService(InspectionRepository inspections, InformationRequestRepository requests,
+                             OrganisationDirectory directory, WorkingDayCalendar calendar, PolicyGate gate,
+                             UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -79,6 +88,10 @@ public final class InspectionService {
      * calendar covers, and each named lead inspector a lead inspector of that participant (422 otherwise).
      */
     public Overview open(Subject subject, InspectionDraft draft) {
+        return unitOfWork.inOne(() -> openInUnit(subject, draft));
+    }
+
+    private Overview openInUnit(Subject subject, InspectionDraft draft) {
         Act act = Act.of(AuditActions.INSPECTION_OPEN, "INSPECTION", null);
         gate.require(subject, Action.UPLOAD, Inspection.newInspection(Set.of(Inspectorate.OFSTED),
                 draft.localAuthorityArea()), act);

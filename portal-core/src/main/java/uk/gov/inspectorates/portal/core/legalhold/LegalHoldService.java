@@ -20,6 +20,7 @@ import uk.gov.inspectorates.portal.core.retention.LegalHold;
 import uk.gov.inspectorates.portal.core.retention.LegalHoldRecords;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Legal holds on inspections and reports (issue 17, docs/adr/0029): set and lifted, with a reason, by an administrator
@@ -34,10 +35,18 @@ public final class LegalHoldService {
     private final LegalHoldRecords holds;
     private final InspectionRepository inspections;
     private final ReportRepository reports;
+    private final UnitOfWork unitOfWork;
     private final PolicyGate gate;
 
     public LegalHoldService(LegalHoldRecords holds, InspectionRepository inspections, ReportRepository reports,
                             PolicyGate gate) {
+        this(holds, inspections, reports, gate, UnitOfWork.NONE);
+    }
+
+    public LegalHoldService(LegalHoldRecords holds, InspectionRepository inspections, ReportRepository reports,
+                            PolicyGate gate,
+                            UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.holds = holds;
         this.inspections = inspections;
         this.reports = reports;
@@ -74,6 +83,10 @@ public final class LegalHoldService {
     }
 
     public LegalHold set(Subject subject, HoldTarget target, String reason) {
+        return unitOfWork.inOne(() -> setInUnit(subject, target, reason));
+    }
+
+    private LegalHold setInUnit(Subject subject, HoldTarget target, String reason) {
         admitted(subject, Action.CHANGE, AuditActions.LEGAL_HOLD_SET, target);
         Act act = act(AuditActions.LEGAL_HOLD_SET, target);
         String given = reason(subject, act, reason);
@@ -88,6 +101,10 @@ public final class LegalHoldService {
     }
 
     public void lift(Subject subject, HoldTarget target, String reason) {
+        unitOfWork.run(() -> liftInUnit(subject, target, reason));
+    }
+
+    private void liftInUnit(Subject subject, HoldTarget target, String reason) {
         admitted(subject, Action.CHANGE, AuditActions.LEGAL_HOLD_LIFT, target);
         Act act = act(AuditActions.LEGAL_HOLD_LIFT, target);
         String given = reason(subject, act, reason);

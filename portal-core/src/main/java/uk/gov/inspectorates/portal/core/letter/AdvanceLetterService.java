@@ -31,6 +31,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Advance letters sent ahead of their report (docs/adr/0015, "may be sent before the report"): where children or
@@ -47,11 +48,19 @@ public final class AdvanceLetterService {
     private final Clock clock;
     private final LetterCopies copies;
     private final ScopeRemoval removal;
+    private final UnitOfWork unitOfWork;
     private final NoticeOutbox notices;
     private final LetterValidator validator = new LetterValidator();
 
     public AdvanceLetterService(LetterService reportLetters, LetterRepository letters, LetterFiles files,
                                 PolicyGate gate, LetterCopies copies, ScopeRemoval removal, NoticeOutbox notices) {
+        this(reportLetters, letters, files, gate, copies, removal, notices, UnitOfWork.NONE);
+    }
+
+    public AdvanceLetterService(LetterService reportLetters, LetterRepository letters, LetterFiles files,
+                                PolicyGate gate, LetterCopies copies, ScopeRemoval removal, NoticeOutbox notices,
+                                UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.reportLetters = reportLetters;
         this.letters = letters;
         this.files = files;
@@ -111,19 +120,21 @@ public final class AdvanceLetterService {
                 details.classification(), details.handlingInstructions(), details.serviceProviderNotifiedFirst(),
                 details.riskSummary(), subject.userId(), now, document);
         try {
-            letters.add(letter);
+            unitOfWork.run(() -> {
+                letters.add(letter);
+                gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letter.id()), Outcome.SUCCEEDED,
+                        "ahead of its report"
+                        + " kind=" + letter.kind() + " classification=" + letter.classification().marking()
+                        + " addressedTo=" + letter.addressedTo().stream().map(Enum::name).sorted().toList()
+                        + " serviceProviderNotifiedFirst=" + letter.serviceProviderNotifiedFirst()
+                        + " bytes=" + document.content().plaintextBytes());
+                notices.enqueue(SharedNotices.letterShared(letter.addressedTo(), null));
+            });
         } catch (RuntimeException failure) {
             files.discard(document, failure);
             gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", null), Outcome.REFUSED, "database failure");
             throw failure;
         }
-        gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letter.id()), Outcome.SUCCEEDED,
-                "ahead of its report"
-                + " kind=" + letter.kind() + " classification=" + letter.classification().marking()
-                + " addressedTo=" + letter.addressedTo().stream().map(Enum::name).sorted().toList()
-                + " serviceProviderNotifiedFirst=" + letter.serviceProviderNotifiedFirst()
-                + " bytes=" + document.content().plaintextBytes());
-        notices.enqueue(SharedNotices.letterShared(letter.addressedTo(), null));
         return letter;
     }
 
@@ -181,7 +192,22 @@ public final class AdvanceLetterService {
         }
         AcceptedDocument movedDocument = new AcceptedDocument(letter.document().fileName(),
                 letter.document().mediaType(), moved);
-        if (!letters.link(letterId, reportId, moved)) {
+        // the link and its event commit together; the letter's old scope is removed (irreversibly) only after
+        boolean linked;
+        try {
+            linked = unitOfWork.inOne(() -> {
+                if (!letters.link(letterId, reportId, movedDocument.content())) {
+                    return false;
+                }
+                gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letterId), Outcome.SUCCEEDED,
+                        "linked to report=" + reportId + " at=" + now);
+                return true;
+            });
+        } catch (RuntimeException failure) {
+            files.discard(movedDocument, failure);
+            throw failure;
+        }
+        if (!linked) {
             files.discard(movedDocument, new IllegalStateException("linked meanwhile"));
             gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letterId), Outcome.REFUSED,
                     "already linked");
@@ -190,8 +216,6 @@ public final class AdvanceLetterService {
         removal.remove(letter.document().content().scope(), List.of(letter.document().content()), () -> { },
                 Remover.user(subject.userId(), subject.organisation().id()), "advance letter " + letterId
                         + " moved into report " + reportId);
-        gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letterId), Outcome.SUCCEEDED,
-                "linked to report=" + reportId + " at=" + now);
         return letter.linkedTo(reportId, movedDocument);
     }
 

@@ -22,6 +22,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Onward sharing of a letter (ISP ¶14: "Reports and letters ... will not be published, disclosed or shared onwards by
@@ -41,9 +42,17 @@ public final class LetterOnwardSharingService {
     private final LetterOnwardSharings sharings;
     private final PolicyGate gate;
     private final Clock clock;
+    private final UnitOfWork unitOfWork;
 
     public LetterOnwardSharingService(ReportRepository reports, LetterRepository letters,
                                       LetterOnwardSharings sharings, PolicyGate gate) {
+        this(reports, letters, sharings, gate, UnitOfWork.NONE);
+    }
+
+    public LetterOnwardSharingService(ReportRepository reports, LetterRepository letters,
+                                      LetterOnwardSharings sharings, PolicyGate gate,
+                                      UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.reports = reports;
         this.letters = letters;
         this.sharings = sharings;
@@ -53,6 +62,11 @@ public final class LetterOnwardSharingService {
 
     /** Records onward sharing of the letter on a basis that holds now, or asks its sender for written consent. */
     public LetterOnwardSharing request(Subject subject, String reportId, String letterId, String basis,
+                                       String recipient, String evidence) {
+        return unitOfWork.inOne(() -> requestInUnit(subject, reportId, letterId, basis, recipient, evidence));
+    }
+
+    private LetterOnwardSharing requestInUnit(Subject subject, String reportId, String letterId, String basis,
                                        String recipient, String evidence) {
         Instant now = clock.instant();
         Letter letter = permitted(subject, Action.EXPORT, reportId, letterId, now);
@@ -90,6 +104,11 @@ public final class LetterOnwardSharingService {
 
     /** The sender gives or refuses written consent to a receiving party's request. */
     public LetterOnwardSharing decideConsent(Subject subject, String reportId, String letterId, String sharingId,
+                                             Boolean granted, String note) {
+        return unitOfWork.inOne(() -> decideConsentInUnit(subject, reportId, letterId, sharingId, granted, note));
+    }
+
+    private LetterOnwardSharing decideConsentInUnit(Subject subject, String reportId, String letterId, String sharingId,
                                              Boolean granted, String note) {
         Instant now = clock.instant();
         permitted(subject, Action.CHANGE, reportId, letterId, now);

@@ -28,6 +28,7 @@ import uk.gov.inspectorates.portal.core.report.SharedNotices;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Covering and advance letters of a report (docs/adr/0015); those sent ahead of their report are
@@ -44,10 +45,18 @@ public final class LetterService {
     private final Clock clock;
     private final LetterCopies copies;
     private final NoticeOutbox notices;
+    private final UnitOfWork unitOfWork;
     private final LetterValidator validator = new LetterValidator();
 
     public LetterService(ReportRepository reports, LetterRepository letters, LetterFiles files, PolicyGate gate,
                          LetterCopies copies, NoticeOutbox notices) {
+        this(reports, letters, files, gate, copies, notices, UnitOfWork.NONE);
+    }
+
+    public LetterService(ReportRepository reports, LetterRepository letters, LetterFiles files, PolicyGate gate,
+                         LetterCopies copies, NoticeOutbox notices,
+                         UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.reports = reports;
         this.letters = letters;
         this.files = files;
@@ -105,20 +114,22 @@ public final class LetterService {
                 details.classification(), details.handlingInstructions(), details.serviceProviderNotifiedFirst(),
                 details.riskSummary(), subject.userId(), clock.instant(), document);
         try {
-            letters.add(letter);
+            unitOfWork.run(() -> {
+                letters.add(letter);
+                gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letter.id()), Outcome.SUCCEEDED,
+                        "report=" + report.id()
+                        + " kind=" + letter.kind() + " classification=" + letter.classification().marking()
+                        + " addressedTo=" + letter.addressedTo().stream().map(Enum::name).sorted().toList()
+                        + " serviceProviderNotifiedFirst=" + letter.serviceProviderNotifiedFirst()
+                        + " bytes=" + document.content().plaintextBytes());
+                notices.enqueue(SharedNotices.letterShared(letter.addressedTo(), report));
+            });
         } catch (RuntimeException failure) {
             files.discard(document, failure);
             gate.record(subject, Act.of(AuditActions.LETTER_ADD, "REPORT", reportId), Outcome.REFUSED,
                     "database failure");
             throw failure;
         }
-        gate.record(subject, Act.of(AuditActions.LETTER_ADD, "LETTER", letter.id()), Outcome.SUCCEEDED,
-                "report=" + report.id()
-                + " kind=" + letter.kind() + " classification=" + letter.classification().marking()
-                + " addressedTo=" + letter.addressedTo().stream().map(Enum::name).sorted().toList()
-                + " serviceProviderNotifiedFirst=" + letter.serviceProviderNotifiedFirst()
-                + " bytes=" + document.content().plaintextBytes());
-        notices.enqueue(SharedNotices.letterShared(letter.addressedTo(), report));
         return letter;
     }
 

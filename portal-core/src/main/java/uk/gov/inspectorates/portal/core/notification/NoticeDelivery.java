@@ -9,6 +9,7 @@ import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Sends what waits in the outbox through the mail relay. A failed send is tried again after a back-off that
@@ -55,8 +56,15 @@ public final class NoticeDelivery {
     private final AuditTrail audit;
     private final Clock clock;
     private final Settings settings;
+    private final UnitOfWork unitOfWork;
 
     public NoticeDelivery(OutboxMessages outbox, MailRelay relay, AuditTrail audit, Clock clock, Settings settings) {
+        this(outbox, relay, audit, clock, settings, UnitOfWork.NONE);
+    }
+
+    public NoticeDelivery(OutboxMessages outbox, MailRelay relay, AuditTrail audit, Clock clock, Settings settings,
+                          UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.outbox = outbox;
         this.relay = relay;
         this.audit = audit;
@@ -83,17 +91,23 @@ public final class NoticeDelivery {
             try {
                 relay.send(pending.message());
                 Instant at = clock.instant();
-                outbox.sent(pending.seq(), attempt, at);
-                forgetSecretLink(pending);
-                record(at, pending, Outcome.SUCCEEDED, "handed to " + relay.description() + " on attempt " + attempt);
+                // handed over (outside any transaction); marked sent with its event together, or sent again later
+                unitOfWork.run(() -> {
+                    outbox.sent(pending.seq(), attempt, at);
+                    forgetSecretLink(pending);
+                    record(at, pending, Outcome.SUCCEEDED, "handed to " + relay.description() + " on attempt "
+                            + attempt);
+                });
                 sent++;
             } catch (MailRelay.DeliveryFailed failed) {
                 Instant at = clock.instant();
                 String failure = describe(failed);
                 if (failed.permanent() || attempt >= settings.maxAttempts()) {
-                    outbox.givenUp(pending.seq(), attempt, at, failure);
-                    forgetSecretLink(pending);
-                    record(at, pending, Outcome.REFUSED, "given up after " + attempt + " attempts: " + failure);
+                    unitOfWork.run(() -> {
+                        outbox.givenUp(pending.seq(), attempt, at, failure);
+                        forgetSecretLink(pending);
+                        record(at, pending, Outcome.REFUSED, "given up after " + attempt + " attempts: " + failure);
+                    });
                     givenUp++;
                 } else {
                     outbox.retryLater(pending.seq(), attempt, at.plus(waitAfter(attempt)), failure);

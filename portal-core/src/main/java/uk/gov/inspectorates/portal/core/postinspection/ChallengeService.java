@@ -31,6 +31,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Challenges and complaints about a joint inspection (JTAI Annex D): the lead inspectorate records each one received
@@ -55,9 +56,17 @@ public final class ChallengeService {
     private final AnnexDDeadlines deadlines;
     private final NoticeOutbox notices;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
 
     public ChallengeService(InspectionRepository inspections, Challenges challenges, AnnexDDeadlines deadlines,
                             NoticeOutbox notices, PolicyGate gate) {
+        this(inspections, challenges, deadlines, notices, gate, UnitOfWork.NONE);
+    }
+
+    public ChallengeService(InspectionRepository inspections, Challenges challenges, AnnexDDeadlines deadlines,
+                            NoticeOutbox notices, PolicyGate gate,
+                            UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.challenges = Objects.requireNonNull(challenges, "challenges");
         this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
@@ -72,6 +81,10 @@ public final class ChallengeService {
     }
 
     public Challenge record(Subject subject, String inspectionId, ChallengeDraft draft) {
+        return unitOfWork.inOne(() -> recordInUnit(subject, inspectionId, draft));
+    }
+
+    private Challenge recordInUnit(Subject subject, String inspectionId, ChallengeDraft draft) {
         Instant now = gate.clock().instant();
         Act act = Act.of(AuditActions.CHALLENGE_RECORD, "INSPECTION", inspectionId);
         Inspection inspection = gate.admit(subject, Action.VIEW_METADATA, act, inspections.find(inspectionId),
@@ -101,6 +114,10 @@ public final class ChallengeService {
     }
 
     public Challenge acknowledge(Subject subject, String inspectionId, String challengeId, OffsetDateTime at) {
+        return unitOfWork.inOne(() -> acknowledgeInUnit(subject, inspectionId, challengeId, at));
+    }
+
+    private Challenge acknowledgeInUnit(Subject subject, String inspectionId, String challengeId, OffsetDateTime at) {
         Instant now = gate.clock().instant();
         Act act = Act.of(AuditActions.CHALLENGE_ACKNOWLEDGE, "CHALLENGE", challengeId);
         Challenge challenge = admitted(subject, Action.CHANGE, act, inspectionId, challengeId);
@@ -115,6 +132,11 @@ public final class ChallengeService {
     }
 
     public Challenge respond(Subject subject, String inspectionId, String challengeId, OffsetDateTime at,
+                             String response) {
+        return unitOfWork.inOne(() -> respondInUnit(subject, inspectionId, challengeId, at, response));
+    }
+
+    private Challenge respondInUnit(Subject subject, String inspectionId, String challengeId, OffsetDateTime at,
                              String response) {
         Instant now = gate.clock().instant();
         Act act = Act.of(AuditActions.CHALLENGE_RESPOND, "CHALLENGE", challengeId);

@@ -28,6 +28,7 @@ import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The statement of proposed action (JTAI §96-98): after the findings letter is published, the lead inspector records
@@ -51,10 +52,19 @@ public final class ProposedActionService {
     private final OrganisationDirectory directory;
     private final NoticeOutbox notices;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
 
     public ProposedActionService(InspectionRepository inspections, InformationRequestRepository requests,
                                  ProposedActionStatements statements, AnnexDDeadlines deadlines,
                                  OrganisationDirectory directory, NoticeOutbox notices, PolicyGate gate) {
+        this(inspections, requests, statements, deadlines, directory, notices, gate, UnitOfWork.NONE);
+    }
+
+    public ProposedActionService(InspectionRepository inspections, InformationRequestRepository requests,
+                                 ProposedActionStatements statements, AnnexDDeadlines deadlines,
+                                 OrganisationDirectory directory, NoticeOutbox notices, PolicyGate gate,
+                                 UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.statements = Objects.requireNonNull(statements, "statements");
@@ -70,6 +80,10 @@ public final class ProposedActionService {
      * area (422).
      */
     public StatementOfProposedAction name(Subject subject, String inspectionId, String agencyId) {
+        return unitOfWork.inOne(() -> nameInUnit(subject, inspectionId, agencyId));
+    }
+
+    private StatementOfProposedAction nameInUnit(Subject subject, String inspectionId, String agencyId) {
         Instant now = gate.clock().instant();
         Act act = Act.of(AuditActions.PROPOSED_ACTION_STATEMENT, "INSPECTION", inspectionId);
         Inspection inspection = gate.admit(subject, Action.CHANGE, act, inspections.find(inspectionId),

@@ -23,6 +23,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The lead inspector reviews each statement of proposed action uploaded (JTAI §99): accepted, or returned with
@@ -45,9 +46,17 @@ public final class StatementReviews {
     private final ProposedActionStatements statements;
     private final NoticeOutbox notices;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
 
     public StatementReviews(InspectionRepository inspections, EvidenceDocumentRepository documents,
                             ProposedActionStatements statements, NoticeOutbox notices, PolicyGate gate) {
+        this(inspections, documents, statements, notices, gate, UnitOfWork.NONE);
+    }
+
+    public StatementReviews(InspectionRepository inspections, EvidenceDocumentRepository documents,
+                            ProposedActionStatements statements, NoticeOutbox notices, PolicyGate gate,
+                            UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.documents = Objects.requireNonNull(documents, "documents");
         this.statements = Objects.requireNonNull(statements, "statements");
@@ -56,6 +65,11 @@ public final class StatementReviews {
     }
 
     public StatementReview review(Subject subject, String inspectionId, String documentId, String outcome,
+                                  String comments) {
+        return unitOfWork.inOne(() -> reviewInUnit(subject, inspectionId, documentId, outcome, comments));
+    }
+
+    private StatementReview reviewInUnit(Subject subject, String inspectionId, String documentId, String outcome,
                                   String comments) {
         Instant now = gate.clock().instant();
         Act act = Act.of(AuditActions.PROPOSED_ACTION_REVIEW, "INSPECTION", inspectionId);

@@ -21,6 +21,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Referrals of concern (JTAI §74, Annex C; docs/adr/0022): an inspector of a participating inspectorate refers a concern
@@ -39,9 +40,17 @@ public final class ReferralService {
     private final PolicyGate gate;
     private final NoticeOutbox notices;
     private final ReferralValidator validator;
+    private final UnitOfWork unitOfWork;
 
     public ReferralService(Referrals referrals, ReferralInspections inspections, OrganisationDirectory directory,
                            PolicyGate gate, NoticeOutbox notices) {
+        this(referrals, inspections, directory, gate, notices, UnitOfWork.NONE);
+    }
+
+    public ReferralService(Referrals referrals, ReferralInspections inspections, OrganisationDirectory directory,
+                           PolicyGate gate, NoticeOutbox notices,
+                           UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.referrals = referrals;
         this.inspections = inspections;
         this.gate = gate;
@@ -54,6 +63,10 @@ public final class ReferralService {
      * (naming the rule) unless they are an inspector of a participating inspectorate; 422 with every failing field.
      */
     public Referral raise(Subject subject, String inspectionId, ReferralDraft draft) {
+        return unitOfWork.inOne(() -> raiseInUnit(subject, inspectionId, draft));
+    }
+
+    private Referral raiseInUnit(Subject subject, String inspectionId, ReferralDraft draft) {
         Act act = Act.of(AuditActions.REFERRAL_RAISE, INSPECTION, inspectionId);
         ReferringInspection inspection = inspection(subject, act, inspectionId);
         gate.require(subject, Action.UPLOAD, Resource.newReferral(inspection.leadInspectorate(),
@@ -104,6 +117,11 @@ public final class ReferralService {
      * step to take; 422 when a response or evaluation is missing.
      */
     public Referral take(Subject subject, String inspectionId, String referralId, ReferralStep step, String text) {
+        return unitOfWork.inOne(() -> takeInUnit(subject, inspectionId, referralId, step, text));
+    }
+
+    private Referral takeInUnit(Subject subject, String inspectionId, String referralId, ReferralStep step,
+                                String text) {
         java.util.Objects.requireNonNull(step, "step");
         Act act = Act.of(auditAction(step), REFERRAL, referralId);
         ReferringInspection inspection = inspection(subject, act.about(INSPECTION, inspectionId), inspectionId);

@@ -15,6 +15,7 @@ import uk.gov.inspectorates.portal.core.retention.LegalHolds;
 import uk.gov.inspectorates.portal.core.retention.RemovalCandidate;
 import uk.gov.inspectorates.portal.core.retention.Remover;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicy;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Removes one target in the crypto-shredding order of {@code ScopeRemoval} (KEK, objects, rows, tombstone), recording
@@ -35,10 +36,18 @@ public final class ProvableRemoval {
     private final LegalHolds holds;
     private final RemovalCertifier certifier;
     private final AuditTrail audit;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public ProvableRemoval(Removals removals, ScopeInventory inventory, KeyService keys, ObjectStore objects,
                            LegalHolds holds, RemovalCertifier certifier, AuditTrail audit, Clock clock) {
+        this(removals, inventory, keys, objects, holds, certifier, audit, clock, UnitOfWork.NONE);
+    }
+
+    public ProvableRemoval(Removals removals, ScopeInventory inventory, KeyService keys, ObjectStore objects,
+                           LegalHolds holds, RemovalCertifier certifier, AuditTrail audit, Clock clock,
+                           UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.removals = Objects.requireNonNull(removals, "removals");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -70,6 +79,7 @@ public final class ProvableRemoval {
         }
         RemovalRecord record = removals.begin(candidate, policy, describe(remover), clock.instant());
         RemovalStep at = record.step();
+        boolean tombstoned = false;
         try {
             if (!record.step().reached(RemovalStep.KEK_DESTROYED)) {
                 // the inventory is read once before the key goes: what it cannot read stops the removal while the
@@ -94,15 +104,28 @@ public final class ProvableRemoval {
                 removals.reached(record.id(), RemovalStep.OBJECTS_DELETED, false, clock.instant());
                 at = RemovalStep.OBJECTS_DELETED;
             }
+            // the last step, its record and the tombstone commit together: a removal is never complete without its
+            // tombstone, nor tombstoned without being complete (the key and objects, gone before, are not undone)
             if (!record.step().reached(RemovalStep.ROWS_DELETED)) {
-                plan.deleteRows().run();
-                removals.reached(record.id(), RemovalStep.ROWS_DELETED, !plan.certified(), clock.instant());
+                boolean last = !plan.certified();
+                unitOfWork.run(() -> {
+                    plan.deleteRows().run();
+                    removals.reached(record.id(), RemovalStep.ROWS_DELETED, last, clock.instant());
+                    if (last) {
+                        succeeded(candidate, remover, record);
+                    }
+                });
+                tombstoned = last;
                 at = RemovalStep.ROWS_DELETED;
             }
             if (plan.certified() && !record.step().reached(RemovalStep.CERTIFIED)) {
-                certifier.certify(removals.find(candidate.category(), candidate.kind(), candidate.id())
-                        .orElseThrow());
-                removals.reached(record.id(), RemovalStep.CERTIFIED, true, clock.instant());
+                unitOfWork.run(() -> {
+                    certifier.certify(removals.find(candidate.category(), candidate.kind(), candidate.id())
+                            .orElseThrow());
+                    removals.reached(record.id(), RemovalStep.CERTIFIED, true, clock.instant());
+                    succeeded(candidate, remover, record);
+                });
+                tombstoned = true;
             }
         } catch (IOException | RuntimeException failure) {
             String failureClass = failure.getClass().getSimpleName();
@@ -113,12 +136,18 @@ public final class ProvableRemoval {
                     ? new UncheckedIOException("removing " + candidate.kind() + " " + candidate.id() + " failed", io)
                     : (RuntimeException) failure;
         }
+        if (!tombstoned) {
+            succeeded(candidate, remover, record);
+        }
+        return Outcome.REMOVED;
+    }
+
+    private void succeeded(RemovalCandidate candidate, Remover remover, RemovalRecord record) {
         RemovalRecord done = removals.find(candidate.category(), candidate.kind(), candidate.id()).orElseThrow();
         tombstone(candidate, remover, AuditEvent.Outcome.SUCCEEDED, "tombstone removal=" + record.id()
                 + " category=" + candidate.category() + " kek=destroyed objects=" + done.objects() + " plaintextBytes="
                 + done.plaintextBytes() + " storedBytes=" + done.storedBytes() + " by=" + describe(remover)
                 + " attempts=" + done.attempts());
-        return Outcome.REMOVED;
     }
 
     private void tombstone(RemovalCandidate candidate, Remover remover, AuditEvent.Outcome outcome, String detail) {

@@ -19,6 +19,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Onward sharing (ISP "Process for sharing"): a receiving party shares a report further only on a recorded basis
@@ -33,9 +34,16 @@ public final class OnwardSharingService {
     private final ReportRepository reports;
     private final OnwardSharings sharings;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public OnwardSharingService(ReportRepository reports, OnwardSharings sharings, PolicyGate gate) {
+        this(reports, sharings, gate, UnitOfWork.NONE);
+    }
+
+    public OnwardSharingService(ReportRepository reports, OnwardSharings sharings, PolicyGate gate,
+                                UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.reports = reports;
         this.sharings = sharings;
         this.gate = gate;
@@ -44,6 +52,10 @@ public final class OnwardSharingService {
 
     /** Records onward sharing on a basis that holds now, or asks the originator for written consent. */
     public OnwardSharing request(Subject subject, String id, String basis, String recipient, String evidence) {
+        return unitOfWork.inOne(() -> requestInUnit(subject, id, basis, recipient, evidence));
+    }
+
+    private OnwardSharing requestInUnit(Subject subject, String id, String basis, String recipient, String evidence) {
         Instant now = clock.instant();
         Report report = permitted(subject, Action.EXPORT, id, now);
         List<FieldError> errors = new ArrayList<>();
@@ -80,6 +92,11 @@ public final class OnwardSharingService {
 
     /** The originator gives or refuses written consent to a receiving party's request. */
     public OnwardSharing decideConsent(Subject subject, String id, String sharingId, Boolean granted, String note) {
+        return unitOfWork.inOne(() -> decideConsentInUnit(subject, id, sharingId, granted, note));
+    }
+
+    private OnwardSharing decideConsentInUnit(Subject subject, String id, String sharingId, Boolean granted,
+                                              String note) {
         Instant now = clock.instant();
         permitted(subject, Action.CHANGE, id, now);
         OnwardSharing sharing = sharings.find(id, sharingId).orElse(null);

@@ -24,6 +24,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The originator's decisions about a shared report after sharing: publication (now, or scheduled: the embargo ends
@@ -40,9 +41,17 @@ public final class ReportLifecycle {
     private final PolicyGate gate;
     private final NoticeOutbox notices;
     private final Clock clock;
+    private final UnitOfWork unitOfWork;
 
     public ReportLifecycle(ReportRepository reports, WithholdRequests withholdRequests, PolicyGate gate,
                            NoticeOutbox notices) {
+        this(reports, withholdRequests, gate, notices, UnitOfWork.NONE);
+    }
+
+    public ReportLifecycle(ReportRepository reports, WithholdRequests withholdRequests, PolicyGate gate,
+                           NoticeOutbox notices,
+                           UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.reports = reports;
         this.withholdRequests = withholdRequests;
         this.gate = gate;
@@ -55,6 +64,10 @@ public final class ReportLifecycle {
      * (and may be moved while it has not come). No time means now.
      */
     public Report publish(Subject subject, String id, String publishedUrl, OffsetDateTime publishedAt) {
+        return unitOfWork.inOne(() -> publishInUnit(subject, id, publishedUrl, publishedAt));
+    }
+
+    private Report publishInUnit(Subject subject, String id, String publishedUrl, OffsetDateTime publishedAt) {
         Instant now = clock.instant();
         Report report = permitted(subject, Action.CHANGE, AuditActions.REPORT_PUBLISH, id, now);
         URI url;
@@ -81,6 +94,10 @@ public final class ReportLifecycle {
 
     /** Withdraws a report under embargo or published: it is not served again, and its addressees see why. */
     public Report withdraw(Subject subject, String id, String reason) {
+        return unitOfWork.inOne(() -> withdrawInUnit(subject, id, reason));
+    }
+
+    private Report withdrawInUnit(Subject subject, String id, String reason) {
         Instant now = clock.instant();
         Report report = permitted(subject, Action.CHANGE, AuditActions.REPORT_WITHDRAW, id, now);
         List<FieldError> errors = new ArrayList<>();
@@ -101,6 +118,10 @@ public final class ReportLifecycle {
 
     /** Records a request to withhold or withdraw publication, as received by the originator. */
     public WithholdRequest recordWithholdRequest(Subject subject, String id, WithholdRequestDraft draft) {
+        return unitOfWork.inOne(() -> recordWithholdRequestInUnit(subject, id, draft));
+    }
+
+    private WithholdRequest recordWithholdRequestInUnit(Subject subject, String id, WithholdRequestDraft draft) {
         Instant now = clock.instant();
         Report report = permitted(subject, Action.CHANGE, AuditActions.WITHHOLD_REQUEST, id, now);
         WithholdRequest request;
@@ -128,6 +149,11 @@ public final class ReportLifecycle {
      * request to withhold takes back a publication that is scheduled and has not come yet.
      */
     public WithholdRequest decideWithholdRequest(Subject subject, String id, String requestId, String outcome,
+                                                 String reason) {
+        return unitOfWork.inOne(() -> decideWithholdRequestInUnit(subject, id, requestId, outcome, reason));
+    }
+
+    private WithholdRequest decideWithholdRequestInUnit(Subject subject, String id, String requestId, String outcome,
                                                  String reason) {
         Instant now = clock.instant();
         Report report = permitted(subject, Action.CHANGE, AuditActions.WITHHOLD_REQUEST, id, now);

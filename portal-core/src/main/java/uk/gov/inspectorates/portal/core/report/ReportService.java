@@ -33,6 +33,7 @@ import uk.gov.inspectorates.portal.core.retention.Remover;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Sharing pre-publication reports and opening them. Every call is decided by the {@link PolicyGate} and leaves
@@ -52,6 +53,7 @@ public final class ReportService {
     private final ReportAttachments attachments;
     private final ReportValidator validator = new ReportValidator();
     private final StampedCopies stampedCopies;
+    private final UnitOfWork unitOfWork;
 
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, PolicyGate gate,
                          ScopeRemoval removal, ResumableUploads uploads, Stamper stamper,
@@ -63,6 +65,16 @@ public final class ReportService {
     public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, PolicyGate gate,
                          ScopeRemoval removal, ResumableUploads uploads, Stamper stamper,
                          ReportAttachments attachments, StampingBudget stampingBudget, NoticeOutbox notices) {
+        this(reports, intake, store, gate, removal, uploads, stamper, attachments, stampingBudget, notices,
+                UnitOfWork.NONE);
+    }
+
+    /** {@code unitOfWork}: the report's rows, its audit event and its notices are written together, or none. */
+    public ReportService(ReportRepository reports, DocumentIntake intake, DocumentStore store, PolicyGate gate,
+                         ScopeRemoval removal, ResumableUploads uploads, Stamper stamper,
+                         ReportAttachments attachments, StampingBudget stampingBudget, NoticeOutbox notices,
+                         UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.notices = java.util.Objects.requireNonNull(notices, "notices");
         this.stampedCopies = new StampedCopies(store, stamper, stampingBudget);
         this.reports = reports;
@@ -161,18 +173,21 @@ public final class ReportService {
                 details.classification(), details.handlingInstructions(), details.attestations(), originator,
                 details.addressees(), details.expectedPublication(), subject.userId(), clock.instant(), document,
                 null, null);
+        // the object is stored already (before the unit): a rollback leaves it unreferenced, and it is discarded
         try {
-            reports.add(report);
+            unitOfWork.run(() -> {
+                reports.add(report);
+                gate.record(subject, act(AuditActions.REPORT_SHARE, report.id()), Outcome.SUCCEEDED,
+                        "classification=" + report.classification().marking() + " addressees="
+                                + report.addressees().stream().map(Enum::name).sorted().toList()
+                                + " bytes=" + document.content().plaintextBytes());
+                notices.enqueue(SharedNotices.reportShared(report));
+            });
         } catch (RuntimeException failure) {
             discard(document, failure);
             gate.record(subject, act(AuditActions.REPORT_SHARE, null), Outcome.REFUSED, "database failure");
             throw failure;
         }
-        gate.record(subject, act(AuditActions.REPORT_SHARE, report.id()), Outcome.SUCCEEDED,
-                "classification=" + report.classification().marking() + " addressees="
-                        + report.addressees().stream().map(Enum::name).sorted().toList()
-                        + " bytes=" + document.content().plaintextBytes());
-        notices.enqueue(SharedNotices.reportShared(report));
         return report;
     }
 

@@ -17,6 +17,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The originator records the views of the other parties' lead inspectors on a request to withhold or withdraw
@@ -31,9 +32,16 @@ public final class WithholdViews {
     private final ReportRepository reports;
     private final WithholdRequests requests;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public WithholdViews(ReportRepository reports, WithholdRequests requests, PolicyGate gate) {
+        this(reports, requests, gate, UnitOfWork.NONE);
+    }
+
+    public WithholdViews(ReportRepository reports, WithholdRequests requests, PolicyGate gate,
+                         UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.reports = reports;
         this.requests = requests;
         this.gate = gate;
@@ -41,6 +49,10 @@ public final class WithholdViews {
     }
 
     public WithholdRequest recordView(Subject subject, String reportId, String requestId, PartyViewDraft draft) {
+        return unitOfWork.inOne(() -> recordViewInUnit(subject, reportId, requestId, draft));
+    }
+
+    private WithholdRequest recordViewInUnit(Subject subject, String reportId, String requestId, PartyViewDraft draft) {
         Instant now = clock.instant();
         Act act = Act.of(AuditActions.WITHHOLD_REQUEST_VIEW, "REPORT", reportId);
         Report report = gate.admit(subject, Action.CHANGE, act, reports.find(reportId),

@@ -14,6 +14,7 @@ import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicy.EndAction;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.ConflictUnderRule;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The sweep of a category whose records are removed one by one when their period has run (share drafts, term plans,
@@ -35,9 +36,17 @@ public final class AgedRecordSweep implements RetentionSweep {
     private final WorkingDayCalendar calendar;
     private final AuditTrail audit;
     private final Clock clock;
+    private final UnitOfWork unitOfWork;
 
     public AgedRecordSweep(AgedRecords records, RetentionPolicies policies, WorkingDayCalendar calendar,
                            AuditTrail audit, Clock clock) {
+        this(records, policies, calendar, audit, clock, UnitOfWork.NONE);
+    }
+
+    public AgedRecordSweep(AgedRecords records, RetentionPolicies policies, WorkingDayCalendar calendar,
+                           AuditTrail audit, Clock clock,
+                           UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.records = Objects.requireNonNull(records, "records");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
@@ -85,7 +94,18 @@ public final class AgedRecordSweep implements RetentionSweep {
             refuse(candidate, remover, "not due: changed since it was listed, or the policy is longer now");
             throw new Conflict("This is not due for removal (any more)");
         }
-        if (!records.remove(aged.id(), aged.since())) {
+        // the removal and its event commit together
+        boolean removed = unitOfWork.inOne(() -> {
+            if (!records.remove(aged.id(), aged.since())) {
+                return false;
+            }
+            audit.record(new AuditEvent(now, remover.actorId(), remover.organisationId(),
+                    AuditActions.RETENTION_REMOVE, records.kind(), aged.id(), Outcome.SUCCEEDED, "category="
+                    + category() + " by=" + remover.describe() + " policy="
+                    + RetentionAdministration.describe(policy)));
+            return true;
+        });
+        if (!removed) {
             if (records.find(aged.id()).isEmpty()) {
                 return;
             }
@@ -96,9 +116,6 @@ public final class AgedRecordSweep implements RetentionSweep {
                     "The only active administrator of an organisation is not deactivated")
                     : new Conflict("This changed while it was being removed: it is kept");
         }
-        audit.record(new AuditEvent(now, remover.actorId(), remover.organisationId(), AuditActions.RETENTION_REMOVE,
-                records.kind(), aged.id(), Outcome.SUCCEEDED, "category=" + category() + " by="
-                + remover.describe() + " policy=" + RetentionAdministration.describe(policy)));
     }
 
     private RemovalCandidate candidate(AgedRecords.Aged aged, RetentionPolicy policy) {

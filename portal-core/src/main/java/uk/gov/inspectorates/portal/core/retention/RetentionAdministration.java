@@ -21,6 +21,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.InvalidUnderRule;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The administrators' retention policies (issue 17, docs/adr/0029): each category's policy, its history of changes,
@@ -40,9 +41,16 @@ public final class RetentionAdministration {
     private final RetentionPolicyRecords policies;
     private final RetentionSchedule schedule;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public RetentionAdministration(RetentionPolicyRecords policies, RetentionSchedule schedule, PolicyGate gate) {
+        this(policies, schedule, gate, UnitOfWork.NONE);
+    }
+
+    public RetentionAdministration(RetentionPolicyRecords policies, RetentionSchedule schedule, PolicyGate gate,
+                                   UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.policies = policies;
         this.schedule = schedule;
         this.gate = gate;
@@ -82,6 +90,10 @@ public final class RetentionAdministration {
      * minimum (422 naming the minimum's rule); 409 when someone else changed the policy at the same moment.
      */
     public PolicyChange change(Subject subject, String category, PolicyProposal proposal) {
+        return unitOfWork.inOne(() -> changeInUnit(subject, category, proposal));
+    }
+
+    private PolicyChange changeInUnit(Subject subject, String category, PolicyProposal proposal) {
         gate.require(subject, Action.CHANGE, RetentionRules.policies(),
                 act(AuditActions.RETENTION_POLICY_CHANGE, category));
         RetentionCategory known = category(subject, AuditActions.RETENTION_POLICY_CHANGE, category);

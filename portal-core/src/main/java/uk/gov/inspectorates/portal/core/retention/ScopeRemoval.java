@@ -15,6 +15,7 @@ import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.KeyService;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Removes everything of a key scope, in an order that fails safe: (1) the scope's key-encryption key is destroyed,
@@ -38,9 +39,16 @@ public final class ScopeRemoval {
     private final AuditTrail audit;
     private final Clock clock;
     private final LegalHolds holds;
+    private final UnitOfWork unitOfWork;
 
     /** {@code holds}: a scope whose inspection or report is on legal hold is never removed (409, audited). */
     public ScopeRemoval(KeyService keys, DocumentStore store, AuditTrail audit, Clock clock, LegalHolds holds) {
+        this(keys, store, audit, clock, holds, UnitOfWork.NONE);
+    }
+
+    public ScopeRemoval(KeyService keys, DocumentStore store, AuditTrail audit, Clock clock, LegalHolds holds,
+                        UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.holds = Objects.requireNonNull(holds, "holds");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.store = Objects.requireNonNull(store, "store");
@@ -91,14 +99,18 @@ public final class ScopeRemoval {
             throw failure instanceof IOException io ? new UncheckedIOException("removing " + scope + " failed", io)
                     : (RuntimeException) failure;
         }
+        // the records and the tombstone that says they are gone commit together; the key and the objects, gone
+        // already, cannot come back, so a rollback leaves a REFUSED tombstone and a removal to run again
         try {
-            records.delete();
+            unitOfWork.run(() -> {
+                records.delete();
+                tombstone(scope, remover, Outcome.SUCCEEDED, "tombstone kek=destroyed" + counts);
+            });
         } catch (RuntimeException failure) {
             tombstone(scope, remover, Outcome.REFUSED, "failed at step=records-delete; kek=destroyed objectsDeleted="
                     + deleted + "; content unreadable, run the removal again;" + counts);
             throw failure;
         }
-        tombstone(scope, remover, Outcome.SUCCEEDED, "tombstone kek=destroyed" + counts);
         return new Removal(scope, contents.size(), plaintextBytes, storedBytes, destroyed);
     }
 

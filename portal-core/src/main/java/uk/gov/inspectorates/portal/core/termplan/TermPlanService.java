@@ -24,6 +24,7 @@ import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Termly inspection-plan lists (ISP "Sharing other information"): each term each inspectorate shares the local
@@ -38,9 +39,16 @@ public final class TermPlanService {
     private final TermPlanRepository plans;
     private final OrganisationDirectory directory;
     private final PolicyGate gate;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public TermPlanService(TermPlanRepository plans, OrganisationDirectory directory, PolicyGate gate) {
+        this(plans, directory, gate, UnitOfWork.NONE);
+    }
+
+    public TermPlanService(TermPlanRepository plans, OrganisationDirectory directory, PolicyGate gate,
+                           UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.plans = plans;
         this.directory = directory;
         this.gate = gate;
@@ -67,15 +75,17 @@ public final class TermPlanService {
         int version = plans.latestVersion(inspectorate, term) + 1;
         TermPlanList plan = new TermPlanList(Ids.newId(), inspectorate, term, version, areas, subject.userId(), now);
         try {
-            plans.add(plan);
+            unitOfWork.run(() -> {
+                plans.add(plan);
+                gate.record(subject, act(AuditActions.TERM_PLAN_SHARE, plan.id()), Outcome.SUCCEEDED,
+                        "inspectorate=" + inspectorate.name() + " term=" + term.code() + " version=" + version
+                                + " areas=" + areas.stream().map(LocalAuthorityArea::id).toList()
+                                + " classification=" + plan.classification().marking());
+            });
         } catch (RuntimeException failure) {
             gate.record(subject, act(AuditActions.TERM_PLAN_SHARE, null), Outcome.REFUSED, "database failure");
             throw failure;
         }
-        gate.record(subject, act(AuditActions.TERM_PLAN_SHARE, plan.id()), Outcome.SUCCEEDED, "inspectorate="
-                + inspectorate.name() + " term=" + term.code() + " version=" + version + " areas="
-                + areas.stream().map(LocalAuthorityArea::id).toList() + " classification="
-                + plan.classification().marking());
         return plan;
     }
 

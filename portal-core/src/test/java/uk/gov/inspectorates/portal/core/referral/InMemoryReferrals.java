@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Referrals in memory, taking a step only when the referral waits for it (as the database does). */
-final class InMemoryReferrals implements Referrals {
+public final class InMemoryReferrals implements Referrals {
 
     private final Map<String, Referral> referrals = new LinkedHashMap<>();
 

@@ -29,8 +29,10 @@ import uk.gov.inspectorates.portal.core.retention.Remover;
 import uk.gov.inspectorates.portal.core.retention.RetentionCategory;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicy;
 import uk.gov.inspectorates.portal.core.testdata.FakeKeyService;
+import uk.gov.inspectorates.portal.core.testdata.Journal;
 import uk.gov.inspectorates.portal.core.testdata.MutableClock;
 import uk.gov.inspectorates.portal.core.testdata.RecordingAuditTrail;
+import uk.gov.inspectorates.portal.core.testdata.UnitOfWorkProbe;
 
 /** The removal's order, its record of steps, legal holds, the lock and loud failure, on in-memory ports. */
 class ProvableRemovalTest {
@@ -147,6 +149,35 @@ class ProvableRemovalTest {
     }
 
     /** Certification is not asked for in these removals (no tally: reports are not certified). */
+    /**
+     * Issue 18: the key and the objects go outside any unit of work (they cannot come back); the rows, the step that
+     * completes the removal and its RETENTION_REMOVE tombstone commit together.
+     */
+    @Test
+    void theLastStepAndItsTombstoneAreOneUnitOfWorkAndTheKeyAndObjectsGoBeforeIt() {
+        Journal journal = new Journal();
+        List<Boolean> rowsDeletedInsideAUnit = new ArrayList<>();
+        ProvableRemoval inUnits = new ProvableRemoval(removals, inventory, journal.port(
+                uk.gov.inspectorates.portal.core.document.KeyService.class, keys),
+                journal.port(ObjectStore.class, objects), holds::contains,
+                new RemovalCertifier(removals, new NoCertificates(), new NoSigner(), clock),
+                journal.port(uk.gov.inspectorates.portal.core.audit.AuditTrail.class, audit), clock,
+                new UnitOfWorkProbe());
+
+        assertEquals(ProvableRemoval.Outcome.REMOVED, inUnits.remove(CANDIDATE, POLICY,
+                Remover.policy("retention:WITHDRAWN_REPORTS"), new RemovalPlan(SCOPE,
+                        () -> rowsDeletedInsideAUnit.add(UnitOfWorkProbe.inside()), null)));
+
+        assertEquals(List.of(true), rowsDeletedInsideAUnit);
+        assertFalse(journal.calls(uk.gov.inspectorates.portal.core.document.KeyService.class, "destroyScope").get(0)
+                .insideUnit());
+        assertEquals(3, journal.calls(ObjectStore.class, "delete").size());
+        assertTrue(journal.calls(ObjectStore.class, "delete").stream().noneMatch(Journal.Call::insideUnit));
+        List<Journal.Call> tombstones = journal.recorded(AuditEvent.Outcome.SUCCEEDED);
+        assertEquals(1, tombstones.size());
+        assertTrue(tombstones.get(0).insideUnit(), "the tombstone commits with the step that completes the removal");
+    }
+
     private static final class NoCertificates implements RemovalCertificates {
         @Override
         public SignedCertificate issue(SignedCertificate certificate) {

@@ -26,6 +26,7 @@ import uk.gov.inspectorates.portal.core.report.WithholdViews;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcChallenges;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcProposedActionStatements;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcWithholdRequests;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * JTAI Annex D (issue 17, docs/adr/0026): the other parties' views on withhold and withdrawal requests, the statement
@@ -46,8 +47,9 @@ public class AnnexDWiring {
 
     @Produces
     @Singleton
-    WithholdViews withholdViews(ReportRepository reports, WithholdRequests requests, PolicyGate gate) {
-        return new WithholdViews(reports, requests, gate);
+    WithholdViews withholdViews(ReportRepository reports, WithholdRequests requests, PolicyGate gate,
+                                UnitOfWork unitOfWork) {
+        return new WithholdViews(reports, requests, gate, unitOfWork);
     }
 
     @Produces
@@ -75,22 +77,25 @@ public class AnnexDWiring {
                                                 InformationRequestRepository requests,
                                                 ProposedActionStatements statements, AnnexDDeadlines deadlines,
                                                 OrganisationDirectory directory, NoticeOutbox notices,
-                                                PolicyGate gate) {
-        return new ProposedActionService(inspections, requests, statements, deadlines, directory, notices, gate);
+                                                PolicyGate gate, UnitOfWork unitOfWork) {
+        return new ProposedActionService(inspections, requests, statements, deadlines, directory, notices, gate,
+                                         unitOfWork);
     }
 
     @Produces
     @Singleton
     StatementReviews statementReviews(InspectionRepository inspections, EvidenceDocumentRepository documents,
-                                      ProposedActionStatements statements, NoticeOutbox notices, PolicyGate gate) {
-        return new StatementReviews(inspections, documents, statements, notices, gate);
+                                      ProposedActionStatements statements, NoticeOutbox notices, PolicyGate gate,
+                                              UnitOfWork unitOfWork) {
+        return new StatementReviews(inspections, documents, statements, notices, gate, unitOfWork);
     }
 
     @Produces
     @Singleton
     ChallengeService challengeService(InspectionRepository inspections, Challenges challenges,
-                                      AnnexDDeadlines deadlines, NoticeOutbox notices, PolicyGate gate) {
-        return new ChallengeService(inspections, challenges, deadlines, notices, gate);
+                                      AnnexDDeadlines deadlines, NoticeOutbox notices, PolicyGate gate,
+                                              UnitOfWork unitOfWork) {
+        return new ChallengeService(inspections, challenges, deadlines, notices, gate, unitOfWork);
     }
 
     /** What the lead inspectorate owes on challenges, for the reminders (combined with the requests' in InspectionWiring). */

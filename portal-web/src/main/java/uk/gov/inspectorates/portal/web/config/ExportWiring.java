@@ -24,6 +24,7 @@ import uk.gov.inspectorates.portal.core.retention.RetentionPolicies;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcExportChecksums;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcExportRecords;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /** The end of an inspection (issue 17, docs/adr/0028): closing it, each inspectorate's export, the reminders. */
 @ApplicationScoped
@@ -44,8 +45,8 @@ public class ExportWiring {
     @Singleton
     InspectionClosures inspectionClosures(InspectionRepository inspections, FindingsPublication publication,
                                           RetentionPolicies policies, WorkingDayCalendar calendar,
-                                          OrganisationDirectory directory, PolicyGate gate) {
-        return new InspectionClosures(inspections, publication, policies, calendar, directory, gate);
+                                          OrganisationDirectory directory, PolicyGate gate, UnitOfWork unitOfWork) {
+        return new InspectionClosures(inspections, publication, policies, calendar, directory, gate, unitOfWork);
     }
 
     /** The audit trail is read back for the export's audit.csv through the same adapter that writes it. */
@@ -53,10 +54,11 @@ public class ExportWiring {
     @Singleton
     InspectionExports inspectionExports(InspectionRepository inspections, InformationRequestRepository requests,
                                         EvidenceDocumentRepository documents, DocumentStore store,
-                                        ExportRecords records, OrganisationDirectory directory, PolicyGate gate) {
+                                        ExportRecords records, OrganisationDirectory directory, PolicyGate gate,
+                                                UnitOfWork unitOfWork) {
         ExportContents contents = new ExportContents(requests, documents, store, new JdbcExportChecksums(dataSource),
                 new JdbcAuditTrail(dataSource));
-        return new InspectionExports(inspections, contents, records, directory, gate);
+        return new InspectionExports(inspections, contents, records, directory, gate, unitOfWork);
     }
 
     @Produces

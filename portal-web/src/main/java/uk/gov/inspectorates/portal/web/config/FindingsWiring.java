@@ -20,6 +20,7 @@ import uk.gov.inspectorates.portal.core.notification.NoticeOutbox;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.report.ReportRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcFindingsLetters;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /** The JTAI findings letter (issue 17, docs/adr/0025): drafts to issue, and the publication others count from. */
 @ApplicationScoped
@@ -46,8 +47,8 @@ public class FindingsWiring {
     FindingsLetterService findingsLetterService(InspectionRepository inspections, FindingsLetters letters,
                                                 DocumentIntake intake, DocumentStore store,
                                                 OrganisationDirectory directory, WorkingDayCalendar calendar,
-                                                PolicyGate gate) {
-        return new FindingsLetterService(inspections, letters, intake, store, directory, calendar, gate);
+                                                PolicyGate gate, UnitOfWork unitOfWork) {
+        return new FindingsLetterService(inspections, letters, intake, store, directory, calendar, gate, unitOfWork);
     }
 
     @Produces
@@ -63,7 +64,8 @@ public class FindingsWiring {
     FindingsLetterIssuing findingsLetterIssuing(InspectionRepository inspections, FindingsLetters letters,
                                                 ReportRepository reports, DocumentStore store,
                                                 OrganisationDirectory directory, WorkingDayCalendar calendar,
-                                                NoticeOutbox notices, PolicyGate gate) {
-        return new FindingsLetterIssuing(inspections, letters, reports, store, directory, calendar, notices, gate);
+                                                NoticeOutbox notices, PolicyGate gate, UnitOfWork unitOfWork) {
+        return new FindingsLetterIssuing(inspections, letters, reports, store, directory, calendar, notices, gate,
+                                         unitOfWork);
     }
 }

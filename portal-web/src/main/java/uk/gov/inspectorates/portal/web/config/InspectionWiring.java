@@ -30,6 +30,7 @@ import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcEvidenceDocumentRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcInformationRequestRepository;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcInspectionRepository;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /** The JTAI exchange (issue 16, docs/adr/0021): inspections, information requests, evidence documents, what is due. */
 @ApplicationScoped
@@ -74,16 +75,16 @@ public class InspectionWiring {
     @Singleton
     InspectionService inspectionService(InspectionRepository inspections, InformationRequestRepository requests,
                                         OrganisationDirectory directory, WorkingDayCalendar calendar,
-                                        PolicyGate gate) {
-        return new InspectionService(inspections, requests, directory, calendar, gate);
+                                        PolicyGate gate, UnitOfWork unitOfWork) {
+        return new InspectionService(inspections, requests, directory, calendar, gate, unitOfWork);
     }
 
     @Produces
     @Singleton
     InformationRequests informationRequests(InspectionRepository inspections, InformationRequestRepository requests,
                                             OrganisationDirectory directory, WorkingDayCalendar calendar,
-                                            NoticeOutbox notices, PolicyGate gate) {
-        return new InformationRequests(inspections, requests, directory, calendar, notices, gate);
+                                            NoticeOutbox notices, PolicyGate gate, UnitOfWork unitOfWork) {
+        return new InformationRequests(inspections, requests, directory, calendar, notices, gate, unitOfWork);
     }
 
     /**
@@ -95,9 +96,9 @@ public class InspectionWiring {
     EvidenceDocuments evidenceDocuments(InspectionRepository inspections, InformationRequestRepository requests,
                                         EvidenceDocumentRepository documents, DocumentIntake intake,
                                         DocumentStore store, ResumableUploads uploads, ChildrenListCheck lists,
-                                        PolicyGate gate) {
+                                        PolicyGate gate, UnitOfWork unitOfWork) {
         return new EvidenceDocuments(inspections, requests, documents, new EvidenceIntake(intake, store, lists), store,
-                uploads, gate);
+                uploads, gate, unitOfWork);
     }
 
     @Produces

@@ -17,6 +17,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcNotificationOutbox;
 import uk.gov.inspectorates.portal.web.notification.DemoMailAddresses;
 import uk.gov.inspectorates.portal.web.notification.JakartaMailRelay;
 import uk.gov.inspectorates.portal.web.notification.LoggingMailRelay;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The e-mail outbox (docs/adr/0023): {@link Notices} is the {@code NoticeOutbox} every service queues its notices
@@ -45,9 +46,10 @@ public class NotificationWiring {
 
     @Produces
     @Singleton
-    NoticeDelivery noticeDelivery(AuditTrail audit, Clock clock) {
+    NoticeDelivery noticeDelivery(AuditTrail audit, Clock clock, UnitOfWork unitOfWork) {
         MailRelay relay = settings.smtp().<MailRelay>map(JakartaMailRelay::new)
                 .orElseGet(() -> new LoggingMailRelay(configuration.demoModeRunning()));
-        return new NoticeDelivery(new JdbcNotificationOutbox(dataSource), relay, audit, clock, settings.delivery());
+        return new NoticeDelivery(new JdbcNotificationOutbox(dataSource), relay, audit, clock, settings.delivery(),
+                                  unitOfWork);
     }
 }

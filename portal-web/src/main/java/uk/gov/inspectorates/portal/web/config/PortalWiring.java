@@ -220,10 +220,10 @@ public class PortalWiring {
     @Produces
     @Singleton
     ResumableUploads resumableUploads(EncryptedDocumentStore store, WindowedScanner scanner, KeyService keys,
-                                      PolicyGate gate, AuditTrail audit) {
+                                      PolicyGate gate, AuditTrail audit, UnitOfWork unitOfWork) {
         return new ResumableUploads(new JdbcResumableUploadRepository(dataSource), store, documentIntake(store, scanner),
                 scanner, keys, gate, audit, new ResumableUploads.Settings(configuration.uploadPartBytes(),
-                Duration.ofSeconds(configuration.uploadExpirySeconds())));
+                Duration.ofSeconds(configuration.uploadExpirySeconds())), unitOfWork);
     }
 
     @Produces
@@ -231,9 +231,10 @@ public class PortalWiring {
     ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
                                 ResumableUploads uploads, PolicyGate gate, AuditTrail audit, KeyService keys,
                                 Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget,
-                                NoticeOutbox notices, LegalHolds holds) {
+                                NoticeOutbox notices, LegalHolds holds, UnitOfWork unitOfWork) {
         return new ReportService(reports, documentIntake(store, scanner), store, gate,
-                new ScopeRemoval(keys, store, audit, clock, holds), uploads, stamper, letters, budget, notices);
+                new ScopeRemoval(keys, store, audit, clock, holds, unitOfWork), uploads, stamper, letters, budget,
+                        notices, unitOfWork);
     }
 
     @Produces
@@ -260,8 +261,8 @@ public class PortalWiring {
     @Produces
     @Singleton
     LetterService letterService(ReportRepository reports, LetterRepository letters, LetterFiles files,
-                                PolicyGate gate, LetterCopies copies, NoticeOutbox notices) {
-        return new LetterService(reports, letters, files, gate, copies, notices);
+                                PolicyGate gate, LetterCopies copies, NoticeOutbox notices, UnitOfWork unitOfWork) {
+        return new LetterService(reports, letters, files, gate, copies, notices, unitOfWork);
     }
 
     @Produces
@@ -282,17 +283,18 @@ public class PortalWiring {
     AdvanceLetterService advanceLetterService(LetterService reportLetters, LetterRepository letters,
                                               LetterFiles files, PolicyGate gate, LetterCopies copies,
                                               DocumentStore store, AuditTrail audit, KeyService keys, Clock clock,
-                                              NoticeOutbox notices, LegalHolds holds) {
+                                              NoticeOutbox notices, LegalHolds holds, UnitOfWork unitOfWork) {
         return new AdvanceLetterService(reportLetters, letters, files, gate, copies,
-                new ScopeRemoval(keys, store, audit, clock, holds), notices);
+                new ScopeRemoval(keys, store, audit, clock, holds, unitOfWork), notices, unitOfWork);
     }
 
     /** Onward sharing of letters on a recorded basis (ISP ¶14, docs/adr/0027). */
     @Produces
     @Singleton
     LetterOnwardSharingService letterOnwardSharingService(ReportRepository reports, LetterRepository letters,
-                                                          PolicyGate gate) {
-        return new LetterOnwardSharingService(reports, letters, new JdbcLetterOnwardSharings(dataSource), gate);
+                                                          PolicyGate gate, UnitOfWork unitOfWork) {
+        return new LetterOnwardSharingService(reports, letters, new JdbcLetterOnwardSharings(dataSource), gate,
+                                              unitOfWork);
     }
 
     /** The share task list's drafts: the details only, the file comes at the last step. */
@@ -310,14 +312,14 @@ public class PortalWiring {
     @Produces
     @Singleton
     ReportLifecycle reportLifecycle(ReportRepository reports, WithholdRequests withholdRequests, PolicyGate gate,
-                                    NoticeOutbox notices) {
-        return new ReportLifecycle(reports, withholdRequests, gate, notices);
+                                    NoticeOutbox notices, UnitOfWork unitOfWork) {
+        return new ReportLifecycle(reports, withholdRequests, gate, notices, unitOfWork);
     }
 
     @Produces
     @Singleton
-    OnwardSharingService onwardSharingService(ReportRepository reports, PolicyGate gate) {
-        return new OnwardSharingService(reports, new JdbcOnwardSharings(dataSource), gate);
+    OnwardSharingService onwardSharingService(ReportRepository reports, PolicyGate gate, UnitOfWork unitOfWork) {
+        return new OnwardSharingService(reports, new JdbcOnwardSharings(dataSource), gate, unitOfWork);
     }
 
     /** Removes what a crash left behind: unreferenced objects and KEKs, once older than the grace (docs/adr/0007). */
@@ -332,9 +334,9 @@ public class PortalWiring {
     @Produces
     @Singleton
     SignInService signInService(OrganisationDirectory directory, LocalCredentials credentials, PasswordHasher hasher,
-                                AuditTrail audit, Clock clock) {
+                                AuditTrail audit, Clock clock, UnitOfWork unitOfWork) {
         return new SignInService(directory, credentials, new JdbcSignInFailures(dataSource), hasher, audit, clock,
-                configuration.demoModeRunning());
+                configuration.demoModeRunning(), unitOfWork);
     }
 
     /** TOTP secrets are encrypted under the master key ring (docs/adr/0010). */
@@ -346,32 +348,33 @@ public class PortalWiring {
 
     @Produces
     @Singleton
-    PortalSessions portalSessions(AuditTrail audit, Clock clock) {
+    PortalSessions portalSessions(AuditTrail audit, Clock clock, UnitOfWork unitOfWork) {
         return new PortalSessions(new JdbcSessionRegistry(dataSource), audit, clock,
-                new PortalSessions.Timeouts(configuration.sessionIdle(), configuration.sessionAbsolute()));
+                new PortalSessions.Timeouts(configuration.sessionIdle(), configuration.sessionAbsolute()), unitOfWork);
     }
 
     @Produces
     @Singleton
     AgencyAccounts agencyAccounts(OrganisationDirectory directory, LocalCredentials credentials, NoticeOutbox notices,
                                   PasswordHasher hasher, PolicyGate gate, PortalSessions sessions,
-                                  SignInService signIn) {
+                                  SignInService signIn, UnitOfWork unitOfWork) {
         return new AgencyAccounts(directory, credentials, new JdbcInvitations(dataSource),
                 new JdbcPasswordResets(dataSource), notices, hasher, PasswordPolicy.withCommonPasswords(), gate,
                 sessions, signIn, new AgencyAccounts.Settings(configuration.invitationExpiry(),
-                AgencyAccounts.Settings.DEFAULT_RESET_EXPIRY));
+                AgencyAccounts.Settings.DEFAULT_RESET_EXPIRY), unitOfWork);
     }
 
     @Produces
     @Singleton
-    OrganisationAdministration organisationAdministration(OrganisationDirectory directory, PolicyGate gate) {
-        return new OrganisationAdministration(directory, gate);
+    OrganisationAdministration organisationAdministration(OrganisationDirectory directory, PolicyGate gate,
+                                                          UnitOfWork unitOfWork) {
+        return new OrganisationAdministration(directory, gate, unitOfWork);
     }
 
     /** Termly inspection-plan lists (issue 6), kept on PostgreSQL (V8). */
     @Produces
     @Singleton
-    TermPlanService termPlanService(OrganisationDirectory directory, PolicyGate gate) {
-        return new TermPlanService(new JdbcTermPlanRepository(dataSource), directory, gate);
+    TermPlanService termPlanService(OrganisationDirectory directory, PolicyGate gate, UnitOfWork unitOfWork) {
+        return new TermPlanService(new JdbcTermPlanRepository(dataSource), directory, gate, unitOfWork);
     }
 }

@@ -15,6 +15,7 @@ import uk.gov.inspectorates.portal.core.referral.ReferralService;
 import uk.gov.inspectorates.portal.core.referral.Referrals;
 import uk.gov.inspectorates.portal.core.referral.ReferringInspection;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcReferrals;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /** Referrals of concern (JTAI Annex C, docs/adr/0022); a category 1 referral's notice goes to the e-mail outbox. */
 @ApplicationScoped
@@ -33,10 +34,11 @@ public class ReferralWiring {
     @Produces
     @Singleton
     ReferralService referralService(Referrals referrals, InspectionRepository inspections,
-                                    OrganisationDirectory directory, PolicyGate gate, NoticeOutbox notices) {
+                                    OrganisationDirectory directory, PolicyGate gate, NoticeOutbox notices,
+                                            UnitOfWork unitOfWork) {
         ReferralInspections referring = id -> inspections.find(id).map(inspection -> ReferringInspection.of(
                 inspection, directory.findLocalAuthorityArea(inspection.localAuthorityAreaId())
                         .map(LocalAuthorityArea::name).orElse(inspection.localAuthorityAreaId())));
-        return new ReferralService(referrals, referring, directory, gate, notices);
+        return new ReferralService(referrals, referring, directory, gate, notices, unitOfWork);
     }
 }

@@ -40,6 +40,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcRemovalCertificates;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcRemovals;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcRetainedReports;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcScopeInventory;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Automatic, provable removal (issue 17, docs/adr/0030): the sweeps of JTAI data and of reports (CDI beans of type
@@ -98,9 +99,9 @@ public class RemovalWiring {
     @Singleton
     ProvableRemoval provableRemoval(Removals removals, ScopeInventory inventory, KeyService keys, ObjectStore objects,
                                     LegalHolds holds, RemovalCertificates certificates, CertificateSigner signer,
-                                    AuditTrail audit, Clock clock) {
+                                    AuditTrail audit, Clock clock, UnitOfWork unitOfWork) {
         return new ProvableRemoval(removals, inventory, keys, objects, holds,
-                new RemovalCertifier(removals, certificates, signer, clock), audit, clock);
+                new RemovalCertifier(removals, certificates, signer, clock), audit, clock, unitOfWork);
     }
 
     @Produces

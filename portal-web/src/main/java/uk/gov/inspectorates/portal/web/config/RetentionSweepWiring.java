@@ -29,6 +29,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcNotificationOutboxAges;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcShareDraftAges;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcTermPlanAges;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcUnusedAccounts;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * The retention sweeps (issue 17, docs/adr/0029), each a bean of type {@link RetentionSweep} so that the schedule and
@@ -41,36 +42,39 @@ public class RetentionSweepWiring {
     @Produces
     @Singleton
     RetentionSweep shareDraftSweep(DataSource dataSource, RetentionPolicies policies, WorkingDayCalendar calendar,
-                                   AuditTrail audit, Clock clock) {
-        return new AgedRecordSweep(new JdbcShareDraftAges(dataSource), policies, calendar, audit, clock);
+                                   AuditTrail audit, Clock clock, UnitOfWork unitOfWork) {
+        return new AgedRecordSweep(new JdbcShareDraftAges(dataSource), policies, calendar, audit, clock, unitOfWork);
     }
 
     @Produces
     @Singleton
     RetentionSweep termPlanSweep(DataSource dataSource, RetentionPolicies policies, WorkingDayCalendar calendar,
-                                 AuditTrail audit, Clock clock) {
-        return new AgedRecordSweep(new JdbcTermPlanAges(dataSource), policies, calendar, audit, clock);
+                                 AuditTrail audit, Clock clock, UnitOfWork unitOfWork) {
+        return new AgedRecordSweep(new JdbcTermPlanAges(dataSource), policies, calendar, audit, clock, unitOfWork);
     }
 
     @Produces
     @Singleton
     RetentionSweep resumableUploadSweep(ResumableUploads uploads, RetentionPolicies policies,
-                                        WorkingDayCalendar calendar, AuditTrail audit, Clock clock) {
-        return new AgedRecordSweep(new ResumableUploadAges(uploads), policies, calendar, audit, clock);
+                                        WorkingDayCalendar calendar, AuditTrail audit, Clock clock,
+                                                UnitOfWork unitOfWork) {
+        return new AgedRecordSweep(new ResumableUploadAges(uploads), policies, calendar, audit, clock, unitOfWork);
     }
 
     @Produces
     @Singleton
     RetentionSweep notificationOutboxSweep(DataSource dataSource, RetentionPolicies policies,
-                                           WorkingDayCalendar calendar, AuditTrail audit, Clock clock) {
-        return new AgedRecordSweep(new JdbcNotificationOutboxAges(dataSource), policies, calendar, audit, clock);
+                                           WorkingDayCalendar calendar, AuditTrail audit, Clock clock,
+                                                   UnitOfWork unitOfWork) {
+        return new AgedRecordSweep(new JdbcNotificationOutboxAges(dataSource), policies, calendar, audit, clock,
+                                   unitOfWork);
     }
 
     @Produces
     @Singleton
     RetentionSweep unusedAccountSweep(DataSource dataSource, RetentionPolicies policies, WorkingDayCalendar calendar,
-                                      AuditTrail audit, Clock clock) {
-        return new AgedRecordSweep(new JdbcUnusedAccounts(dataSource), policies, calendar, audit, clock);
+                                      AuditTrail audit, Clock clock, UnitOfWork unitOfWork) {
+        return new AgedRecordSweep(new JdbcUnusedAccounts(dataSource), policies, calendar, audit, clock, unitOfWork);
     }
 
     @Produces
@@ -90,14 +94,14 @@ public class RetentionSweepWiring {
     @Produces
     @Singleton
     RetentionAdministration retentionAdministration(RetentionPolicyRecords policies, RetentionSchedule schedule,
-                                                    PolicyGate gate) {
-        return new RetentionAdministration(policies, schedule, gate);
+                                                    PolicyGate gate, UnitOfWork unitOfWork) {
+        return new RetentionAdministration(policies, schedule, gate, unitOfWork);
     }
 
     @Produces
     @Singleton
     LegalHoldService legalHoldService(LegalHoldRecords holds, InspectionRepository inspections,
-                                      ReportRepository reports, PolicyGate gate) {
-        return new LegalHoldService(holds, inspections, reports, gate);
+                                      ReportRepository reports, PolicyGate gate, UnitOfWork unitOfWork) {
+        return new LegalHoldService(holds, inspections, reports, gate, unitOfWork);
     }
 }

@@ -26,6 +26,7 @@ import uk.gov.inspectorates.portal.security.saml.OpenSamlServiceProvider;
 import uk.gov.inspectorates.portal.security.saml.SamlSettings;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAssertionReplayCache;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSamlRequestLog;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * SAML sign-in for inspectorate staff: built only when at least one inspectorate's identity provider is configured
@@ -44,7 +45,7 @@ public class SsoWiring {
     @Produces
     @Singleton
     SingleSignOn singleSignOn(DataSource dataSource, OrganisationDirectory directory, AuditTrail audit,
-                              Clock clock) {
+                              Clock clock, UnitOfWork unitOfWork) {
         List<IdpSettings> identityProviders = new ArrayList<>();
         Duration refresh = Duration.ofSeconds(configuration.samlMetadataRefreshSeconds());
         for (Inspectorate inspectorate : Inspectorate.values()) {
@@ -66,7 +67,7 @@ public class SsoWiring {
         LOG.info(() -> "SAML sign-in for " + identityProviders.stream().map(idp -> idp.inspectorate().name())
                 .toList() + " as " + settings.serviceProviderEntityId());
         return new SingleSignOn(serviceProvider, new StaffSignIn(serviceProvider, directory,
-                configuration.samlAttributeMapping(), audit, clock));
+                configuration.samlAttributeMapping(), audit, clock, unitOfWork));
     }
 
     void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object started, SingleSignOn singleSignOn) {

@@ -35,44 +35,42 @@ public final class JdbcRetentionPolicies implements RetentionPolicyRecords {
     @Override
     public boolean change(PolicyChange change) {
         RetentionCategory category = change.category();
-        try {
-            return jdbc.inTransaction(connection -> {
-                List<RetentionPolicy> locked = Jdbc.query(connection,
-                        "select * from retention_policy where category = ? for update",
-                        row -> policy(category, row, ""), category.name());
-                RetentionPolicy inForce = locked.isEmpty() ? DefaultRetentionPolicies.defaultFor(category)
-                        : locked.get(0);
-                if (!inForce.equals(change.before())) {
-                    return false;
-                }
-                RetentionPolicy after = change.after();
-                if (locked.isEmpty()) {
-                    Jdbc.update(connection, "insert into retention_policy (category, amount, unit, action, owner, "
-                            + "changed_at) values (?, ?, ?, ?, ?, ?)", category.name(), after.amount(),
-                            after.unit().name(), after.action().name(), after.owner(),
-                            Jdbc.timestamp(change.changedAt()));
-                } else {
-                    Jdbc.update(connection, "update retention_policy set amount = ?, unit = ?, action = ?, owner = ?, "
-                            + "changed_at = ? where category = ?", after.amount(), after.unit().name(),
-                            after.action().name(), after.owner(), Jdbc.timestamp(change.changedAt()),
-                            category.name());
-                }
-                RetentionPolicy before = change.before();
-                Jdbc.update(connection, "insert into retention_policy_change (category, before_amount, before_unit, "
-                        + "before_action, before_owner, after_amount, after_unit, after_action, after_owner, "
-                        + "changed_by, changed_by_organisation, changed_at, reason) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", category.name(), before.amount(),
-                        before.unit().name(), before.action().name(), before.owner(), after.amount(),
-                        after.unit().name(), after.action().name(), after.owner(), change.changedBy(),
-                        change.changedByOrganisation(), Jdbc.timestamp(change.changedAt()), change.reason());
-                return true;
-            });
-        } catch (DataAccessException e) {
-            if (isUniqueViolation(e)) {
+        return jdbc.inTransaction(connection -> {
+            List<RetentionPolicy> locked = Jdbc.query(connection,
+                    "select * from retention_policy where category = ? for update",
+                    row -> policy(category, row, ""), category.name());
+            RetentionPolicy inForce = locked.isEmpty() ? DefaultRetentionPolicies.defaultFor(category)
+                    : locked.get(0);
+            if (!inForce.equals(change.before())) {
                 return false;
             }
-            throw e;
-        }
+            RetentionPolicy after = change.after();
+            if (locked.isEmpty()) {
+                // on conflict rather than catching the unique violation: within a unit of work an SQL error
+                // would abort the whole transaction
+                int inserted = Jdbc.update(connection, "insert into retention_policy (category, amount, unit, "
+                        + "action, owner, changed_at) values (?, ?, ?, ?, ?, ?) on conflict (category) do nothing",
+                        category.name(), after.amount(), after.unit().name(), after.action().name(),
+                        after.owner(), Jdbc.timestamp(change.changedAt()));
+                if (inserted == 0) {
+                    return false;
+                }
+            } else {
+                Jdbc.update(connection, "update retention_policy set amount = ?, unit = ?, action = ?, owner = ?, "
+                        + "changed_at = ? where category = ?", after.amount(), after.unit().name(),
+                        after.action().name(), after.owner(), Jdbc.timestamp(change.changedAt()),
+                        category.name());
+            }
+            RetentionPolicy before = change.before();
+            Jdbc.update(connection, "insert into retention_policy_change (category, before_amount, before_unit, "
+                    + "before_action, before_owner, after_amount, after_unit, after_action, after_owner, "
+                    + "changed_by, changed_by_organisation, changed_at, reason) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", category.name(), before.amount(),
+                    before.unit().name(), before.action().name(), before.owner(), after.amount(),
+                    after.unit().name(), after.action().name(), after.owner(), change.changedBy(),
+                    change.changedByOrganisation(), Jdbc.timestamp(change.changedAt()), change.reason());
+            return true;
+        });
     }
 
     @Override
@@ -88,14 +86,5 @@ public final class JdbcRetentionPolicies implements RetentionPolicyRecords {
         return new RetentionPolicy(category, row.getInt(prefix + "amount"),
                 DurationUnit.valueOf(row.getString(prefix + "unit")),
                 EndAction.valueOf(row.getString(prefix + "action")), row.getString(prefix + "owner"));
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -155,6 +157,43 @@ class AuditTrailStorageTest {
         }));
         assertEquals(2, events(refusal), "a refusal happened even though the unit failed");
         assertEquals(0, events(success));
+    }
+
+    @Test
+    void theChainsLockIsNotHeldWhileAUnitsWorkRuns() throws Exception {
+        String detail = unique("meanwhile");
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> slowUnit = pool.submit(() -> unitOfWork.run(() -> {
+                trail.record(event("REPORT_VIEW", Outcome.SUCCEEDED, detail + "/slow"));
+                recorded.countDown();
+                await(finish);
+            }));
+            assertTrue(recorded.await(30, TimeUnit.SECONDS));
+            // another writer appends while the first unit is still at work: nothing waits for its commit
+            pool.submit(() -> trail.record(event("SIGN_IN", Outcome.SUCCEEDED, detail + "/other")))
+                    .get(30, TimeUnit.SECONDS);
+            assertEquals(1, events(detail + "/other"));
+            assertEquals(0, events(detail + "/slow"), "not written before its unit ends");
+            finish.countDown();
+            slowUnit.get(30, TimeUnit.SECONDS);
+            assertEquals(1, events(detail + "/slow"));
+        } finally {
+            finish.countDown();
+            pool.shutdownNow();
+        }
+        assertWholeChainIntact();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(60, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -148,7 +148,8 @@ final class RemovalFixture {
         LegalHolds legalHolds = holds;
         ExportRecords exportRecords = exports;
         ProvableRemoval provable = new ProvableRemoval(removals, inventory, keys, objects, legalHolds,
-                new RemovalCertifier(removals, certificates, signer, clock), audit, clock);
+                new RemovalCertifier(removals, certificates, signer, clock), audit, clock,
+                new uk.gov.inspectorates.portal.storage.jdbc.JdbcUnitOfWork(dataSource));
         JdbcRetainedReports reports = new JdbcRetainedReports(dataSource);
         run = new RetentionRun(List.of(
                 new InspectionRemovalSweep(inspections, exportRecords, inventory, policies, calendar, removals, provable),

@@ -21,6 +21,7 @@ import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.Team;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
  * Signs inspectorate staff in from their identity provider: the response is validated by the {@link IdentityProvider},
@@ -39,9 +40,17 @@ public final class StaffSignIn {
     private final AttributeMapping mapping;
     private final AuditTrail audit;
     private final Clock clock;
+    private final UnitOfWork unitOfWork;
 
     public StaffSignIn(IdentityProvider identityProvider, OrganisationDirectory directory, AttributeMapping mapping,
                        AuditTrail audit, Clock clock) {
+        this(identityProvider, directory, mapping, audit, clock, UnitOfWork.NONE);
+    }
+
+    public StaffSignIn(IdentityProvider identityProvider, OrganisationDirectory directory, AttributeMapping mapping,
+                       AuditTrail audit, Clock clock,
+                       UnitOfWork unitOfWork) {
+        this.unitOfWork = java.util.Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.identityProvider = identityProvider;
         this.directory = directory;
         this.mapping = mapping;
@@ -92,9 +101,12 @@ public final class StaffSignIn {
             String username = inspectorate.organisationId() + "/" + identity.nameId();
             Set<String> teamIds = new HashSet<>();
             teams.forEach(team -> teamIds.add(team.id()));
-            directory.saveUser(new UserAccount(userId, username, displayName, organisation.id(), roles, teamIds, null));
-            audit.record(new AuditEvent(clock.instant(), userId, organisation.id(), AuditActions.SIGN_IN, "USER",
-                    userId, Outcome.SUCCEEDED, "saml"));
+            unitOfWork.run(() -> {
+                directory.saveUser(new UserAccount(userId, username, displayName, organisation.id(), roles, teamIds,
+                        null));
+                audit.record(new AuditEvent(clock.instant(), userId, organisation.id(), AuditActions.SIGN_IN, "USER",
+                        userId, Outcome.SUCCEEDED, "saml"));
+            });
             return new Subject(userId, username, displayName, organisation, roles, teams);
         } catch (SsoRefused refused) {
             audit.record(new AuditEvent(clock.instant(), userId, inspectorate.organisationId(), AuditActions.SIGN_IN,
