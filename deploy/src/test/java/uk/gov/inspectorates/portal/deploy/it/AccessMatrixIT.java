@@ -53,7 +53,9 @@ class AccessMatrixIT extends PortalDeployment {
         return List.of(ReportRoutes.signedIn(portal, subjects, sessions), new UploadRoutes(sessions),
                 new OrganisationRoutes(), new TermPlanRoutes(sessions), LetterRoutes.signedIn(portal, sessions),
                 new JtaiRoutes.Inspections(jtai), new JtaiRoutes.Requests(jtai), new JtaiRoutes.Documents(jtai),
-                new ReferralRoutes(sessions), new FindingsLetterRoutes(sessions));
+                new ReferralRoutes(sessions), new FindingsLetterRoutes(sessions),
+                // issue 18: the SIRO's trail and its scope (docs/adr/0033)
+                AuditTrailRoutes.signedIn(portal));
     }
 
     /** The tables, checked complete before anything runs (also by AccessMatrixTableTest, without a portal). */
@@ -76,6 +78,8 @@ class AccessMatrixIT extends PortalDeployment {
                 ReferralRoutes::appliesTo));
         tables.put("findings-letters", AccessMatrix.load("findings-letters", subjects, FindingsLetterRoutes.STATES,
                 FindingsLetterRoutes::appliesTo));
+        tables.put("audit-trail", AccessMatrix.load("audit-trail", subjects, AuditTrailRoutes.STATES,
+                AuditTrailRoutes::appliesTo));
         return tables;
     }
 

@@ -104,7 +104,7 @@ final class FindingsLetterRoutes implements MatrixRoutes {
             case EXPORT -> Route.consuming((api, subject, id) -> Answer.of(api.postJson(letter(id)
                     + "/accuracy-check", "{\"dcs\":\"matrix-agency.chief\"}")));
             case DELETE -> Route.none((api, subject, id) -> Answer.of(api.delete(letter(id))));
-            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
+            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit/resources/" + id)));
         };
     }
 

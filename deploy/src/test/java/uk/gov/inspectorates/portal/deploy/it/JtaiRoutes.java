@@ -169,7 +169,7 @@ final class JtaiRoutes {
                 case CHANGE -> none("PUT", "/api/v1/inspections/{id}");
                 case DELETE -> none("DELETE", "/api/v1/inspections/{id}");
                 case EXPORT -> none("POST", "/api/v1/inspections/{id}/exports");
-                case AUDIT_VIEW -> none("GET", "/api/v1/audit?resource={id}");
+                case AUDIT_VIEW -> none("GET", "/api/v1/audit/resources/{id}");
             };
         }
 
@@ -245,7 +245,7 @@ final class JtaiRoutes {
                 case CHANGE -> none("PUT", "/api/v1/inspections/x/requests/{id}");
                 case DELETE -> none("DELETE", "/api/v1/inspections/x/requests/{id}");
                 case EXPORT -> none("POST", "/api/v1/inspections/x/requests/{id}/exports");
-                case AUDIT_VIEW -> none("GET", "/api/v1/audit?resource={id}");
+                case AUDIT_VIEW -> none("GET", "/api/v1/audit/resources/{id}");
             };
         }
 
@@ -318,7 +318,7 @@ final class JtaiRoutes {
                 case CHANGE -> none("PUT", "/api/v1/documents/{id}");
                 case DELETE -> none("DELETE", "/api/v1/documents/{id}");
                 case EXPORT -> none("POST", "/api/v1/documents/{id}/exports");
-                case AUDIT_VIEW -> none("GET", "/api/v1/audit?resource={id}");
+                case AUDIT_VIEW -> none("GET", "/api/v1/audit/resources/{id}");
             };
         }
 

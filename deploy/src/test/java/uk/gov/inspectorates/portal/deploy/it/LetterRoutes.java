@@ -157,7 +157,7 @@ final class LetterRoutes implements MatrixRoutes {
             case CHANGE -> Route.none((api, subject, id) -> Answer.of(api.putBytes(path(id), new byte[] {'{', '}'})));
             case EXPORT -> Route.access((api, subject, id) -> Answer.of(api.postJson(path(id) + "/onward-sharing",
                     "{\"basis\":\"LEGAL_OBLIGATION\",\"recipient\":\"Family Court\",\"evidence\":\"order 1\"}")));
-            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
+            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit/resources/" + id)));
         };
     }
 

@@ -62,7 +62,7 @@ final class OrganisationRoutes implements MatrixRoutes {
             case DELETE -> Route.none((api, subject, id) -> Answer.of(api.delete("/api/v1/organisations/" + id)));
             case EXPORT -> Route.none((api, subject, id) -> Answer.of(api.postJson("/api/v1/organisations/" + id
                     + "/exports", "{}")));
-            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
+            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit/resources/" + id)));
         };
     }
 

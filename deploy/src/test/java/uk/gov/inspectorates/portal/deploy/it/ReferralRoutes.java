@@ -114,7 +114,7 @@ final class ReferralRoutes implements MatrixRoutes {
                     body(STEP_OF_STATE.get(stateOf.get(id))))));
             case DELETE -> Route.none((api, subject, id) -> Answer.of(api.delete(path(id))));
             case EXPORT -> Route.none((api, subject, id) -> Answer.of(api.postJson(path(id) + "/exports", "{}")));
-            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
+            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit/resources/" + id)));
         };
     }
 

@@ -129,7 +129,9 @@ final class ReportRoutes implements MatrixRoutes {
             case EXPORT -> Route.access((api, subject, id) -> Answer.of(api.postJson("/api/v1/reports/" + id
                     + "/onward-sharing", "{\"basis\":\"LEGAL_OBLIGATION\",\"recipient\":\"Family Court\","
                     + "\"evidence\":\"order ZW30C00123\"}")));
-            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
+            // issue 18: who has seen the report (docs/adr/0033)
+            case AUDIT_VIEW -> Route.access((api, subject, id) -> Answer.of(api.get("/api/v1/audit/reports/" + id
+                    + "/readers")));
         };
     }
 

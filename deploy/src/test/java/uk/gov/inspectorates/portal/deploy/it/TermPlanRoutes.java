@@ -80,7 +80,7 @@ final class TermPlanRoutes implements MatrixRoutes {
             case DELETE -> Route.none((api, subject, id) -> Answer.of(api.delete("/api/v1/term-plans/" + id)));
             case EXPORT -> Route.none((api, subject, id) -> Answer.of(api.postJson("/api/v1/term-plans/" + id
                     + "/exports", "{}")));
-            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
+            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit/resources/" + id)));
         };
     }
 

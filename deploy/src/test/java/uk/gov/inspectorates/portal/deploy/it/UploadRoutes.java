@@ -82,7 +82,7 @@ final class UploadRoutes implements MatrixRoutes {
             case DELETE -> Route.consuming((api, subject, id) -> Answer.of(api.delete("/api/v1/uploads/" + id)));
             case EXPORT -> Route.none((api, subject, id) -> Answer.of(api.postJson("/api/v1/uploads/" + id + "/exports",
                     "{}")));
-            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit?resource=" + id)));
+            case AUDIT_VIEW -> Route.none((api, subject, id) -> Answer.of(api.get("/api/v1/audit/resources/" + id)));
         };
     }
 

@@ -114,7 +114,8 @@ public final class AccessPolicy {
                     && subject.roles().contains(Role.ADMINISTRATOR)
                     ? Decision.permit(REMOVE_BY_ORIGINATOR_ADMINISTRATOR)
                     : Decision.deny(REMOVE_ORIGINATOR_ADMINISTRATOR_ONLY);
-            case AUDIT_VIEW -> Decision.deny(NOT_PERMITTED);
+            // who has seen it: the originator's SIRO (issue 18)
+            case AUDIT_VIEW -> AuditRules.decideReport(subject, report);
         };
     }
 

@@ -13,6 +13,8 @@ final class AuditRules {
 
     static final String OWN_ORGANISATION_SIRO = "audit.read.own-organisation-siro";
     static final String READ_ONLY = "audit.append-only";
+    /** "Who has seen this report?": the SIRO of the inspectorate that shared it (issue 18, docs/adr/0033). */
+    static final String REPORT_ORIGINATOR_SIRO = "audit.report.originator-siro";
 
     private AuditRules() {
     }
@@ -27,5 +29,12 @@ final class AuditRules {
         boolean ownTrail = own.isPresent() && own.get().equals(trail.originator());
         return ownTrail && subject.has(Role.SIRO) ? Decision.permit(OWN_ORGANISATION_SIRO)
                 : Decision.deny(OWN_ORGANISATION_SIRO);
+    }
+
+    /** The trail of one report (its readers, times and download ids): its originator's SIRO only. */
+    static Decision decideReport(Subject subject, Resource report) {
+        Optional<Inspectorate> own = subject.inspectorate();
+        return own.isPresent() && own.get() == report.originator() && subject.has(Role.SIRO)
+                ? Decision.permit(REPORT_ORIGINATOR_SIRO) : Decision.deny(REPORT_ORIGINATOR_SIRO);
     }
 }

@@ -166,4 +166,18 @@ public final class AuditActions {
     public static final String INSPECTION_EXPORT_VIEW = "INSPECTION_EXPORT_VIEW";
     /** An inspectorate's export served (the byte range in the detail), completed (bytes, SHA-256), or refused. */
     public static final String INSPECTION_EXPORT = "INSPECTION_EXPORT";
+
+    // --- issue 18, the SIRO's chart and PDF report (helper-chart, docs/adr/0035) ---
+    /** A SIRO's chart of access over time to a report or an inspection viewed (period, counts), or refused. */
+    public static final String AUDIT_CHART = "AUDIT_CHART";
+    // (a SIRO's PDF report of the trail is an AUDIT_EXPORT too, with format=pdf in the detail)
+    // ---- tamper evidence: verification and the CSV export (issue 18, helper-verify, docs/adr/0031)
+    /** The trail verified against its chain and signed checkpoints (intact or not, the first broken seq), or refused. */
+    public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
+    /** The trail exported as CSV (the criteria, rows in full and redacted, the covering checkpoint), or refused. */
+    public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
+
+    // ---- the SIRO's search of the trail (issue 18, helper-search, docs/adr/0033)
+    /** A SIRO's search of the trail (the criteria in the detail, never what was found), or refused with the rule. */
+    public static final String AUDIT_SEARCH = "AUDIT_SEARCH";
 }

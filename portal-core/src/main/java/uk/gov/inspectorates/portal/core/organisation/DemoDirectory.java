@@ -86,6 +86,8 @@ public final class DemoDirectory {
                         Set.of(Role.INSPECTION_SUPPORT), inspectionTeam(Inspectorate.OFSTED)),
                 staff("ofsted.siro", "Sian Riskowner", Inspectorate.OFSTED, "SIRO",
                         Set.of(Role.SIRO), Set.of()),
+                // issue 18: a second inspectorate's SIRO, to show that each SIRO sees their own scope of the trail
+                staff("cqc.siro", "Cai Riskowner", Inspectorate.CQC, "SIRO", Set.of(Role.SIRO), Set.of()),
                 staff("ofsted.admin", "Adam Administrator", Inspectorate.OFSTED, "administrator",
                         Set.of(Role.ADMINISTRATOR), Set.of()),
                 staff("cqc.inspector", "Chris Inspector", Inspectorate.CQC, "inspector (shares reports)",

@@ -291,14 +291,19 @@ class AccessPolicyTest {
 
     enum ReportBuilderState { EMBARGO, SCHEDULED, PUBLISHED, WITHDRAWN }
 
+    /** Issue 18, "who has seen this report?": its originator's SIRO, nobody else (not even with every other role). */
     @Test
-    void auditViewIsNeverPermittedOnReports() {
-        Resource report = aReport().from(OFSTED).build().asResourceAt(NOW);
-        Subject sharer = aSubject().of(OFSTED).withRoles(Role.values()).onReaderList().build();
-        Subject reader = aSubject().of(CQC).withRoles(Role.values()).onReaderList().build();
+    void auditViewOfAReportIsItsOriginatorsSiros() {
+        Resource report = aReport().from(OFSTED).addressedTo(CQC).build().asResourceAt(NOW);
+        Subject ofstedSiro = aSubject().of(OFSTED).withRoles(Role.SIRO).build();
+        Role[] allButSiro = java.util.Arrays.stream(Role.values()).filter(role -> role != Role.SIRO)
+                .toArray(Role[]::new);
+        Subject sharer = aSubject().of(OFSTED).withRoles(allButSiro).onReaderList().build();
+        Subject addresseeSiro = aSubject().of(CQC).withRoles(Role.values()).onReaderList().build();
 
-        assertDenied(AccessPolicy.NOT_PERMITTED, decide(sharer, Action.AUDIT_VIEW, report));
-        assertDenied(AccessPolicy.NOT_PERMITTED, decide(reader, Action.AUDIT_VIEW, report));
+        assertPermitted(AuditRules.REPORT_ORIGINATOR_SIRO, decide(ofstedSiro, Action.AUDIT_VIEW, report));
+        assertDenied(AuditRules.REPORT_ORIGINATOR_SIRO, decide(sharer, Action.AUDIT_VIEW, report));
+        assertDenied(AuditRules.REPORT_ORIGINATOR_SIRO, decide(addresseeSiro, Action.AUDIT_VIEW, report));
     }
 
     /** Guards the tests above: a new action must be given a rule and a test, not fall through unnoticed. */

@@ -29,7 +29,9 @@ final class PageModel {
     PageModel signedIn(Subject subject, String csrfToken) {
         values.put("user", Map.of("displayName", subject.displayName(), "organisation",
                 subject.organisation().name(), "administrator", subject.has(Role.ADMINISTRATOR),
-                "inspectorateStaff", subject.inspectorate().isPresent()));
+                "inspectorateStaff", subject.inspectorate().isPresent(),
+                // issue 18: an inspectorate's SIRO reads its audit trail (the rule is AuditRules')
+                "siro", subject.has(Role.SIRO) && subject.inspectorate().isPresent()));
         values.put("csrfToken", csrfToken);
         return this;
     }

@@ -76,6 +76,10 @@ public class ReportPages extends HttpServlet {
     @Inject
     LegalHoldSection legalHolds;
 
+    /** Issue 18: "who has seen this report?" for its originator's SIRO (docs/adr/0033). */
+    @Inject
+    WhoHasSeenSection whoHasSeen;
+
     @Inject
     ReportService reports;
 
@@ -299,6 +303,7 @@ public class ReportPages extends HttpServlet {
                 .with("history", ReportHistory.of(report, withholdRequests, onward, now))
                 .with("letterSection", letterPages.section(request, subject, report))
                 .with("legalHold", legalHolds.of(subject, HoldTarget.report(id), "report-page"))
+                .with("whoHasSeen", whoHasSeen.of(subject, report, now))
                 .asMap());
     }
 

@@ -24,7 +24,7 @@ public final class ApplicationRole implements Callback {
      * The tables nobody changes once written: the application's role may insert and read, never update, delete or
      * truncate. A migration that adds such a table adds its name here (the one place).
      */
-    public static final List<String> APPEND_ONLY_TABLES = List.of("audit_event");
+    public static final List<String> APPEND_ONLY_TABLES = List.of("audit_event", "audit_checkpoint");
 
     private static final String REFUSAL_FUNCTION = "refuse_append_only_change";
 

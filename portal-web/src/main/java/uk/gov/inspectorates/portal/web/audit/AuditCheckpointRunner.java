@@ -1,0 +1,76 @@
+package uk.gov.inspectorates.portal.web.audit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.inspectorates.portal.core.audit.AuditCheckpointing;
+import uk.gov.inspectorates.portal.web.config.AuditCheckpointWiring;
+
+/**
+ * Takes the audit trail's signed checkpoints on schedule (docs/adr/0031): looks at the head every
+ * {@code portal.audit.checkpoint.interval-seconds} (every 5 s at most when {@code every-events} is set) and signs it
+ * when it has moved and a checkpoint is due. Every node may run it: the checkpoint writers' lock lets one at a time
+ * sign, and the others find the head signed already. {@code portal.audit.checkpoint.enabled=false} stops the schedule
+ * (exports still take the checkpoint they end at).
+ */
+@Singleton
+@Startup
+@DependsOn("PortalStartup")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class AuditCheckpointRunner {
+
+    private static final Logger LOG = Logger.getLogger(AuditCheckpointRunner.class.getName());
+
+    @Inject
+    AuditCheckpointing checkpointing;
+
+    @Inject
+    AuditCheckpointWiring settings;
+
+    @Inject
+    @ConfigProperty(name = "portal.audit.checkpoint.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> schedule;
+
+    @PostConstruct
+    void start() {
+        if (!enabled) {
+            LOG.info("Audit checkpoints are not scheduled (portal.audit.checkpoint.enabled=false)");
+            return;
+        }
+        long every = settings.checkInterval().toSeconds();
+        schedule = scheduler.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    private void runOnce() {
+        try {
+            checkpointing.takeIfDue().ifPresent(checkpoint -> LOG.fine(() -> "Audit checkpoint signed at seq "
+                    + checkpoint.seq()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Taking an audit checkpoint failed; the next run tries again", e);
+        }
+    }
+}
