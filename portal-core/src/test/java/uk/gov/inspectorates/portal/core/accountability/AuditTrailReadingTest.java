@@ -69,7 +69,7 @@ class AuditTrailReadingTest {
         assertEquals(List.of(download), page.events());
         assertEquals(List.of(AuditScope.ofOrganisation("ofsted")), scopesAsked);
         assertEquals(List.of(new AuditEvent(NOW, "ofsted-siro", "ofsted", AuditActions.AUDIT_SEARCH, "AUDIT_TRAIL",
-                "audit-trail/OFSTED", Outcome.SUCCEEDED, criteria.describe())), audit.events());
+                "audit-trail/OFSTED", Outcome.SUCCEEDED, criteria.describe()).withActorRoles("SIRO")), audit.events());
     }
 
     @Test
