@@ -52,39 +52,44 @@ public final class AuditCsvExport {
             this.covering = covering;
         }
 
+        /** Writes the export; audited once written, or once interrupted (with what had been written by then). */
         public Written writeTo(Writer out) throws IOException {
-            AuditCsv.ExportWriter writer = new AuditCsv.ExportWriter(out);
-            writer.header();
             long[] counts = new long[2];
             Long[] first = {null};
-            if (covering.isPresent()) {
-                try {
-                    chain.inOrder(Long.MIN_VALUE, covering.get().seq(), stored -> {
-                        boolean wanted = scope.covers(stored.event()) && criteria.matches(stored.event());
-                        if (first[0] == null) {
-                            if (!wanted) {
-                                return;
+            boolean finished = false;
+            try {
+                AuditCsv.ExportWriter writer = new AuditCsv.ExportWriter(out);
+                writer.header();
+                if (covering.isPresent()) {
+                    try {
+                        chain.inOrder(Long.MIN_VALUE, covering.get().seq(), stored -> {
+                            boolean wanted = scope.covers(stored.event()) && criteria.matches(stored.event());
+                            if (first[0] == null) {
+                                if (!wanted) {
+                                    return;
+                                }
+                                first[0] = stored.seq();
                             }
-                            first[0] = stored.seq();
-                        }
-                        write(writer, stored, wanted, counts);
-                    });
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
+                            write(writer, stored, wanted, counts);
+                        });
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                    if (first[0] != null) {
+                        writeCheckpoints(writer, first[0], covering.get().seq());
+                    }
                 }
-                if (first[0] != null) {
-                    writeCheckpoints(writer, first[0], covering.get().seq());
-                }
+                out.flush();
+                finished = true;
+            } finally {
+                gate.record(subject, TrailAdmission.act(AuditActions.AUDIT_EXPORT, subject), Outcome.SUCCEEDED,
+                        (finished ? "CSV export" : "CSV export INTERRUPTED (the connection failed part-way)")
+                                + "; criteria: " + describe(criteria) + "; " + counts[0] + " events in full, "
+                                + counts[1] + " redacted"
+                                + (first[0] == null ? "; nothing matched"
+                                    : "; seq " + first[0] + " to checkpoint at seq " + covering.get().seq()));
             }
-            out.flush();
-            Written written = new Written(counts[0], counts[1], first[0],
-                    first[0] == null ? null : covering.get().seq());
-            gate.record(subject, TrailAdmission.act(AuditActions.AUDIT_EXPORT, subject), Outcome.SUCCEEDED,
-                    "CSV export; criteria: " + describe(criteria) + "; " + written.fullEvents() + " events in full, "
-                            + written.redactedEvents() + " redacted"
-                            + (first[0] == null ? "; nothing matched"
-                                : "; seq " + first[0] + " to checkpoint at seq " + written.checkpointSeq()));
-            return written;
+            return new Written(counts[0], counts[1], first[0], first[0] == null ? null : covering.get().seq());
         }
     }
 

@@ -44,6 +44,9 @@ public final class MinioCheckpointArchive implements CheckpointArchive {
 
     static final String PREFIX = "audit-checkpoints/";
     private static final Logger LOG = Logger.getLogger(MinioCheckpointArchive.class.getName());
+    /** What a store without object lock answers; any other refusal fails the checkpoint rather than downgrade it. */
+    private static final java.util.Set<String> NO_OBJECT_LOCK = java.util.Set.of("NotImplemented", "InvalidRequest",
+            "ObjectLockConfigurationNotFoundError", "InvalidBucketState");
     private static final Pattern JSON = Pattern.compile("\\{\"seq\":(-?\\d+),\"head\":\"([0-9a-f]+)\",\"at\":\"([^\"]+)\","
             + "\"keyId\":\"([^\"]+)\",\"signature\":\"([0-9a-f]+)\"}\\s*");
 
@@ -100,6 +103,9 @@ public final class MinioCheckpointArchive implements CheckpointArchive {
                     noObjectLock("the store accepted a retention but does not report one");
                     return;
                 } catch (ErrorResponseException refused) {
+                    if (!NO_OBJECT_LOCK.contains(refused.errorResponse().code())) {
+                        throw refused;
+                    }
                     noObjectLock(refused.errorResponse().code());
                 }
             }
