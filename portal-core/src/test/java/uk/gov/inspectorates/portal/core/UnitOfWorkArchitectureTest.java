@@ -16,7 +16,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.accountability.AccessChartService;
+import uk.gov.inspectorates.portal.core.accountability.AuditCsvExport;
 import uk.gov.inspectorates.portal.core.accountability.AuditReportService;
+import uk.gov.inspectorates.portal.core.accountability.AuditTrailReading;
+import uk.gov.inspectorates.portal.core.accountability.TrailVerification;
+import uk.gov.inspectorates.portal.core.audit.EnrichedAuditTrail;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
@@ -51,8 +55,12 @@ class UnitOfWorkArchitectureTest {
             RemovalService.class,         // listings, and a run's summary: each removal has its own units
             OrphanSweep.class,            // a summary of deleted objects nothing refers to: no row changes
             AccessChartService.class,     // a SIRO's chart: a read of the trail (docs/adr/0035)
-            AuditReportService.class);    // a SIRO's PDF report: written first, then its event (the checkpoint it
+            AuditReportService.class,     // a SIRO's PDF report: written first, then its event (the checkpoint it
                                           // signs first is AuditCheckpointing's own unit of work)
+            AuditTrailReading.class,      // a SIRO's search and "who has seen": reads of the trail
+            TrailVerification.class,      // a SIRO's verification: a read of the trail
+            AuditCsvExport.Prepared.class, // a SIRO's CSV export: its checkpoint is AuditCheckpointing's own unit
+            EnrichedAuditTrail.class);    // the trail itself, decorated: it joins its caller's unit
 
     private static final DescribedPredicate<JavaClass> RECORDS_AN_AUDIT_EVENT =
             new DescribedPredicate<>("record an audit event") {

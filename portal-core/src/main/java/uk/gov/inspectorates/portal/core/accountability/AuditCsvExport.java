@@ -108,7 +108,9 @@ public final class AuditCsvExport {
 
     /** Admits the SIRO (403 naming the rule otherwise, audited) and takes the checkpoint the export will end at. */
     public Prepared prepare(Subject subject, AuditQuery criteria) {
-        AuditScope scope = TrailAdmission.admit(gate, subject, Action.EXPORT, AuditActions.AUDIT_EXPORT);
+        gate.require(subject, Action.EXPORT, TrailAdmission.trailOf(subject),
+                TrailAdmission.act(AuditActions.AUDIT_EXPORT, subject));
+        AuditScope scope = TrailAdmission.scopeOf(subject);
         return new Prepared(subject, criteria, scope, checkpointing.atHead());
     }
 

@@ -1,7 +1,5 @@
 package uk.gov.inspectorates.portal.core.accountability;
 
-import uk.gov.inspectorates.portal.core.access.Action;
-import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
 import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
@@ -20,16 +18,20 @@ final class TrailAdmission {
     private TrailAdmission() {
     }
 
-    static AuditScope admit(PolicyGate gate, Subject subject, Action action, String auditAction) {
-        // someone outside the inspectorates asks about a trail that is not theirs: the rule refuses them by name
-        Inspectorate asked = subject.inspectorate().orElse(Inspectorate.OFSTED);
-        Resource trail = Resource.auditTrailOf(asked);
-        gate.require(subject, action, trail, Act.of(auditAction, RESOURCE_TYPE, trail.id()));
+    /**
+     * The trail as the subject's organisation sees it; someone outside the inspectorates asks about a trail that is
+     * not theirs, which the rule refuses by name. The caller asks the gate (one policy, OnePolicyArchitectureTest).
+     */
+    static Resource trailOf(Subject subject) {
+        return Resource.auditTrailOf(subject.inspectorate().orElse(Inspectorate.OFSTED));
+    }
+
+    /** What an admitted subject sees: their organisation's scope. */
+    static AuditScope scopeOf(Subject subject) {
         return AuditScope.ofOrganisation(subject.organisation().id());
     }
 
     static Act act(String auditAction, Subject subject) {
-        Inspectorate asked = subject.inspectorate().orElse(Inspectorate.OFSTED);
-        return Act.of(auditAction, RESOURCE_TYPE, Resource.auditTrailOf(asked).id());
+        return Act.of(auditAction, RESOURCE_TYPE, trailOf(subject).id());
     }
 }

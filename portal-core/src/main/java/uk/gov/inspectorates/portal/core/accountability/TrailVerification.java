@@ -32,7 +32,8 @@ public final class TrailVerification {
     }
 
     public ChainVerification.Report verify(Subject subject) {
-        TrailAdmission.admit(gate, subject, Action.AUDIT_VIEW, AuditActions.AUDIT_VERIFY);
+        gate.require(subject, Action.AUDIT_VIEW, TrailAdmission.trailOf(subject),
+                TrailAdmission.act(AuditActions.AUDIT_VERIFY, subject));
         ChainVerification.Report report = verifier.report();
         AuditVerification result = report.verification();
         gate.record(subject, TrailAdmission.act(AuditActions.AUDIT_VERIFY, subject), Outcome.SUCCEEDED,
