@@ -66,7 +66,10 @@ class JdbcAuditSearchTest {
 
     private static void empty() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // the trail is append-only even for its owner (docs/adr/0032): the test's superuser sets the triggers aside
+            statement.execute("set session_replication_role = replica");
             statement.execute("truncate audit_event restart identity");
+            statement.execute("set session_replication_role = origin");
         }
     }
 

@@ -56,7 +56,7 @@ class JdbcAuditSubjectsTest {
     /** Resource types the domain audits that are nobody's report or inspection (people, organisations, sweeps...). */
     private static final Set<String> NO_REPORT_OR_INSPECTION = Set.of("USER", "TEAM", "ORGANISATION",
             "LOCAL_AUTHORITY_AREA", "INVITATION", "RETENTION", "RETENTION_POLICY", "LEGAL_HOLD", "BUCKET",
-            "NOTIFICATION", "MASTER_KEY", "PAGE", "SHARE_DRAFT", "NOTICE", "AUDIT_EVENTS");
+            "NOTIFICATION", "MASTER_KEY", "PAGE", "SHARE_DRAFT", "NOTICE", "AUDIT_EVENTS", "AUDIT_TRAIL");
     /** Resolved by {@link JdbcAuditSubjects} (each tested below or through the inspection's own branch). */
     private static final Set<String> RESOLVED = Set.of("REPORT", "LETTER", "INSPECTION", "FINDINGS_LETTER",
             "INFORMATION_REQUEST", "EVIDENCE_DOCUMENT", "FINDINGS_LETTER_DOCUMENT", "REFERRAL", "CHALLENGE", "UPLOAD",
