@@ -188,7 +188,7 @@ class CrashSafetyIT {
             byte[] inFlightPdf = TestPdf.withText("in flight when the database goes", 768 * 1024);
             Future<HttpResponse<String>> inFlight = executor.submit(() -> inspector.shareReportThrottled(
                     ReportMetadata.aReport().json(), "report.pdf", inFlightPdf, 128 * 1024));
-            awaitCount("select count(*) from key_encryption_key", keksBefore + 1, Duration.ofSeconds(20));
+            TestEnvironment.awaitCount("select count(*) from key_encryption_key", keksBefore + 1, Duration.ofSeconds(20));
             TestEnvironment.stopDatabase();
             try {
                 assertFalse(inFlight.isDone(), "the upload is still streaming when the database goes");
@@ -251,16 +251,6 @@ class CrashSafetyIT {
         assertTrue(body.contains("cannot reach its database"), what + ": " + body);
         assertEquals("30", headers.firstValue("Retry-After").orElse(""), what + ": Retry-After");
         assertFalse(body.contains("Exception") || body.contains("at uk.gov"), what + ": " + body);
-    }
-
-    private static void awaitCount(String sql, long expected, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (TestEnvironment.count(sql) < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still fewer than " + expected + " rows after " + timeout + ": " + sql);
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static PayaraMicroProcess start(Path work, Map<String, String> environment) throws Exception {

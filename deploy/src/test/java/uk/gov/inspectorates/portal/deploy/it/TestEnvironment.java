@@ -171,6 +171,23 @@ public final class TestEnvironment {
 
     /** The single number a query such as {@code select count(*) from ...} answers, from the portal's database. */
     /** The number a {@code select count(*) ...} answers, with its {@code ?} parameters (strings, null allowed). */
+    /**
+     * Waits until {@link #count} reaches {@code expected}: for what the portal does just after a visible effect (an
+     * e-mail handed to the relay is marked sent in the outbox a moment later).
+     */
+    public static void awaitCount(String sql, long expected, java.time.Duration timeout, Object... parameters)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long found;
+        while ((found = count(sql, parameters)) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still " + found + " rows, not " + expected + ", after " + timeout + ": "
+                        + sql);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     public static long count(String sql, Object... parameters) throws SQLException {
         try (Connection connection = openSuperuserConnection();
              java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -187,7 +187,7 @@ public final class InspectionExports {
         }
 
         /**
-         * Writes bytes {@code [from, to)}, audited; when they reach the end of the archive the export is recorded with
+         * Writes bytes {@code [from, to)}, audited before the first byte; when they reach the end of the archive the export is recorded with
          * the archive's SHA-256 (computed here when this range did not start at 0 and none is recorded yet). A failure
          * part way (client gone, content unreadable) is audited and rethrown, so the response is aborted.
          */
@@ -197,6 +197,8 @@ public final class InspectionExports {
             Counting counted = new Counting(out, whole ? digest : null);
             String range = "bytes=" + from + "-" + (to - 1) + "/" + length() + " inspectorate="
                     + export.inspectorate().name();
+            // recorded before the first byte leaves: a range whose event cannot be written is not served
+            gate.record(subject, act, Outcome.SUCCEEDED, range);
             try {
                 export.archive().write(counted, from, to);
                 counted.flush();
@@ -205,7 +207,6 @@ public final class InspectionExports {
                 throw failure;
             }
             if (to < length()) {
-                gate.record(subject, act, Outcome.SUCCEEDED, range);
                 return;
             }
             String sha256 = whole ? HexFormat.of().formatHex(digest.digest())
