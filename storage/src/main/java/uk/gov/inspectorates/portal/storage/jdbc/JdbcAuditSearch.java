@@ -86,8 +86,9 @@ public final class JdbcAuditSearch implements AuditSearch, ReportReaders {
         criterion(where, parameters, DOWNLOAD + " = ?", query.downloadId());
         parameters.add(query.pageSize() + 1);
         parameters.add((long) (query.page() - 1) * query.pageSize());
-        return new Statement("select " + COLUMNS + " from audit_event where " + where
-                + " order by seq desc limit ? offset ?", parameters.toArray());
+        return new Statement("select " + COLUMNS + " from audit_event where seq in (select seq from audit_event where "
+                + where + " order by at desc, seq desc limit ? offset ?) order by at desc, seq desc",
+                parameters.toArray());
     }
 
     @Override
