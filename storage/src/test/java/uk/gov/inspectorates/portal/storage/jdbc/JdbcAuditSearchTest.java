@@ -194,6 +194,11 @@ class JdbcAuditSearchTest {
             String plan = plan(JdbcAuditSearch.statement(query, cqc));
             assertFalse(plan.contains("Seq Scan"), query + "\n" + plan);
         }
+        AuditQuery oneDay = new AuditQuery(null, null, null, null, null, null, AuditSeed.START.plus(Duration.ofDays(3)),
+                AuditSeed.START.plus(Duration.ofDays(4)), null, 1, 50);
+        String plan = plan(JdbcAuditSearch.statement(oneDay, cqc));
+        assertTrue(plan.contains("Scan Backward using audit_event_at on"),
+                "a date range alone walks (at, seq) from its end and stops after a page, not reading the day\n" + plan);
     }
 
     private static String plan(JdbcAuditSearch.Statement statement) throws Exception {
