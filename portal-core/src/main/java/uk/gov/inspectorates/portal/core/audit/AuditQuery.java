@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * A SIRO's search of the trail: every criterion optional (null: any), combined with AND; {@code from} inclusive,
- * {@code to} exclusive; newest first, {@code pageSize} a page, pages counted from 1. {@link #matches} is the
- * definition the stores' queries must agree with.
+ * {@code to} exclusive; newest first (by the event's time, then by seq: an event's time is when it happened, its seq
+ * when it was committed, so the two are not strictly in step), {@code pageSize} a page, pages counted from 1.
+ * {@link #matches} is the definition the stores' queries must agree with.
  */
 public record AuditQuery(String actorId, String organisationId, String reportId, String inspectionId, String action,
                          AuditEvent.Outcome outcome, Instant from, Instant to, String downloadId, int page,

@@ -29,7 +29,8 @@ final class InMemoryAuditEvents implements AuditSearch, AuditActivity {
         searches++;
         List<StoredAuditEvent> found = events.stream()
                 .filter(e -> query.matches(e.event()) && scope.covers(e.event()))
-                .sorted(Comparator.comparingLong(StoredAuditEvent::seq).reversed()).toList();
+                .sorted(Comparator.comparing((StoredAuditEvent e) -> e.event().at())
+                        .thenComparingLong(StoredAuditEvent::seq).reversed()).toList();
         int from = (query.page() - 1) * query.pageSize();
         List<StoredAuditEvent> page = found.subList(Math.min(from, found.size()),
                 Math.min(from + query.pageSize(), found.size()));

@@ -21,8 +21,11 @@ import uk.gov.inspectorates.portal.core.audit.StoredAuditEvent;
 
 /**
  * The SIRO's search of the trail on PostgreSQL (docs/adr/0033): each criterion given becomes one indexed condition
- * (V26), the scope a condition on the actor's organisation or the information owners, newest first by seq, a page
- * fetched with one row more to know whether there is a next page (no count of the table).
+ * (V26), the scope a condition on the actor's organisation or the information owners, newest first by {@code (at,
+ * seq)}, a page fetched with one row more to know whether there is a next page (no count of the table). Every index
+ * is {@code (criterion, at, seq)}, so any search, a date range alone included, walks one index backwards and stops
+ * after a page; the page's seqs are chosen first (an index-only scan where the index carries the scope's columns,
+ * so a deep page's offset skips index entries, not rows) and only those rows are then read.
  *
  * <p>Events recorded before issue 18 name their report or inspection only as their resource and carry a download's
  * id only in the detail ({@code downloadId=...}): the search reads every event through {@link #REPORT},
@@ -86,8 +89,9 @@ public final class JdbcAuditSearch implements AuditSearch, ReportReaders {
         criterion(where, parameters, DOWNLOAD + " = ?", query.downloadId());
         parameters.add(query.pageSize() + 1);
         parameters.add((long) (query.page() - 1) * query.pageSize());
-        return new Statement("select " + COLUMNS + " from audit_event where " + where
-                + " order by seq desc limit ? offset ?", parameters.toArray());
+        return new Statement("select " + COLUMNS + " from audit_event where seq in (select seq from audit_event where "
+                + where + " order by at desc, seq desc limit ? offset ?) order by at desc, seq desc",
+                parameters.toArray());
     }
 
     @Override

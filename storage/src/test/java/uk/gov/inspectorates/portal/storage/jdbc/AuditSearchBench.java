@@ -44,6 +44,9 @@ class AuditSearchBench {
                  Statement statement = connection.createStatement()) {
                 statement.execute(AuditSeed.insertSql(events));
                 statement.execute("vacuum analyze audit_event");
+                // as autovacuum leaves a settled trail: the first vacuum after the bulk insert does not yet mark
+                // every page all-visible, which index-only scans need
+                statement.execute("vacuum audit_event");
             }
             System.out.printf(Locale.ROOT, "%n%,d events seeded and analysed in %.1f s%n", events,
                     (System.nanoTime() - seeding) / 1e9);
@@ -78,6 +81,8 @@ class AuditSearchBench {
                 null, 1, 50));
         queries.put("one day", new AuditQuery(null, null, null, null, null, null, middle,
                 middle.plus(Duration.ofDays(1)), null, 1, 50));
+        queries.put("one day, page 10", new AuditQuery(null, null, null, null, null, null, middle,
+                middle.plus(Duration.ofDays(1)), null, 10, 50));
         queries.put("action, page 10", query(null, null, null, null, AuditActions.REPORT_DOWNLOAD, null, null, 10));
         queries.forEach((name, query) -> searches.put(name, () -> search.search(query, cqc).events().size()));
         if (Boolean.getBoolean("audit.bench.plans")) {
