@@ -83,7 +83,7 @@ class AuditChartIT extends BrowserDeployment {
             BrowserSession.screenshot(page, "audit-chart");
 
             page.navigate(uri("/audit/chart?report=" + report + "&from=yesterday").toString());
-            assertThat(page.locator(".govuk-error-summary")).containsText("Enter a date like 2027-02-01");
+            assertThat(page.locator(".govuk-error-summary")).containsText("Enter a date as 2030-01-31");
         }
         assertEquals(2, TestEnvironment.count("select count(*) from audit_event where action = 'AUDIT_CHART' and"
                 + " resource_id = ? and outcome = 'SUCCEEDED'", report), "the page's view is one more event");

@@ -65,9 +65,7 @@ public record AuditCriteria(AuditQuery query) {
         }
         Instant from = time(parameters, "from", false, errors);
         Instant to = time(parameters, "to", true, errors);
-        if (from != null && to != null && !from.isBefore(to)) {
-            errors.add(new FieldError("to", "The end of the period must be after its start"));
-        }
+        checkPeriod(from, to, errors);
         String downloadId = given(parameters, "downloadId");
         if (downloadId != null) {
             downloadId = downloadId.replaceAll("\\s", "").toLowerCase(Locale.ROOT);
@@ -150,7 +148,15 @@ public record AuditCriteria(AuditQuery query) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String id(Function<String, String> parameters, String name, List<FieldError> errors) {
+    /** The end of a period after its start (the search's and the chart's {@code from} and {@code to}). */
+    public static void checkPeriod(Instant from, Instant to, List<FieldError> errors) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(new FieldError("to", "The end of the period must be after its start"));
+        }
+    }
+
+    /** An id parameter, checked for shape only (the search's and the chart's report and inspection). */
+    public static String id(Function<String, String> parameters, String name, List<FieldError> errors) {
         String value = given(parameters, name);
         if (value != null && !ID.matcher(value).matches()) {
             errors.add(new FieldError(name, "Enter an id of up to 200 letters, digits and . _ @ : / -"));
@@ -158,8 +164,12 @@ public record AuditCriteria(AuditQuery query) {
         return value;
     }
 
-    private static Instant time(Function<String, String> parameters, String name, boolean endOfDay,
-                                List<FieldError> errors) {
+    /**
+     * A time parameter: an instant, or a date meaning the start of that UK day ({@code endOfDay}: the start of the
+     * next, so that a {@code to} date includes its day).
+     */
+    public static Instant time(Function<String, String> parameters, String name, boolean endOfDay,
+                               List<FieldError> errors) {
         String value = given(parameters, name);
         if (value == null) {
             return null;
