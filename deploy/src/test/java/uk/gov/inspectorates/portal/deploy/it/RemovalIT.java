@@ -103,6 +103,9 @@ class RemovalIT extends PortalDeployment {
             assertEquals(200, byInspection.statusCode(), byInspection.body());
             assertEquals(certificate.get("signature").getAsString(), json(byInspection.body()).get("signature")
                     .getAsString());
+            // every download of it is an access in the trail, with the inspection it belongs to
+            assertEquals(3, TestEnvironment.count("select count(*) from audit_event where action = "
+                    + "'REMOVAL_CERTIFICATE_DOWNLOAD' and outcome = 'SUCCEEDED' and inspection_id = ?", inspection));
 
             // nobody else: another inspectorate's SIRO and a participant's inspector are not told it exists
             PortalApi cqcSiro = as("removal.cqc-siro");

@@ -58,14 +58,21 @@ public final class RemovalService {
 
     /** 404 for one the subject may not know of, 403 naming the rule for one they may see but not download. */
     public SignedCertificate certificate(Subject subject, String id) {
-        return gate.admit(subject, Action.DOWNLOAD, Act.of(AuditActions.REMOVAL_CERTIFICATE_DOWNLOAD,
-                "REMOVAL_CERTIFICATE", id), certificates.find(id), RemovalResources::certificate);
+        return downloaded(subject, Act.of(AuditActions.REMOVAL_CERTIFICATE_DOWNLOAD, "REMOVAL_CERTIFICATE", id),
+                certificates.find(id));
     }
 
     public SignedCertificate certificateOfInspection(Subject subject, String inspectionId) {
-        Optional<SignedCertificate> found = certificates.ofInspection(inspectionId);
-        return gate.admit(subject, Action.DOWNLOAD, Act.of(AuditActions.REMOVAL_CERTIFICATE_DOWNLOAD,
-                "INSPECTION", inspectionId), found, RemovalResources::certificate);
+        return downloaded(subject, Act.of(AuditActions.REMOVAL_CERTIFICATE_DOWNLOAD, "INSPECTION", inspectionId),
+                certificates.ofInspection(inspectionId));
+    }
+
+    /** Admitted, then recorded as served before it is returned (a download is an access: issue 18). */
+    private SignedCertificate downloaded(Subject subject, Act act, Optional<SignedCertificate> found) {
+        SignedCertificate certificate = gate.admit(subject, Action.DOWNLOAD, act, found,
+                RemovalResources::certificate);
+        gate.record(subject, act, Outcome.SUCCEEDED, "removal certificate served");
+        return certificate;
     }
 
     public String verificationKeyPem() {
