@@ -190,8 +190,9 @@ public final class PortalBench {
 
     private void transfers(URI base, MinioClient minio, List<Integer> sizes, int reps, PayaraMicroProcess payara)
             throws Exception {
-        PortalClient inspector = PortalClient.signIn(base, "ofsted.inspector", DEMO_PASSWORD);
-        PortalClient reader = PortalClient.signIn(base, "cqc.reader", DEMO_PASSWORD);
+        PortalClient inspector = PortalClient.signIn(base, "agency.uploader", DEMO_PASSWORD);
+        PortalClient reader = PortalClient.signIn(base, "ofsted.lead", DEMO_PASSWORD);
+        String requestPath = reader.openInspectionWithRequest();
 
         int smallest = sizes.stream().mapToInt(Integer::intValue).min().orElse(64);
         {
@@ -200,7 +201,7 @@ public final class PortalBench {
             long t0 = System.nanoTime();
             for (int i = 0; i < 2; i++) {
                 unique(doc);
-                portalTrip(inspector, reader, doc, sink, "warm-up " + i);
+                portalTrip(inspector, reader, doc, sink, requestPath);
                 plainTrip(minio, doc, sink, "warm-up-" + i);
             }
             log(f("warm-up: 2 round trips of %d MiB each way in %.1f s", smallest, (System.nanoTime() - t0) / 1e9));
@@ -217,7 +218,7 @@ public final class PortalBench {
             List<Trip> plain = new ArrayList<>();
             for (int rep = 0; rep < reps; rep++) {
                 unique(doc);
-                portal.add(portalTrip(inspector, reader, doc, sink, "bench " + size + " MiB #" + rep));
+                portal.add(portalTrip(inspector, reader, doc, sink, requestPath));
                 plain.add(plainTrip(minio, doc, sink, "bench-" + size + "-" + rep));
                 log(f("%d MiB #%d: portal %.2f s (up %.2f of which %.2f after the last byte, down %.2f), plain %.2f s (up %.2f, down %.2f)", size, rep,
                         portal.get(rep).total(), portal.get(rep).upload(), portal.get(rep).afterLastByte(), portal.get(rep).download(),
@@ -251,10 +252,11 @@ public final class PortalBench {
                 median(totals), rate(2L * bytes, median(totals)), Stats.min(totals), Stats.max(totals));
     }
 
-    private static Trip portalTrip(PortalClient inspector, PortalClient reader, byte[] doc, byte[] sink, String title)
+    private static Trip portalTrip(PortalClient inspector, PortalClient reader, byte[] doc, byte[] sink,
+                                   String requestPath)
             throws Exception {
         long t0 = System.nanoTime();
-        String id = inspector.share(title, doc);
+        String id = inspector.upload(requestPath, doc);
         long t1 = System.nanoTime();
         int n = CipherBench.drain(reader.download(id), sink);
         long t2 = System.nanoTime();
@@ -295,15 +297,16 @@ public final class PortalBench {
     // ---- 3. heap
 
     private void heap(URI base, Path gcLog, int mebibytes, PayaraMicroProcess payara) throws Exception {
-        PortalClient inspector = PortalClient.signIn(base, "ofsted.inspector", DEMO_PASSWORD);
-        PortalClient reader = PortalClient.signIn(base, "cqc.reader", DEMO_PASSWORD);
+        PortalClient inspector = PortalClient.signIn(base, "agency.uploader", DEMO_PASSWORD);
+        PortalClient reader = PortalClient.signIn(base, "ofsted.lead", DEMO_PASSWORD);
+        String requestPath = reader.openInspectionWithRequest();
         BenchDocument doc = new BenchDocument((long) mebibytes << 20, 7);
         double up;
         double down;
         HeapWatch watch = HeapWatch.start(base, gcLog, Duration.ofMillis(100));
         try (watch) {
             long t0 = System.nanoTime();
-            String id = inspector.share("heap run " + mebibytes + " MiB", doc::open, doc.size());
+            String id = inspector.upload(requestPath, doc::open, doc.size());
             long t1 = System.nanoTime();
             try (InputStream in = reader.download(id)) {
                 doc.verify(in);

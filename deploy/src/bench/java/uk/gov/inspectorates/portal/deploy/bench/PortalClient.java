@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -49,32 +51,59 @@ final class PortalClient {
         return api;
     }
 
-    /** Shares a report from bytes in memory; returns its id. */
-    String share(String title, byte[] pdf) throws IOException, InterruptedException {
-        return share(title, HttpRequest.BodyPublishers.ofByteArray(pdf));
+    /**
+     * As an inspection's lead inspector: opens a JTAI inspection of Northdale notified on the latest working day the
+     * portal accepts, and requests key case-file documents of its children's services; returns the path
+     * {@code inspections/{id}/requests/{id}} that evidence is uploaded to.
+     */
+    String openInspectionWithRequest() throws IOException, InterruptedException {
+        String inspection = null;
+        String refusal = "";
+        for (int back = 0; back < 10 && inspection == null; back++) {
+            String notified = LocalDate.now(ZoneId.of("Europe/London")).minusDays(back).toString();
+            HttpResponse<String> opened = postJson("api/v1/inspections", "{\"localAuthorityArea\":\"northdale\","
+                    + "\"theme\":\"Benchmark\",\"notifiedOn\":\"" + notified + "\",\"inspectorates\":[\"OFSTED\"],"
+                    + "\"leadInspectorate\":\"OFSTED\"}");
+            if (opened.statusCode() == 201) {
+                inspection = idOf(opened.body());
+            } else {
+                refusal = opened.statusCode() + ": " + opened.body();
+            }
+        }
+        if (inspection == null) {
+            throw new IOException("no inspection could be opened: " + refusal);
+        }
+        HttpResponse<String> requested = postJson("api/v1/inspections/" + inspection + "/requests",
+                "{\"agency\":\"northdale-childrens-services\",\"title\":\"Benchmark\",\"description\":\"Benchmark\","
+                        + "\"items\":[\"KEY_CASE_FILE_DOCUMENTS\"]}");
+        if (requested.statusCode() != 201) {
+            throw new IOException("request gave " + requested.statusCode() + ": " + requested.body());
+        }
+        return "inspections/" + inspection + "/requests/" + idOf(requested.body());
     }
 
-    /** Shares a report whose file is streamed from {@code pdf} ({@code length} bytes); returns its id. */
-    String share(String title, Supplier<InputStream> pdf, long length) throws IOException, InterruptedException {
-        return share(title, HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(pdf),
-                length));
+    /** As the agency's uploader: uploads evidence from bytes in memory to the request; returns the document's id. */
+    String upload(String requestPath, byte[] pdf) throws IOException, InterruptedException {
+        return upload(requestPath, HttpRequest.BodyPublishers.ofByteArray(pdf));
     }
 
-    private String share(String title, HttpRequest.BodyPublisher file) throws IOException, InterruptedException {
+    /** Uploads evidence streamed from {@code pdf} ({@code length} bytes); returns the document's id. */
+    String upload(String requestPath, Supplier<InputStream> pdf, long length) throws IOException, InterruptedException {
+        return upload(requestPath, HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(pdf), length));
+    }
+
+    private String upload(String requestPath, HttpRequest.BodyPublisher file) throws IOException, InterruptedException {
         String boundary = "----portal-bench-" + UUID.randomUUID();
-        String metadata = "{\"title\":\"" + title + "\",\"reportType\":\"OFSTED_CHILDREN_IN_NEED_LOOKED_AFTER_CARE_LEAVERS\","
-                + "\"subject\":\"Northdale local authority area\","
-                + "\"classification\":{\"tier\":\"OFFICIAL_SENSITIVE\",\"descriptor\":\"PERSONAL\"},"
-                + "\"attestations\":{\"subjectHadChanceToComment\":true,\"contentFinal\":true,"
-                + "\"subjectHasFinalUnderEmbargo\":true}}";
         String head = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"metadata\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n"
+                + "Content-Type: application/json\r\n\r\n"
+                + "{\"classification\":{\"tier\":\"OFFICIAL-SENSITIVE\",\"descriptor\":\"PERSONAL\"}}\r\n"
                 + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"case-file.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/reports"))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/" + requestPath + "/documents"))
                 .timeout(TRANSFER_TIMEOUT)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("X-CSRF-Token", csrfToken)
@@ -85,11 +114,21 @@ final class PortalClient {
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new IOException("share gave " + response.statusCode() + ": " + response.body());
+            throw new IOException("upload gave " + response.statusCode() + ": " + response.body());
         }
-        Matcher id = ID.matcher(response.body());
+        return idOf(response.body());
+    }
+
+    private HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String idOf(String body) throws IOException {
+        Matcher id = ID.matcher(body);
         if (!id.find()) {
-            throw new IOException("no id in " + response.body());
+            throw new IOException("no id in " + body);
         }
         return id.group(1);
     }
@@ -117,10 +156,13 @@ final class PortalClient {
         };
     }
 
-    /** {@code GET /api/v1/reports/{id}/content} as a stream (200 required). */
+    /**
+     * {@code GET /api/v1/documents/{id}/content} as a stream (200 required): an evidence document's own bytes (an
+     * embargoed report is served only as a stamped copy, which differs from the upload by design).
+     */
     InputStream download(String id) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = client.send(
-                HttpRequest.newBuilder(base.resolve("api/v1/reports/" + id + "/content"))
+                HttpRequest.newBuilder(base.resolve("api/v1/documents/" + id + "/content"))
                         .timeout(TRANSFER_TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
