@@ -49,9 +49,12 @@ public final class StampingBudget {
     }
 
     /** The budget is taken by other copies being made: try again shortly. */
-    public static final class Busy extends RuntimeException {
+    public static final class Busy extends uk.gov.inspectorates.portal.core.shared.Busy {
+        /** The rule a stamped copy that does not fit the budget meets. */
+        public static final String RULE = "report.stamping.budget";
+
         public Busy() {
-            super("Too many stamped copies are being made right now");
+            super(RULE, Scope.PORTAL, Duration.ofSeconds(30), "Too many stamped copies are being made right now");
         }
     }
 }

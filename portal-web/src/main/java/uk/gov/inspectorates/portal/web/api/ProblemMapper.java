@@ -20,9 +20,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     public static Response response(Problem problem) {
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        if (problem.status() == 503) {
-            response.header("Retry-After", Problems.RETRY_AFTER_SECONDS);
-        }
+        problem.retryAfter().ifPresent(seconds -> response.header("Retry-After", seconds));
         return response.build();
     }
 }

@@ -15,6 +15,7 @@ import uk.gov.inspectorates.portal.core.document.ScanningUnavailable;
 import uk.gov.inspectorates.portal.core.report.StampingBudget;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.ConflictUnderRule;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -87,9 +88,18 @@ public final class Problems {
                         fileProblem("content-not-allowed", "The file holds what must not be shared", 422, rejected);
             };
         }
-        if (failure instanceof StampingBudget.Busy) {
+        if (failure instanceof StampingBudget.Busy busy) {
             return Problem.of("stamping-busy", "Sorry, the portal is busy", 503,
-                    "Many copies of large reports are being prepared right now. Try again in a minute.");
+                    "Many copies of large reports are being prepared right now. Try again in a minute.")
+                    .withRule(busy.rule()).withRetryAfter(busy.retryAfterSeconds());
+        }
+        if (failure instanceof Busy busy) {
+            boolean yours = busy.scope() == Busy.Scope.YOURS;
+            return Problem.of(yours ? "too-many-requests" : "portal-busy",
+                    yours ? "You have too much in progress" : "Sorry, the portal is busy", yours ? 429 : 503,
+                    busy.getMessage() + ". Nothing of this request was kept. Try again in "
+                            + busy.retryAfterSeconds() + " seconds.")
+                    .withRule(busy.rule()).withRetryAfter(busy.retryAfterSeconds());
         }
         if (failure instanceof ScanningUnavailable unavailable) {
             LOG.log(Level.WARNING, "Upload refused: " + unavailable.getMessage());

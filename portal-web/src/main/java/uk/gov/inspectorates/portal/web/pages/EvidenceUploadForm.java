@@ -127,8 +127,7 @@ public class EvidenceUploadForm {
         }
         Problem summary = Problems.from(new InvalidInput(refusals));
         return new Outcome(stored, refusals, fields.get(TIER), first == null ? summary
-                : new Problem(first.type(), first.title(), first.status(), first.detail(), first.rule(),
-                        summary.errors()));
+                : first.withErrors(summary.errors()));
     }
 
     /** The fields before the first file: the page's CSRF token, who may upload, the classification. */

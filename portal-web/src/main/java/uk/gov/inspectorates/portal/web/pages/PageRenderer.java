@@ -29,9 +29,7 @@ public class PageRenderer {
 
     /** The GOV.UK page for a problem, with its status; a 503 also says when to try again. */
     void problem(HttpServletResponse response, Problem problem, PageModel model) throws IOException {
-        if (problem.status() == 503) {
-            response.setHeader("Retry-After", Integer.toString(Problems.RETRY_AFTER_SECONDS));
-        }
+        problem.retryAfter().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
         render(response, problem.status(), "problem", model.with("problem", problem).asMap());
     }
 }
