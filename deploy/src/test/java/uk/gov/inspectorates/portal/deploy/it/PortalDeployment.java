@@ -21,8 +21,10 @@ import java.time.Duration;
  * shared {@link TestEnvironment} (PostgreSQL, S3Proxy, keystore). {@link #base} is the portal's root URL
  * (the WAR is served at {@code /}, so paths are the same as in production).
  *
- * <p>Each test class is one deployment, i.e. one Payara Micro boot (~18 s quiet, up to a minute when busy):
- * prefer a few larger IT classes to many small ones.
+ * <p>Every class deploys the same WAR, and {@link OnePayaraPerSuite} keeps that one deployment (one Payara Micro
+ * boot, ~18 s quiet, up to a minute when busy) for all the classes of the test JVM: the portal a class sees has
+ * served the classes before it, as its database already had. Use data of the test's own (a term, an inspection,
+ * a report of its own), never counts over the whole portal.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
