@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +46,10 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditChainReader;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditCheckpoints;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcUnitOfWork;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioCheckpointArchive;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * The portal's verifier on real PostgreSQL and a real S3 server, tampered with through the superuser's connection
@@ -71,7 +70,6 @@ class AuditTamperStorageTest {
         DELETE_DATABASE_CHECKPOINT
     }
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static S3ProxyServer s3;
     private static Ed25519CheckpointSigner signer;
@@ -85,9 +83,7 @@ class AuditTamperStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         s3 = S3ProxyServer.start();
         Path keys = Files.createTempDirectory("audit-signing");
         signer = Ed25519CheckpointSigner.openOrCreate(keys.resolve("audit-signing.bcfks"),
@@ -101,7 +97,6 @@ class AuditTamperStorageTest {
     @AfterAll
     static void stop() throws Exception {
         s3.close();
-        postgres.close();
     }
 
     /** An empty trail, checkpoint table and archive bucket for each trial. */

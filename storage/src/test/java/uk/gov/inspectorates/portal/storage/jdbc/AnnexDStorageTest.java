@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.classification.Classification;
@@ -38,7 +36,7 @@ import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.postinspection.Challenge;
 import uk.gov.inspectorates.portal.core.postinspection.StatementOfProposedAction;
 import uk.gov.inspectorates.portal.core.postinspection.StatementReview;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * V18 on real PostgreSQL: the statement of proposed action (once per inspection) and its reviews (once per document),
@@ -49,7 +47,6 @@ class AnnexDStorageTest {
     private static final Instant NOW = Instant.parse("2027-05-12T09:00:00Z");
     private static final String CHILDRENS_SERVICES = "northdale-childrens-services";
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcInspectionRepository inspections;
     private static JdbcInformationRequestRepository requests;
@@ -59,9 +56,7 @@ class AnnexDStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         for (Inspectorate inspectorate : Inspectorate.values()) {
             directory.saveOrganisation(Organisation.of(inspectorate));
@@ -76,11 +71,6 @@ class AnnexDStorageTest {
         documents = new JdbcEvidenceDocumentRepository(dataSource);
         statements = new JdbcProposedActionStatements(dataSource);
         challenges = new JdbcChallenges(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.auditverifier.AuditChain;
@@ -33,6 +31,7 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditEventFields;
 import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
 import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * The audit trail on real PostgreSQL, written through the application's own role as the portal writes it
@@ -45,7 +44,7 @@ class AuditTrailStorageTest {
     private static final String APPLICATION = "portal_app";
     private static final Instant AT = Instant.parse("2027-01-11T09:30:00.123456789Z");
 
-    private static EmbeddedPostgres postgres;
+    private static String database;
     /** The owner (here the superuser): runs the migrations and the test's own inspection of the rows. */
     private static DataSource owner;
     /** The portal's role: DML on everything but the append-only tables. */
@@ -57,9 +56,8 @@ class AuditTrailStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        owner = postgres.getPostgresDatabase();
-        MigrationScripts.apply(owner);
+        database = TestDatabases.createMigrated();
+        owner = TestDatabases.dataSource(database);
         try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create role " + APPLICATION + " login password 'application-test'");
             ApplicationRole.grant(connection, APPLICATION);
@@ -69,15 +67,10 @@ class AuditTrailStorageTest {
             statement.execute("create trigger refuse_test_event before insert on audit_event for each row "
                     + "when (new.action = 'UNWRITABLE') execute function refuse_test_event()");
         }
-        application = postgres.getDatabase(APPLICATION, "postgres");
+        application = TestDatabases.server().getDatabase(APPLICATION, database);
         trail = new JdbcAuditTrail(application);
         unitOfWork = new JdbcUnitOfWork(application);
         directory = new JdbcOrganisationDirectory(application);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     private static String unique(String prefix) {
@@ -312,10 +305,7 @@ class AuditTrailStorageTest {
 
     @Test
     void v24RechainsEventsWrittenBeforeVersion2() throws Exception {
-        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create database before_v24");
-        }
-        DataSource before = postgres.getDatabase("postgres", "before_v24");
+        DataSource before = TestDatabases.dataSource(TestDatabases.createEmpty());
         MigrationScripts.applyUpTo(before, 23);
         try (Connection connection = before.getConnection()) {
             for (int i = 0; i < 3; i++) {

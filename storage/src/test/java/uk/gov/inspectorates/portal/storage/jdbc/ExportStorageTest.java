@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
@@ -36,7 +34,7 @@ import uk.gov.inspectorates.portal.core.organisation.AgencyType;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * V20 on real PostgreSQL: export records read back oldest first and outlive their inspection's rows; the SHA-256 of
@@ -47,7 +45,6 @@ class ExportStorageTest {
 
     private static final Instant NOW = Instant.parse("2027-06-09T09:00:00Z");
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcInspectionRepository inspections;
     private static JdbcInformationRequestRepository requests;
@@ -57,9 +54,7 @@ class ExportStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         for (Inspectorate inspectorate : Inspectorate.values()) {
             directory.saveOrganisation(Organisation.of(inspectorate));
@@ -72,11 +67,6 @@ class ExportStorageTest {
         documents = new JdbcEvidenceDocumentRepository(dataSource);
         records = new JdbcExportRecords(dataSource);
         checksums = new JdbcExportChecksums(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.classification.Classification;
@@ -34,14 +32,13 @@ import uk.gov.inspectorates.portal.core.organisation.LocalAuthorityArea;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /** V12 on real PostgreSQL: inspections, requests and evidence documents read back whole; the sweep keeps evidence. */
 class InspectionStorageTest {
 
     private static final Instant NOW = Instant.parse("2027-03-09T09:00:00Z");
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcInspectionRepository inspections;
     private static JdbcInformationRequestRepository requests;
@@ -49,9 +46,7 @@ class InspectionStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         for (Inspectorate inspectorate : Inspectorate.values()) {
             directory.saveOrganisation(Organisation.of(inspectorate));
@@ -66,11 +61,6 @@ class InspectionStorageTest {
         inspections = new JdbcInspectionRepository(dataSource);
         requests = new JdbcInformationRequestRepository(dataSource);
         documents = new JdbcEvidenceDocumentRepository(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test

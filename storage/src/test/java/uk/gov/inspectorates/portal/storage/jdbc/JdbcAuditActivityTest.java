@@ -3,12 +3,10 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.audit.AuditActivity.About;
@@ -17,7 +15,7 @@ import uk.gov.inspectorates.portal.core.audit.AuditActivity.Period;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.audit.AuditScope;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * The chart's counts on real PostgreSQL (V23's columns, V26's indexes): grouped by UK day or hour, organisation,
@@ -25,15 +23,12 @@ import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
  */
 class JdbcAuditActivityTest {
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcAuditActivity activity;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         activity = new JdbcAuditActivity(dataSource);
         JdbcAuditTrail trail = new JdbcAuditTrail(dataSource);
         // report r-1 is Ofsted's; summer time: 23:30 UTC on 1 July is 00:30 on 2 July in London
@@ -57,11 +52,6 @@ class JdbcAuditActivityTest {
         return new AuditEvent(Instant.parse(at), "u-" + organisation, organisation, action, "REPORT", report,
                 outcome, outcome == Outcome.SUCCEEDED ? null : "report.embargo.reader-lists-only")
                 .withScope(report, null, Set.of("ofsted"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +18,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
@@ -29,7 +27,7 @@ import uk.gov.inspectorates.portal.core.audit.AuditPage;
 import uk.gov.inspectorates.portal.core.audit.AuditQuery;
 import uk.gov.inspectorates.portal.core.audit.AuditScope;
 import uk.gov.inspectorates.portal.core.audit.StoredAuditEvent;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * The SIRO's search on a real PostgreSQL (V26): on a randomised trail, every page of every randomised query within a
@@ -51,23 +49,15 @@ class JdbcAuditSearchTest {
     private static final Function<List<AuditEvent>, Comparator<Long>> NEWEST_FIRST = recorded -> Comparator
             .comparing((Long seq) -> recorded.get((int) (seq - 1)).at()).thenComparing(seq -> seq).reversed();
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcAuditTrail trail;
     private static JdbcAuditSearch search;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         trail = new JdbcAuditTrail(dataSource);
         search = new JdbcAuditSearch(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     private static void empty() throws Exception {

@@ -3,7 +3,6 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.audit.AuditActors;
@@ -42,7 +40,7 @@ import uk.gov.inspectorates.portal.core.referral.ReferralEntry;
 import uk.gov.inspectorates.portal.core.report.AnnexBReportTypes;
 import uk.gov.inspectorates.portal.core.report.Attestations;
 import uk.gov.inspectorates.portal.core.report.Report;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * What an audited resource belongs to, on real PostgreSQL (docs/adr/0034): reports and letters are their originator's,
@@ -62,16 +60,13 @@ class JdbcAuditSubjectsTest {
             "INFORMATION_REQUEST", "EVIDENCE_DOCUMENT", "FINDINGS_LETTER_DOCUMENT", "REFERRAL", "CHALLENGE", "UPLOAD",
             "REMOVAL_CERTIFICATE", "TERM_PLAN");
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcAuditSubjects subjects;
     private static JdbcReportRepository reports;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         DemoDirectory.localAuthorityAreas().forEach(directory::saveLocalAuthorityArea);
         DemoDirectory.organisations().forEach(directory::saveOrganisation);
@@ -79,11 +74,6 @@ class JdbcAuditSubjectsTest {
                 Inspectorate.OFSTED.organisationId(), Set.of(Role.INSPECTOR), Set.of(), null));
         reports = new JdbcReportRepository(dataSource);
         subjects = new JdbcAuditSubjects(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     private static void sql(String statementText) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.classification.Classification;
@@ -36,7 +34,7 @@ import uk.gov.inspectorates.portal.core.report.Attestations;
 import uk.gov.inspectorates.portal.core.report.Publication;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportType;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * Findings letters on a real PostgreSQL (V17): documents, sign-offs, the accuracy check and the issue each kept whole
@@ -47,16 +45,13 @@ class JdbcFindingsLettersTest {
 
     private static final Instant AT = Instant.parse("2030-03-20T10:15:30Z");
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcFindingsLetters letters;
     private static JdbcReportRepository reports;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         DemoDirectory.localAuthorityAreas().forEach(directory::saveLocalAuthorityArea);
         DemoDirectory.organisations().forEach(directory::saveOrganisation);
@@ -75,11 +70,6 @@ class JdbcFindingsLettersTest {
         }
         letters = new JdbcFindingsLetters(dataSource);
         reports = new JdbcReportRepository(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     private static FindingsDocument document(String id, String inspectionId, FindingsDocument.Kind kind, int version,

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,7 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /** V14 on real PostgreSQL: claims are leases no two callers share, and a once-key queues at most once. */
 class JdbcNotificationOutboxTest {
@@ -38,21 +36,13 @@ class JdbcNotificationOutboxTest {
     private static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(5);
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcNotificationOutbox outbox;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         outbox = new JdbcNotificationOutbox(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @BeforeEach

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.organisation.AgencyType;
@@ -27,6 +25,7 @@ import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.Team;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * The directory on a real PostgreSQL: areas, teams, people of an organisation, activation; and the migration that
@@ -34,14 +33,12 @@ import uk.gov.inspectorates.portal.core.organisation.UserAccount;
  */
 class JdbcOrganisationDirectoryTest {
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcOrganisationDirectory directory;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
+        dataSource = TestDatabases.dataSource(TestDatabases.createEmpty());
         List<Path> scripts = migrationScripts();
         run(scripts.stream().filter(script -> version(script) < 6).toList());
         execute("insert into organisation (id, name, agency_type, local_authority_area) values "
@@ -51,11 +48,6 @@ class JdbcOrganisationDirectoryTest {
         DemoDirectory.localAuthorityAreas().forEach(directory::saveLocalAuthorityArea);
         DemoDirectory.organisations().forEach(directory::saveOrganisation);
         DemoDirectory.teams().forEach(directory::saveTeam);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test

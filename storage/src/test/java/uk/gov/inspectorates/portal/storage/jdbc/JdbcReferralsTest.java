@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
@@ -25,22 +23,19 @@ import uk.gov.inspectorates.portal.core.referral.ReferralCategory;
 import uk.gov.inspectorates.portal.core.referral.ReferralEntry;
 import uk.gov.inspectorates.portal.core.referral.ReferralStage;
 import uk.gov.inspectorates.portal.core.referral.ReferralStep;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /** Referrals on a real PostgreSQL (V13): kept whole, steps taken once each and only in order. */
 class JdbcReferralsTest {
 
     private static final Instant AT = Instant.parse("2030-03-05T10:15:30Z");
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcReferrals referrals;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         DemoDirectory.localAuthorityAreas().forEach(directory::saveLocalAuthorityArea);
         DemoDirectory.organisations().forEach(directory::saveOrganisation);
@@ -58,11 +53,6 @@ class JdbcReferralsTest {
             }
         }
         referrals = new JdbcReferrals(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     private static Referral raised(String id, String inspectionId, String agencyId, ReferralCategory category) {

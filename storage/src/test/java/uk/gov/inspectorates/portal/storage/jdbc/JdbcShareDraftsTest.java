@@ -3,12 +3,10 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
@@ -16,21 +14,18 @@ import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.report.ShareDraft;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /** V10 on real PostgreSQL: a share draft is its owner's only, saved whole, and replaced field by field. */
 class JdbcShareDraftsTest {
 
     private static final Instant NOW = Instant.parse("2030-03-02T09:00:00Z");
 
-    private static EmbeddedPostgres postgres;
     private static JdbcShareDrafts drafts;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        DataSource dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        DataSource dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         directory.saveOrganisation(Organisation.of(Inspectorate.OFSTED));
         for (String id : new String[] {"owner", "someone-else"}) {
@@ -38,11 +33,6 @@ class JdbcShareDraftsTest {
                     Set.of(Role.INSPECTOR), Set.of(), null));
         }
         drafts = new JdbcShareDrafts(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test

@@ -3,7 +3,6 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.organisation.DemoDirectory;
@@ -22,7 +20,7 @@ import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.UserAccount;
 import uk.gov.inspectorates.portal.core.termplan.Term;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanList;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /** Term plans on a real PostgreSQL (V8): versions kept side by side, areas in order, nothing half-written. */
 class JdbcTermPlanRepositoryTest {
@@ -32,15 +30,12 @@ class JdbcTermPlanRepositoryTest {
     private static final LocalAuthorityArea SOUTHDALE = new LocalAuthorityArea("southdale", "Southdale");
     private static final LocalAuthorityArea EAST_MOOR = new LocalAuthorityArea("east-moor", "East Moor");
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcTermPlanRepository plans;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         List.of(NORTHDALE, SOUTHDALE, EAST_MOOR).forEach(directory::saveLocalAuthorityArea);
         DemoDirectory.organisations().forEach(directory::saveOrganisation);
@@ -48,11 +43,6 @@ class JdbcTermPlanRepositoryTest {
                 null));
         directory.saveUser(new UserAccount("u-cqc", "sam.cqc", "Sam", "cqc", Set.of(Role.INSPECTOR), Set.of(), null));
         plans = new JdbcTermPlanRepository(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     private static TermPlanList plan(String id, Inspectorate inspectorate, String term, int version, String by,

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.classification.Classification;
@@ -33,7 +31,7 @@ import uk.gov.inspectorates.portal.core.report.AnnexBReportTypes;
 import uk.gov.inspectorates.portal.core.report.Attestations;
 import uk.gov.inspectorates.portal.core.report.OnwardSharing;
 import uk.gov.inspectorates.portal.core.report.Report;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * V9 and V19 on real PostgreSQL: letters read back whole, kept in their report's key scope, gone with their report;
@@ -43,7 +41,6 @@ class LetterStorageTest {
 
     private static final Instant NOW = Instant.parse("2030-03-02T09:00:00Z");
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcReportRepository reports;
     private static JdbcLetterRepository letters;
@@ -51,9 +48,7 @@ class LetterStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         directory.saveOrganisation(Organisation.of(Inspectorate.OFSTED));
         directory.saveUser(new UserAccount("ofsted-inspector", "ofsted.inspector", "An Inspector",
@@ -61,11 +56,6 @@ class LetterStorageTest {
         reports = new JdbcReportRepository(dataSource);
         letters = new JdbcLetterRepository(dataSource);
         sharings = new JdbcLetterOnwardSharings(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test

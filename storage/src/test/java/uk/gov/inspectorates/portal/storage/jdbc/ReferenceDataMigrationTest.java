@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.Subject;
@@ -36,6 +34,7 @@ import uk.gov.inspectorates.portal.core.organisation.Organisation;
 import uk.gov.inspectorates.portal.core.organisation.ProtocolReaderLists;
 import uk.gov.inspectorates.portal.core.organisation.Role;
 import uk.gov.inspectorates.portal.core.organisation.Team;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * The inspectorates and the protocol's reader-list teams exist in every environment (V11), not only where demo mode
@@ -46,17 +45,15 @@ class ReferenceDataMigrationTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC);
 
-    private static EmbeddedPostgres postgres;
     private static DataSource fresh;
     private static DataSource beforeReferenceData;
     private static DataSource demoSeededEarlier;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        fresh = database("fresh");
-        beforeReferenceData = database("before_reference_data");
-        demoSeededEarlier = database("demo_seeded_earlier");
+        fresh = database();
+        beforeReferenceData = database();
+        demoSeededEarlier = database();
         List<Path> scripts = migrationScripts();
         run(fresh, scripts);
         // today's schema without V11's reference data (the refused sign-in is audited in today's audit_event)
@@ -70,11 +67,6 @@ class ReferenceDataMigrationTest {
         // an administrator took a protocol team off Ofsted's reader list and put the inspection team on it
         earlier.setReaderList("ofsted", Set.of("ofsted/social-care-policy-team", "ofsted/inspection-team"));
         run(demoSeededEarlier, scripts.stream().filter(script -> version(script) >= 11).toList());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test
@@ -167,12 +159,8 @@ class ReferenceDataMigrationTest {
                 "displayName", List.of("Remi Reader")));
     }
 
-    private static DataSource database(String name) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        }
-        return postgres.getDatabase("postgres", name);
+    private static DataSource database() {
+        return TestDatabases.dataSource(TestDatabases.createEmpty());
     }
 
     private static long count(DataSource dataSource, String sql) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.classification.Classification;
@@ -35,7 +33,7 @@ import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
 import uk.gov.inspectorates.portal.core.report.WithholdRequest;
 import uk.gov.inspectorates.portal.core.report.Withdrawal;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /** V7 on real PostgreSQL: publication, withdrawal and their records, each change conditional on the state it finds. */
 class ReportLifecycleStorageTest {
@@ -43,7 +41,6 @@ class ReportLifecycleStorageTest {
     private static final Instant NOW = Instant.parse("2030-03-02T09:00:00Z");
     private static final URI PUBLISHED = URI.create("https://reports.ofsted.gov.uk/northdale-2030");
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcReportRepository reports;
     private static JdbcWithholdRequests withholdRequests;
@@ -51,9 +48,7 @@ class ReportLifecycleStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         directory.saveOrganisation(Organisation.of(Inspectorate.OFSTED));
         directory.saveUser(new UserAccount("ofsted-inspector", "ofsted.inspector", "An Inspector",
@@ -61,11 +56,6 @@ class ReportLifecycleStorageTest {
         reports = new JdbcReportRepository(dataSource);
         withholdRequests = new JdbcWithholdRequests(dataSource);
         onwardSharings = new JdbcOnwardSharings(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
@@ -50,7 +48,7 @@ import uk.gov.inspectorates.portal.core.shared.ConflictUnderRule;
 import uk.gov.inspectorates.portal.core.termplan.Term;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanList;
 import uk.gov.inspectorates.portal.storage.calendar.GovUkBankHolidays;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * V21 and the retention sweeps on real PostgreSQL, on a clock the test moves: each category's data goes when its
@@ -85,7 +83,6 @@ class RetentionStorageTest {
         }
     }
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcRetentionPolicies policies;
     private static JdbcAuditTrail audit;
@@ -94,9 +91,7 @@ class RetentionStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         directory = new JdbcOrganisationDirectory(dataSource);
         directory.saveLocalAuthorityArea(new LocalAuthorityArea("northdale", "Northdale"));
         DemoDirectory.organisations().forEach(directory::saveOrganisation);
@@ -104,11 +99,6 @@ class RetentionStorageTest {
                 null));
         policies = new JdbcRetentionPolicies(dataSource);
         audit = new JdbcAuditTrail(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     private static void policy(RetentionCategory category, int amount, DurationUnit unit, EndAction action) {

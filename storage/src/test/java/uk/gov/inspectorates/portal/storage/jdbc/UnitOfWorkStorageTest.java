@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,7 @@ import uk.gov.inspectorates.portal.core.retention.RetentionPolicy.EndAction;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanDraft;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanService;
 import uk.gov.inspectorates.portal.storage.calendar.GovUkBankHolidays;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * Issue 18 on real PostgreSQL: a core service over the JDBC adapters, the {@link JdbcAuditTrail} and one
@@ -57,7 +55,6 @@ class UnitOfWorkStorageTest {
     private static final Instant NOW = Instant.parse("2027-03-10T10:00:00Z");
     private static final String FAILS_AT_COMMIT = "a theme the database refuses at commit";
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static InspectionService inspections;
     private static TermPlanService termPlans;
@@ -67,9 +64,7 @@ class UnitOfWorkStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         JdbcOrganisationDirectory directory = new JdbcOrganisationDirectory(dataSource);
         for (Inspectorate inspectorate : Inspectorate.values()) {
             directory.saveOrganisation(Organisation.of(inspectorate));
@@ -98,11 +93,6 @@ class UnitOfWorkStorageTest {
                 new JdbcInformationRequestRepository(dataSource), directory,
                 new WorkingDayCalendar(GovUkBankHolidays.shipped()), gate, unitOfWork);
         termPlans = new TermPlanService(new JdbcTermPlanRepository(dataSource), directory, gate, unitOfWork);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @AfterEach

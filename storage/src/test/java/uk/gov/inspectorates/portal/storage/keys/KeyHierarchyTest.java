@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +50,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.MasterKeyRotation;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * The key hierarchy on real components: PostgreSQL (embedded), an S3 API server (S3Proxy) and the BCFKS keystore.
@@ -63,7 +63,6 @@ class KeyHierarchyTest {
     @TempDir
     static Path temp;
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static S3ProxyServer server;
     private static MinioObjectStore objects;
@@ -74,9 +73,7 @@ class KeyHierarchyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        assertTrue(MigrationScripts.apply(dataSource) >= 2, "migrations applied");
+        dataSource = TestDatabases.migrated();
         server = S3ProxyServer.start();
         objects = server.newStore("keys-" + UUID.randomUUID());
         ring = BcfksMasterKeyRing.openOrCreate(temp.resolve("keys/master.bcfks"), PASSWORD, true);
@@ -89,7 +86,6 @@ class KeyHierarchyTest {
     static void stop() throws Exception {
         objects.close();
         server.close();
-        postgres.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +40,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcPasswordResets;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSessionRegistry;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSignInFailures;
 import uk.gov.inspectorates.portal.storage.jdbc.MasterKeyRotation;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /** Local accounts on real PostgreSQL (V5) and the real keystore: secrets sealed at rest, atomic single-use steps. */
 class LocalAccountsStorageTest {
@@ -52,7 +51,6 @@ class LocalAccountsStorageTest {
     @TempDir
     static Path temp;
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static BcfksMasterKeyRing ring;
     private static JdbcLocalCredentials credentials;
@@ -60,9 +58,7 @@ class LocalAccountsStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         ring = BcfksMasterKeyRing.openOrCreate(temp.resolve("keys/master.bcfks"),
                 "keystore password for tests".toCharArray(), true);
         credentials = new JdbcLocalCredentials(dataSource, ring);
@@ -70,11 +66,6 @@ class LocalAccountsStorageTest {
         directory.saveLocalAuthorityArea(new LocalAuthorityArea("Northdale", "Northdale"));
         directory.saveOrganisation(Organisation.agency("northdale-police", "Northdale Police", AgencyType.POLICE_FORCE,
                 "Northdale"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     private static String aUserWithCredential(String id) {

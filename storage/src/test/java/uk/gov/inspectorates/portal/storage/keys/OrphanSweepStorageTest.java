@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,6 +31,7 @@ import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSweepRecords;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * The orphan sweep on real components (embedded PostgreSQL, S3Proxy): what a crash between the object's put and the
@@ -42,7 +42,6 @@ class OrphanSweepStorageTest {
     @TempDir
     static Path temp;
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static S3ProxyServer server;
     private static MinioObjectStore objects;
@@ -52,9 +51,7 @@ class OrphanSweepStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         server = S3ProxyServer.start();
         objects = server.newStore("sweep-" + UUID.randomUUID());
         keys = new JdbcKeyService(dataSource, BcfksMasterKeyRing.openOrCreate(temp.resolve("master.bcfks"),
@@ -67,7 +64,6 @@ class OrphanSweepStorageTest {
     static void stop() throws Exception {
         objects.close();
         server.close();
-        postgres.close();
     }
 
     @Test

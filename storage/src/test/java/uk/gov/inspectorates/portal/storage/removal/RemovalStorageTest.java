@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -48,9 +46,9 @@ import uk.gov.inspectorates.portal.core.retention.RetentionCategory;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicy;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicy.DurationUnit;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicy.EndAction;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 import uk.gov.inspectorates.portal.storage.objectstore.S3ProxyServer;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * Automatic, provable removal on real components (embedded PostgreSQL, S3Proxy, the key hierarchy, BCFKS keystores),
@@ -63,7 +61,6 @@ class RemovalStorageTest {
     @TempDir
     static Path temp;
 
-    private static EmbeddedPostgres postgres;
     private static S3ProxyServer server;
 
     private MinioObjectStore store;
@@ -73,26 +70,19 @@ class RemovalStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
         server = S3ProxyServer.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        postgres.close();
     }
 
     @BeforeEach
     void freshDatabaseAndBucket() throws Exception {
-        String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = TestDatabases.createMigrated();
         databaseName = name;
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        }
-        DataSource dataSource = postgres.getDatabase("postgres", name);
-        MigrationScripts.apply(dataSource);
+        DataSource dataSource = TestDatabases.dataSource(name);
         RemovalFixture.seedDirectory(dataSource);
         store = server.newStore("removal-" + name);
         fixture = new RemovalFixture(dataSource, store, new FailingDeletes(store, deletesFail), temp.resolve(name));
@@ -322,7 +312,7 @@ class RemovalStorageTest {
 
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RemovalChild.class.getName(),
-                postgres.getJdbcUrl("postgres", databaseName), server.endpoint(), "removal-" + databaseName,
+                TestDatabases.jdbcUrl(databaseName), server.endpoint(), "removal-" + databaseName,
                 temp.resolve(databaseName).toString(), due.toString(), "5")
                 .redirectErrorStream(true).redirectOutput(temp.resolve(databaseName + "-child.log").toFile()).start();
         try {

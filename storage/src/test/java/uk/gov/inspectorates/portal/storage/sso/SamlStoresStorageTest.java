@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,13 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAssertionReplayCache;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcSamlRequestLog;
-import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
+import uk.gov.inspectorates.portal.storage.TestDatabases;
 
 /**
  * The SAML request log and assertion replay cache on a real PostgreSQL: a request is answered once, only for the
@@ -37,23 +35,15 @@ class SamlStoresStorageTest {
     private static final Instant NOW = Instant.parse("2026-11-23T20:00:00Z");
     private static final String BROWSER = "5f1d0c3a-the-sha256-of-a-browser-binding";
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcSamlRequestLog requests;
     private static JdbcAssertionReplayCache replays;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "").start();
-        dataSource = postgres.getPostgresDatabase();
-        MigrationScripts.apply(dataSource);
+        dataSource = TestDatabases.migrated();
         requests = new JdbcSamlRequestLog(dataSource);
         replays = new JdbcAssertionReplayCache(dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     @Test
