@@ -165,6 +165,13 @@ class RetentionIT extends BrowserDeployment {
                 + "/legal-hold?reason=order%20discharged");
         assertEquals(204, lifted.statusCode(), lifted.body());
         assertEquals(404, admin.get("/api/v1/inspections/" + inspection + "/legal-hold").statusCode());
+        assertEquals(404, admin.get("/api/v1/reports/no-such-report/legal-hold").statusCode(),
+                "the report's legal hold resource shares the inspection's helper");
+        HttpResponse<byte[]> openapi = admin.getBytes("/openapi", "Accept", "application/json");
+        String described = new String(openapi.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, openapi.statusCode(), "the legal hold resources' shared helper is no base class");
+        assertTrue(described.contains("/inspections/{id}/legal-hold") && described.contains("/reports/{id}/legal-hold"),
+                described);
         assertEquals(1, audit("LEGAL_HOLD_SET", inspection, "SUCCEEDED", "kind=INSPECTION reason=" + reason,
                 "ofsted.admin"));
         assertEquals(1, audit("LEGAL_HOLD_LIFT", inspection, "SUCCEEDED", "%order discharged", "ofsted.admin"));

@@ -82,7 +82,7 @@ public final class AuditCsvExport {
                 out.flush();
                 finished = true;
             } finally {
-                gate.record(subject, TrailAdmission.act(AuditActions.AUDIT_EXPORT, subject), Outcome.SUCCEEDED,
+                gate.record(subject, SiroTrail.act(AuditActions.AUDIT_EXPORT, subject), Outcome.SUCCEEDED,
                         (finished ? "CSV export" : "CSV export INTERRUPTED (the connection failed part-way)")
                                 + "; criteria: " + describe(criteria) + "; " + counts[0] + " events in full, "
                                 + counts[1] + " redacted"
@@ -108,9 +108,9 @@ public final class AuditCsvExport {
 
     /** Admits the SIRO (403 naming the rule otherwise, audited) and takes the checkpoint the export will end at. */
     public Prepared prepare(Subject subject, AuditQuery criteria) {
-        gate.require(subject, Action.EXPORT, TrailAdmission.trailOf(subject),
-                TrailAdmission.act(AuditActions.AUDIT_EXPORT, subject));
-        AuditScope scope = TrailAdmission.scopeOf(subject);
+        gate.require(subject, Action.EXPORT, SiroTrail.of(subject),
+                SiroTrail.act(AuditActions.AUDIT_EXPORT, subject));
+        AuditScope scope = SiroTrail.scope(subject);
         return new Prepared(subject, criteria, scope, checkpointing.atHead());
     }
 

@@ -79,7 +79,7 @@ public final class AuditReportService {
      * records the export. Returns how many events it lists.
      */
     public int export(Subject subject, AuditQuery criteria, OutputStream out) {
-        Act act = Act.of(AuditActions.AUDIT_EXPORT, "AUDIT_TRAIL", SiroTrail.id(subject));
+        Act act = SiroTrail.act(AuditActions.AUDIT_EXPORT, subject);
         gate.require(subject, Action.EXPORT, SiroTrail.of(subject), act);
         checkpointAtHead.get();
         List<StoredAuditEvent> found = new ArrayList<>();

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import uk.gov.inspectorates.portal.core.access.Action;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
 import uk.gov.inspectorates.portal.core.access.PolicyGate.Act;
-import uk.gov.inspectorates.portal.core.access.Resource;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditCriteria;
@@ -47,16 +45,16 @@ public final class AuditTrailReading {
 
     /** One page of the subject's search, newest first; refused (403, audited) for anyone but their SIRO. */
     public AuditPage search(Subject subject, AuditCriteria criteria) {
-        Act act = Act.of(AuditActions.AUDIT_SEARCH, "AUDIT_TRAIL", trailOf(subject).id());
-        gate.require(subject, Action.AUDIT_VIEW, trailOf(subject), act);
-        AuditPage page = search.search(criteria.query(), AuditScope.ofOrganisation(subject.organisation().id()));
+        Act act = SiroTrail.act(AuditActions.AUDIT_SEARCH, subject);
+        gate.require(subject, Action.AUDIT_VIEW, SiroTrail.of(subject), act);
+        AuditPage page = search.search(criteria.query(), SiroTrail.scope(subject));
         gate.record(subject, act, Outcome.SUCCEEDED, criteria.describe());
         return page;
     }
 
     /** Whether the subject may search the trail at all (to show the way to the audit page). */
     public boolean maySearch(Subject subject) {
-        return gate.permits(subject, Action.AUDIT_VIEW, trailOf(subject));
+        return gate.permits(subject, Action.AUDIT_VIEW, SiroTrail.of(subject));
     }
 
     /**
@@ -96,12 +94,5 @@ public final class AuditTrailReading {
             return new Reading(stored.seq(), event.actorId(), event.actorOrganisationId(), event.at(), event.action(),
                     event.resourceType(), event.resourceId(), event.downloadId());
         }
-    }
-
-    /** The trail as the subject's organisation sees it; an agency's has no inspectorate, and the rules refuse it. */
-    private static Resource trailOf(Subject subject) {
-        return subject.inspectorate().map(Resource::auditTrailOf)
-                .orElseGet(() -> new Resource(Resource.Kind.AUDIT_TRAIL, null, null, Set.of(),
-                        Resource.Lifecycle.NONE, null));
     }
 }

@@ -32,11 +32,11 @@ public final class TrailVerification {
     }
 
     public ChainVerification.Report verify(Subject subject) {
-        gate.require(subject, Action.AUDIT_VIEW, TrailAdmission.trailOf(subject),
-                TrailAdmission.act(AuditActions.AUDIT_VERIFY, subject));
+        gate.require(subject, Action.AUDIT_VIEW, SiroTrail.of(subject),
+                SiroTrail.act(AuditActions.AUDIT_VERIFY, subject));
         ChainVerification.Report report = verifier.report();
         AuditVerification result = report.verification();
-        gate.record(subject, TrailAdmission.act(AuditActions.AUDIT_VERIFY, subject), Outcome.SUCCEEDED,
+        gate.record(subject, SiroTrail.act(AuditActions.AUDIT_VERIFY, subject), Outcome.SUCCEEDED,
                 result.intact()
                         ? "intact: " + result.eventsChecked() + " events, checkpoint "
                             + (result.checkpointSeq() == null ? "none" : "at seq " + result.checkpointSeq())

@@ -1,5 +1,7 @@
 package uk.gov.inspectorates.portal.core.audit;
 
+import java.util.Set;
+
 /** The names of audited actions, as a SIRO searches for them. */
 public final class AuditActions {
     public static final String SIGN_IN = "SIGN_IN";
@@ -91,6 +93,15 @@ public final class AuditActions {
     public static final String EVIDENCE_DOWNLOAD = "EVIDENCE_DOWNLOAD";
     /** An e-mail notice handed to the mail relay, or given up after its last attempt (kind and recipient). */
     public static final String NOTIFICATION_SEND = "NOTIFICATION_SEND";
+
+    /**
+     * The actions that serve content (a document's, a letter's or a certificate's bytes, an export): each is an event
+     * of its own, never folded into a page's view (docs/adr/0034, {@link PageView}). A new download or export action
+     * belongs here (AuditActionsTest fails otherwise).
+     */
+    public static final Set<String> SERVES_CONTENT = Set.of(AuditActions.REPORT_DOWNLOAD,
+            AuditActions.LETTER_DOWNLOAD, AuditActions.EVIDENCE_DOWNLOAD, AuditActions.FINDINGS_LETTER_DOWNLOAD,
+            AuditActions.REMOVAL_CERTIFICATE_DOWNLOAD, AuditActions.INSPECTION_EXPORT, AuditActions.AUDIT_EXPORT);
 
     private AuditActions() {
     }

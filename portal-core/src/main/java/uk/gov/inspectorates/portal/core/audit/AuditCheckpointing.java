@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import uk.gov.inspectorates.portal.auditverifier.AuditChain;
 import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
@@ -50,37 +51,34 @@ public final class AuditCheckpointing {
 
     /** The scheduled run: a new checkpoint when the head has moved and one is due; empty otherwise. */
     public Optional<AuditCheckpoint> takeIfDue() {
-        return unitOfWork.inOne(() -> {
-            checkpoints.lockForWriting();
-            Optional<StoredAuditEvent> head = chain.head();
-            if (head.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<AuditCheckpoint> latest = checkpoints.latest();
-            if (latest.isPresent() && latest.get().seq() >= head.get().seq()) {
+        return underLock((head, latest) -> {
+            if (latest.isPresent() && latest.get().seq() >= head.seq()) {
                 return Optional.empty();
             }
             Instant now = clock.instant();
             boolean due = latest.isEmpty()
                     || !latest.get().at().plus(cadence.interval()).isAfter(now)
-                    || (cadence.everyEvents() > 0 && head.get().seq() - latest.get().seq() >= cadence.everyEvents());
-            return due ? Optional.of(take(head.get(), now)) : Optional.empty();
+                    || (cadence.everyEvents() > 0 && head.seq() - latest.get().seq() >= cadence.everyEvents());
+            return due ? Optional.of(take(head, now)) : Optional.empty();
         });
     }
 
     /** A checkpoint at the current head (the latest one if it is there already); empty while the trail is empty. */
     public Optional<AuditCheckpoint> atHead() {
+        return underLock((head, latest) -> latest.isPresent() && latest.get().seq() == head.seq() ? latest
+                : Optional.of(take(head, clock.instant())));
+    }
+
+    /**
+     * Decides on the head and the latest checkpoint under the checkpoint writers' lock, in one unit of work; empty
+     * while the trail is empty.
+     */
+    private Optional<AuditCheckpoint> underLock(
+            BiFunction<StoredAuditEvent, Optional<AuditCheckpoint>, Optional<AuditCheckpoint>> decide) {
         return unitOfWork.inOne(() -> {
             checkpoints.lockForWriting();
             Optional<StoredAuditEvent> head = chain.head();
-            if (head.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<AuditCheckpoint> latest = checkpoints.latest();
-            if (latest.isPresent() && latest.get().seq() == head.get().seq()) {
-                return latest;
-            }
-            return Optional.of(take(head.get(), clock.instant()));
+            return head.isEmpty() ? Optional.<AuditCheckpoint>empty() : decide.apply(head.get(), checkpoints.latest());
         });
     }
 

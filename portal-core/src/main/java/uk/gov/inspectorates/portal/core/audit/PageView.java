@@ -6,8 +6,8 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 /**
  * One page shown to a person is one audit event (docs/adr/0034): while a page is being composed on this thread, the
  * first event recorded is the page's view and the other reads the page composes are folded into it (not written).
- * Refusals are never folded, nor downloads ({@code *DOWNLOAD*}), exports ({@code *_EXPORT}), sign-in and session
- * events: each of those is its own event.
+ * Refusals are never folded, nor what serves content ({@link AuditActions#SERVES_CONTENT}: downloads and exports),
+ * sign-in and session events: each of those is its own event.
  * The web layer opens a page view around each GET of a page; outside one (the API, sweeps) nothing is folded.
  */
 public final class PageView implements AutoCloseable {
@@ -57,7 +57,7 @@ public final class PageView implements AutoCloseable {
 
     /** Every download (REPORT_DOWNLOAD, LETTER_DOWNLOAD...) and every export (INSPECTION_EXPORT, the SIRO's). */
     static boolean servesSomething(AuditEvent event) {
-        return event.action().contains("DOWNLOAD") || event.action().endsWith("_EXPORT");
+        return AuditActions.SERVES_CONTENT.contains(event.action());
     }
 
     /**

@@ -29,6 +29,7 @@ import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.core.shared.TextFields;
 import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
@@ -170,14 +171,14 @@ public final class InformationRequests {
     private InformationRequest checked(Subject subject, Inspection inspection, Organisation agency,
                                        RequestDraft draft) {
         List<FieldError> errors = new ArrayList<>();
-        String title = text(draft.title(), "title", "Enter a title for the request", MAX_TITLE, errors);
+        String title = TextFields.required(draft.title(), "title", "Enter a title for the request", MAX_TITLE, errors);
         String description = draft.description() == null || draft.description().isBlank() ? ""
-                : text(draft.description(), "description", null, MAX_TEXT, errors);
+                : TextFields.required(draft.description(), "description", null, MAX_TEXT, errors);
         Set<AnnexAItem> items = items(draft.items(), errors);
         String beyond = draft.beyondAnnexA() == null || draft.beyondAnnexA().isBlank() ? null
-                : text(draft.beyondAnnexA(), "beyondAnnexA", null, MAX_TEXT, errors);
+                : TextFields.required(draft.beyondAnnexA(), "beyondAnnexA", null, MAX_TEXT, errors);
         String justification = draft.justification() == null || draft.justification().isBlank() ? null
-                : text(draft.justification(), "justification", null, MAX_TEXT, errors);
+                : TextFields.required(draft.justification(), "justification", null, MAX_TEXT, errors);
         if (items != null && items.isEmpty() && beyond == null) {
             errors.add(new FieldError("items", "Tick the Annex A information wanted, or say what else is wanted"));
         }
@@ -197,18 +198,6 @@ public final class InformationRequests {
         }
         return new InformationRequest(Ids.newId(), inspection.id(), agency.agencyType().inspectedBy(), agency.id(),
                 title, description, items, beyond, justification, dueAt, subject.userId(), now);
-    }
-
-    private static String text(String given, String field, String missing, int max, List<FieldError> errors) {
-        if (given == null || given.isBlank()) {
-            errors.add(new FieldError(field, missing));
-            return null;
-        }
-        if (given.strip().length() > max) {
-            errors.add(new FieldError(field, "Must be " + max + " characters or fewer"));
-            return null;
-        }
-        return given.strip();
     }
 
     private static Set<AnnexAItem> items(List<String> codes, List<FieldError> errors) {

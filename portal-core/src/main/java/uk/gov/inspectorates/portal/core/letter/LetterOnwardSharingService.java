@@ -22,6 +22,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.TextFields;
 import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
@@ -72,11 +73,11 @@ public final class LetterOnwardSharingService {
         Letter letter = permitted(subject, Action.EXPORT, reportId, letterId, now);
         List<FieldError> errors = new ArrayList<>();
         Basis chosen = basis(basis, errors);
-        String to = text(recipient, "recipient", MAX_RECIPIENT, errors);
+        String to = TextFields.optional(recipient, "recipient", MAX_RECIPIENT, errors);
         if (to == null && errors.stream().noneMatch(e -> e.field().equals("recipient"))) {
             errors.add(new FieldError("recipient", "Enter who the letter would be shared with"));
         }
-        String why = text(evidence, "evidence", MAX_EVIDENCE, errors);
+        String why = TextFields.optional(evidence, "evidence", MAX_EVIDENCE, errors);
         if (chosen == Basis.PUBLIC_DOMAIN) {
             errors.add(new FieldError("basis", "A letter is never published, so it is not in the public domain:"
                     + " choose a legal obligation or ask the sender for written consent (the published report is"
@@ -121,7 +122,7 @@ public final class LetterOnwardSharingService {
         if (granted == null) {
             errors.add(new FieldError("granted", "Select whether written consent is given"));
         }
-        String why = text(note, "note", MAX_EVIDENCE, errors);
+        String why = TextFields.optional(note, "note", MAX_EVIDENCE, errors);
         if (!errors.isEmpty()) {
             gate.record(subject, act(letterId), Outcome.REFUSED, "invalid consent decision");
             throw new InvalidInput(errors);
@@ -184,17 +185,6 @@ public final class LetterOnwardSharingService {
                     + " written consent"));
             return null;
         }
-    }
-
-    private static String text(String value, String field, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.strip().length() > max) {
-            errors.add(new FieldError(field, "This must be " + max + " characters or fewer"));
-            return null;
-        }
-        return value.strip();
     }
 
     private static Act act(String letterId) {

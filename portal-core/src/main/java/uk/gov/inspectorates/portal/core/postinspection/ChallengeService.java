@@ -31,6 +31,7 @@ import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.core.shared.TextFields;
 import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 
 /**
@@ -142,7 +143,8 @@ public final class ChallengeService {
         Act act = Act.of(AuditActions.CHALLENGE_RESPOND, "CHALLENGE", challengeId);
         Challenge challenge = admitted(subject, Action.CHANGE, act, inspectionId, challengeId);
         List<FieldError> errors = new ArrayList<>();
-        String text = text(response, "response", "Enter a summary of the response sent", MAX_TEXT, errors);
+        String text = TextFields.required(response, "response", "Enter a summary of the response sent", MAX_TEXT,
+                errors);
         Instant when = at == null ? now : at.toInstant();
         if (when.isAfter(now) || when.isBefore(challenge.receivedAt())) {
             errors.add(new FieldError("respondedAt", "The response was sent after the challenge was received and"
@@ -226,9 +228,10 @@ public final class ChallengeService {
             errors.add(new FieldError("kind", "Select whether it is about the inspection's process or outcome, or"
                     + " about an inspector's conduct"));
         }
-        String complainant = text(draft.complainant(), "complainant", "Enter who raised it", MAX_NAME, errors);
-        String summary = text(draft.summary(), "summary", "Enter what the challenge or complaint is about", MAX_TEXT,
+        String complainant = TextFields.required(draft.complainant(), "complainant", "Enter who raised it", MAX_NAME,
                 errors);
+        String summary = TextFields.required(draft.summary(), "summary",
+                "Enter what the challenge or complaint is about", MAX_TEXT, errors);
         Instant received = draft.receivedAt() == null ? now : draft.receivedAt().toInstant();
         if (received.isAfter(now)) {
             errors.add(new FieldError("receivedAt", "The time it was received must be now or in the past"));
@@ -241,18 +244,6 @@ public final class ChallengeService {
         return new Challenge(Ids.newId(), inspection.id(), kind, complainant, summary, received,
                 deadlines.acknowledgeBy(received), deadlines.respondBy(received), late, subject.userId(), now,
                 null, null, null, null, null);
-    }
-
-    private static String text(String given, String field, String missing, int max, List<FieldError> errors) {
-        if (given == null || given.isBlank()) {
-            errors.add(new FieldError(field, missing));
-            return null;
-        }
-        if (given.strip().length() > max) {
-            errors.add(new FieldError(field, "Must be " + max + " characters or fewer"));
-            return null;
-        }
-        return given.strip();
     }
 
     /** The lead inspectorate's named lead inspector, or its lead inspectors, who owe a challenge's answers. */

@@ -87,6 +87,21 @@ class AuditTrailReadingTest {
     }
 
     @Test
+    void anAgencysSiroIsRefusedTheSearchOnTheTrailEveryOtherReadingNames() {
+        Subject agencySiro = aSubject().withId("agency-siro").ofAgency().withRoles(Role.SIRO).build();
+
+        AccessDenied denied = assertThrows(AccessDenied.class,
+                () -> reading.search(agencySiro, AuditCriteria.parse(name -> null)));
+
+        assertEquals("audit.read.own-organisation-siro", denied.rule());
+        assertEquals(SiroTrail.act(AuditActions.AUDIT_SEARCH, agencySiro).resourceId(),
+                audit.events().get(0).resourceId());
+        assertEquals(SiroTrail.RESOURCE_TYPE, audit.events().get(0).resourceType());
+        assertTrue(scopesAsked.isEmpty());
+        assertTrue(!reading.maySearch(agencySiro));
+    }
+
+    @Test
     void whoHasSeenAReportIsForItsOriginatorsSiroOnly() {
         assertEquals(List.of("cqc-reader"), reading.whoHasSeen(ofstedSiro, ofstedReport, NOW).orElseThrow().stream()
                 .map(AuditTrailReading.Reading::readerId).toList());

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import uk.gov.inspectorates.portal.core.legalhold.LegalHoldService;
 import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 
 /** The legal hold on an inspection: set and lifted by an administrator of a participating inspectorate. */
@@ -21,15 +20,12 @@ import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 public class InspectionLegalHoldResource {
 
     @Inject
-    LegalHoldService holds;
-
-    @Inject
-    CurrentSubject current;
+    LegalHoldViews legalHold;
 
     @GET
     @Operation(summary = "The legal hold on the inspection (404 when there is none)")
     public LegalHoldViews.HoldView view(@PathParam("id") String id) {
-        return LegalHoldViews.current(holds, current.get(), HoldTarget.inspection(id));
+        return legalHold.view(HoldTarget.inspection(id));
     }
 
     /** Body {@code {"reason": "..."}}. */
@@ -37,13 +33,13 @@ public class InspectionLegalHoldResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Put the inspection on legal hold: nothing of it is removed until the hold is lifted")
     public LegalHoldViews.HoldView set(@PathParam("id") String id, String body) {
-        return LegalHoldViews.set(holds, current.get(), HoldTarget.inspection(id), body);
+        return legalHold.set(HoldTarget.inspection(id), body);
     }
 
     /** Body {@code {"reason": "..."}}, or (for clients that send no body with DELETE) {@code ?reason=...}. */
     @DELETE
     @Operation(summary = "Lift the inspection's legal hold, with a reason")
     public Response lift(@PathParam("id") String id, @QueryParam("reason") String reason, String body) {
-        return LegalHoldViews.lift(holds, current.get(), reason, HoldTarget.inspection(id), body);
+        return legalHold.lift(HoldTarget.inspection(id), reason, body);
     }
 }

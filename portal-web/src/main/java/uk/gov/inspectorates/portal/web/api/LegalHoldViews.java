@@ -1,17 +1,28 @@
 package uk.gov.inspectorates.portal.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.legalhold.LegalHoldService;
 import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 import uk.gov.inspectorates.portal.core.retention.LegalHold;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 
-/** What the legal hold resources of inspections and reports share. */
-final class LegalHoldViews {
+/**
+ * What the legal hold resources of inspections and reports share: everything but their path, target and summaries.
+ * A helper they inject rather than a base class: JAX-RS methods inherited from an abstract resource broke /openapi.
+ */
+@ApplicationScoped
+public class LegalHoldViews {
+
+    @Inject
+    LegalHoldService holds;
+
+    @Inject
+    CurrentSubject current;
 
     public record HoldView(String kind, String id, OffsetDateTime since, String setBy, String setByOrganisation,
                            String reason) {
@@ -21,19 +32,19 @@ final class LegalHoldViews {
         }
     }
 
-    private LegalHoldViews() {
+    /** The hold on the target; 404 when there is none. */
+    public HoldView view(HoldTarget target) {
+        return holds.current(current.get(), target).map(HoldView::of).orElseThrow(() -> new NotFound("legal hold"));
     }
 
-    static HoldView current(LegalHoldService holds, Subject subject, HoldTarget target) {
-        return holds.current(subject, target).map(HoldView::of).orElseThrow(() -> new NotFound("legal hold"));
+    /** Puts the target on hold with the body's reason. */
+    public HoldView set(HoldTarget target, String body) {
+        return HoldView.of(holds.set(current.get(), target, reason(body)));
     }
 
-    static HoldView set(LegalHoldService holds, Subject subject, HoldTarget target, String body) {
-        return HoldView.of(holds.set(subject, target, reason(body)));
-    }
-
-    static Response lift(LegalHoldService holds, Subject subject, String reason, HoldTarget target, String body) {
-        holds.lift(subject, target, reason != null ? reason : reason(body));
+    /** Lifts the hold with the query's reason or, failing that, the body's. */
+    public Response lift(HoldTarget target, String reason, String body) {
+        holds.lift(current.get(), target, reason != null ? reason : reason(body));
         return Response.noContent().build();
     }
 

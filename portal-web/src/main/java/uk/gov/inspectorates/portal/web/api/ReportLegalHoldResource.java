@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import uk.gov.inspectorates.portal.core.legalhold.LegalHoldService;
 import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 
 /** The legal hold on a report: set and lifted by an administrator of its originating inspectorate. */
@@ -21,15 +20,12 @@ import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 public class ReportLegalHoldResource {
 
     @Inject
-    LegalHoldService holds;
-
-    @Inject
-    CurrentSubject current;
+    LegalHoldViews legalHold;
 
     @GET
     @Operation(summary = "The legal hold on the report (404 when there is none)")
     public LegalHoldViews.HoldView view(@PathParam("id") String id) {
-        return LegalHoldViews.current(holds, current.get(), HoldTarget.report(id));
+        return legalHold.view(HoldTarget.report(id));
     }
 
     /** Body {@code {"reason": "..."}}. */
@@ -37,13 +33,13 @@ public class ReportLegalHoldResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Put the report on legal hold: nothing of it is removed until the hold is lifted")
     public LegalHoldViews.HoldView set(@PathParam("id") String id, String body) {
-        return LegalHoldViews.set(holds, current.get(), HoldTarget.report(id), body);
+        return legalHold.set(HoldTarget.report(id), body);
     }
 
     /** Body {@code {"reason": "..."}}, or (for clients that send no body with DELETE) {@code ?reason=...}. */
     @DELETE
     @Operation(summary = "Lift the report's legal hold, with a reason")
     public Response lift(@PathParam("id") String id, @QueryParam("reason") String reason, String body) {
-        return LegalHoldViews.lift(holds, current.get(), reason, HoldTarget.report(id), body);
+        return legalHold.lift(HoldTarget.report(id), reason, body);
     }
 }

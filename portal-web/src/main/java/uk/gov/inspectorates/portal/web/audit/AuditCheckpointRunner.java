@@ -10,13 +10,12 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.inspectorates.portal.core.audit.AuditCheckpointing;
 import uk.gov.inspectorates.portal.web.config.AuditCheckpointWiring;
+import uk.gov.inspectorates.portal.web.config.ScheduledRun;
 
 /**
  * Takes the audit trail's signed checkpoints on schedule (docs/adr/0031): looks at the head every
@@ -46,7 +45,7 @@ public class AuditCheckpointRunner {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> schedule;
+    private ScheduledRun schedule;
 
     @PostConstruct
     void start() {
@@ -54,23 +53,18 @@ public class AuditCheckpointRunner {
             LOG.info("Audit checkpoints are not scheduled (portal.audit.checkpoint.enabled=false)");
             return;
         }
-        long every = settings.checkInterval().toSeconds();
-        schedule = scheduler.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.SECONDS);
+        Duration every = Duration.ofSeconds(settings.checkInterval().toSeconds());
+        schedule = ScheduledRun.every(scheduler, every, every, LOG,
+                "Taking an audit checkpoint failed; the next run tries again", this::runOnce);
     }
 
     @PreDestroy
     void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
-        }
+        ScheduledRun.stop(schedule);
     }
 
     private void runOnce() {
-        try {
-            checkpointing.takeIfDue().ifPresent(checkpoint -> LOG.fine(() -> "Audit checkpoint signed at seq "
-                    + checkpoint.seq()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Taking an audit checkpoint failed; the next run tries again", e);
-        }
+        checkpointing.takeIfDue().ifPresent(checkpoint -> LOG.fine(() -> "Audit checkpoint signed at seq "
+                + checkpoint.seq()));
     }
 }

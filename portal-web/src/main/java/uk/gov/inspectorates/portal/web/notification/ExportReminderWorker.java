@@ -10,12 +10,11 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 import uk.gov.inspectorates.portal.core.inspection.ExportReminders;
 import uk.gov.inspectorates.portal.web.config.NotificationSettings;
+import uk.gov.inspectorates.portal.web.config.ScheduledRun;
 
 /**
  * Queues the reminders to inspectorates that have not exported from a closed inspection before its export window ends
@@ -38,27 +37,23 @@ public class ExportReminderWorker {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> schedule;
+    private ScheduledRun schedule;
 
     @PostConstruct
     void start() {
-        long every = settings.remindersIntervalSeconds();
-        schedule = scheduler.scheduleWithFixedDelay(this::remind, 0, every, TimeUnit.SECONDS);
+        schedule = ScheduledRun.every(scheduler, Duration.ZERO, Duration.ofSeconds(settings.remindersIntervalSeconds()),
+                LOG, "Queueing export reminders failed; the next run carries on", this::remind);
     }
 
     @PreDestroy
     void stop() {
-        schedule.cancel(false);
+        schedule.cancel();
     }
 
     private void remind() {
-        try {
-            int queued = reminders.queueDue();
-            if (queued > 0) {
-                LOG.info(() -> "Export reminders queued: " + queued);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Queueing export reminders failed; the next run carries on", e);
+        int queued = reminders.queueDue();
+        if (queued > 0) {
+            LOG.info(() -> "Export reminders queued: " + queued);
         }
     }
 }

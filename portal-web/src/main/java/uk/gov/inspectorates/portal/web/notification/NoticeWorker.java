@@ -12,18 +12,17 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import uk.gov.inspectorates.portal.core.notification.DueItems;
 import uk.gov.inspectorates.portal.core.notification.NoticeDelivery;
 import uk.gov.inspectorates.portal.core.notification.Notices;
 import uk.gov.inspectorates.portal.core.notification.Reminders;
 import uk.gov.inspectorates.portal.web.config.NotificationSettings;
+import uk.gov.inspectorates.portal.web.config.ScheduledRun;
 
 /**
  * Sends what waits in the outbox every {@code portal.notices.interval-seconds}, and queues the reminders of what
@@ -59,17 +58,19 @@ public class NoticeWorker {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
-    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    private final List<ScheduledRun> schedules = new ArrayList<>();
 
     @PostConstruct
     void start() {
         settings.checkForProduction();
-        long interval = settings.intervalSeconds();
-        schedules.add(scheduler.scheduleWithFixedDelay(this::deliver, interval, interval, TimeUnit.SECONDS));
+        Duration interval = Duration.ofSeconds(settings.intervalSeconds());
+        schedules.add(ScheduledRun.every(scheduler, interval, interval, LOG,
+                "Delivering notices failed; the next run carries on", this::deliver));
         if (dueItems.isResolvable()) {
             Reminders reminders = new Reminders(dueItems.get(), notices, clock, ZoneId.of("Europe/London"));
-            long every = settings.remindersIntervalSeconds();
-            schedules.add(scheduler.scheduleWithFixedDelay(() -> remind(reminders), 0, every, TimeUnit.SECONDS));
+            schedules.add(ScheduledRun.every(scheduler, Duration.ZERO,
+                    Duration.ofSeconds(settings.remindersIntervalSeconds()), LOG,
+                    "Queueing reminders failed; the next run carries on", () -> remind(reminders)));
         } else {
             LOG.warning("No DueItems deployed: DUE_TOMORROW and OVERDUE reminders are not queued");
         }
@@ -77,35 +78,27 @@ public class NoticeWorker {
 
     @PreDestroy
     void stop() {
-        schedules.forEach(schedule -> schedule.cancel(false));
+        schedules.forEach(ScheduledRun::cancel);
     }
 
     private void deliver() {
-        try {
-            for (int batch = 0; batch < MOST_BATCHES_A_RUN; batch++) {
-                NoticeDelivery.Result result = delivery.deliverDue();
-                if (result.handled() > 0) {
-                    LOG.info(() -> "Notices: " + result.sent() + " sent, " + result.retried() + " to retry, "
-                            + result.givenUp() + " given up");
-                }
-                if (result.handled() < delivery.settings().batchSize()) {
-                    return;
-                }
+        for (int batch = 0; batch < MOST_BATCHES_A_RUN; batch++) {
+            NoticeDelivery.Result result = delivery.deliverDue();
+            if (result.handled() > 0) {
+                LOG.info(() -> "Notices: " + result.sent() + " sent, " + result.retried() + " to retry, "
+                        + result.givenUp() + " given up");
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivering notices failed; the next run carries on", e);
+            if (result.handled() < delivery.settings().batchSize()) {
+                return;
+            }
         }
     }
 
     private void remind(Reminders reminders) {
-        try {
-            Reminders.Result result = reminders.queueDue();
-            if (result.dueTomorrow() + result.overdue() > 0) {
-                LOG.info(() -> "Reminders queued: " + result.dueTomorrow() + " due tomorrow, " + result.overdue()
-                        + " overdue");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Queueing reminders failed; the next run carries on", e);
+        Reminders.Result result = reminders.queueDue();
+        if (result.dueTomorrow() + result.overdue() > 0) {
+            LOG.info(() -> "Reminders queued: " + result.dueTomorrow() + " due tomorrow, " + result.overdue()
+                    + " overdue");
         }
     }
 }

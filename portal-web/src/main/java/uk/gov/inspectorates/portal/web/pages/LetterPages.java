@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
@@ -231,9 +232,7 @@ public class LetterPages {
 
     private void form(HttpServletRequest request, HttpServletResponse response, Subject subject, Report report,
                       PageModel model, Map<String, String> given, int status) throws IOException {
-        Set<String> chosen = Set.of(given.getOrDefault("addressedTo", "").split(","));
         String kind = given.getOrDefault("kind", "");
-        String tier = given.getOrDefault("classificationTier", "");
         model.with("formAction", "/reports/" + report.id() + "/letters")
                 .with("backLink", "/reports/" + report.id())
                 .with("caption", report.title())
@@ -241,33 +240,31 @@ public class LetterPages {
                         option(LetterKind.COVERING.name(), "Covering letter from the Chief Inspector", kind),
                         option(LetterKind.ADVANCE_RISK_OF_HARM.name(),
                                 "Advance letter: children or vulnerable adults are or may be at risk of significant harm",
-                                kind)))
-                .with("parties", report.addressees().stream().sorted()
-                        .map(party -> Map.of("value", party.name(), "label", party.title(),
-                                "checked", chosen.contains(party.name())))
-                        .toList())
-                .with("tiers", List.of(Tier.OFFICIAL, Tier.OFFICIAL_SENSITIVE).stream()
-                        .map(t -> option(t.name(), t.marking(), tier)).toList())
-                .with("notifiedFirst", "true".equals(given.get("serviceProviderNotifiedFirst")))
-                .with("given", given)
-                .with("maxSize", ReportPages.humanSize(letters.maxUploadBytes()));
-        pages.render(response, status, "letter-new", model.asMap());
+                                kind)));
+        render(response, model, report.addressees().stream().sorted(), given, letters.maxUploadBytes(), status);
     }
 
     /** The same form for a letter sent ahead: an advance letter only, to any of the other parties. */
     private void aheadForm(HttpServletResponse response, Subject subject, PageModel model, Map<String, String> given,
                            int status) throws IOException {
-        Set<String> chosen = Set.of(given.getOrDefault("addressedTo", "").split(","));
-        String tier = given.getOrDefault("classificationTier", "");
         model.with("ahead", true)
                 .with("formAction", "/reports/ahead")
                 .with("backLink", "/reports")
                 .with("caption", "Ahead of the report")
                 .with("kinds", List.of(option(LetterKind.ADVANCE_RISK_OF_HARM.name(),
                         "Advance letter: children or vulnerable adults are or may be at risk of significant harm",
-                        LetterKind.ADVANCE_RISK_OF_HARM.name())))
-                .with("parties", java.util.Arrays.stream(Inspectorate.values())
-                        .filter(party -> subject.inspectorate().map(own -> own != party).orElse(true))
+                        LetterKind.ADVANCE_RISK_OF_HARM.name())));
+        render(response, model, Arrays.stream(Inspectorate.values())
+                .filter(party -> subject.inspectorate().map(own -> own != party).orElse(true)), given,
+                advanceLetters.maxUploadBytes(), status);
+    }
+
+    /** What both letter forms show the same way: the parties to choose, the tiers, what was given, the size limit. */
+    private void render(HttpServletResponse response, PageModel model, Stream<Inspectorate> parties,
+                        Map<String, String> given, long maxUploadBytes, int status) throws IOException {
+        Set<String> chosen = Set.of(given.getOrDefault("addressedTo", "").split(","));
+        String tier = given.getOrDefault("classificationTier", "");
+        model.with("parties", parties
                         .map(party -> Map.of("value", party.name(), "label", party.title(),
                                 "checked", chosen.contains(party.name())))
                         .toList())
@@ -275,7 +272,7 @@ public class LetterPages {
                         .map(t -> option(t.name(), t.marking(), tier)).toList())
                 .with("notifiedFirst", "true".equals(given.get("serviceProviderNotifiedFirst")))
                 .with("given", given)
-                .with("maxSize", ReportPages.humanSize(advanceLetters.maxUploadBytes()));
+                .with("maxSize", ReportPages.humanSize(maxUploadBytes));
         pages.render(response, status, "letter-new", model.asMap());
     }
 

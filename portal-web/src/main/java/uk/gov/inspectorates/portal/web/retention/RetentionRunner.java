@@ -10,13 +10,12 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.inspectorates.portal.core.removal.RetentionRun;
+import uk.gov.inspectorates.portal.web.config.ScheduledRun;
 
 /**
  * Runs the {@link RetentionRun} every {@code portal.removal.interval-seconds} (default an hour), first a minute after
@@ -46,7 +45,7 @@ public class RetentionRunner {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> schedule;
+    private ScheduledRun schedule;
 
     @PostConstruct
     void start() {
@@ -55,25 +54,20 @@ public class RetentionRunner {
             return;
         }
         long interval = Math.max(1, intervalSeconds.orElse(3600L));
-        schedule = scheduler.scheduleWithFixedDelay(this::runOnce, Math.min(60, interval), interval, TimeUnit.SECONDS);
+        schedule = ScheduledRun.every(scheduler, Duration.ofSeconds(Math.min(60, interval)),
+                Duration.ofSeconds(interval), LOG, "The retention run failed; the next run carries on", this::runOnce);
     }
 
     @PreDestroy
     void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
-        }
+        ScheduledRun.stop(schedule);
     }
 
     private void runOnce() {
-        try {
-            RetentionRun.Result result = run.run();
-            if (result.removed() > 0 || result.failed() > 0) {
-                LOG.info(() -> "Retention removals: " + result.removed() + " completed, " + result.failed()
-                        + " failed (retried next run), " + result.held() + " held, " + result.busy() + " busy");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The retention run failed; the next run carries on", e);
+        RetentionRun.Result result = run.run();
+        if (result.removed() > 0 || result.failed() > 0) {
+            LOG.info(() -> "Retention removals: " + result.removed() + " completed, " + result.failed()
+                    + " failed (retried next run), " + result.held() + " held, " + result.busy() + " busy");
         }
     }
 }

@@ -48,8 +48,7 @@ public final class JdbcAuditChainReader implements AuditChainReader {
         });
     }
 
-    static StoredAuditEvent stored(ResultSet row) throws SQLException {
-        return new StoredAuditEvent(row.getLong("seq"), JdbcAuditTrail.event(row), row.getBytes("previous_hash"),
-                row.getBytes("hash"));
+    private static StoredAuditEvent stored(ResultSet row) throws SQLException {
+        return AuditEventRows.stored(row, AuditEventRows.STORED);
     }
 }

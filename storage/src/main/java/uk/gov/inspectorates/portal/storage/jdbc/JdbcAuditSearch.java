@@ -1,17 +1,14 @@
 package uk.gov.inspectorates.portal.storage.jdbc;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
-import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditPage;
 import uk.gov.inspectorates.portal.core.audit.AuditQuery;
 import uk.gov.inspectorates.portal.core.audit.AuditScope;
@@ -138,14 +135,6 @@ public final class JdbcAuditSearch implements AuditSearch, ReportReaders {
     }
 
     static StoredAuditEvent stored(ResultSet row) throws SQLException {
-        Array owners = row.getArray("information_owners");
-        AuditEvent event = new AuditEvent(Jdbc.instant(row, "at"), row.getString("actor_id"),
-                row.getString("actor_organisation_id"), row.getString("actor_roles"), row.getString("action"),
-                row.getString("resource_type"), row.getString("resource_id"), row.getString("found_report_id"),
-                row.getString("found_inspection_id"),
-                owners == null ? Set.of() : Set.of((String[]) owners.getArray()),
-                AuditEvent.Outcome.valueOf(row.getString("outcome")), row.getString("detail"),
-                row.getString("found_download_id"), row.getString("client_address"), row.getString("user_agent"));
-        return new StoredAuditEvent(row.getLong("seq"), event, row.getBytes("previous_hash"), row.getBytes("hash"));
+        return AuditEventRows.stored(row, AuditEventRows.FOUND);
     }
 }

@@ -3,6 +3,8 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,10 @@ import uk.gov.inspectorates.portal.core.audit.AuditSubjects;
  * inspection removed since (its rows gone) is still known to its removal record: its lead and participants.
  * Read on the unit of work's connection, so a resource created in the same transaction is found; statements that
  * cannot fail on any id (text compared with text), since an SQL error would abort that transaction.
+ *
+ * <p>An inspection's information owners never change once known (its participants are written with it, and its
+ * removal record names the same ones), so they are remembered: every event about an inspection or what is in it
+ * would otherwise ask again. Only owners found are kept, never "none", and at most {@link #INSPECTIONS_REMEMBERED}.
  */
 public final class JdbcAuditSubjects implements AuditSubjects {
 
@@ -36,7 +42,17 @@ public final class JdbcAuditSubjects implements AuditSubjects {
     private static final String ORGANISATION_OF_INSPECTORATE = "select o.id from organisation o "
             + "where o.inspectorate = ? order by o.id";
 
+    /** The most inspections whose owners are remembered (the least recently asked go first). */
+    static final int INSPECTIONS_REMEMBERED = 10_000;
+
     private final Jdbc jdbc;
+    private final Map<String, Set<String>> inspectionOwners = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > INSPECTIONS_REMEMBERED;
+                }
+            });
 
     public JdbcAuditSubjects(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
@@ -60,7 +76,14 @@ public final class JdbcAuditSubjects implements AuditSubjects {
     }
 
     private Belonging inspection(String inspectionId) {
-        return new Belonging(null, inspectionId, ids(INSPECTION_OWNERS, inspectionId, inspectionId, inspectionId));
+        Set<String> owners = inspectionOwners.get(inspectionId);
+        if (owners == null) {
+            owners = Set.copyOf(ids(INSPECTION_OWNERS, inspectionId, inspectionId, inspectionId));
+            if (!owners.isEmpty()) {
+                inspectionOwners.put(inspectionId, owners);
+            }
+        }
+        return new Belonging(null, inspectionId, owners);
     }
 
     private Belonging inInspection(String resourceType, String id) {

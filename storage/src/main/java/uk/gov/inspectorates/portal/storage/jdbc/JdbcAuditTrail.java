@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.auditverifier.AuditChain;
@@ -99,7 +100,7 @@ public final class JdbcAuditTrail implements AuditTrail, AuditHistory {
     }
 
     @Override
-    public List<AuditEvent> about(String resourceType, java.util.Collection<String> resourceIds, Instant until) {
+    public List<AuditEvent> about(String resourceType, Collection<String> resourceIds, Instant until) {
         if (resourceIds.isEmpty()) {
             return List.of();
         }
@@ -114,13 +115,6 @@ public final class JdbcAuditTrail implements AuditTrail, AuditHistory {
 
     /** The event a row holds (as {@link AuditEventFields} takes it for the chain). */
     public static AuditEvent event(ResultSet row) throws SQLException {
-        java.sql.Array owners = row.getArray("information_owners");
-        return new AuditEvent(Jdbc.instant(row, "at"), row.getString("actor_id"),
-                row.getString("actor_organisation_id"), row.getString("actor_roles"), row.getString("action"),
-                row.getString("resource_type"), row.getString("resource_id"), row.getString("report_id"),
-                row.getString("inspection_id"),
-                owners == null ? java.util.Set.of() : java.util.Set.of((String[]) owners.getArray()),
-                AuditEvent.Outcome.valueOf(row.getString("outcome")), row.getString("detail"),
-                row.getString("download_id"), row.getString("client_address"), row.getString("user_agent"));
+        return AuditEventRows.event(row, AuditEventRows.STORED);
     }
 }

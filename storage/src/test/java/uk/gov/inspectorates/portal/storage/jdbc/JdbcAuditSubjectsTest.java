@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -195,6 +197,59 @@ class JdbcAuditSubjectsTest {
         assertEquals(java.util.Optional.of(new AuditActors.Actor(Inspectorate.OFSTED.organisationId(), "INSPECTOR")),
                 actors.of("ofsted-inspector"));
         assertEquals(java.util.Optional.empty(), actors.of("nobody"));
+    }
+
+    @Test
+    void anInspectionsOwnersAreReadOnceAndWhatIsInItAsksOnlyWhichInspection() throws Exception {
+        String inspection = inspection(Inspectorate.OFSTED, Inspectorate.CQC);
+        Referral referral = new Referral(UUID.randomUUID().toString(), inspection, "northdale-police",
+                new ReferralEntry(null, "ofsted-inspector", "An Inspector", NOW), List.of("CS-2"),
+                ReferralCategory.CATEGORY_1, "Issues", NOW.plusSeconds(86_400), Map.of());
+        new JdbcReferrals(dataSource).add(referral);
+        AtomicInteger statements = new AtomicInteger();
+        JdbcAuditSubjects counted = new JdbcAuditSubjects(counting(dataSource, statements));
+        Belonging expected = new Belonging(null, inspection,
+                organisationsOf(Inspectorate.OFSTED, Inspectorate.CQC));
+
+        assertEquals(expected, counted.of("INSPECTION", inspection));
+        assertEquals(1, statements.getAndSet(0));
+        assertEquals(expected, counted.of("INSPECTION", inspection));
+        assertEquals(expected, counted.of("FINDINGS_LETTER", inspection));
+        assertEquals(0, statements.get(), "the owners are remembered");
+        assertEquals(expected, counted.of("REFERRAL", referral.id()));
+        assertEquals(1, statements.getAndSet(0), "only the referral's inspection is asked");
+
+        String notYet = UUID.randomUUID().toString();
+        assertEquals(new Belonging(null, notYet, Set.of()), counted.of("INSPECTION", notYet));
+        assertEquals(1, statements.getAndSet(0));
+        assertEquals(new Belonging(null, notYet, Set.of()), counted.of("INSPECTION", notYet));
+        assertEquals(1, statements.get(), "an inspection without owners is asked again: it may be opened since");
+    }
+
+    /** The data source, counting the statements prepared on its connections. */
+    private static DataSource counting(DataSource real, AtomicInteger statements) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                            new Class<?>[] {Connection.class}, (c, m, a) -> {
+                                if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")) {
+                                    statements.incrementAndGet();
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static Report aReport() {

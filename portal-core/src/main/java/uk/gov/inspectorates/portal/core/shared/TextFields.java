@@ -1,15 +1,14 @@
-package uk.gov.inspectorates.portal.core.report;
+package uk.gov.inspectorates.portal.core.shared;
 
 import java.util.List;
-import uk.gov.inspectorates.portal.core.shared.FieldError;
 
-/** Free-text fields of the report forms: required or optional, stripped, within a length. */
-final class TextFields {
+/** Free-text fields of the forms: required or optional, stripped, within a length (one message for each failure). */
+public final class TextFields {
 
     private TextFields() {
     }
 
-    static String required(String value, String field, String missing, int max, List<FieldError> errors) {
+    public static String required(String value, String field, String missing, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, missing));
             return null;
@@ -17,7 +16,7 @@ final class TextFields {
         return optional(value, field, max, errors);
     }
 
-    static String optional(String value, String field, int max, List<FieldError> errors) {
+    public static String optional(String value, String field, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
