@@ -205,6 +205,44 @@ class EnvelopeCipherTest {
         assertThrows(TamperedContentException.class, decrypting::read, "a failed stream stays failed");
     }
 
+    @Test
+    void readsOfWholeSegmentsOrMoreDecryptStraightIntoTheCallersBufferAndGiveTheSameBytes() throws IOException {
+        for (int size : new int[] {0, 1, SMALL_SEG, 4 * SMALL_SEG, 9 * SMALL_SEG + 5}) {
+            byte[] plaintext = bytes(size, size + 1);
+            byte[] ciphertext = encrypt(smallSegments, plaintext, key, OBJECT_ID);
+            for (int readSize : new int[] {SMALL_SEG, SMALL_SEG + 3, 4 * SMALL_SEG}) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (InputStream in = smallSegments.decrypt(new ByteArrayInputStream(ciphertext), key, OBJECT_ID)) {
+                    byte[] buffer = new byte[readSize + 7];
+                    for (int n; (n = in.read(buffer, 7, readSize)) != -1; ) {
+                        assertTrue(n > 0, "a read blocks for at least one byte");
+                        out.write(buffer, 7, n);
+                    }
+                }
+                assertArrayEquals(plaintext, out.toByteArray(), size + " bytes read " + readSize + " at a time");
+            }
+        }
+    }
+
+    @Test
+    void aFailingSegmentDecryptedIntoTheCallersBufferLeavesNoneOfItsBytesThere() throws IOException {
+        byte[] plaintext = bytes(5 * SMALL_SEG, 14);
+        byte[] ciphertext = encrypt(smallSegments, plaintext, key, OBJECT_ID);
+        ciphertext[EnvelopeCipher.HEADER_LENGTH + 2 * (SMALL_SEG + 16) + 5] ^= 1;
+
+        InputStream decrypting = smallSegments.decrypt(new ByteArrayInputStream(ciphertext), key, OBJECT_ID);
+        ByteArrayOutputStream released = new ByteArrayOutputStream();
+        byte[] buffer = new byte[SMALL_SEG];
+        assertThrows(TamperedContentException.class, () -> {
+            for (int n; (n = decrypting.read(buffer, 0, SMALL_SEG)) != -1; ) {
+                released.write(buffer, 0, n);
+            }
+        });
+        assertArrayEquals(Arrays.copyOf(plaintext, 2 * SMALL_SEG), released.toByteArray());
+        assertArrayEquals(new byte[SMALL_SEG], buffer, "nothing of the failing segment is left in the buffer");
+        assertThrows(TamperedContentException.class, () -> decrypting.read(buffer, 0, SMALL_SEG));
+    }
+
     // --- fixed test vectors
 
     static List<TestVectors> vectors() throws IOException {
