@@ -27,6 +27,13 @@ final class DecryptingInputStream extends InputStream {
     private TamperedContentException failure;
 
     DecryptingInputStream(InputStream ciphertext, SegmentCipher segmentCipher, EnvelopeHeader header) {
+        this(ciphertext, segmentCipher, header, 0);
+    }
+
+    /** Ciphertext that starts with segment {@code firstSegment} and runs to the object's end (a ranged read). */
+    DecryptingInputStream(InputStream ciphertext, SegmentCipher segmentCipher, EnvelopeHeader header,
+                          long firstSegment) {
+        this.segmentIndex = firstSegment;
         this.ciphertext = ciphertext;
         this.segmentCipher = segmentCipher;
         this.segmentSize = header.segmentSize();

@@ -138,6 +138,46 @@ public final class EnvelopeCipher {
         }
     }
 
+    /** Byte ranges of a stored envelope: {@code [offset, offset + length)}, or to its end when length is -1. */
+    public interface Ranges {
+        InputStream read(long offset, long length) throws IOException;
+    }
+
+    /**
+     * The plaintext from byte {@code from} on, fetching only the header and the segments from the one that holds
+     * {@code from} (a resumed download, docs/adr/0037). Every byte returned is authenticated as with
+     * {@link #decrypt(InputStream, byte[], String)}: the header through each segment's AAD, the segment's place
+     * through its nonce, the object's end through the last-segment flag. The segments skipped are neither read nor
+     * checked; {@code from} must not be past the plaintext's end.
+     */
+    public InputStream decrypt(Ranges ciphertext, long from, byte[] dataKey, String objectId) throws IOException {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        if (from < 0) {
+            throw new IllegalArgumentException("from must not be negative");
+        }
+        EnvelopeHeader header;
+        try (InputStream in = ciphertext.read(0, HEADER_LENGTH)) {
+            header = EnvelopeHeader.readFrom(in);
+        }
+        long sealed = (long) header.segmentSize() + TAG_LENGTH;
+        long firstSegment = from / header.segmentSize();
+        InputStream segments = ciphertext.read(HEADER_LENGTH + firstSegment * sealed, -1);
+        try {
+            DecryptingInputStream plaintext = new DecryptingInputStream(segments,
+                    new SegmentCipher(dataKey, header, objectId), header, firstSegment);
+            plaintext.openNextSegment();
+            plaintext.skipNBytes(from - firstSegment * header.segmentSize());
+            return plaintext;
+        } catch (IOException | RuntimeException e) {
+            try {
+                segments.close();
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
+    }
+
     /** Ciphertext size for a plaintext size with the default 64 KiB segments. */
     public static long ciphertextLength(long plaintextLength) {
         return ciphertextLength(plaintextLength, DEFAULT_SEGMENT_SIZE);

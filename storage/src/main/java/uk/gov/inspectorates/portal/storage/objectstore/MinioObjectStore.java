@@ -113,9 +113,28 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
      */
     @Override
     public InputStream get(String key) throws IOException {
+        return get(key, GetObjectArgs.builder().bucket(bucket).object(key).build());
+    }
+
+    /** A ranged GET: only the bytes asked for leave the store (a resumed download). */
+    @Override
+    public InputStream get(String key, long offset, long length) throws IOException {
+        if (offset < 0 || length < -1) {
+            throw new IllegalArgumentException("offset " + offset + ", length " + length);
+        }
+        if (length == 0) {
+            return InputStream.nullInputStream();
+        }
+        GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket).object(key).offset(offset);
+        if (length > 0) {
+            args.length(length);
+        }
+        return get(key, args.build());
+    }
+
+    private InputStream get(String key, GetObjectArgs args) throws IOException {
         try {
-            return ReadAhead.start(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()),
-                    readers);
+            return ReadAhead.start(client.getObject(args), readers);
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code())) {
                 throw new FileNotFoundException("no object " + key + " in bucket " + bucket);
