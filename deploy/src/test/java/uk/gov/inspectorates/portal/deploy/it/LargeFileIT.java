@@ -66,7 +66,7 @@ class LargeFileIT {
                 TestEnvironment.warFile(), PortFinder.freePort(), environment(Math.max(length, evidenceLength)),
                 List.of("-Xmx256m"),
                 work.resolve("payara.log"), work.resolve("payara.pid"))) {
-            portal.awaitReady(Duration.ofSeconds(150));
+            portal.awaitReady(Duration.ofSeconds(300));
             URI base = URI.create("http://127.0.0.1:" + portal.port() + "/");
             HeapPeak heap = new HeapPeak(base);
             heap.start();
