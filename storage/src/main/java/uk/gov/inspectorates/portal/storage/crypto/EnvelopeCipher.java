@@ -178,6 +178,45 @@ public final class EnvelopeCipher {
         }
     }
 
+    /**
+     * Encrypts and decrypts {@code bytes} of zeros under a throw-away key, through the same streams and read sizes as a
+     * download, so that the JIT compiles AES-GCM with its CPU intrinsics before the first real download needs it
+     * (docs/adr/0037: profiled in the benchmark, the first downloads after start-up ran the JDK's pure-Java GHASH and
+     * counter mode, several times slower). Returns the bytes that came back.
+     */
+    public static long warmUp(long bytes) throws IOException {
+        byte[] key = new byte[KEY_LENGTH];
+        new SecureRandom().nextBytes(key);
+        EnvelopeCipher cipher = new EnvelopeCipher();
+        InputStream zeros = new InputStream() {
+            private long left = bytes;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+        long back = 0;
+        try (InputStream plain = cipher.decrypt(cipher.encrypt(zeros, key, "warm-up"), key, "warm-up")) {
+            byte[] buffer = new byte[4 * DEFAULT_SEGMENT_SIZE];
+            for (int n; (n = plain.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+                back += n;
+            }
+        }
+        return back;
+    }
+
     /** Ciphertext size for a plaintext size with the default 64 KiB segments. */
     public static long ciphertextLength(long plaintextLength) {
         return ciphertextLength(plaintextLength, DEFAULT_SEGMENT_SIZE);

@@ -299,6 +299,13 @@ class EnvelopeCipherTest {
         }
     }
 
+    @Test
+    void theWarmUpRunsItsBytesThroughEncryptionAndDecryption() throws IOException {
+        assertEquals(3L * EnvelopeCipher.DEFAULT_SEGMENT_SIZE + 5, EnvelopeCipher.warmUp(
+                3L * EnvelopeCipher.DEFAULT_SEGMENT_SIZE + 5));
+        assertEquals(0, EnvelopeCipher.warmUp(0));
+    }
+
     // --- fixed test vectors
 
     static List<TestVectors> vectors() throws IOException {
