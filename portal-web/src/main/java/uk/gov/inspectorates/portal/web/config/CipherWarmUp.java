@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
 
 /**
- * After deployment, in the background: runs {@code portal.crypto.warm-up-mib} (default 32) MiB through the envelope
+ * After deployment, in the background: runs {@code portal.crypto.warm-up-mib} (default 16) MiB through the envelope
  * cipher so that the JIT has compiled AES-GCM with its CPU intrinsics before the first downloads (docs/adr/0037).
  * 0 turns it off. A failure only costs speed: it is logged, never fatal.
  */
@@ -24,7 +24,7 @@ public class CipherWarmUp {
     private static final Logger LOG = Logger.getLogger(CipherWarmUp.class.getName());
 
     @Inject
-    @ConfigProperty(name = "portal.crypto.warm-up-mib", defaultValue = "32")
+    @ConfigProperty(name = "portal.crypto.warm-up-mib", defaultValue = "16")
     int warmUpMib;
 
     @Resource
