@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -76,6 +77,20 @@ class EncryptedDocumentStoreTest {
         try (InputStream in = documents.open(stored)) {
             assertArrayEquals(plaintext, in.readAllBytes());
         }
+    }
+
+    @Test
+    void opensFromAnyByteWithRangedReadsOfTheStore() throws Exception {
+        int segment = EnvelopeCipher.DEFAULT_SEGMENT_SIZE;
+        byte[] plaintext = random(5 * segment + 77);
+        StoredContent stored = documents.store(SCOPE, new ByteArrayInputStream(plaintext));
+        for (long from : new long[] {0, 1, segment, 3L * segment + 17, plaintext.length - 1, plaintext.length}) {
+            try (InputStream in = documents.open(stored, from)) {
+                assertArrayEquals(Arrays.copyOfRange(plaintext, (int) from, plaintext.length), in.readAllBytes(),
+                        "from " + from);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> documents.open(stored, plaintext.length + 1L));
     }
 
     @Test

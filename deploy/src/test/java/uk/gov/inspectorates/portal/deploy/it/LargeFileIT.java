@@ -26,7 +26,7 @@ import uk.gov.inspectorates.portal.deploy.PayaraMicroProcess;
 import uk.gov.inspectorates.portal.deploy.PortFinder;
 
 /**
- * A large file (system property {@code portal.test.largeFileMiB}: 512 MiB in the normal run, the issue's 5 GiB with
+ * A large file (system property {@code portal.test.largeFileMiB}: 272 MiB in the normal run, the issue's 5 GiB with
  * the Maven profile {@code large-files}; 1 GiB at most when the disk cannot hold twice the file) uploads through the
  * resumable API
  * into a portal whose heap is capped at 256 MiB: every part is streamed through encryption into S3 parts and the
@@ -34,7 +34,7 @@ import uk.gov.inspectorates.portal.deploy.PortFinder;
  * content in memory (docs/adr/0018), so it is refused at completion and discarded, never kept unchecked. The file is
  * generated on the fly (nothing of it on disk on the client's side); the portal's heap is watched through
  * {@code /metrics} while it runs. The large streamed download is back with JTAI evidence, served unstamped as its
- * original bytes: a 300 MiB text document (system property {@code portal.test.largeDownloadMiB}, e.g. 5120 for the
+ * original bytes: a 272 MiB text document (system property {@code portal.test.largeDownloadMiB}, e.g. 5120 for the
  * issue's 5 GiB) uploads the same way against an information request and downloads byte for byte, by SHA-256,
  * through the same 256 MiB heap. The inspection is then closed and HMIC exports it (issue 17, docs/adr/0028): the ZIP
  * streams while decrypting, as long as announced, holds the document by SHA-256, and a resumed second half (Range)
@@ -45,9 +45,12 @@ class LargeFileIT {
     private static final long MIB = 1024 * 1024;
     private static final int PART = (int) (8 * MIB);
     /** The normal run's size: past the in-memory PDF check (200 MiB) and over the heap; -Plarge-files: 5120. */
-    private static final long DEFAULT_MIB = 512;
-    /** The evidence document downloaded in the normal run; the issue's 5 GiB with -Dportal.test.largeDownloadMiB=5120. */
-    private static final long EVIDENCE_MIB = 300;
+    private static final long DEFAULT_MIB = 272;
+    /**
+     * The evidence document downloaded in the normal run, over the heap; the issue's 5 GiB with
+     * -Dportal.test.largeDownloadMiB=5120.
+     */
+    private static final long EVIDENCE_MIB = 272;
     /** When the disk cannot hold S3Proxy's parts and the assembled object (2 × the file, plus room). */
     private static final long FALLBACK_MIB = 1024;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
@@ -63,7 +66,7 @@ class LargeFileIT {
                 TestEnvironment.warFile(), PortFinder.freePort(), environment(Math.max(length, evidenceLength)),
                 List.of("-Xmx256m"),
                 work.resolve("payara.log"), work.resolve("payara.pid"))) {
-            portal.awaitReady(Duration.ofSeconds(150));
+            portal.awaitReady(Duration.ofSeconds(300));
             URI base = URI.create("http://127.0.0.1:" + portal.port() + "/");
             HeapPeak heap = new HeapPeak(base);
             heap.start();

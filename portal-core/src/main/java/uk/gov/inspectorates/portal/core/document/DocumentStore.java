@@ -23,6 +23,22 @@ public interface DocumentStore {
      */
     InputStream open(StoredContent content) throws IOException;
 
+    /**
+     * The plaintext from byte {@code from} on (a resumed download), with the same guarantees for every byte returned.
+     * By default the bytes before are decrypted and dropped; a store that can start at the segment holding
+     * {@code from} does so, without fetching or decrypting what is skipped.
+     */
+    default InputStream open(StoredContent content, long from) throws IOException {
+        InputStream in = open(content);
+        try {
+            in.skipNBytes(from);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return in;
+    }
+
     /** Deletes the stored object; deleting one that is already gone is not an error. */
     void delete(StoredContent content) throws IOException;
 }

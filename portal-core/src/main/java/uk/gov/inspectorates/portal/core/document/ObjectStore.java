@@ -21,6 +21,44 @@ public interface ObjectStore {
 
     InputStream get(String key) throws IOException;
 
+    /**
+     * Bytes {@code [offset, offset + length)} of the object, or from {@code offset} to its end when {@code length} is
+     * -1 (a resumed download need not fetch what it skips). By default the whole object is read and the bytes before
+     * {@code offset} dropped; a store that can answer ranged reads does so.
+     */
+    default InputStream get(String key, long offset, long length) throws IOException {
+        InputStream in = get(key);
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return length < 0 ? in : new java.io.FilterInputStream(in) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left == 0) {
+                    return -1;
+                }
+                int b = super.read();
+                left -= b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left == 0) {
+                    return len == 0 ? 0 : -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                left -= Math.max(n, 0);
+                return n;
+            }
+        };
+    }
+
     void delete(String key) throws IOException;
 
     /** Every key in the store (for sweeps and tests; not for request paths). */

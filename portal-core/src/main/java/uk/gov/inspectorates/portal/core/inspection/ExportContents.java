@@ -1,5 +1,7 @@
 package uk.gov.inspectorates.portal.core.inspection;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditHistory;
 import uk.gov.inspectorates.portal.core.calendar.WorkingDayCalendar;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
+import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 
 /**
@@ -72,7 +75,7 @@ public final class ExportContents {
             String name = entryName(entryNames.size() + 1, document.document().fileName());
             entryNames.add(name);
             files.add(new ExportArchive.Entry(name, document.size(), document.id(),
-                    () -> store.open(document.document().content())));
+                    new StoredSource(store, document.document().content())));
             digests.add(document.sha256());
             bytes += document.size();
         }
@@ -141,5 +144,18 @@ public final class ExportContents {
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A document's plaintext for an archive entry; a resumed range starts at the segment it needs (ADR 0037). */
+    private record StoredSource(DocumentStore store, StoredContent content) implements ExportArchive.Source {
+        @Override
+        public InputStream open() throws IOException {
+            return store.open(content);
+        }
+
+        @Override
+        public InputStream open(long from) throws IOException {
+            return store.open(content, from);
+        }
     }
 }

@@ -102,6 +102,41 @@ class ExportArchiveTest {
     }
 
     @Test
+    void aResumePartWayThroughAnEntryOpensItsSourceFromThereWithoutReadingWhatItSkips() throws IOException {
+        Memory crcs = new Memory();
+        byte[] whole = bytes(archive(crcs), 0, archive(crcs).length());
+        byte[] document = documents.get("d200003");
+        List<Long> openedFrom = new ArrayList<>();
+        ExportArchive.Source ranged = new ExportArchive.Source() {
+            @Override
+            public java.io.InputStream open() {
+                throw new AssertionError("a resume part way through the entry must not read it from its start");
+            }
+
+            @Override
+            public java.io.InputStream open(long from) {
+                openedFrom.add(from);
+                return new ByteArrayInputStream(document, (int) from, document.length - (int) from);
+            }
+        };
+        ExportArchive archive = new ExportArchive(List.of(
+                ExportArchive.Entry.of("manifest.csv", "entry,size\n".getBytes(StandardCharsets.UTF_8)),
+                new ExportArchive.Entry("documents/d70000-é.bin", 70000, "d70000",
+                        () -> new ByteArrayInputStream(documents.get("d70000"))),
+                new ExportArchive.Entry("documents/d0-é.bin", 0, "d0", () -> new ByteArrayInputStream(new byte[0])),
+                new ExportArchive.Entry("documents/d200003-é.bin", document.length, "d200003", ranged),
+                new ExportArchive.Entry("documents/d1-é.bin", 1, "d1",
+                        () -> new ByteArrayInputStream(documents.get("d1")))), CLOSED, crcs);
+        long cut = whole.length / 2;
+
+        byte[] tail = bytes(archive, cut, whole.length);
+
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole, (int) cut, whole.length), tail);
+        assertEquals(1, openedFrom.size());
+        assertTrue(openedFrom.get(0) > 0, "opened part way: " + openedFrom);
+    }
+
+    @Test
     void aResumeComputesTheCrcsOfWhatItSkipsOnlyWhenNoExportHasStreamedThemBefore() throws IOException {
         ExportArchive fresh = archive(new Memory());
         long nearEnd = fresh.length() - 10;

@@ -23,7 +23,7 @@ class DocumentResponsesTest {
     }
 
     @Test
-    void contentIsCopiedWholeInSegmentSizedWritesAndClosed() throws IOException {
+    void contentIsCopiedWholeInWritesOfFourSegmentsAndClosed() throws IOException {
         byte[] content = new byte[16 * 64 * 1024 + 1000];
         new Random(4).nextBytes(content);
         boolean[] closed = {false};
@@ -45,7 +45,40 @@ class DocumentResponsesTest {
         DocumentResponses.copy(in, out);
 
         assertArrayEquals(content, out.toByteArray());
-        assertEquals(17, writes.size(), "one write per 64 KiB segment: " + writes);
+        assertEquals(List.of(262144, 262144, 262144, 262144, 1000), writes, "writes of 256 KiB: " + writes);
         assertTrue(closed[0]);
+    }
+
+    @Test
+    void aClientGonePartWayClosesTheContentSoItsReaderAndConnectionAreFreed() {
+        byte[] content = new byte[4 * DocumentResponses.COPY_BUFFER_BYTES];
+        boolean[] closed = {false};
+        InputStream in = new ByteArrayInputStream(content) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        IOException gone = new IOException("Broken pipe");
+        int[] writes = {0};
+        java.io.OutputStream client = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (++writes[0] == 2) {
+                    throw gone;
+                }
+            }
+        };
+
+        IOException thrown = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> DocumentResponses.copy(in, client));
+
+        org.junit.jupiter.api.Assertions.assertSame(gone, thrown, "the response is aborted");
+        assertTrue(closed[0], "the content stream is closed: the store's reader stops (ReadAheadTest)");
     }
 }

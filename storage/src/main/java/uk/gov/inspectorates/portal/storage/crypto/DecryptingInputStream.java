@@ -15,6 +15,7 @@ final class DecryptingInputStream extends InputStream {
 
     private final InputStream ciphertext;
     private final SegmentCipher segmentCipher;
+    private final int segmentSize;
     private final int sealedSegmentSize;
     private final byte[] sealedSegment;
     private final byte[] plainSegment;
@@ -26,20 +27,33 @@ final class DecryptingInputStream extends InputStream {
     private TamperedContentException failure;
 
     DecryptingInputStream(InputStream ciphertext, SegmentCipher segmentCipher, EnvelopeHeader header) {
+        this(ciphertext, segmentCipher, header, 0);
+    }
+
+    /** Ciphertext that starts with segment {@code firstSegment} and runs to the object's end (a ranged read). */
+    DecryptingInputStream(InputStream ciphertext, SegmentCipher segmentCipher, EnvelopeHeader header,
+                          long firstSegment) {
+        this.segmentIndex = firstSegment;
         this.ciphertext = ciphertext;
         this.segmentCipher = segmentCipher;
-        this.sealedSegmentSize = header.segmentSize() + SegmentCipher.TAG_LENGTH;
+        this.segmentSize = header.segmentSize();
+        this.sealedSegmentSize = segmentSize + SegmentCipher.TAG_LENGTH;
         this.sealedSegment = new byte[sealedSegmentSize];
         this.plainSegment = new byte[sealedSegmentSize];
     }
 
+    private final byte[] one = new byte[1];
+
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n == -1 ? -1 : one[0] & 0xff;
     }
 
+    /**
+     * With nothing left of the last segment and room for a whole one in {@code b}, the next segment is decrypted
+     * straight into {@code b} (docs/adr/0037): no copy through this stream's own buffer.
+     */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
@@ -47,7 +61,12 @@ final class DecryptingInputStream extends InputStream {
             return 0;
         }
         while (plainPosition == plainLimit) {
-            if (!openNextSegment()) {
+            if (len >= segmentSize) {
+                int n = openNext(b, off);
+                if (n != 0) {
+                    return n;
+                }
+            } else if (!openNextSegment()) {
                 return -1;
             }
         }
@@ -59,11 +78,22 @@ final class DecryptingInputStream extends InputStream {
 
     /** Opens the next segment; false at the end of a complete object. Package-private so decryption can fail early. */
     boolean openNextSegment() throws IOException {
+        int n = openNext(plainSegment, 0);
+        if (n == -1) {
+            return false;
+        }
+        plainLimit = n;
+        plainPosition = 0;
+        return true;
+    }
+
+    /** Decrypts the next segment into {@code out} at {@code offset}: its plaintext length, or -1 at the end. */
+    private int openNext(byte[] out, int offset) throws IOException {
         if (failure != null) {
             throw new TamperedContentException(failure.getMessage(), failure);
         }
         if (lastOpened) {
-            return false;
+            return -1;
         }
         try {
             int filled = 0;
@@ -73,12 +103,12 @@ final class DecryptingInputStream extends InputStream {
             }
             filled += ciphertext.readNBytes(sealedSegment, filled, sealedSegmentSize - filled);
             boolean last = filled < sealedSegmentSize || (lookahead = ciphertext.read()) == -1;
-            plainLimit = segmentCipher.open(segmentIndex++, last, sealedSegment, filled, plainSegment);
-            plainPosition = 0;
+            int n = segmentCipher.open(segmentIndex++, last, sealedSegment, filled, out, offset);
             lastOpened = last;
-            return true;
+            return n;
         } catch (TamperedContentException e) {
             failure = e;
+            Arrays.fill(out, offset, Math.min(out.length, offset + segmentSize), (byte) 0);
             Arrays.fill(plainSegment, (byte) 0);
             plainLimit = 0;
             plainPosition = 0;

@@ -138,6 +138,85 @@ public final class EnvelopeCipher {
         }
     }
 
+    /** Byte ranges of a stored envelope: {@code [offset, offset + length)}, or to its end when length is -1. */
+    public interface Ranges {
+        InputStream read(long offset, long length) throws IOException;
+    }
+
+    /**
+     * The plaintext from byte {@code from} on, fetching only the header and the segments from the one that holds
+     * {@code from} (a resumed download, docs/adr/0037). Every byte returned is authenticated as with
+     * {@link #decrypt(InputStream, byte[], String)}: the header through each segment's AAD, the segment's place
+     * through its nonce, the object's end through the last-segment flag. The segments skipped are neither read nor
+     * checked; {@code from} must not be past the plaintext's end.
+     */
+    public InputStream decrypt(Ranges ciphertext, long from, byte[] dataKey, String objectId) throws IOException {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        if (from < 0) {
+            throw new IllegalArgumentException("from must not be negative");
+        }
+        EnvelopeHeader header;
+        try (InputStream in = ciphertext.read(0, HEADER_LENGTH)) {
+            header = EnvelopeHeader.readFrom(in);
+        }
+        long sealed = (long) header.segmentSize() + TAG_LENGTH;
+        long firstSegment = from / header.segmentSize();
+        InputStream segments = ciphertext.read(HEADER_LENGTH + firstSegment * sealed, -1);
+        try {
+            DecryptingInputStream plaintext = new DecryptingInputStream(segments,
+                    new SegmentCipher(dataKey, header, objectId), header, firstSegment);
+            plaintext.openNextSegment();
+            plaintext.skipNBytes(from - firstSegment * header.segmentSize());
+            return plaintext;
+        } catch (IOException | RuntimeException e) {
+            try {
+                segments.close();
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Encrypts and decrypts {@code bytes} of zeros under a throw-away key, through the same streams and read sizes as a
+     * download, so that the JIT compiles AES-GCM with its CPU intrinsics before the first real download needs it
+     * (docs/adr/0037: profiled in the benchmark, the first downloads after start-up ran the JDK's pure-Java GHASH and
+     * counter mode, several times slower). Returns the bytes that came back.
+     */
+    public static long warmUp(long bytes) throws IOException {
+        byte[] key = new byte[KEY_LENGTH];
+        new SecureRandom().nextBytes(key);
+        EnvelopeCipher cipher = new EnvelopeCipher();
+        InputStream zeros = new InputStream() {
+            private long left = bytes;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+        long back = 0;
+        try (InputStream plain = cipher.decrypt(cipher.encrypt(zeros, key, "warm-up"), key, "warm-up")) {
+            byte[] buffer = new byte[4 * DEFAULT_SEGMENT_SIZE];
+            for (int n; (n = plain.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+                back += n;
+            }
+        }
+        return back;
+    }
+
     /** Ciphertext size for a plaintext size with the default 64 KiB segments. */
     public static long ciphertextLength(long plaintextLength) {
         return ciphertextLength(plaintextLength, DEFAULT_SEGMENT_SIZE);

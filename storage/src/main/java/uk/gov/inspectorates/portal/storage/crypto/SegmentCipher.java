@@ -58,13 +58,19 @@ final class SegmentCipher {
 
     /** Authenticates and decrypts one whole segment; {@code out} must not be used when this throws. */
     int open(long index, boolean last, byte[] in, int length, byte[] out) throws TamperedContentException {
+        return open(index, last, in, length, out, 0);
+    }
+
+    /** The same, into {@code out} from {@code outOffset}, which must have room for {@code length - TAG_LENGTH}. */
+    int open(long index, boolean last, byte[] in, int length, byte[] out, int outOffset)
+            throws TamperedContentException {
         if (length < TAG_LENGTH) {
             throw new TamperedContentException("segment " + index + " is shorter than its authentication tag");
         }
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, nonce(index, last));
             cipher.updateAAD(aad);
-            return cipher.doFinal(in, 0, length, out, 0);
+            return cipher.doFinal(in, 0, length, out, outOffset);
         } catch (AEADBadTagException e) {
             throw new TamperedContentException("segment " + index + " failed authentication", e);
         } catch (GeneralSecurityException e) {

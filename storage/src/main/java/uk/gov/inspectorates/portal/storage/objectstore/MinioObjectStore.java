@@ -29,6 +29,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import uk.gov.inspectorates.portal.core.document.ObjectParts;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
@@ -44,6 +47,8 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
     // Only for listing and aborting multipart uploads, which MinioClient does not expose.
     private final MinioAsyncClient asyncClient;
     private final String bucket;
+    // One thread per object being read (docs/adr/0037); idle ones end after a minute.
+    private final ExecutorService readers = Executors.newCachedThreadPool(readerThreads());
 
     public MinioObjectStore(String endpoint, String accessKey, String secretKey, String bucket, String region) {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
@@ -101,10 +106,35 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
         }
     }
 
+    /**
+     * The object's bytes, read ahead of the caller on a thread of their own (docs/adr/0037), so that fetching from the
+     * store overlaps with what the caller does with them (decrypting, writing a response). Close the stream: that
+     * stops the reader and frees the store's connection.
+     */
     @Override
     public InputStream get(String key) throws IOException {
+        return get(key, GetObjectArgs.builder().bucket(bucket).object(key).build());
+    }
+
+    /** A ranged GET: only the bytes asked for leave the store (a resumed download). */
+    @Override
+    public InputStream get(String key, long offset, long length) throws IOException {
+        if (offset < 0 || length < -1) {
+            throw new IllegalArgumentException("offset " + offset + ", length " + length);
+        }
+        if (length == 0) {
+            return InputStream.nullInputStream();
+        }
+        GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket).object(key).offset(offset);
+        if (length > 0) {
+            args.length(length);
+        }
+        return get(key, args.build());
+    }
+
+    private InputStream get(String key, GetObjectArgs args) throws IOException {
         try {
-            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+            return ReadAhead.start(client.getObject(args), readers);
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code())) {
                 throw new FileNotFoundException("no object " + key + " in bucket " + bucket);
@@ -232,6 +262,7 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
             client.close();
             asyncClient.close();
         } finally {
+            readers.shutdown();
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
@@ -283,6 +314,20 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
             throw new IOException("object store: listing incomplete uploads in bucket " + bucket + " failed: "
                     + e.getCause(), e);
         }
+    }
+
+    /** Connections to the store taken by a request or a response being read (for tests: none once all are closed). */
+    int connectionsInUse() {
+        return http.connectionPool().connectionCount() - http.connectionPool().idleConnectionCount();
+    }
+
+    private static java.util.concurrent.ThreadFactory readerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "object-store-read-ahead-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private IOException failure(String action, MinioException e) {

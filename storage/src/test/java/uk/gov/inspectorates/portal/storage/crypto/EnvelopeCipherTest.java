@@ -205,6 +205,107 @@ class EnvelopeCipherTest {
         assertThrows(TamperedContentException.class, decrypting::read, "a failed stream stays failed");
     }
 
+    @Test
+    void readsOfWholeSegmentsOrMoreDecryptStraightIntoTheCallersBufferAndGiveTheSameBytes() throws IOException {
+        for (int size : new int[] {0, 1, SMALL_SEG, 4 * SMALL_SEG, 9 * SMALL_SEG + 5}) {
+            byte[] plaintext = bytes(size, size + 1);
+            byte[] ciphertext = encrypt(smallSegments, plaintext, key, OBJECT_ID);
+            for (int readSize : new int[] {SMALL_SEG, SMALL_SEG + 3, 4 * SMALL_SEG}) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (InputStream in = smallSegments.decrypt(new ByteArrayInputStream(ciphertext), key, OBJECT_ID)) {
+                    byte[] buffer = new byte[readSize + 7];
+                    for (int n; (n = in.read(buffer, 7, readSize)) != -1; ) {
+                        assertTrue(n > 0, "a read blocks for at least one byte");
+                        out.write(buffer, 7, n);
+                    }
+                }
+                assertArrayEquals(plaintext, out.toByteArray(), size + " bytes read " + readSize + " at a time");
+            }
+        }
+    }
+
+    @Test
+    void aFailingSegmentDecryptedIntoTheCallersBufferLeavesNoneOfItsBytesThere() throws IOException {
+        byte[] plaintext = bytes(5 * SMALL_SEG, 14);
+        byte[] ciphertext = encrypt(smallSegments, plaintext, key, OBJECT_ID);
+        ciphertext[EnvelopeCipher.HEADER_LENGTH + 2 * (SMALL_SEG + 16) + 5] ^= 1;
+
+        InputStream decrypting = smallSegments.decrypt(new ByteArrayInputStream(ciphertext), key, OBJECT_ID);
+        ByteArrayOutputStream released = new ByteArrayOutputStream();
+        byte[] buffer = new byte[SMALL_SEG];
+        assertThrows(TamperedContentException.class, () -> {
+            for (int n; (n = decrypting.read(buffer, 0, SMALL_SEG)) != -1; ) {
+                released.write(buffer, 0, n);
+            }
+        });
+        assertArrayEquals(Arrays.copyOf(plaintext, 2 * SMALL_SEG), released.toByteArray());
+        assertArrayEquals(new byte[SMALL_SEG], buffer, "nothing of the failing segment is left in the buffer");
+        assertThrows(TamperedContentException.class, () -> decrypting.read(buffer, 0, SMALL_SEG));
+    }
+
+    @Test
+    void aRangedDecryptionFromAnyByteGivesTheRestOfThePlaintextReadingOnlyWhatItNeeds() throws IOException {
+        byte[] plaintext = bytes(7 * SMALL_SEG + 9, 15);
+        byte[] ciphertext = encrypt(smallSegments, plaintext, key, OBJECT_ID);
+        for (int from : new int[] {0, 1, SMALL_SEG - 1, SMALL_SEG, 3 * SMALL_SEG + 5, 7 * SMALL_SEG, plaintext.length - 1,
+                plaintext.length}) {
+            List<Long> offsets = new java.util.ArrayList<>();
+            EnvelopeCipher.Ranges ranges = (offset, length) -> {
+                offsets.add(offset);
+                int end = length < 0 ? ciphertext.length : (int) Math.min(ciphertext.length, offset + length);
+                return new ByteArrayInputStream(Arrays.copyOfRange(ciphertext, (int) offset, end));
+            };
+            try (InputStream in = smallSegments.decrypt(ranges, from, key, OBJECT_ID)) {
+                assertArrayEquals(Arrays.copyOfRange(plaintext, from, plaintext.length), in.readAllBytes(),
+                        "from " + from);
+            }
+            long segment = Math.min(from / SMALL_SEG, 7);
+            assertEquals(List.of(0L, EnvelopeCipher.HEADER_LENGTH + segment * (SMALL_SEG + 16)), offsets,
+                    "the header, then the segments from the one holding byte " + from);
+        }
+    }
+
+    @Test
+    void aRangedDecryptionStillDetectsTamperingOfTheHeaderTheSegmentsReadTheirPlaceAndTheEnd() throws IOException {
+        byte[] plaintext = bytes(6 * SMALL_SEG, 16);
+        byte[] ciphertext = encrypt(smallSegments, plaintext, key, OBJECT_ID);
+        int from = 2 * SMALL_SEG + 3;
+        int sealed = SMALL_SEG + 16;
+        // a bit of the header, of a segment read, its tag, the last segment
+        for (int at : new int[] {10, EnvelopeCipher.HEADER_LENGTH + 2 * sealed + 1,
+                EnvelopeCipher.HEADER_LENGTH + 3 * sealed - 1, ciphertext.length - 1}) {
+            byte[] tampered = ciphertext.clone();
+            tampered[at] ^= 1;
+            assertThrows(TamperedContentException.class, () -> readFrom(tampered, from), "flip at " + at);
+        }
+        // truncated at a segment boundary; another segment moved into the place of the one asked for
+        assertThrows(TamperedContentException.class,
+                () -> readFrom(Arrays.copyOf(ciphertext, EnvelopeCipher.HEADER_LENGTH + 5 * sealed), from));
+        byte[] moved = ciphertext.clone();
+        System.arraycopy(ciphertext, EnvelopeCipher.HEADER_LENGTH + 4 * sealed, moved,
+                EnvelopeCipher.HEADER_LENGTH + 2 * sealed, sealed);
+        assertThrows(TamperedContentException.class, () -> readFrom(moved, from));
+        // a flip in a segment that is skipped is not read at all
+        byte[] skipped = ciphertext.clone();
+        skipped[EnvelopeCipher.HEADER_LENGTH + 5] ^= 1;
+        assertArrayEquals(Arrays.copyOfRange(plaintext, from, plaintext.length), readFrom(skipped, from));
+    }
+
+    private byte[] readFrom(byte[] ciphertext, long from) throws IOException {
+        EnvelopeCipher.Ranges ranges = (offset, length) -> new ByteArrayInputStream(Arrays.copyOfRange(ciphertext,
+                (int) offset, length < 0 ? ciphertext.length : (int) (offset + length)));
+        try (InputStream in = smallSegments.decrypt(ranges, from, key, OBJECT_ID)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void theWarmUpRunsItsBytesThroughEncryptionAndDecryption() throws IOException {
+        assertEquals(3L * EnvelopeCipher.DEFAULT_SEGMENT_SIZE + 5, EnvelopeCipher.warmUp(
+                3L * EnvelopeCipher.DEFAULT_SEGMENT_SIZE + 5));
+        assertEquals(0, EnvelopeCipher.warmUp(0));
+    }
+
     // --- fixed test vectors
 
     static List<TestVectors> vectors() throws IOException {

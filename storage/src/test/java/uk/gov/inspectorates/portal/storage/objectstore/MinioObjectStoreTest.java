@@ -64,6 +64,22 @@ class MinioObjectStoreTest {
     }
 
     @Test
+    void aReadClosedPartWayStopsItsReaderAndFreesTheConnection() throws Exception {
+        byte[] large = new byte[16 * 1024 * 1024];
+        store.put("objects/big", new ByteArrayInputStream(large), large.length);
+
+        InputStream in = store.get("objects/big");
+        assertEquals(1024, in.readNBytes(1024).length);
+        in.close(); // a client gone part way through its download
+
+        ((ReadAhead) in).finished().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, store.connectionsInUse(), "the store's connection is closed or back in the pool");
+        try (InputStream again = store.get("objects/big")) {
+            assertEquals(large.length, again.readAllBytes().length, "the store serves the next read as before");
+        }
+    }
+
+    @Test
     void createBucketIfMissingIsIdempotentAndMakesTheStoreReachable() throws IOException {
         store.createBucketIfMissing();
         assertDoesNotThrow(store::checkReachable);

@@ -1,0 +1,105 @@
+package uk.gov.inspectorates.portal.storage.objectstore;
+
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
+
+/**
+ * The storage half of an unstamped download (docs/adr/0037), in one JVM against S3Proxy: a plain MinIO-SDK GET of an
+ * object vs the same bytes encrypted, decrypted as they are read straight from the SDK (no read-ahead), and decrypted
+ * from {@link MinioObjectStore#get} (read ahead on a thread of its own), each drained in 256 KiB reads as the portal's
+ * responses are. Medians of {@code download.bench.reps} (default 5) after a warm-up, alternating. Not a test of the
+ * normal build (the name is not *Test): {@code mvn -B -o -pl storage -am test -Dtest=DownloadBench
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Ddownload.bench.sizes=64,256]}.
+ */
+class DownloadBench {
+
+    private static final int MIB = 1024 * 1024;
+
+    @Test
+    void plainGetVersusDecryptedReads() throws Exception {
+        int reps = Integer.getInteger("download.bench.reps", 5);
+        String[] sizes = System.getProperty("download.bench.sizes", "64,256").split(",");
+        EnvelopeCipher cipher = new EnvelopeCipher();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        byte[] sink = new byte[256 * 1024];
+        try (S3ProxyServer server = S3ProxyServer.start();
+             MinioObjectStore store = server.newStore("bench-" + UUID.randomUUID())) {
+            MinioClient sdk = MinioClient.builder().endpoint(server.endpoint())
+                    .credentials(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY).region(S3ProxyServer.REGION)
+                    .build();
+            System.out.println("| MiB | plain GET s | decrypt, no read-ahead s (ratio) | decrypt, read-ahead s (ratio) |");
+            System.out.println("| --- | --- | --- | --- |");
+            for (String size : sizes) {
+                int bytes = Integer.parseInt(size.trim()) * MIB;
+                byte[] plaintext = new byte[bytes];
+                new SecureRandom().nextBytes(plaintext);
+                byte[] ciphertext;
+                try (InputStream in = cipher.encrypt(new ByteArrayInputStream(plaintext), key, "objects/sealed")) {
+                    ciphertext = in.readAllBytes();
+                }
+                store.put("objects/plain", new ByteArrayInputStream(plaintext), plaintext.length);
+                store.put("objects/sealed", new ByteArrayInputStream(ciphertext), ciphertext.length);
+                plaintext = null;
+                ciphertext = null;
+                List<Double> plain = new ArrayList<>();
+                List<Double> direct = new ArrayList<>();
+                List<Double> ahead = new ArrayList<>();
+                for (int rep = -1; rep < reps; rep++) {
+                    double p = time(() -> sdk.getObject(GetObjectArgs.builder().bucket(store.bucket())
+                            .object("objects/plain").build()), sink, bytes);
+                    double d = time(() -> cipher.decrypt(sdk.getObject(GetObjectArgs.builder().bucket(store.bucket())
+                            .object("objects/sealed").build()), key, "objects/sealed"), sink, bytes);
+                    double a = time(() -> cipher.decrypt(store.get("objects/sealed"), key, "objects/sealed"), sink,
+                            bytes);
+                    if (rep >= 0) {
+                        plain.add(p);
+                        direct.add(d);
+                        ahead.add(a);
+                    }
+                }
+                double p = median(plain);
+                double d = median(direct);
+                double a = median(ahead);
+                System.out.printf("| %s | %.3f | %.3f (%.2f) | %.3f (%.2f) |%n", size.trim(), p, d, p / d, a, p / a);
+            }
+            sdk.close();
+        }
+    }
+
+    interface Open {
+        InputStream open() throws Exception;
+    }
+
+    private static double time(Open open, byte[] sink, long expected) throws Exception {
+        long t0 = System.nanoTime();
+        long total = 0;
+        try (InputStream in = open.open()) {
+            for (int n; (n = in.readNBytes(sink, 0, sink.length)) > 0; ) {
+                total += n;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (total != expected) {
+            throw new IOException("read " + total + " bytes, expected " + expected);
+        }
+        return seconds;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
