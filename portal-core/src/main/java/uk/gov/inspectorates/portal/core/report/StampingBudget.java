@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.core.report;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,18 @@ public final class StampingBudget {
 
     /** Runs the stamping with its share of the budget (a document larger than the whole budget takes all of it). */
     public <T> T within(long documentBytes, Supplier<T> stamping) {
+        try (Share share = share(documentBytes)) {
+            return stamping.get();
+        }
+    }
+
+    /**
+     * Takes a copy's share of the budget (a document larger than the whole budget takes all of it) until the share is
+     * closed; closing it again does nothing.
+     *
+     * @throws Busy when it does not fit within the wait
+     */
+    public Share share(long documentBytes) {
         int needed = (int) Math.min(totalKib, Math.max(1, documentBytes * BYTES_PER_DOCUMENT_BYTE / KIB));
         boolean acquired;
         try {
@@ -41,10 +54,25 @@ public final class StampingBudget {
         if (!acquired) {
             throw new Busy();
         }
-        try {
-            return stamping.get();
-        } finally {
-            kibibytes.release(needed);
+        return new Share(kibibytes, needed);
+    }
+
+    /** One copy's share of the budget, given back once. */
+    public static final class Share implements AutoCloseable {
+        private final Semaphore budget;
+        private final int kibibytes;
+        private final AtomicBoolean given = new AtomicBoolean();
+
+        private Share(Semaphore budget, int kibibytes) {
+            this.budget = budget;
+            this.kibibytes = kibibytes;
+        }
+
+        @Override
+        public void close() {
+            if (given.compareAndSet(false, true)) {
+                budget.release(kibibytes);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.util.Matrix;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.core.report.StampedCopy;
 import uk.gov.inspectorates.portal.core.report.Stamper;
 import uk.gov.inspectorates.portal.security.content.PdfBoxActiveContentRemoval;
 
@@ -72,10 +73,12 @@ public final class PdfBoxStamper implements Stamper {
     }
 
     @Override
-    public void stamp(InputStream original, StampMarks marks, OutputStream stamped) {
+    public StampedCopy stamped(InputStream original, StampMarks marks) {
+        PDDocument document = null;
         ParsedFonts parsed = PARSED_FONTS.poll();
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(original), "", null, null,
-                IOUtils.createMemoryOnlyStreamCache())) {
+        try {
+            document = Loader.loadPDF(new RandomAccessReadBuffer(original), "", null, null,
+                    IOUtils.createMemoryOnlyStreamCache());
             if (parsed == null) {
                 parsed = ParsedFonts.parse();
             }
@@ -91,11 +94,64 @@ public final class PdfBoxStamper implements Stamper {
             for (PDPage page : document.getPages()) {
                 stampPage(document, page, marks, fonts, pageNumber++ == 0, drawn);
             }
-            document.save(stamped);
+            return new Copy(document, parsed);
         } catch (IOException | RuntimeException e) {
+            closeQuietly(document);
             throw new UnstampableDocument("The document could not be stamped: " + e.getMessage(), e);
         }
-        PARSED_FONTS.offer(parsed);
+    }
+
+    /**
+     * The stamped document, saved (a full save, never incremental) straight to the reader's stream: PDFBox writes
+     * the file front to back as it goes, so the copy is never held a second time as bytes.
+     */
+    private static final class Copy implements StampedCopy {
+        private final PDDocument document;
+        private final ParsedFonts fonts;
+        private boolean written;
+        private boolean failed;
+        private boolean closed;
+
+        Copy(PDDocument document, ParsedFonts fonts) {
+            this.document = document;
+            this.fonts = fonts;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            if (written) {
+                throw new IllegalStateException("a stamped copy is written once");
+            }
+            written = true;
+            try {
+                document.save(out);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw new IOException("The stamped copy could not be written: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return; // its fonts must go back to the pool once only: two copies cannot share them
+            }
+            closed = true;
+            closeQuietly(document);
+            if (!failed) {
+                PARSED_FONTS.offer(fonts);
+            }
+        }
+    }
+
+    private static void closeQuietly(PDDocument document) {
+        if (document != null) {
+            try {
+                document.close();
+            } catch (IOException e) {
+                // memory only: nothing to release that the collector will not
+            }
+        }
     }
 
     private record Fonts(PDFont regular, PDFont bold) {
