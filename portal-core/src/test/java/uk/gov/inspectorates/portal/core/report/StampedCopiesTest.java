@@ -27,8 +27,8 @@ class StampedCopiesTest {
 
     private final FakeDocumentStore store = new FakeDocumentStore();
     private final FakeStamper stamper = new FakeStamper();
-    // room for one 4 MiB document's copy (x3), not two
-    private final StampingBudget budget = new StampingBudget(20L * MIB, Duration.ZERO);
+    // room for one 4 MiB document's copy (x2), not two
+    private final StampingBudget budget = new StampingBudget(12L * MIB, Duration.ZERO);
     private final StampedCopies copies = new StampedCopies(store, stamper, budget);
 
     @Test
