@@ -1,6 +1,5 @@
 package uk.gov.inspectorates.portal.core.letter;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -12,13 +11,14 @@ import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.core.report.StampedCopies;
+import uk.gov.inspectorates.portal.core.report.StampedCopy;
 import uk.gov.inspectorates.portal.core.report.Stamper;
 import uk.gov.inspectorates.portal.core.report.StampingBudget;
 import uk.gov.inspectorates.portal.core.shared.Ids;
 
 /**
  * The one way a letter becomes bytes to serve: a copy stamped for its reader with the letter's own classification and
- * handling instructions and a download id, made whole in memory before a byte is served (docs/adr/0013, 0015). A
+ * handling instructions and a download id, every page stamped in memory before a byte is served (docs/adr/0013, 0015). A
  * letter is never published, so it is stamped before and after its report's publication alike; only the line across
  * every page changes at publication (ISP ¶13, docs/adr/0027).
  */
@@ -59,7 +59,7 @@ public final class LetterCopies {
     LetterDownload served(Subject reader, Letter letter, boolean reportPublished, Instant now, String where) {
         String downloadId = Ids.newId();
         Act act = Act.of(AuditActions.LETTER_DOWNLOAD, "LETTER", letter.id());
-        byte[] stamped;
+        StampedCopy stamped;
         try {
             stamped = stampedCopies.of(letter.document().content(),
                     marksFor(letter, reportPublished, reader, now, downloadId));
@@ -73,8 +73,13 @@ public final class LetterCopies {
             gate.record(reader, act, Outcome.REFUSED, "stamping busy: try again");
             throw e;
         }
-        gate.recordDownload(reader, act, downloadId, where + (reportPublished ? " after publication" : "")
-                + " downloadId=" + downloadId);
-        return new LetterDownload(letter, downloadId, new ByteArrayInputStream(stamped), stamped.length);
+        try {
+            gate.recordDownload(reader, act, downloadId, where + (reportPublished ? " after publication" : "")
+                    + " downloadId=" + downloadId);
+        } catch (RuntimeException e) {
+            stamped.close();
+            throw e;
+        }
+        return new LetterDownload(letter, downloadId, stamped);
     }
 }

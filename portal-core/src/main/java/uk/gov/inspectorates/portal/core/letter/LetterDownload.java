@@ -1,7 +1,10 @@
 package uk.gov.inspectorates.portal.core.letter;
 
-import java.io.InputStream;
+import uk.gov.inspectorates.portal.core.report.StampedCopy;
 
-/** A stamped copy of a letter made for one reader under a download id kept in the audit trail; never the original. */
-public record LetterDownload(Letter letter, String downloadId, InputStream content, long length) {
+/**
+ * A stamped copy of a letter made for one reader under a download id kept in the audit trail; never the original.
+ * Whoever serves it writes it ({@link StampedCopy#writeTo}) and closes it.
+ */
+public record LetterDownload(Letter letter, String downloadId, StampedCopy content) {
 }

@@ -1,10 +1,8 @@
 package uk.gov.inspectorates.portal.core.report;
 
-import java.io.InputStream;
-
 /**
- * The content of a report as served to one reader, under a download id kept in the audit trail. {@code length} is
- * that of the content served (a stamped copy is longer than the stored original).
+ * The stamped copy of a report made for one reader, under a download id kept in the audit trail before a byte is
+ * served. Whoever serves it writes it ({@link StampedCopy#writeTo}) and closes it.
  */
-public record ReportDownload(Report report, String downloadId, InputStream content, long length) implements ReportContent {
+public record ReportDownload(Report report, String downloadId, StampedCopy content) implements ReportContent {
 }

@@ -1,7 +1,6 @@
 package uk.gov.inspectorates.portal.core.report;
 
 import uk.gov.inspectorates.portal.core.document.IntakeRefusals;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -207,7 +206,8 @@ public final class ReportService {
 
     /**
      * The report's content for one reader. While under embargo it is always a stamped copy naming the reader and
-     * the download id (never the original bytes); the copy is made whole before a byte is served. Once published,
+     * the download id (never the original bytes); every page is stamped and the download recorded before a byte is
+     * served, and the caller writes the copy out as it is produced and closes it. Once published,
      * nothing pre-publication is served: only where the published version is.
      */
     public ReportContent download(Subject subject, String id) {
@@ -236,15 +236,20 @@ public final class ReportService {
             gate.record(subject, act(AuditActions.REPORT_DOWNLOAD, id), Outcome.REFUSED, "stamping busy: try again");
             throw e;
         }
-        gate.recordDownload(subject, act(AuditActions.REPORT_DOWNLOAD, id), downloadId, "downloadId=" + downloadId);
+        try {
+            gate.recordDownload(subject, act(AuditActions.REPORT_DOWNLOAD, id), downloadId,
+                    "downloadId=" + downloadId);
+        } catch (RuntimeException e) {
+            download.content().close();
+            throw e;
+        }
         return download;
     }
 
     private ReportDownload stampedCopy(Report report, Subject reader, String downloadId) throws IOException {
         StampMarks marks = StampMarks.forDownload(report.classification(), report.handlingInstructions(),
                 reader.displayName(), reader.organisation().name(), clock.instant(), downloadId);
-        byte[] stamped = stampedCopies.of(report.document().content(), marks);
-        return new ReportDownload(report, downloadId, new ByteArrayInputStream(stamped), stamped.length);
+        return new ReportDownload(report, downloadId, stampedCopies.of(report.document().content(), marks));
     }
 
     /**

@@ -1,18 +1,25 @@
 package uk.gov.inspectorates.portal.core.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.lang.ref.Cleaner;
 import java.time.Duration;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 
 /**
  * Makes the stamped copy of an embargoed document (a report or a letter) in memory, within the stamping budget
- * that every copy being made shares: the one way a document under embargo becomes bytes to serve.
+ * that every copy being made shares: the one way a document under embargo becomes bytes to serve. The copy keeps its
+ * share of the budget until it is closed, after it has been written to the reader or the writing failed.
  */
 public final class StampedCopies {
+
+    /**
+     * The last resort for a copy that is never written nor closed (a response never sent): its share goes back when
+     * the copy is collected, so a lost copy cannot shrink the budget for good.
+     */
+    private static final Cleaner UNCLOSED = Cleaner.create();
 
     private final DocumentStore store;
     private final Stamper stamper;
@@ -30,28 +37,46 @@ public final class StampedCopies {
     }
 
     /**
-     * The copy's bytes.
+     * The copy, every page stamped, ready to be written; the caller closes it.
      *
      * @throws Stamper.UnstampableDocument when it is too large to stamp or cannot be stamped
      * @throws StampingBudget.Busy when other copies take the budget
      * @throws IOException when the stored content cannot be read
      */
-    public byte[] of(StoredContent content, StampMarks marks) throws IOException {
+    public StampedCopy of(StoredContent content, StampMarks marks) throws IOException {
         if (content.plaintextBytes() > stamper.maxDocumentBytes()) {
             throw new Stamper.UnstampableDocument("the document is larger than a stamped copy can be made of", null);
         }
-        try {
-            return budget.within(content.plaintextBytes(), () -> {
-                ByteArrayOutputStream copy = new ByteArrayOutputStream();
-                try (InputStream original = store.open(content)) {
-                    stamper.stamp(original, marks, copy);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return copy.toByteArray();
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        StampingBudget.Share share = budget.share(content.plaintextBytes());
+        try (InputStream original = store.open(content)) {
+            return new WithinBudget(stamper.stamped(original, marks), share);
+        } catch (IOException | RuntimeException e) {
+            share.close();
+            throw e;
+        }
+    }
+
+    private static final class WithinBudget implements StampedCopy {
+        private final StampedCopy copy;
+        private final Cleaner.Cleanable lastResort;
+
+        WithinBudget(StampedCopy copy, StampingBudget.Share share) {
+            this.copy = copy;
+            this.lastResort = UNCLOSED.register(this, share::close);
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            copy.writeTo(out);
+        }
+
+        @Override
+        public void close() {
+            try {
+                copy.close();
+            } finally {
+                lastResort.clean();
+            }
         }
     }
 }

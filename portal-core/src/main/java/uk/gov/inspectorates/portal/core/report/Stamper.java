@@ -1,5 +1,6 @@
 package uk.gov.inspectorates.portal.core.report;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -16,13 +17,29 @@ import java.io.OutputStream;
 public interface Stamper {
 
     /**
-     * Reads the whole document from {@code original} and writes the stamped copy to {@code stamped}.
+     * Reads the whole document from {@code original} and marks every page; the copy is written out later, by
+     * {@link StampedCopy#writeTo}, as it is produced. Everything that can refuse the document happens here, before a
+     * byte of the copy exists.
      *
-     * @throws UnstampableDocument when the document cannot be read or stamped; nothing usable has been written
+     * @throws UnstampableDocument when the document cannot be read or stamped
      */
-    void stamp(InputStream original, StampMarks marks, OutputStream stamped);
+    StampedCopy stamped(InputStream original, StampMarks marks);
 
-    /** The largest document this stamper takes: it holds the whole document in memory while stamping. */
+    /**
+     * Stamps the document and writes the whole copy to {@code stamped} at once.
+     *
+     * @throws UnstampableDocument when the document cannot be read, stamped or written; nothing usable has been
+     *                             written
+     */
+    default void stamp(InputStream original, StampMarks marks, OutputStream stamped) {
+        try (StampedCopy copy = stamped(original, marks)) {
+            copy.writeTo(stamped);
+        } catch (IOException e) {
+            throw new UnstampableDocument("The stamped copy could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** The largest document this stamper takes: it holds the whole document in memory until the copy is written. */
     long maxDocumentBytes();
 
     /** The document could not be stamped; it must not be served at all. */

@@ -338,10 +338,9 @@ class LetterServiceTest {
 
         LetterDownload download = service.download(cqcReader, "r1", letter.id());
 
-        byte[] served = download.content().readAllBytes();
+        byte[] served = FakeStamper.written(download.content());
         StampMarks marks = LetterCopies.marksFor(letter, false, cqcReader, NOW, download.downloadId());
         assertArrayEquals(FakeStamper.stampedAs(marks, PDF), served, "a stamped copy, never the original");
-        assertEquals(served.length, download.length());
         assertEquals("OFFICIAL-SENSITIVE PERSONAL", marks.marking(), "the letter's classification, not the report's");
         assertEquals(StampMarks.PRE_PUBLICATION_WATERMARK, marks.watermark());
         assertTrue(marks.handlingInstructions().startsWith(LetterCopies.ADVANCE_FLAG), marks.handlingInstructions());
@@ -377,7 +376,7 @@ class LetterServiceTest {
         LetterService afterPublication = serviceAt(later);
         Subject cqcStaff = aSubject().of(CQC).withRoles(INSPECTOR).inTeamNotOnReaderList().build();
 
-        byte[] served = afterPublication.download(cqcReader, "p", letter.id()).content().readAllBytes();
+        byte[] served = FakeStamper.written(afterPublication.download(cqcReader, "p", letter.id()).content());
 
         assertFalse(java.util.Arrays.equals(PDF, served), "stamped after publication too");
         assertTrue(new String(served, StandardCharsets.UTF_8).startsWith("Copy for "));
@@ -468,7 +467,7 @@ class LetterServiceTest {
         assertFalse(ahead.document().content().scope().id().equals(ahead.id()), "a reserved scope, not the id");
         assertEquals(List.of(ahead), advanceLetters.aheadOfReports(cqcReader));
         assertEquals(List.of(), advanceLetters.aheadOfReports(hmicReader));
-        byte[] served = advanceLetters.downloadAhead(cqcReader, ahead.id()).content().readAllBytes();
+        byte[] served = FakeStamper.written(advanceLetters.downloadAhead(cqcReader, ahead.id()).content());
         assertTrue(new String(served, StandardCharsets.UTF_8).startsWith("Copy for "), "stamped");
         assertThrows(NotFound.class, () -> advanceLetters.downloadAhead(hmicReader, ahead.id()));
         assertThrows(NotFound.class, () -> advanceLetters.viewAhead(agency, ahead.id()));

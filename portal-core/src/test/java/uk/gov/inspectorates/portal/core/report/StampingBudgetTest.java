@@ -15,14 +15,25 @@ class StampingBudgetTest {
         StampingBudget budget = new StampingBudget(30 * MIB, Duration.ofMillis(50));
 
         String outcome = budget.within(6 * MIB, () -> {
-            assertEquals("fits", budget.within(4 * MIB, () -> "fits"), "18 + 12 MiB fit in 30");
-            assertThrows(StampingBudget.Busy.class, () -> budget.within(5 * MIB, () -> "too much"),
-                    "18 + 15 MiB do not");
+            assertEquals("fits", budget.within(9 * MIB, () -> "fits"), "12 + 18 MiB fit in 30");
+            assertThrows(StampingBudget.Busy.class, () -> budget.within(10 * MIB, () -> "too much"),
+                    "12 + 20 MiB do not");
             return "done";
         });
 
         assertEquals("done", outcome);
-        assertEquals("fits again", budget.within(10 * MIB, () -> "fits again"), "the budget is given back");
+        assertEquals("fits again", budget.within(15 * MIB, () -> "fits again"), "the budget is given back");
+    }
+
+    @Test
+    void aSmallDocumentTakesAtLeastTheMinimumShareForItsObjects() {
+        StampingBudget budget = new StampingBudget(3 * StampingBudget.MINIMUM_SHARE_BYTES, Duration.ZERO);
+
+        budget.within(1, () -> budget.within(1, () -> budget.within(1, () -> {
+            assertThrows(StampingBudget.Busy.class, () -> budget.within(1, () -> "a fourth"),
+                    "three one-byte documents take three minimum shares: the whole budget");
+            return "three";
+        })));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package uk.gov.inspectorates.portal.core.testdata;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.core.report.StampedCopy;
 import uk.gov.inspectorates.portal.core.report.Stamper;
 
 /** Writes the marks' recipient line, a newline, then the original: enough to tell a stamped copy from the original. */
@@ -37,15 +39,35 @@ public final class FakeStamper implements Stamper {
     }
 
     @Override
-    public void stamp(InputStream original, StampMarks marks, OutputStream stamped) {
+    public StampedCopy stamped(InputStream original, StampMarks marks) {
         if (refuse) {
             throw new UnstampableDocument("refused by the test", null);
         }
         lastMarks = marks;
+        byte[] copy;
         try {
-            stamped.write(stampedAs(marks, original.readAllBytes()));
+            copy = stampedAs(marks, original.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return new StampedCopy() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(copy);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** The whole of a copy as it would be served; the copy is closed. */
+    public static byte[] written(StampedCopy copy) throws IOException {
+        try (copy) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            copy.writeTo(out);
+            return out.toByteArray();
         }
     }
 }

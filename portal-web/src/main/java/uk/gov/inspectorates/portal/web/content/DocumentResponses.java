@@ -14,10 +14,11 @@ import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDownload;
 import uk.gov.inspectorates.portal.core.letter.LetterDownload;
 import uk.gov.inspectorates.portal.core.report.ReportDownload;
+import uk.gov.inspectorates.portal.core.report.StampedCopy;
 
 /**
  * How document content leaves the portal, for the API and the pages alike: as an attachment, never cached, with its
- * exact length. Bytes are decrypted and authenticated segment by segment as they stream; if a later segment fails,
+ * exact length when it is known up front (a stamped copy's is not). Bytes are decrypted and authenticated segment by segment as they stream; if a later segment fails,
  * the copy throws and the response is aborted, so the client sees a broken download rather than a complete one.
  */
 public final class DocumentResponses {
@@ -26,31 +27,58 @@ public final class DocumentResponses {
     }
 
     public static Response attachment(ReportDownload download) {
-        return attachment(download.report().document(), download.downloadId(), download.length(),
-                download.content());
+        return stamped(download.report().document(), download.downloadId(), download.content(), "attachment");
     }
 
     public static void attachment(ReportDownload download, HttpServletResponse response) throws IOException {
-        send(download.report().document(), download.downloadId(), download.length(), download.content(),
-                "attachment", response);
+        stamped(download.report().document(), download.downloadId(), download.content(), "attachment", response);
     }
 
     /** The same copy, shown by the browser's own viewer instead of saved. */
     public static void inline(ReportDownload download, HttpServletResponse response) throws IOException {
-        send(download.report().document(), download.downloadId(), download.length(), download.content(),
-                "inline", response);
+        stamped(download.report().document(), download.downloadId(), download.content(), "inline", response);
     }
 
     /** A letter's stamped copy (docs/adr/0015): served exactly like a report's. */
     public static Response attachment(LetterDownload download) {
-        return attachment(download.letter().document(), download.downloadId(), download.length(),
-                download.content());
+        return stamped(download.letter().document(), download.downloadId(), download.content(), "attachment");
     }
 
     public static void attachment(LetterDownload download, HttpServletResponse response) throws IOException {
-        send(download.letter().document(), download.downloadId(), download.length(), download.content(),
-                "attachment", response);
+        stamped(download.letter().document(), download.downloadId(), download.content(), "attachment", response);
     }
+
+    /**
+     * A stamped copy (docs/adr/0038) goes out as PDFBox writes it, so its length is not known up front: no
+     * Content-Length, and the body is chunked. If writing fails part way the exception propagates and the container
+     * aborts the response (no final chunk), so the reader's client sees a broken download, never a complete-looking
+     * one. The copy is closed (its memory and stamping budget given back) however the writing ends.
+     */
+    static Response stamped(AcceptedDocument document, String downloadId, StampedCopy copy, String disposition) {
+        StreamingOutput body = output -> writeThenClose(copy, output);
+        Response.ResponseBuilder response = Response.ok(body, document.mediaType());
+        headers(document, downloadId, UNKNOWN_LENGTH, disposition).forEach(response::header);
+        return response.build();
+    }
+
+    static void stamped(AcceptedDocument document, String downloadId, StampedCopy copy, String disposition,
+                        HttpServletResponse response) throws IOException {
+        try (copy) {
+            response.setContentType(document.mediaType());
+            headers(document, downloadId, UNKNOWN_LENGTH, disposition).forEach(response::setHeader);
+            writeThenClose(copy, response.getOutputStream());
+        }
+    }
+
+    /** Writes the copy and closes it however the writing ends; a failure propagates, so the response is aborted. */
+    static void writeThenClose(StampedCopy copy, OutputStream output) throws IOException {
+        try (copy) {
+            copy.writeTo(output);
+        }
+    }
+
+    /** A length not known before the body is written: sent without Content-Length. */
+    static final long UNKNOWN_LENGTH = -1;
 
     /** An evidence document's original bytes (JTAI): streamed as they are decrypted, never stamped. */
     public static Response attachment(EvidenceDownload download) {
@@ -80,7 +108,9 @@ public final class DocumentResponses {
         String name = document.fileName();
         headers.put("Content-Disposition", disposition + "; filename=\"" + asciiFileName(name) + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-        headers.put("Content-Length", Long.toString(length));
+        if (length != UNKNOWN_LENGTH) {
+            headers.put("Content-Length", Long.toString(length));
+        }
         headers.put("Cache-Control", "no-store");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("X-Download-Id", downloadId);

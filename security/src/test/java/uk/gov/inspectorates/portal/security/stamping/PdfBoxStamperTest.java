@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -206,6 +207,77 @@ class PdfBoxStamperTest {
                 String text = textOf(after, page);
                 assertTrue(squeezed(text).contains(WATERMARK), "page " + (page + 1) + ": " + text);
                 assertEquals(2, occurrences(text, "OFFICIAL-SENSITIVE PERSONAL"), "page " + (page + 1));
+            }
+        }
+    }
+
+    @Test
+    void pagesOfDifferentSizesAndTurnsInOneReportEachGetMarksLaidOutForThemselves() throws IOException {
+        // the marks are laid out once per displayed page size (ADR 0038): a later page of another size or turn must
+        // not reuse the first page's layout, and only the first page carries the handling instructions
+        PDRectangle landscape = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+        byte[] original = merged(TestPdfs.pages(1, PDRectangle.A4, null, 0), TestPdfs.pages(1, landscape, null, 0),
+                TestPdfs.pages(1, PDRectangle.A5, null, 90), TestPdfs.pages(1, PDRectangle.A4, null, 0));
+        byte[] stamped = stamp(original);
+
+        try (PDDocument before = Loader.loadPDF(original); PDDocument after = Loader.loadPDF(stamped)) {
+            assertEquals(4, after.getNumberOfPages());
+            for (int page = 0; page < 4; page++) {
+                String text = textOf(after, page);
+                assertTrue(squeezed(text).contains(WATERMARK), "p" + page + ": " + text);
+                assertEquals(2, occurrences(text, "OFFICIAL-SENSITIVE PERSONAL"), "p" + page + ": " + text);
+                assertEquals(page == 0, text.contains("Handling instructions:"), "p" + page);
+                BufferedImage plain = render(before, page);
+                BufferedImage marked = render(after, page);
+                assertTrue(changedPixels(plain, marked, 0.0, 0.06) > 40, "p" + page + ": marking at the top");
+                assertTrue(changedPixels(plain, marked, 0.94, 1.0) > 40, "p" + page + ": marking at the bottom");
+            }
+        }
+    }
+
+    @Test
+    void copiesMadeAtTheSameTimeAreEachStampedWhole() throws Exception {
+        // parsed fonts are pooled, one copy at a time: copies made together must not share them
+        byte[] original = TestPdfs.pages(40, PDRectangle.A4, null, 0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> copies = new java.util.ArrayList<>();
+            for (int n = 0; n < 8; n++) {
+                copies.add(pool.submit(() -> stamp(original)));
+            }
+            for (java.util.concurrent.Future<byte[]> copy : copies) {
+                try (PDDocument after = Loader.loadPDF(copy.get())) {
+                    assertEquals(40, after.getNumberOfPages());
+                    for (int page = 0; page < 40; page++) {
+                        String text = textOf(after, page);
+                        assertTrue(squeezed(text).contains(WATERMARK), "page " + (page + 1) + ": " + text);
+                        assertTrue(text.contains("download dl-7f3a"), "page " + (page + 1) + ": " + text);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] merged(byte[]... documents) throws IOException {
+        try (PDDocument whole = new PDDocument()) {
+            List<PDDocument> parts = new java.util.ArrayList<>();
+            try {
+                for (byte[] document : documents) {
+                    PDDocument part = Loader.loadPDF(document);
+                    parts.add(part);
+                    for (PDPage page : part.getPages()) {
+                        whole.importPage(page);
+                    }
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                whole.save(out);
+                return out.toByteArray();
+            } finally {
+                for (PDDocument part : parts) {
+                    part.close();
+                }
             }
         }
     }
