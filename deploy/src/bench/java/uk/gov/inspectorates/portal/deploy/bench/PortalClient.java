@@ -84,24 +84,37 @@ final class PortalClient {
 
     /** As the agency's uploader: uploads evidence from bytes in memory to the request; returns the document's id. */
     String upload(String requestPath, byte[] pdf) throws IOException, InterruptedException {
-        return upload(requestPath, HttpRequest.BodyPublishers.ofByteArray(pdf));
+        return upload(requestPath, pdf, "case-file.pdf", "application/pdf");
+    }
+
+    /** Uploads evidence of another type from bytes in memory (the name's extension must match the content). */
+    String upload(String requestPath, byte[] bytes, String fileName, String contentType)
+            throws IOException, InterruptedException {
+        return upload(requestPath, HttpRequest.BodyPublishers.ofByteArray(bytes), fileName, contentType);
     }
 
     /** Uploads evidence streamed from {@code pdf} ({@code length} bytes); returns the document's id. */
     String upload(String requestPath, Supplier<InputStream> pdf, long length) throws IOException, InterruptedException {
-        return upload(requestPath, HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(pdf), length));
+        return upload(requestPath, pdf, length, "case-file.pdf", "application/pdf");
     }
 
-    private String upload(String requestPath, HttpRequest.BodyPublisher file) throws IOException, InterruptedException {
+    /** Uploads evidence streamed from {@code content} ({@code length} bytes); returns the document's id. */
+    String upload(String requestPath, Supplier<InputStream> content, long length, String fileName, String contentType)
+            throws IOException, InterruptedException {
+        return upload(requestPath, HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(content), length), fileName, contentType);
+    }
+
+    private String upload(String requestPath, HttpRequest.BodyPublisher file, String fileName, String contentType)
+            throws IOException, InterruptedException {
         String boundary = "----portal-bench-" + UUID.randomUUID();
         String head = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"metadata\"\r\n"
                 + "Content-Type: application/json\r\n\r\n"
                 + "{\"classification\":{\"tier\":\"OFFICIAL-SENSITIVE\",\"descriptor\":\"PERSONAL\"}}\r\n"
                 + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"case-file.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n";
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/" + requestPath + "/documents"))
                 .timeout(TRANSFER_TIMEOUT)

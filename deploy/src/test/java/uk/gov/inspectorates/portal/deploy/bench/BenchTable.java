@@ -1,0 +1,134 @@
+package uk.gov.inspectorates.portal.deploy.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The summary table of {@code scripts/bench} (issue 19): one row per measure, each a ratio against its baseline
+ * measured in the same run, with the target as the issue states it. Kept with the unit tests (not in
+ * {@code src/bench/java}, which is compiled only in the bench profile) so that its arithmetic is tested in the
+ * normal build.
+ *
+ * <p>A measure that could not be taken is a row saying why ({@link #failed}); {@link #anyFailed()} then makes the
+ * run's exit code non-zero. A missed target is a result, not a failure.
+ */
+public final class BenchTable {
+
+    static final double UPLOAD_TARGET = 1.15;
+    static final double DOWNLOAD_TARGET = 0.9;
+    static final double STAMPED_TARGET = 1.5;
+    /** How much more the heap right after a collection may hold at a larger size than at the smallest and be "flat". */
+    static final long HEAP_GROWTH_SLACK_BYTES = 32L << 20;
+
+    record Row(String measure, Double ratio, String target, Boolean met, String baseline, String measured,
+               String vsPut, String vsClamd, String failure) {
+    }
+
+    /** The heap of the portal's JVM during the round trips of one size (bytes; -1 when not seen). */
+    record HeapReading(String measure, long mebibytes, long peakUsed, long liveAfterGc, long maxHeap) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+
+    /**
+     * The portal's upload time against the slower of its two lower bounds, the plain put of the same bytes and
+     * clamd alone scanning them (medians, seconds): portal / max(put, clamd) &lt;= 1.15.
+     */
+    public void upload(String measure, double portal, double plainPut, double clamdAlone) {
+        double bound = Math.max(plainPut, clamdAlone);
+        double ratio = portal / bound;
+        rows.add(new Row(measure, ratio, "≤ " + dec(UPLOAD_TARGET), ratio <= UPLOAD_TARGET,
+                f("%s (%s)", seconds(bound), plainPut >= clamdAlone ? "plain put" : "clamd alone"),
+                seconds(portal), dec(portal / plainPut), dec(portal / clamdAlone), null));
+    }
+
+    /** The plain GET of the same bytes against the portal's download (medians, seconds): plain / portal &gt;= 0.9. */
+    public void download(String measure, double plainGet, double portal) {
+        double ratio = plainGet / portal;
+        rows.add(new Row(measure, ratio, "≥ " + dec(DOWNLOAD_TARGET), ratio >= DOWNLOAD_TARGET,
+                seconds(plainGet) + " (plain get)", seconds(portal), "", "", null));
+    }
+
+    /** A stamped copy against PDFBox's own load + full save of the same report: measured / baseline &lt;= 1.5. */
+    public void stamped(String measure, double ratio, double baselineSeconds, double measuredSeconds) {
+        rows.add(new Row(measure, ratio, "≤ " + dec(STAMPED_TARGET), ratio <= STAMPED_TARGET,
+                seconds(baselineSeconds) + " (PDFBox load + save)", seconds(measuredSeconds), "", "", null));
+    }
+
+    /**
+     * The heap of the portal's JVM during round trips of several sizes: the ratio is the peak used over the
+     * maximum heap; "flat" is met when every peak stays within the maximum and what is left right after a
+     * collection does not grow with the size (at most {@link #HEAP_GROWTH_SLACK_BYTES} above the smallest size's).
+     */
+    public void heap(List<HeapReading> readings) {
+        long smallestLive = readings.stream().filter(r -> r.liveAfterGc() >= 0)
+                .min((a, b) -> Long.compare(a.mebibytes(), b.mebibytes()))
+                .map(HeapReading::liveAfterGc).orElse(-1L);
+        for (HeapReading r : readings) {
+            if (r.peakUsed() < 0 || r.maxHeap() <= 0) {
+                failed(r.measure(), "flat", "no heap reading (neither /metrics nor the GC log)");
+                continue;
+            }
+            double ratio = (double) r.peakUsed() / r.maxHeap();
+            boolean growing = r.liveAfterGc() >= 0 && smallestLive >= 0
+                    && r.liveAfterGc() > smallestLive + HEAP_GROWTH_SLACK_BYTES;
+            rows.add(new Row(r.measure(), ratio, "flat (≤ 1.00 of -Xmx, not growing with N)",
+                    ratio <= 1.0 && !growing, mib(r.maxHeap()) + " (-Xmx)",
+                    f("peak %s, %s after GC", mib(r.peakUsed()), mib(r.liveAfterGc())), "", "", null));
+        }
+    }
+
+    /** A row for context, without a target (e.g. the bare cipher against a plain copy). */
+    public void context(String measure, double ratio, String baseline, String measured) {
+        rows.add(new Row(measure, ratio, "none (context)", null, baseline, measured, "", "", null));
+    }
+
+    /** A measure that could not be taken. */
+    public void failed(String measure, String target, String why) {
+        rows.add(new Row(measure, null, target, null, "", "", "", "", why));
+    }
+
+    public boolean anyFailed() {
+        return rows.stream().anyMatch(r -> r.failure() != null);
+    }
+
+    List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    public String markdown() {
+        StringBuilder out = new StringBuilder();
+        out.append("| measure | ratio | target | met | baseline | measured | vs plain put | vs clamd alone |\n");
+        out.append("| --- | ---: | --- | --- | --- | --- | ---: | ---: |\n");
+        for (Row r : rows) {
+            String ratio = r.failure() != null ? "failed: " + cell(r.failure()) : dec(r.ratio());
+            String met = r.failure() != null || r.met() == null ? "" : r.met() ? "yes" : "**no**";
+            out.append("| ").append(cell(r.measure())).append(" | ").append(ratio).append(" | ").append(r.target())
+                    .append(" | ").append(met).append(" | ").append(cell(r.baseline())).append(" | ")
+                    .append(cell(r.measured())).append(" | ").append(r.vsPut()).append(" | ").append(r.vsClamd())
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace('\n', ' ');
+    }
+
+    static String dec(double value) {
+        return f("%.2f", value);
+    }
+
+    private static String seconds(double value) {
+        return f("%.2f s", value);
+    }
+
+    private static String mib(long bytes) {
+        return bytes < 0 ? "n/a" : f("%.0f MiB", bytes / 1048576.0);
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
