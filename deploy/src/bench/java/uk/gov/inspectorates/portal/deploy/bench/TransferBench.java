@@ -164,7 +164,8 @@ final class TransferBench {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return new Outcome(List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            return new Outcome(List.of(), why.length() > 300 ? why.substring(0, 300) + "…" : why);
         }
     }
 
