@@ -109,14 +109,13 @@ public final class PortalBench {
 
         // ---- 1. bare cipher, before any server is started (nothing else competes for the CPUs)
         log(f("cipher: %d MiB in memory, %d reps after >= 3 warm-up rounds (>= 5 s)", cipherMiB, cipherReps));
-        String cipherMeasure = f("bare cipher: decrypt vs plain copy, %d MiB in memory", cipherMiB);
+        String cipherMeasure = f("bare cipher: %%s vs plain copy, %d MiB in memory", cipherMiB);
         try {
             CipherBench.Result cipher = CipherBench.run(cipherMiB, cipherReps);
-            table.context(cipherMeasure, cipher.copySeconds() / cipher.decryptSeconds(),
-                    f("%.3f s (plain copy)", cipher.copySeconds()), f("%.3f s (%.0f MiB/s)", cipher.decryptSeconds(),
-                            Stats.rate(cipher.bytes(), cipher.decryptSeconds())));
+            cipherRow(f(cipherMeasure, "encrypt"), cipher, cipher.encryptSeconds());
+            cipherRow(f(cipherMeasure, "decrypt"), cipher, cipher.decryptSeconds());
         } catch (IOException | RuntimeException e) {
-            table.failed(cipherMeasure, "none (context)", e.toString());
+            table.failed(f(cipherMeasure, "encrypt/decrypt"), "none (context)", e.toString());
         }
 
         // ---- 2. the servers
@@ -198,6 +197,11 @@ public final class PortalBench {
     private void stamped(int reps) {
         notes.add("Stamped downloads (`stamped download 300 pages`, `stamped download 100 MiB image-heavy`): not in "
                 + "this build yet (StampBench of helper-stamp is not merged).");
+    }
+
+    private void cipherRow(String measure, CipherBench.Result cipher, double seconds) {
+        table.context(measure, cipher.copySeconds() / seconds, f("%.3f s (plain copy)", cipher.copySeconds()),
+                f("%.3f s (%.0f MiB/s)", seconds, Stats.rate(cipher.bytes(), seconds)));
     }
 
     /** One more round trip of {@code mebibytes} of random bytes, streamed both ways, with the heap watched. */

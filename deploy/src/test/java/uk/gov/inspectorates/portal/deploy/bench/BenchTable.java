@@ -20,6 +20,7 @@ public final class BenchTable {
     static final double STAMPED_TARGET = 1.5;
     /** How much more the heap right after a collection may hold at a larger size than at the smallest and be "flat". */
     static final long HEAP_GROWTH_SLACK_BYTES = 32L << 20;
+    static final String CONTEXT = "none (context)";
 
     record Row(String measure, Double ratio, String target, Boolean met, String baseline, String measured,
                String vsPut, String vsClamd, String failure) {
@@ -79,9 +80,9 @@ public final class BenchTable {
         }
     }
 
-    /** A row for context, without a target (e.g. the bare cipher against a plain copy). */
+    /** A row for context, without a target (e.g. the bare cipher against a plain copy), printed after the others. */
     public void context(String measure, double ratio, String baseline, String measured) {
-        rows.add(new Row(measure, ratio, "none (context)", null, baseline, measured, "", "", null));
+        rows.add(new Row(measure, ratio, CONTEXT, null, baseline, measured, "", "", null));
     }
 
     /** A measure that could not be taken. */
@@ -101,7 +102,9 @@ public final class BenchTable {
         StringBuilder out = new StringBuilder();
         out.append("| measure | ratio | target | met | baseline | measured | vs plain put | vs clamd alone |\n");
         out.append("| --- | ---: | --- | --- | --- | --- | ---: | ---: |\n");
-        for (Row r : rows) {
+        List<Row> ordered = new ArrayList<>(rows.stream().filter(r -> !CONTEXT.equals(r.target())).toList());
+        ordered.addAll(rows.stream().filter(r -> CONTEXT.equals(r.target())).toList());
+        for (Row r : ordered) {
             String ratio = r.failure() != null ? "failed: " + cell(r.failure()) : dec(r.ratio());
             String met = r.failure() != null || r.met() == null ? "" : r.met() ? "yes" : "**no**";
             out.append("| ").append(cell(r.measure())).append(" | ").append(ratio).append(" | ").append(r.target())

@@ -113,4 +113,15 @@ class BenchTableTest {
                 lines[2]);
         assertEquals(3, lines.length);
     }
+
+    @Test
+    void rowsForContextComeAfterTheMeasuresWithATarget() {
+        BenchTable table = new BenchTable();
+        table.context("bare cipher: decrypt vs plain copy, 256 MiB in memory", 0.23, "0.05 s (plain copy)", "0.22 s");
+        table.download("download 64 MiB", 0.9, 1.0);
+
+        String[] lines = table.markdown().split("\n");
+        assertTrue(lines[2].startsWith("| download 64 MiB |"), lines[2]);
+        assertTrue(lines[3].startsWith("| bare cipher"), lines[3]);
+    }
 }
