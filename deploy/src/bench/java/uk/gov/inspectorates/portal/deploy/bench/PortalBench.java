@@ -175,10 +175,10 @@ public final class PortalBench {
                     PortalClient reader = PortalClient.signIn(base, "ofsted.lead", DEMO_PASSWORD);
                     String requestPath = reader.openInspectionWithRequest();
                     long maxHeap = bytes(portalXmx);
-                    List<BenchTable.HeapReading> heap = new ArrayList<>(new TransferBench(base, uploader, reader,
-                            requestPath, minio, PLAIN_BUCKET, clamd.alone(), gcLog, maxHeap).run(sizes, reps, table));
-                    heap.add(heapRun(base, uploader, reader, requestPath, gcLog, heapRunMiB, maxHeap));
-                    table.heap(heap);
+                    PortalLog portalLog = new PortalLog(work.resolve("payara.log"));
+                    new TransferBench(base, uploader, reader, requestPath, minio, PLAIN_BUCKET, clamd.alone(), gcLog,
+                            portalLog, maxHeap).run(sizes, reps, table);
+                    heapRun(base, uploader, reader, requestPath, gcLog, portalLog, heapRunMiB, maxHeap);
                     log("portal process peak RSS (VmHWM) since its start: " + vmHwm(payara.pid()));
                 }
             }
@@ -205,10 +205,11 @@ public final class PortalBench {
     }
 
     /** One more round trip of {@code mebibytes} of random bytes, streamed both ways, with the heap watched. */
-    private BenchTable.HeapReading heapRun(URI base, PortalClient uploader, PortalClient reader, String requestPath,
-                                           Path gcLog, int mebibytes, long maxHeap) throws IOException {
+    private void heapRun(URI base, PortalClient uploader, PortalClient reader, String requestPath, Path gcLog,
+                         PortalLog portalLog, int mebibytes, long maxHeap) throws IOException {
         String measure = f("heap during %d MiB streamed round trip", mebibytes);
         RandomImage content = new RandomImage((long) mebibytes << 20, new SecureRandom().nextLong());
+        int outOfMemory = portalLog.outOfMemoryErrors();
         HeapWatch watch = HeapWatch.start(base, gcLog, Duration.ofMillis(100));
         try (watch) {
             long t0 = System.nanoTime();
@@ -224,11 +225,14 @@ public final class PortalBench {
             Thread.sleep(300); // one more sample after the download
         } catch (IOException | InterruptedException e) {
             log(measure + " failed: " + e.getMessage());
-            return new BenchTable.HeapReading(measure + " (failed: " + e.getMessage() + ")", mebibytes, -1, -1, -1);
+            boolean outOfHeap = portalLog.outOfMemoryErrors() > outOfMemory;
+            table.failed(measure, BenchTable.HEAP_TARGET, e.getMessage()
+                    + (outOfHeap ? " (the portal ran out of heap: OutOfMemoryError in its log)" : ""));
+            return;
         }
         long[] gc = watch.gcLogPeak();
-        return new BenchTable.HeapReading(measure, mebibytes, Math.max(gc[0], watch.polledPeak()), gc[3],
-                watch.polledMaxHeap() > 0 ? watch.polledMaxHeap() : maxHeap);
+        table.heap(new BenchTable.HeapReading(measure, Math.max(gc[0], watch.polledPeak()),
+                watch.polledMaxHeap() > 0 ? watch.polledMaxHeap() : maxHeap, portalLog.outOfMemoryErrors() - outOfMemory));
     }
 
     private String summary() {

@@ -70,10 +70,11 @@ final class TransferBench {
     private final String plainBucket;
     private final ClamdBench clamd;
     private final Path gcLog;
+    private final PortalLog portalLog;
     private final long maxHeap;
 
     TransferBench(URI base, PortalClient uploader, PortalClient reader, String requestPath, MinioClient minio,
-                  String plainBucket, ClamdBench clamd, Path gcLog, long maxHeap) {
+                  String plainBucket, ClamdBench clamd, Path gcLog, PortalLog portalLog, long maxHeap) {
         this.base = base;
         this.uploader = uploader;
         this.reader = reader;
@@ -82,17 +83,19 @@ final class TransferBench {
         this.plainBucket = plainBucket;
         this.clamd = clamd;
         this.gcLog = gcLog;
+        this.portalLog = portalLog;
         this.maxHeap = maxHeap;
     }
 
-    /** Adds the upload and download rows to {@code table}; returns the heap seen during each size. */
-    List<BenchTable.HeapReading> run(List<Integer> sizes, int reps, BenchTable table) throws IOException {
+    /** Adds the upload, download and heap rows of each size to {@code table}. */
+    void run(List<Integer> sizes, int reps, BenchTable table) throws IOException {
         warmUp(sizes.stream().mapToInt(Integer::intValue).min().orElse(64));
         Map<String, Outcome> uploads = new LinkedHashMap<>();
         Map<Integer, List<Sample>> downloads = new LinkedHashMap<>();
         List<BenchTable.HeapReading> heap = new ArrayList<>();
         for (int size : sizes) {
             List<Sample> pooled = new ArrayList<>();
+            int outOfMemory = portalLog.outOfMemoryErrors();
             HeapWatch watch = HeapWatch.start(base, gcLog, Duration.ofMillis(250));
             try (watch) {
                 for (Kind kind : Kind.values()) {
@@ -103,8 +106,9 @@ final class TransferBench {
             }
             downloads.put(size, pooled);
             long[] gc = watch.gcLogPeak();
-            heap.add(new BenchTable.HeapReading(f("heap during %d MiB round trip", size), size,
-                    Math.max(gc[0], watch.polledPeak()), gc[3], watch.polledMaxHeap() > 0 ? watch.polledMaxHeap() : maxHeap));
+            heap.add(new BenchTable.HeapReading(f("heap during %d MiB round trip", size),
+                    Math.max(gc[0], watch.polledPeak()), watch.polledMaxHeap() > 0 ? watch.polledMaxHeap() : maxHeap,
+                    portalLog.outOfMemoryErrors() - outOfMemory));
         }
         String uploadTarget = "≤ " + BenchTable.dec(BenchTable.UPLOAD_TARGET);
         uploads.forEach((measure, outcome) -> {
@@ -124,7 +128,7 @@ final class TransferBench {
                 table.download(measure, median(samples, Sample::plainGet), median(samples, Sample::portalDownload));
             }
         });
-        return heap;
+        heap.forEach(table::heap);
     }
 
     static String uploadMeasure(int size, Kind kind) {
@@ -147,6 +151,7 @@ final class TransferBench {
 
     private Outcome measure(int size, Kind kind, int reps) {
         List<Sample> samples = new ArrayList<>();
+        int outOfMemory = portalLog.outOfMemoryErrors();
         try {
             byte[] content = kind.content(size, new SecureRandom().nextLong());
             for (int rep = 0; rep < reps; rep++) {
@@ -165,7 +170,11 @@ final class TransferBench {
                 Thread.currentThread().interrupt();
             }
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            return new Outcome(List.of(), why.length() > 300 ? why.substring(0, 300) + "…" : why);
+            why = why.length() > 300 ? why.substring(0, 300) + "…" : why;
+            if (portalLog.outOfMemoryErrors() > outOfMemory) {
+                why += " (the portal ran out of heap: OutOfMemoryError in its log)";
+            }
+            return new Outcome(List.of(), why);
         }
     }
 
