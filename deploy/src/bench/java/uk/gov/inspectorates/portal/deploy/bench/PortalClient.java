@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class PortalClient {
 
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*?([^:\"]+)\"");
+    private static final Pattern PROBLEM_DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
     private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(20);
 
@@ -127,7 +129,7 @@ final class PortalClient {
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new IOException("upload gave " + response.statusCode() + ": " + response.body());
+            throw new IOException("upload gave " + response.statusCode() + " " + problem(response.body()));
         }
         return idOf(response.body());
     }
@@ -136,6 +138,16 @@ final class PortalClient {
         return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("X-CSRF-Token", csrfToken)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A problem+json body in short: its type's last part and its detail ("unavailable: Try again later."). */
+    static String problem(String body) {
+        Matcher type = PROBLEM_TYPE.matcher(body);
+        Matcher detail = PROBLEM_DETAIL.matcher(body);
+        if (!type.find()) {
+            return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+        }
+        return type.group(1) + (detail.find() ? ": " + detail.group(1) : "");
     }
 
     private static String idOf(String body) throws IOException {
