@@ -1,24 +1,32 @@
 package uk.gov.inspectorates.portal.security.stamping;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.util.Matrix;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.core.report.Stamper;
@@ -65,22 +73,29 @@ public final class PdfBoxStamper implements Stamper {
 
     @Override
     public void stamp(InputStream original, StampMarks marks, OutputStream stamped) {
+        ParsedFonts parsed = PARSED_FONTS.poll();
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(original), "", null, null,
                 IOUtils.createMemoryOnlyStreamCache())) {
+            if (parsed == null) {
+                parsed = ParsedFonts.parse();
+            }
             if (document.isEncrypted()) {
                 document.setAllSecurityToBeRemoved(true);
             }
             // refused at upload since ADR 0018; this covers what was stored before
             PdfBoxActiveContentRemoval.remove(document);
-            Fonts fonts = new Fonts(load(document, REGULAR), load(document, BOLD));
+            Fonts fonts = new Fonts(PDType0Font.load(document, parsed.regular(), true),
+                    PDType0Font.load(document, parsed.bold(), true));
+            Map<Layout, PDFormXObject> drawn = new HashMap<>();
             int pageNumber = 0;
             for (PDPage page : document.getPages()) {
-                stampPage(document, page, marks, fonts, pageNumber++ == 0);
+                stampPage(document, page, marks, fonts, pageNumber++ == 0, drawn);
             }
             document.save(stamped);
         } catch (IOException | RuntimeException e) {
             throw new UnstampableDocument("The document could not be stamped: " + e.getMessage(), e);
         }
+        PARSED_FONTS.offer(parsed);
     }
 
     private record Fonts(PDFont regular, PDFont bold) {
@@ -88,6 +103,23 @@ public final class PdfBoxStamper implements Stamper {
 
     /** Read from the jar once: each download embeds its own subset, but the font files need not be read again. */
     private static final Map<String, byte[]> FONT_FILES = Map.of(REGULAR, fontFile(REGULAR), BOLD, fontFile(BOLD));
+
+    /**
+     * Parsed fonts for the next copy: parsing a TrueType font was a fifth of a copy's cost. A parsed font reads its
+     * tables lazily from its own buffer, so it is used by one copy at a time: taken from here, given back once its
+     * copy is saved (a copy that failed drops its fonts). There are never more than the copies made at once.
+     */
+    private static final Queue<ParsedFonts> PARSED_FONTS = new ConcurrentLinkedQueue<>();
+
+    private record ParsedFonts(TrueTypeFont regular, TrueTypeFont bold) {
+        static ParsedFonts parse() throws IOException {
+            return new ParsedFonts(parsed(REGULAR), parsed(BOLD));
+        }
+
+        private static TrueTypeFont parsed(String name) throws IOException {
+            return new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILES.get(name)));
+        }
+    }
 
     private static byte[] fontFile(String name) {
         try (InputStream font = PdfBoxStamper.class.getResourceAsStream(name)) {
@@ -100,19 +132,45 @@ public final class PdfBoxStamper implements Stamper {
         }
     }
 
-    private static PDFont load(PDDocument document, String name) throws IOException {
-        return PDType0Font.load(document, new ByteArrayInputStream(FONT_FILES.get(name)));
+    /** The marks of one displayed page size; the first page's carry the handling instructions too. */
+    private record Layout(float width, float height, boolean first) {
     }
 
-    private static void stampPage(PDDocument document, PDPage page, StampMarks marks, Fonts fonts, boolean first)
-            throws IOException {
+    /**
+     * Every page draws the marks: they are laid out once per displayed page size as a form XObject that each page of
+     * that size draws from its own appended content, in its own viewer coordinates. Laying out and encoding the text
+     * per page was most of a copy's cost (ADR 0038); what each page shows is the same.
+     */
+    private static void stampPage(PDDocument document, PDPage page, StampMarks marks, Fonts fonts, boolean first,
+                                  Map<Layout, PDFormXObject> drawn) throws IOException {
         PDRectangle visible = page.getCropBox();
         int rotation = Math.floorMod(page.getRotation(), 360);
         boolean quarterTurn = rotation == 90 || rotation == 270;
         float width = quarterTurn ? visible.getHeight() : visible.getWidth();
         float height = quarterTurn ? visible.getWidth() : visible.getHeight();
-        try (PDPageContentStream content = new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
+        Layout layout = new Layout(width, height, first);
+        PDFormXObject stamp = drawn.get(layout);
+        if (stamp == null) {
+            stamp = drawMarks(document, layout, marks, fonts);
+            drawn.put(layout, stamp);
+        }
+        // uncompressed: a few dozen bytes per page, not worth a deflater each
+        try (PDPageContentStream content = new PDPageContentStream(document, page, AppendMode.APPEND, false, true)) {
             content.transform(toViewerCoordinates(visible, rotation));
+            content.drawForm(stamp);
+        }
+    }
+
+    private static PDFormXObject drawMarks(PDDocument document, Layout layout, StampMarks marks, Fonts fonts)
+            throws IOException {
+        float width = layout.width();
+        float height = layout.height();
+        // PDFBox draws into a form only through the appearance-stream constructor (a form XObject all the same)
+        PDAppearanceStream form = new PDAppearanceStream(document);
+        form.setBBox(new PDRectangle(width, height));
+        form.setResources(new PDResources());
+        try (PDPageContentStream content = new PDPageContentStream(document, form,
+                form.getCOSObject().createOutputStream(COSName.FLATE_DECODE))) {
             watermark(content, marks.watermark(), fonts.bold(), width, height);
             content.setNonStrokingColor(0f, 0f, 0f);
             float markingSize = fitting(fonts.bold(), marks.marking(), MARKING_SIZE, width - 2 * MARGIN);
@@ -121,11 +179,12 @@ public final class PdfBoxStamper implements Stamper {
             float recipientSize = fitting(fonts.regular(), marks.recipientLine(), SMALL_SIZE, width - 2 * MARGIN);
             centred(content, fonts.regular(), recipientSize, marks.recipientLine(), width,
                     MARGIN + markingSize + 4f);
-            if (first) {
+            if (layout.first()) {
                 handlingInstructions(content, fonts.regular(), marks.handlingInstructions(), width,
                         height - MARGIN - markingSize - 6f);
             }
         }
+        return form;
     }
 
     /** Maps the reader's view (origin bottom left of the displayed page, x to the right) into user space. */

@@ -1,0 +1,228 @@
+package uk.gov.inspectorates.portal.deploy.bench;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import uk.gov.inspectorates.portal.core.classification.Classification;
+import uk.gov.inspectorates.portal.core.classification.Tier;
+import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper;
+
+/**
+ * What a stamped download costs against PDFBox's own floor: (the portal's {@link PdfBoxStamper} stamping a report
+ * and writing the whole copy to a discarding stream) / ({@code Loader.loadPDF} + full save of the same bytes to a
+ * discarding stream), in the same JVM. Medians of alternating runs after a warm-up. The reports are generated here,
+ * deterministically, for every run: a 300-page text report and an image-heavy report of about 100 MiB (JPEG
+ * photographs of noise, which neither side can recompress). Target: a ratio of at most 1.5 (issue 19, ADR 0038).
+ */
+public final class StampBench {
+
+    /** One measured case: the ratio measured / baseline and both medians in seconds. */
+    public record Row(String measure, double ratio, double baselineSeconds, double measuredSeconds) {
+    }
+
+    private StampBench() {
+    }
+
+    /**
+     * Generates both reports under {@code work} (kept only while measuring, deleted after) and measures each
+     * {@code reps} times (at least 1) after one warm-up round.
+     */
+    public static List<Row> run(Path work, int reps) throws IOException {
+        Files.createDirectories(work);
+        List<Row> rows = new ArrayList<>();
+        rows.add(measure("stamped download 300 pages", work.resolve("stamp-300-pages.pdf"),
+                textReport(300), reps));
+        rows.add(measure("stamped download 100 MiB image-heavy", work.resolve("stamp-100-mib.pdf"),
+                imageHeavyReport(100L << 20), reps));
+        return rows;
+    }
+
+    /** Runs the stamp benchmark alone: {@code java ... StampBench [workDir] [reps]}. */
+    public static void main(String[] args) throws IOException {
+        Path work = Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir"), "stamp-bench");
+        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        for (Row row : run(work, reps)) {
+            System.out.printf("%-40s ratio %.2f  (PDFBox load+save %.3f s, stamped copy %.3f s)%n",
+                    row.measure(), row.ratio(), row.baselineSeconds(), row.measuredSeconds());
+        }
+    }
+
+    private static Row measure(String name, Path file, byte[] report, int reps) throws IOException {
+        // the report is written out so that an operator can open what was measured while the bench runs
+        Files.write(file, report);
+        try {
+            PdfBoxStamper stamper = new PdfBoxStamper(Long.MAX_VALUE);
+            StampMarks marks = StampMarks.forDownload(Classification.of(Tier.OFFICIAL_SENSITIVE),
+                    "Share only with the named reviewers.", "Bench Reader", "Bench Inspectorate",
+                    Instant.parse("2026-01-01T09:00:00Z"), "bench-download-id");
+            List<Double> baseline = new ArrayList<>();
+            List<Double> stamped = new ArrayList<>();
+            for (int rep = -1; rep < Math.max(1, reps); rep++) {
+                boolean stampFirst = Math.floorMod(rep, 2) == 1;
+                double b;
+                double s;
+                if (stampFirst) {
+                    s = stamp(stamper, report, marks);
+                    b = loadAndSave(report);
+                } else {
+                    b = loadAndSave(report);
+                    s = stamp(stamper, report, marks);
+                }
+                if (rep >= 0) {
+                    baseline.add(b);
+                    stamped.add(s);
+                }
+            }
+            double b = Stats.median(baseline);
+            double s = Stats.median(stamped);
+            return new Row(name, s / b, b, s);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static double loadAndSave(byte[] report) throws IOException {
+        Counting out = new Counting();
+        long t0 = System.nanoTime();
+        try (PDDocument document = Loader.loadPDF(report)) {
+            document.save(out);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.mustHaveWritten();
+        return seconds;
+    }
+
+    private static double stamp(PdfBoxStamper stamper, byte[] report, StampMarks marks) throws IOException {
+        Counting out = new Counting();
+        long t0 = System.nanoTime();
+        stamper.stamp(new ByteArrayInputStream(report), marks, out);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.mustHaveWritten();
+        return seconds;
+    }
+
+    /** Discards what is written, counting it, so that a run that wrote nothing cannot pass for a fast one. */
+    private static final class Counting extends OutputStream {
+        private long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+
+        void mustHaveWritten() throws IOException {
+            if (bytes < 1024) {
+                throw new IOException("only " + bytes + " bytes were written");
+            }
+        }
+    }
+
+    /** A report of {@code pages} A4 pages of text (about 45 lines each), the same bytes on every run. */
+    static byte[] textReport(int pages) throws IOException {
+        Random random = new Random(19);
+        String[] words = ("inspection safeguarding partnership children outcome practice evidence leaders "
+                + "multi-agency response referral assessment risk quality improvement agency findings").split(" ");
+        try (PDDocument document = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (int p = 0; p < pages; p++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(font, 10);
+                    content.setLeading(14);
+                    content.newLineAtOffset(56, 780);
+                    content.showText("Joint targeted area inspection - page " + (p + 1));
+                    for (int line = 0; line < 45; line++) {
+                        content.newLine();
+                        StringBuilder text = new StringBuilder();
+                        while (text.length() < 95) {
+                            text.append(words[random.nextInt(words.length)]).append(' ');
+                        }
+                        content.showText(text.toString().strip());
+                    }
+                    content.endText();
+                }
+            }
+            return saved(document);
+        }
+    }
+
+    /** A report of at least {@code bytes}, one large JPEG per page (noise: it does not compress), the same bytes. */
+    static byte[] imageHeavyReport(long bytes) throws IOException {
+        Random random = new Random(1900);
+        List<byte[]> photographs = new ArrayList<>();
+        long total = 0;
+        while (total < bytes) {
+            byte[] jpeg = noiseJpeg(random, 1400, 1000);
+            photographs.add(jpeg);
+            total += jpeg.length;
+        }
+        try (PDDocument document = new PDDocument()) {
+            for (byte[] jpeg : photographs) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                PDImageXObject image = JPEGFactory.createFromByteArray(document, jpeg);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(image, 40, 300, 515, 368);
+                }
+            }
+            return saved(document);
+        }
+    }
+
+    private static byte[] noiseJpeg(Random random, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = new int[width * height];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextInt(0x1000000);
+        }
+        image.setRGB(0, 0, width, height, pixels, 0, width);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam quality = writer.getDefaultWriteParam();
+            quality.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            quality.setCompressionQuality(0.95f);
+            writer.write(null, new IIOImage(image, null, null), quality);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] saved(PDDocument document) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
+    }
+}
