@@ -191,12 +191,18 @@ public final class PortalBench {
     }
 
     /**
-     * The stamped-download rows, from helper-stamp's StampBench (PDFBox's own load + full save of the same report
-     * vs the portal's stamped copy, in this JVM).
+     * The stamped-download rows: {@link StampBench} (the portal's stamper vs PDFBox's own load + full save of the
+     * same report, in this JVM).
      */
     private void stamped(int reps) {
-        notes.add("Stamped downloads (`stamped download 300 pages`, `stamped download 100 MiB image-heavy`): not in "
-                + "this build yet (StampBench of helper-stamp is not merged).");
+        try {
+            StampBench.run(work.resolve("stamp"), reps).forEach(r ->
+                    table.stamped(r.measure(), r.ratio(), r.baselineSeconds(), r.measuredSeconds()));
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            log("stamped downloads failed: " + e);
+            table.failed("stamped download 300 pages, 100 MiB image-heavy",
+                    "≤ " + BenchTable.dec(BenchTable.STAMPED_TARGET), e.toString());
+        }
     }
 
     private void cipherRow(String measure, CipherBench.Result cipher, double seconds) {
