@@ -36,12 +36,12 @@ final class BenchClamd implements AutoCloseable {
                 + " scans every portal upload (in the timed path)");
     }
 
-    /** Runs {@link ClamdBench} against this clamd; nothing when clamd is not installed. */
-    java.util.List<String> benchAlone(int mebibytes, int reps) throws java.io.IOException {
+    /** clamd alone, for timing the same bytes the portal scans; fails when clamd is not installed. */
+    ClamdBench alone() throws java.io.IOException {
         if (clamd == null) {
-            return java.util.List.of();
+            throw new java.io.IOException(description);
         }
-        return ClamdBench.run(clamd.host(), clamd.port(), clamd.pid(), mebibytes, reps);
+        return new ClamdBench(clamd.host(), clamd.port(), clamd.pid());
     }
 
     String description() {

@@ -145,24 +145,29 @@ final class BenchDocument {
      * @throws IOException on the first difference or a wrong length
      */
     long verify(InputStream actual) throws IOException {
+        try (InputStream expected = open()) {
+            return compare(expected, actual, size);
+        }
+    }
+
+    /** Reads both streams to the end of {@code actual}, failing on the first difference or a wrong length. */
+    static long compare(InputStream expected, InputStream actual, long size) throws IOException {
         byte[] got = new byte[1 << 20];
         byte[] want = new byte[1 << 20];
         long position = 0;
-        try (InputStream expected = open()) {
-            while (true) {
-                int n = actual.readNBytes(got, 0, got.length);
-                if (n == 0) {
-                    break;
-                }
-                int m = expected.readNBytes(want, 0, n);
-                if (m != n || !java.util.Arrays.equals(got, 0, n, want, 0, n)) {
-                    throw new IOException("downloaded bytes differ from the upload near offset " + position);
-                }
-                position += n;
+        while (true) {
+            int n = actual.readNBytes(got, 0, got.length);
+            if (n == 0) {
+                break;
             }
-            if (expected.read() >= 0) {
-                throw new IOException("download ended early at " + position + " of " + size + " bytes");
+            int m = expected.readNBytes(want, 0, n);
+            if (m != n || !java.util.Arrays.equals(got, 0, n, want, 0, n)) {
+                throw new IOException("downloaded bytes differ from the upload near offset " + position);
             }
+            position += n;
+        }
+        if (expected.read() >= 0) {
+            throw new IOException("download ended early at " + position + " of " + size + " bytes");
         }
         return position;
     }

@@ -1,9 +1,6 @@
 package uk.gov.inspectorates.portal.deploy.bench;
 
-import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
-import io.minio.RemoveObjectArgs;
 import uk.gov.inspectorates.portal.deploy.Folders;
 import uk.gov.inspectorates.portal.deploy.PortFinder;
 import uk.gov.inspectorates.portal.deploy.EmbeddedObjectStoreServer;
@@ -11,7 +8,6 @@ import uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPostgresServer;
 import uk.gov.inspectorates.portal.deploy.PayaraMicroProcess;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,28 +24,27 @@ import java.util.Map;
 import java.util.Optional;
 
 import static uk.gov.inspectorates.portal.deploy.bench.Stats.f;
-import static uk.gov.inspectorates.portal.deploy.bench.Stats.median;
 import static uk.gov.inspectorates.portal.deploy.bench.Stats.mib;
-import static uk.gov.inspectorates.portal.deploy.bench.Stats.rate;
 
 /**
- * The portal's benchmarks, in one run ({@code mvn -B -q -pl deploy -Pbench verify}, or {@code scripts/bench}):
+ * The portal's benchmarks, in one run ({@code scripts/bench}, or {@code mvn -B -q -pl deploy -Pbench verify}), printed
+ * as one summary table ({@link BenchTable}) and written as markdown to {@code bench.summary}
+ * ({@code deploy/target/bench-summary.md}): every ratio of issue 19 against its baseline measured in the same run.
  * <ol>
- *   <li>bare cipher: {@code EnvelopeCipher} encrypt/decrypt in memory vs a plain copy of the same bytes;</li>
- *   <li>end to end: an encrypted upload + download through the real portal (Payara Micro with the WAR, embedded
- *       PostgreSQL, S3Proxy; JSON API over loopback HTTP) vs a plain MinIO-SDK put + get of the same bytes to
- *       the same S3Proxy; warm-up first, then alternating repetitions (portal, plain, portal, plain, ...);
- *       medians and the ratio plain time / portal time;</li>
- *   <li>heap: the high-water mark of the portal's JVM (started with {@code -Xmx256m}) during one more round
- *       trip of the largest size, streamed, from {@code /metrics} polling and from the GC log.</li>
+ *   <li>bare cipher: {@code EnvelopeCipher} decrypt in memory vs a plain copy of the same bytes (context);</li>
+ *   <li>uploads and downloads through the real portal (Payara Micro with the WAR, embedded PostgreSQL, S3Proxy,
+ *       clamd; JSON API over loopback HTTP) vs a plain MinIO-SDK put / get of the same bytes to the same S3Proxy and
+ *       clamd alone scanning them ({@link TransferBench});</li>
+ *   <li>the heap of the portal's JVM ({@code -Xmx256m}) during each size's round trips and one more streamed
+ *       round trip of {@code bench.heapRunMiB};</li>
+ *   <li>stamped downloads against PDFBox's own load + full save of the same report ({@code StampBench}).</li>
  * </ol>
- *
- * <p>Also clamd alone ({@link ClamdBench}), before Payara starts.
+ * A measure that fails is a row saying why, and the exit code is then 1; a missed target is a result (exit 0).
  *
  * <p>System properties: {@code bench.sizes} (MiB, comma-separated; default 64,256), {@code bench.reps} (3),
  * {@code bench.heapRunMiB} (512), {@code bench.portalXmx} (256m), {@code bench.cipherMiB} (256),
- * {@code bench.cipherReps} (5), {@code bench.clamdMiB} (64), {@code bench.clamdReps} (2), {@code bench.microJar}, {@code bench.war}, {@code bench.workDir},
- * {@code bench.keep} (keep the work folder).
+ * {@code bench.cipherReps} (5), {@code bench.microJar}, {@code bench.war}, {@code bench.workDir},
+ * {@code bench.summary}, {@code bench.keep} (keep the work folder).
  */
 public final class PortalBench {
 
@@ -57,11 +52,10 @@ public final class PortalBench {
     private static final String PLAIN_BUCKET = "bench-plain";
     private static final String REGION = "eu-west-2";
     private static final String DEMO_PASSWORD = "Demo-portal-2026!";
-    /** As the portal's MinioObjectStore (multipart in 8 MiB parts), so both paths upload the same way. */
-    private static final long PART_SIZE = 8L * 1024 * 1024;
 
     private final Path work;
-    private final List<String> report = new ArrayList<>();
+    private final BenchTable table = new BenchTable();
+    private final List<String> notes = new ArrayList<>();
 
     private PortalBench(Path work) {
         this.work = work;
@@ -69,26 +63,31 @@ public final class PortalBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(System.getProperty("bench.workDir", "target/bench-work")).toAbsolutePath();
+        Path summary = Path.of(System.getProperty("bench.summary", "target/bench-summary.md")).toAbsolutePath();
+        PortalBench bench = new PortalBench(work);
         int exit = 0;
         try {
-            new PortalBench(work).run();
+            bench.run();
         } catch (Exception | Error e) {
             System.err.println("[bench] FAILED: " + e);
             e.printStackTrace();
-            exit = 1;
+            bench.table.failed("the run", "", "stopped: " + e);
         } finally {
             if (!Boolean.getBoolean("bench.keep")) {
                 Folders.deleteQuietly(work);
             }
         }
-        System.exit(exit);
-    }
-
-    /** afterLastByte: of the upload, the time from the file's last byte sent to the portal's answer (0 for plain) */
-    record Trip(double upload, double download, double afterLastByte) {
-        double total() {
-            return upload + download;
+        String markdown = bench.summary();
+        Files.createDirectories(summary.getParent());
+        Files.writeString(summary, markdown);
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("[bench] written to " + summary);
+        if (bench.table.anyFailed()) {
+            System.err.println("[bench] at least one measure failed to run (its row says why)");
+            exit = 1;
         }
+        System.exit(exit);
     }
 
     private void run() throws Exception {
@@ -102,12 +101,22 @@ public final class PortalBench {
         Path microJar = Path.of(System.getProperty("bench.microJar", "target/payara-micro.jar"));
         Path war = Path.of(System.getProperty("bench.war", "target/portal.war"));
 
-        log(f("%s; %d CPUs; Java %s; bench JVM max heap %s", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), mib(Runtime.getRuntime().maxMemory())));
+        notes.add(f("Measured %s on %d CPUs (load average %s at the start), Java %s; sizes %s MiB, median of %d "
+                        + "repetitions after a warm-up; portal at -Xmx%s.", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"),
+                sizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")), reps, portalXmx));
+        log(notes.get(0));
 
         // ---- 1. bare cipher, before any server is started (nothing else competes for the CPUs)
         log(f("cipher: %d MiB in memory, %d reps after >= 3 warm-up rounds (>= 5 s)", cipherMiB, cipherReps));
-        CipherBench.Result cipher = CipherBench.run(cipherMiB, cipherReps);
+        String cipherMeasure = f("bare cipher: %%s vs plain copy, %d MiB in memory", cipherMiB);
+        try {
+            CipherBench.Result cipher = CipherBench.run(cipherMiB, cipherReps);
+            cipherRow(f(cipherMeasure, "encrypt"), cipher, cipher.encryptSeconds());
+            cipherRow(f(cipherMeasure, "decrypt"), cipher, cipher.decryptSeconds());
+        } catch (IOException | RuntimeException e) {
+            table.failed(f(cipherMeasure, "encrypt/decrypt"), "none (context)", e.toString());
+        }
 
         // ---- 2. the servers
         Folders.deleteQuietly(work);
@@ -144,13 +153,6 @@ public final class PortalBench {
             try (BenchClamd clamd = BenchClamd.startIfAvailable(work.resolve("clamd"),
                     Long.parseLong(config.get("portal.upload.max-bytes")), config)) {
                 log("malware scanning: " + clamd.description());
-                report.add("Malware scanning: " + clamd.description());
-                // clamd alone, before Payara runs (it would compete for the CPUs)
-                int clamdMiB = Integer.getInteger("bench.clamdMiB", 64);
-                int clamdReps = Integer.getInteger("bench.clamdReps", 2);
-                log(f("clamd alone: %d MiB, %d reps", clamdMiB, clamdReps));
-                List<String> clamdAlone = clamd.benchAlone(clamdMiB, clamdReps);
-                clamdAlone.forEach(l -> log(l));
                 int port = PortFinder.freePort();
                 Path gcLog = work.resolve("payara-gc.log");
                 t0 = System.nanoTime();
@@ -169,166 +171,105 @@ public final class PortalBench {
                     URI base = URI.create("http://127.0.0.1:" + port + "/");
                     MinioClient minio = MinioClient.builder().endpoint(objects.endpoint())
                             .credentials(objects.accessKey(), objects.secretKey()).region(REGION).build();
-                    transfers(base, minio, sizes, reps, payara);
-                    try {
-                        heap(base, gcLog, heapRunMiB, payara);
-                    } catch (IOException e) {
-                        // e.g. a document clamd cannot scan within its MaxScanTime is refused (422), as it must be
-                        log("heap run failed: " + e.getMessage());
-                        report.add(f("== Heap run of %d MiB: FAILED: %s ==", heapRunMiB, e.getMessage()));
-                    }
+                    PortalClient uploader = PortalClient.signIn(base, "agency.uploader", DEMO_PASSWORD);
+                    PortalClient reader = PortalClient.signIn(base, "ofsted.lead", DEMO_PASSWORD);
+                    String requestPath = reader.openInspectionWithRequest();
+                    long maxHeap = bytes(portalXmx);
+                    PortalLog portalLog = new PortalLog(work.resolve("payara.log"));
+                    new TransferBench(base, uploader, reader, requestPath, minio, PLAIN_BUCKET, clamd.alone(), gcLog,
+                            portalLog, maxHeap).run(sizes, reps, table);
+                    heapRun(base, uploader, reader, requestPath, gcLog, portalLog, heapRunMiB, maxHeap);
+                    log("portal process peak RSS (VmHWM) since its start: " + vmHwm(payara.pid()));
                 }
-                report.addAll(0, clamdAlone);
             }
         }
-        printCipher(cipher);
-        System.out.println();
-        report.forEach(System.out::println);
-    }
 
-    // ---- 2. end to end
-
-    private void transfers(URI base, MinioClient minio, List<Integer> sizes, int reps, PayaraMicroProcess payara)
-            throws Exception {
-        PortalClient inspector = PortalClient.signIn(base, "agency.uploader", DEMO_PASSWORD);
-        PortalClient reader = PortalClient.signIn(base, "ofsted.lead", DEMO_PASSWORD);
-        String requestPath = reader.openInspectionWithRequest();
-
-        int smallest = sizes.stream().mapToInt(Integer::intValue).min().orElse(64);
-        {
-            byte[] doc = new BenchDocument((long) smallest << 20, 1).toByteArray();
-            byte[] sink = new byte[doc.length];
-            long t0 = System.nanoTime();
-            for (int i = 0; i < 2; i++) {
-                unique(doc);
-                portalTrip(inspector, reader, doc, sink, requestPath);
-                plainTrip(minio, doc, sink, "warm-up-" + i);
-            }
-            log(f("warm-up: 2 round trips of %d MiB each way in %.1f s", smallest, (System.nanoTime() - t0) / 1e9));
-        }
-
-        List<String> rows = new ArrayList<>();
-        rows.add(f("%-8s %-7s %12s %12s %12s %14s %s", "size", "path", "upload MiB/s", "down MiB/s",
-                "round trip s", "round MiB/s", " (median of " + reps + "; round-trip min-max s)"));
-        List<String> ratios = new ArrayList<>();
-        for (int size : sizes) {
-            byte[] doc = new BenchDocument((long) size << 20, size).toByteArray();
-            byte[] sink = new byte[doc.length];
-            List<Trip> portal = new ArrayList<>();
-            List<Trip> plain = new ArrayList<>();
-            for (int rep = 0; rep < reps; rep++) {
-                unique(doc);
-                portal.add(portalTrip(inspector, reader, doc, sink, requestPath));
-                plain.add(plainTrip(minio, doc, sink, "bench-" + size + "-" + rep));
-                log(f("%d MiB #%d: portal %.2f s (up %.2f of which %.2f after the last byte, down %.2f), plain %.2f s (up %.2f, down %.2f)", size, rep,
-                        portal.get(rep).total(), portal.get(rep).upload(), portal.get(rep).afterLastByte(), portal.get(rep).download(),
-                        plain.get(rep).total(), plain.get(rep).upload(), plain.get(rep).download()));
-            }
-            rows.add(row(size, "portal", doc.length, portal));
-            rows.add(row(size, "plain", doc.length, plain));
-            double pu = median(portal.stream().map(Trip::upload).toList());
-            double pd = median(portal.stream().map(Trip::download).toList());
-            double pt = median(portal.stream().map(Trip::total).toList());
-            double su = median(plain.stream().map(Trip::upload).toList());
-            double sd = median(plain.stream().map(Trip::download).toList());
-            double st = median(plain.stream().map(Trip::total).toList());
-            ratios.add(f("%-8s plain_time/portal_time: upload %.2f, download %.2f, round trip %.2f  (target >= 0.95)",
-                    size + " MiB", su / pu, sd / pd, st / pt));
-            double after = median(portal.stream().map(Trip::afterLastByte).toList());
-            ratios.add(f("%-8s portal upload %.2f s, of which %.2f s from the file's last byte sent to the answer "
-                    + "(clamd's scan, the last part, the row; medians)", size + " MiB", pu, after));
-        }
-        report.add("== End to end: encrypted through the portal vs plain MinIO SDK, same bytes, same S3Proxy ==");
-        report.addAll(rows);
-        report.addAll(ratios);
-        report.add("");
-    }
-
-    private static String row(int size, String path, long bytes, List<Trip> trips) {
-        List<Double> totals = trips.stream().map(Trip::total).toList();
-        return f("%-8s %-7s %12.1f %12.1f %12.2f %14.1f  (%.2f-%.2f)", size + " MiB", path,
-                rate(bytes, median(trips.stream().map(Trip::upload).toList())),
-                rate(bytes, median(trips.stream().map(Trip::download).toList())),
-                median(totals), rate(2L * bytes, median(totals)), Stats.min(totals), Stats.max(totals));
-    }
-
-    private static Trip portalTrip(PortalClient inspector, PortalClient reader, byte[] doc, byte[] sink,
-                                   String requestPath)
-            throws Exception {
-        long t0 = System.nanoTime();
-        String id = inspector.upload(requestPath, doc);
-        long t1 = System.nanoTime();
-        int n = CipherBench.drain(reader.download(id), sink);
-        long t2 = System.nanoTime();
-        check(n, doc, sink, "portal");
-        return new Trip((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t1 - inspector.lastFileByteNanos()) / 1e9);
-    }
-
-    private static Trip plainTrip(MinioClient minio, byte[] doc, byte[] sink, String key) throws Exception {
-        long t0 = System.nanoTime();
-        minio.putObject(PutObjectArgs.builder().bucket(PLAIN_BUCKET).object(key)
-                .stream(new ByteArrayInputStream(doc), (long) doc.length, PART_SIZE)
-                .contentType("application/octet-stream").build());
-        long t1 = System.nanoTime();
-        int n = CipherBench.drain(minio.getObject(GetObjectArgs.builder().bucket(PLAIN_BUCKET).object(key).build()), sink);
-        long t2 = System.nanoTime();
-        check(n, doc, sink, "plain");
-        minio.removeObject(RemoveObjectArgs.builder().bucket(PLAIN_BUCKET).object(key).build());
-        return new Trip((t1 - t0) / 1e9, (t2 - t1) / 1e9, 0);
+        // ---- 3. stamped downloads, in this JVM once the servers are gone
+        stamped(reps);
+        notes.add(f("Load average %s at the end. The 5 GiB round trip at -Xmx256m is LargeFileIT in the "
+                + "`-Plarge-files` profile; the load test is a separate command (its own README section).", loadAverage()));
     }
 
     /**
-     * Makes the document's bytes new (16 random bytes in the middle of its padding) before each repetition:
-     * clamd caches the verdict of content it has already scanned, so repeating identical bytes would time the
-     * cache, not the scan.
+     * The stamped-download rows: {@link StampBench} (the portal's stamper vs PDFBox's own load + full save of the
+     * same report, in this JVM).
      */
-    private static void unique(byte[] doc) {
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        System.arraycopy(random, 0, doc, doc.length / 2, random.length);
-    }
-
-    private static void check(int n, byte[] doc, byte[] sink, String path) throws IOException {
-        if (n != doc.length || !Arrays.equals(doc, 0, n, sink, 0, n)) {
-            throw new IOException(path + " download differs from the upload (" + n + " of " + doc.length + " bytes)");
+    private void stamped(int reps) {
+        try {
+            StampBench.run(work.resolve("stamp"), reps).forEach(r ->
+                    table.stamped(r.measure(), r.ratio(), r.baselineSeconds(), r.measuredSeconds()));
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            log("stamped downloads failed: " + e);
+            table.failed("stamped download 300 pages, 100 MiB image-heavy",
+                    "≤ " + BenchTable.dec(BenchTable.STAMPED_TARGET), e.toString());
         }
     }
 
-    // ---- 3. heap
+    private void cipherRow(String measure, CipherBench.Result cipher, double seconds) {
+        table.context(measure, cipher.copySeconds() / seconds, f("%.3f s (plain copy)", cipher.copySeconds()),
+                f("%.3f s (%.0f MiB/s)", seconds, Stats.rate(cipher.bytes(), seconds)));
+    }
 
-    private void heap(URI base, Path gcLog, int mebibytes, PayaraMicroProcess payara) throws Exception {
-        PortalClient inspector = PortalClient.signIn(base, "agency.uploader", DEMO_PASSWORD);
-        PortalClient reader = PortalClient.signIn(base, "ofsted.lead", DEMO_PASSWORD);
-        String requestPath = reader.openInspectionWithRequest();
-        BenchDocument doc = new BenchDocument((long) mebibytes << 20, 7);
-        double up;
-        double down;
+    /** One more round trip of {@code mebibytes} of random bytes, streamed both ways, with the heap watched. */
+    private void heapRun(URI base, PortalClient uploader, PortalClient reader, String requestPath, Path gcLog,
+                         PortalLog portalLog, int mebibytes, long maxHeap) throws IOException {
+        String measure = f("heap during %d MiB streamed round trip", mebibytes);
+        RandomImage content = new RandomImage((long) mebibytes << 20, new SecureRandom().nextLong());
+        int outOfMemory = portalLog.outOfMemoryErrors();
         HeapWatch watch = HeapWatch.start(base, gcLog, Duration.ofMillis(100));
         try (watch) {
             long t0 = System.nanoTime();
-            String id = inspector.upload(requestPath, doc::open, doc.size());
+            String id = uploader.upload(requestPath, content::open, content.size(), RandomImage.FILE_NAME,
+                    RandomImage.CONTENT_TYPE);
             long t1 = System.nanoTime();
             try (InputStream in = reader.download(id)) {
-                doc.verify(in);
+                content.verify(in);
             }
             long t2 = System.nanoTime();
-            up = (t1 - t0) / 1e9;
-            down = (t2 - t1) / 1e9;
+            log(f("%s: upload %.1f MiB/s, download %.1f MiB/s", measure, Stats.rate(content.size(), (t1 - t0) / 1e9),
+                    Stats.rate(content.size(), (t2 - t1) / 1e9)));
             Thread.sleep(300); // one more sample after the download
+        } catch (IOException | InterruptedException e) {
+            log(measure + " failed: " + e.getMessage());
+            boolean outOfHeap = portalLog.outOfMemoryErrors() > outOfMemory;
+            table.failed(measure, BenchTable.HEAP_TARGET, e.getMessage()
+                    + (outOfHeap ? " (the portal ran out of heap: OutOfMemoryError in its log)" : ""));
+            return;
         }
         long[] gc = watch.gcLogPeak();
-        if (watch.samples() == 0) {
-            log("no heap metric in /metrics; its heap lines: " + HeapWatch.heapLines(base));
+        table.heap(new BenchTable.HeapReading(measure, Math.max(gc[0], watch.polledPeak()),
+                watch.polledMaxHeap() > 0 ? watch.polledMaxHeap() : maxHeap, portalLog.outOfMemoryErrors() - outOfMemory));
+    }
+
+    private String summary() {
+        StringBuilder out = new StringBuilder();
+        if (!notes.isEmpty()) {
+            out.append(notes.get(0)).append("\n\n");
         }
-        report.add(f("== Heap of the portal's JVM during a %d MiB round trip (streamed; upload %.1f MiB/s, download %.1f MiB/s) ==",
-                mebibytes, rate(doc.size(), up), rate(doc.size(), down)));
-        report.add(f("max heap (-Xmx)              %s", mib(watch.polledMaxHeap())));
-        report.add(f("peak used, /metrics polling  %s  (%d samples, every 100 ms)", mib(watch.polledPeak()), watch.samples()));
-        report.add(f("peak used, GC log            %s  (heap just before the largest of %d collections)",
-                mib(gc[0]), gc[2]));
-        report.add(f("largest heap right after GC  %s  (an upper bound of what stayed live: old-generation garbage included)",
-                mib(gc[3])));
-        report.add(f("process peak RSS (VmHWM)     %s  (since Payara's start)", vmHwm(payara.pid())));
+        out.append(table.markdown());
+        notes.stream().skip(1).forEach(n -> out.append("\n").append(n).append("\n"));
+        return out.toString();
+    }
+
+    /** "256m", "1g", "268435456" in bytes. */
+    static long bytes(String jvmSize) {
+        String s = jvmSize.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = switch (s.charAt(s.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        return Long.parseLong(unit == 1 ? s : s.substring(0, s.length() - 1)) * unit;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static String vmHwm(long pid) {
@@ -342,24 +283,6 @@ public final class PortalBench {
             return "n/a";
         }
     }
-
-    // ---- 1. cipher (printed last, with the rest)
-
-    private void printCipher(CipherBench.Result r) {
-        List<String> lines = new ArrayList<>();
-        lines.add(f("== Bare cipher: EnvelopeCipher (JDK AES-256-GCM, 64 KiB segments), %d MiB in memory, median of %d ==",
-                r.bytes() >> 20, r.reps()));
-        lines.add(f("%-22s %10s %10s %s", "", "MiB/s", "seconds", " copy_time/op_time"));
-        lines.add(f("%-22s %10.0f %10.3f %10.3f", "plain copy", rate(r.bytes(), r.copySeconds()), r.copySeconds(), 1.0));
-        lines.add(f("%-22s %10.0f %10.3f %10.3f", "encrypt", rate(r.bytes(), r.encryptSeconds()), r.encryptSeconds(),
-                r.copySeconds() / r.encryptSeconds()));
-        lines.add(f("%-22s %10.0f %10.3f %10.3f", "decrypt", rate(r.bytes(), r.decryptSeconds()), r.decryptSeconds(),
-                r.copySeconds() / r.decryptSeconds()));
-        lines.add("");
-        report.addAll(0, lines);
-    }
-
-    // ---- helpers
 
     private static void log(String message) {
         System.out.println("[bench] " + message);

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class PortalClient {
 
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*?([^:\"]+)\"");
+    private static final Pattern PROBLEM_DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
     private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(20);
 
@@ -84,24 +86,37 @@ final class PortalClient {
 
     /** As the agency's uploader: uploads evidence from bytes in memory to the request; returns the document's id. */
     String upload(String requestPath, byte[] pdf) throws IOException, InterruptedException {
-        return upload(requestPath, HttpRequest.BodyPublishers.ofByteArray(pdf));
+        return upload(requestPath, pdf, "case-file.pdf", "application/pdf");
+    }
+
+    /** Uploads evidence of another type from bytes in memory (the name's extension must match the content). */
+    String upload(String requestPath, byte[] bytes, String fileName, String contentType)
+            throws IOException, InterruptedException {
+        return upload(requestPath, HttpRequest.BodyPublishers.ofByteArray(bytes), fileName, contentType);
     }
 
     /** Uploads evidence streamed from {@code pdf} ({@code length} bytes); returns the document's id. */
     String upload(String requestPath, Supplier<InputStream> pdf, long length) throws IOException, InterruptedException {
-        return upload(requestPath, HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(pdf), length));
+        return upload(requestPath, pdf, length, "case-file.pdf", "application/pdf");
     }
 
-    private String upload(String requestPath, HttpRequest.BodyPublisher file) throws IOException, InterruptedException {
+    /** Uploads evidence streamed from {@code content} ({@code length} bytes); returns the document's id. */
+    String upload(String requestPath, Supplier<InputStream> content, long length, String fileName, String contentType)
+            throws IOException, InterruptedException {
+        return upload(requestPath, HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(content), length), fileName, contentType);
+    }
+
+    private String upload(String requestPath, HttpRequest.BodyPublisher file, String fileName, String contentType)
+            throws IOException, InterruptedException {
         String boundary = "----portal-bench-" + UUID.randomUUID();
         String head = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"metadata\"\r\n"
                 + "Content-Type: application/json\r\n\r\n"
                 + "{\"classification\":{\"tier\":\"OFFICIAL-SENSITIVE\",\"descriptor\":\"PERSONAL\"}}\r\n"
                 + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"case-file.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n";
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/" + requestPath + "/documents"))
                 .timeout(TRANSFER_TIMEOUT)
@@ -114,7 +129,7 @@ final class PortalClient {
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new IOException("upload gave " + response.statusCode() + ": " + response.body());
+            throw new IOException("upload gave " + response.statusCode() + " " + problem(response.body()));
         }
         return idOf(response.body());
     }
@@ -123,6 +138,16 @@ final class PortalClient {
         return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("X-CSRF-Token", csrfToken)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A problem+json body in short: its type's last part and its detail ("unavailable: Try again later."). */
+    static String problem(String body) {
+        Matcher type = PROBLEM_TYPE.matcher(body);
+        Matcher detail = PROBLEM_DETAIL.matcher(body);
+        if (!type.find()) {
+            return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+        }
+        return type.group(1) + (detail.find() ? ": " + detail.group(1) : "");
     }
 
     private static String idOf(String body) throws IOException {
