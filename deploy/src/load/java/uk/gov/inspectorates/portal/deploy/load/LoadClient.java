@@ -99,6 +99,60 @@ final class LoadClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> putBytes(String path, byte[] bytes) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
+                .header("X-CSRF-Token", csrfToken).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code POST .../documents} naming a completed resumable upload instead of sending the file. */
+    HttpResponse<String> shareUpload(String requestPath, String uploadId) throws IOException, InterruptedException {
+        String boundary = "----load-" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"classification\":{\"tier\":\"OFFICIAL\"}}\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"upload\"\r\n\r\n" + uploadId + "\r\n--" + boundary + "--\r\n";
+        return client.send(HttpRequest.newBuilder(base.resolve(requestPath + "/documents"))
+                .timeout(Duration.ofMinutes(5)).header("X-CSRF-Token", csrfToken)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends part {@code number} over a raw connection and drops it (a TCP reset) after half of its bytes: what a
+     * lost mobile or office connection does to an upload in flight.
+     */
+    void dropPartHalfway(String uploadId, int number, byte[] part) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoLinger(true, 0);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("PUT /api/v1/uploads/" + uploadId + "/parts/" + number + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + ":" + base.getPort() + "\r\nCookie: " + SESSION_COOKIE + "=" + sessionCookie()
+                    + "\r\nX-CSRF-Token: " + csrfToken + "\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + part.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(part, 0, part.length / 2);
+            out.flush();
+        }
+    }
+
+    /** {@code POST /api/v1/reports}: a valid embargoed report's details, then the file. */
+    HttpResponse<String> shareReport(LoadDocument file) throws IOException, InterruptedException {
+        String boundary = "----load-" + UUID.randomUUID();
+        String metadata = "{\"title\":\"Joint targeted area inspection of Northdale\",\"reportType\":"
+                + "\"OFSTED_CHILDREN_IN_NEED_LOOKED_AFTER_CARE_LEAVERS\",\"subject\":\"Northdale local authority area\","
+                + "\"classification\":{\"tier\":\"OFFICIAL_SENSITIVE\",\"descriptor\":\"PERSONAL\"},\"attestations\":"
+                + "{\"subjectHadChanceToComment\":true,\"contentFinal\":true,\"subjectHasFinalUnderEmbargo\":true}}";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        return client.send(HttpRequest.newBuilder(base.resolve("api/v1/reports")).timeout(Duration.ofMinutes(5))
+                .header("X-CSRF-Token", csrfToken).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(file.path()), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Status and the SHA-256 of the body, hashed as it arrives. */
     record Download(int status, String sha256, long bytes) {
     }

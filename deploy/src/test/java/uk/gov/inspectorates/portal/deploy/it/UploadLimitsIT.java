@@ -71,7 +71,7 @@ class UploadLimitsIT extends PortalDeployment {
             }
             for (Uploader uploader : uploaders) {
                 // the held uploads take the person's places as their files begin: one more is then refused
-                Attempt first = firstRefusal(uploader, sent);
+                Attempt first = firstRefusal(uploader, sent, held);
                 refused.add(first);
                 List<CompletableFuture<Attempt>> more = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
@@ -203,7 +203,8 @@ class UploadLimitsIT extends PortalDeployment {
     private final Map<String, Integer> storedBeforeRefusal = new ConcurrentHashMap<>();
 
     /** Sends uploads one by one until one is refused; those stored on the way count among the 201s. */
-    private Attempt firstRefusal(Uploader uploader, Map<String, byte[]> sent) throws Exception {
+    private Attempt firstRefusal(Uploader uploader, Map<String, byte[]> sent,
+                                 List<CompletableFuture<HttpResponse<String>>> held) throws Exception {
         for (int tries = 0; tries < 100; tries++) {
             byte[] pdf = pdf(uploader.name() + " probe " + tries);
             HttpResponse<String> response = uploader.api().postMultipart(uploader.documents(), OFFICIAL, "probe.pdf",
@@ -215,7 +216,9 @@ class UploadLimitsIT extends PortalDeployment {
             kept(sent, uploader, response, pdf);
             storedBeforeRefusal.merge(uploader.name(), 1, Integer::sum);
         }
-        throw new AssertionError(uploader.name() + " was never refused with four uploads held");
+        throw new AssertionError(uploader.name() + " was never refused with four uploads held; the held: "
+                + held.stream().map(f -> !f.isDone() ? "in flight" : f.isCompletedExceptionally() ? "failed: "
+                + f.handle((r, e) -> String.valueOf(e)).join() : f.join().statusCode() + " " + f.join().body()).toList());
     }
 
     private int uploadsBeforeRefusal(Map<String, byte[]> sent) {
