@@ -56,7 +56,7 @@ public final class LoadTest {
         int largeMiB = Integer.getInteger("load.largeMiB", 256);
         int largeCount = Integer.getInteger("load.largeCount", 2);
         double p95Bound = Double.parseDouble(System.getProperty("load.p95BoundSeconds", "60"));
-        String portalXmx = System.getProperty("load.portalXmx", "1g");
+        String portalXmx = System.getProperty("load.portalXmx", "2g");
         Path work = Path.of(System.getProperty("load.workDir", "target/load-work")).toAbsolutePath();
         Path summary = Path.of(System.getProperty("load.summary", "target/load-summary.md"));
         Path microJar = Path.of(System.getProperty("load.microJar", "target/payara-micro.jar"));
@@ -211,14 +211,17 @@ public final class LoadTest {
                 long to = i == steps.size() - 1 ? Long.MAX_VALUE : from + stepSeconds * 1000L;
                 List<Recorder.Sample> samples = Recorder.between(from, to);
                 List<Recorder.Sample> uploads = samples.stream().filter(Recorder.Sample::upload).toList();
-                long ok = uploads.stream().filter(s -> s.status() == 201).count();
+                long ok = uploads.stream().filter(s -> s.status() == 201
+                        && (s.kind().equals("upload") || s.kind().endsWith(" share"))).count();
                 long busy429 = samples.stream().filter(s -> s.status() == 429).count();
                 long busy503 = samples.stream().filter(s -> s.status() == 503).count();
                 List<Recorder.Sample> errors = samples.stream().filter(Recorder.Sample::error).toList();
                 errors.forEach(e -> errorsByType.merge(e.kind() + " " + e.status()
                         + (e.problem() == null ? "" : " " + e.problem()), 1L, Long::sum));
                 double mib = uploads.stream().mapToLong(Recorder.Sample::bytes).sum() / (double) MIB;
-                double seconds = stepSeconds;
+                // the last step also takes the uploads still in flight when the injection ends
+                double seconds = i < steps.size() - 1 ? stepSeconds : Math.max(stepSeconds,
+                        (samples.stream().mapToLong(Recorder.Sample::endedAtMillis).max().orElse(from) - from) / 1000.0);
                 double throughput = mib / seconds;
                 List<Long> times = samples.stream().map(Recorder.Sample::millis).sorted().toList();
                 double p95 = percentile(times, 95);

@@ -18,6 +18,10 @@ final class Recorder {
     /** One request; {@code status} 0 when no answer came (connection lost, timeout). */
     record Sample(long startedAtMillis, String kind, int status, long millis, long bytes, String problem) {
 
+        long endedAtMillis() {
+            return startedAtMillis + millis;
+        }
+
         boolean upload() {
             return kind.startsWith("upload");
         }
@@ -53,10 +57,11 @@ final class Recorder {
         KEPT.put(documentId, new Kept(documentId, readerUsername, sha256, bytes));
     }
 
+    /** The requests that ended (were answered, or failed) within the window. */
     static List<Sample> between(long fromMillis, long toMillis) {
         List<Sample> within = new ArrayList<>();
         for (Sample sample : SAMPLES) {
-            if (sample.startedAtMillis() >= fromMillis && sample.startedAtMillis() < toMillis) {
+            if (sample.endedAtMillis() >= fromMillis && sample.endedAtMillis() < toMillis) {
                 within.add(sample);
             }
         }
