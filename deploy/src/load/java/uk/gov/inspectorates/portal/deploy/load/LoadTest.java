@@ -194,8 +194,13 @@ public final class LoadTest {
         try (PortalWatch watch = new PortalWatch(pid);
              Droppers droppers = new Droppers(2, uploaders.subList(uploaders.size() - 2, uploaders.size()), pool,
                      requestOf, readerOf)) {
-            gatling = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", DayTwoRush.class.getName(),
-                    "-rf", work.resolve("gatling").toString()});
+            try {
+                gatling = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", DayTwoRush.class.getName(),
+                        "-rf", work.resolve("gatling").toString()});
+            } catch (RuntimeException crashed) {
+                crashed.printStackTrace();
+                gatling = -1;
+            }
             droppers.close();
             long start = DayTwoRush.startedAtMillis;
             List<String> lines = new ArrayList<>();
@@ -287,6 +292,7 @@ public final class LoadTest {
             }
             if (gatling != 0) {
                 lines.add("Gatling reported status " + gatling + " (its report: " + work.resolve("gatling") + ")");
+                failures.add("Gatling did not complete its run (status " + gatling + ")");
             }
             lines.add(failures.isEmpty() ? "RESULT: PASS" : "RESULT: FAIL: " + String.join("; ", failures));
             String header = String.format("Load test, %s, %d CPUs, %d agency uploaders, steps %s of %d s each; "

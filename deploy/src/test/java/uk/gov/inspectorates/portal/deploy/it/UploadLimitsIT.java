@@ -205,7 +205,9 @@ class UploadLimitsIT extends PortalDeployment {
     /** Sends uploads one by one until one is refused; those stored on the way count among the 201s. */
     private Attempt firstRefusal(Uploader uploader, Map<String, byte[]> sent,
                                  List<CompletableFuture<HttpResponse<String>>> held) throws Exception {
-        for (int tries = 0; tries < 100; tries++) {
+        // the held uploads' files begin within moments; a slow machine gets up to 40 s
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        for (int tries = 0; System.nanoTime() < until; tries++) {
             byte[] pdf = pdf(uploader.name() + " probe " + tries);
             HttpResponse<String> response = uploader.api().postMultipart(uploader.documents(), OFFICIAL, "probe.pdf",
                     pdf, true);
