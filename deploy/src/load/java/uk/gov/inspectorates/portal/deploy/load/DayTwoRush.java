@@ -105,7 +105,8 @@ public class DayTwoRush extends Simulation {
                 .pause(Duration.ofSeconds(3))
                 .injectClosed(constantConcurrentUsers(1).during(total)));
 
-        setUp(populations).protocols(protocol).maxDuration(total.plusMinutes(10));
+        // uploads still in flight when the last step ends may finish within load.drainSeconds
+        setUp(populations).protocols(protocol).maxDuration(total.plusSeconds(plan.drainSeconds()));
     }
 
     /** Acts as the fed person: their portal session's cookie (signed in by LoadTest). */

@@ -102,6 +102,8 @@ final class Droppers implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
+        if (!pool.awaitTermination(2, TimeUnit.MINUTES)) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -159,7 +159,7 @@ final class LoadClient {
 
     Download download(String path) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofMinutes(20)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             CountingStream counting = new CountingStream(body);
             String sha = LoadDocument.sha256(counting);

@@ -11,7 +11,7 @@ import java.util.Map;
 record LoadPlan(String baseUrl, List<Integer> steps, int stepSeconds, List<Map<String, Object>> uploaders,
                 List<Map<String, Object>> files, List<Map<String, Object>> largeFiles,
                 List<Map<String, Object>> inspectors, List<Map<String, Object>> readers,
-                List<Map<String, Object>> siros) {
+                List<Map<String, Object>> siros, int drainSeconds) {
 
     static volatile LoadPlan current;
 
