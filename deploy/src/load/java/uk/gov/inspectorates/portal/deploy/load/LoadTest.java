@@ -276,6 +276,7 @@ public final class LoadTest {
             int checked = 0;
             List<String> differing = new ArrayList<>();
             int unanswered = 0;
+            List<String> unchecked = new ArrayList<>();
             for (Recorder.Kept kept : Recorder.KEPT.values()) {
                 checked++;
                 try {
@@ -287,7 +288,7 @@ public final class LoadTest {
                                 + kept.bytes() + " bytes)");
                     }
                 } catch (IOException noAnswer) {
-                    differing.add(kept.documentId() + " (no answer: " + noAnswer + ")");
+                    unchecked.add(kept.documentId() + " (" + noAnswer.getClass().getSimpleName() + ")");
                     if (++unanswered >= 3) {
                         int left = Recorder.KEPT.size() - checked;
                         lines.add("The portal stopped answering during the check: " + left + " uploads answered 201"
@@ -297,9 +298,10 @@ public final class LoadTest {
                     }
                 }
             }
-            lines.add(String.format("Every upload answered 201 downloaded and compared (SHA-256): %d checked in %.0f s,"
-                    + " %d differ%s", checked, (System.nanoTime() - t0) / 1e9, differing.size(),
-                    differing.isEmpty() ? "" : ": " + differing));
+            lines.add(String.format("Every upload answered 201 downloaded and compared (SHA-256): %d of %d tried in"
+                    + " %.0f s, %d differ%s, %d not answered%s", checked, Recorder.KEPT.size(),
+                    (System.nanoTime() - t0) / 1e9, differing.size(), differing.isEmpty() ? "" : ": " + differing,
+                    unchecked.size(), unchecked.isEmpty() ? "" : ": " + unchecked));
             if (!differing.isEmpty()) {
                 failures.add(differing.size() + " uploads answered 201 do not download byte for byte");
             }
