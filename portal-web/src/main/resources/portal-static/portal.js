@@ -12,6 +12,7 @@ const UNAVAILABLE_ATTEMPTS = 12;
 const STALLED_MS = 60000;
 const CONNECTION_LOST = 'Connection lost. The upload will continue when you are back online.';
 const PORTAL_UNAVAILABLE = 'The portal cannot take the file at the moment. The upload will continue shortly.';
+const YOURS_BUSY = 'You are sending several files at once. This one will continue shortly.';
 const CHECK_UNAVAILABLE = 'The virus check is not available at the moment. The portal will try again shortly.';
 
 /** The request never got an answer (network drop, timeout) or the portal was unavailable: worth retrying. */
@@ -198,6 +199,9 @@ async function sendResumably(form, fileInput, file, startBody, label) {
         resolve(answer);
       } else if (request.status === 0) {
         reject(new Interrupted(CONNECTION_LOST));
+      } else if (request.status === 429) {
+        // too many of this person's uploads at once (docs/adr/0039): wait and carry on, as for a busy portal
+        reject(new Interrupted(YOURS_BUSY, new Refused(request.status, answer)));
       } else if (request.status === 502 || request.status === 503 || request.status === 504) {
         reject(new Interrupted(url.endsWith('/completion') ? CHECK_UNAVAILABLE : PORTAL_UNAVAILABLE,
             new Refused(request.status, answer)));

@@ -280,6 +280,70 @@ final class PortalApi {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A multipart {@code POST} (fields, then the file) sent asynchronously whose body stops after the fields and the
+     * file's first {@code sentBeforeHold} bytes until {@code hold} opens: the request is in flight, its file begun,
+     * as long as the caller wants (UploadLimitsIT).
+     */
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> postMultipartHeld(String path,
+            java.util.List<String[]> fields, String fileName, byte[] file, int sentBeforeHold,
+            java.util.concurrent.CountDownLatch hold, boolean withCsrfHeader) {
+        String boundary = "----portal-test-" + UUID.randomUUID();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        for (String[] field : fields) {
+            part(head, boundary, "Content-Disposition: form-data; name=\"" + field[0] + "\"\r\n",
+                    field[1].getBytes(StandardCharsets.UTF_8));
+        }
+        head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        head.write(file, 0, sentBeforeHold);
+        byte[] before = head.toByteArray();
+        ByteArrayOutputStream tail = new ByteArrayOutputStream();
+        tail.write(file, sentBeforeHold, file.length - sentBeforeHold);
+        tail.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] after = tail.toByteArray();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(before),
+                                new HeldStream(after, hold))), before.length + after.length));
+        if (withCsrfHeader) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Its bytes once the latch opens. */
+    private static final class HeldStream extends java.io.InputStream {
+        private final java.io.InputStream bytes;
+        private final java.util.concurrent.CountDownLatch hold;
+
+        HeldStream(byte[] bytes, java.util.concurrent.CountDownLatch hold) {
+            this.bytes = new java.io.ByteArrayInputStream(bytes);
+            this.hold = hold;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            try {
+                if (!hold.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new java.io.IOException("held too long");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+            return bytes.read(buffer, offset, length);
+        }
+    }
+
     /** Hands out its bytes in 16 KiB reads, pausing between them to keep to the rate. */
     private static final class ThrottledStream extends java.io.InputStream {
         private final byte[] bytes;

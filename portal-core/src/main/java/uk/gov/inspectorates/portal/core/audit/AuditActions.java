@@ -50,6 +50,8 @@ public final class AuditActions {
     public static final String UPLOAD_ACCESS = "UPLOAD_ACCESS";
     /** A resumable upload was discarded: by its owner, on a refusal, or on expiry (policy). */
     public static final String UPLOAD_DISCARD = "UPLOAD_DISCARD";
+    /** An upload refused because its uploader had too many at once (the per-user limit's rule id as the detail). */
+    public static final String UPLOAD_ADMISSION = "UPLOAD_ADMISSION";
     /** One run of master-key rotation, with counts. */
     public static final String MASTER_KEY_ROTATION = "MASTER_KEY_ROTATION";
     /** A local authority area or an agency added (or refused): the new values in the detail. */

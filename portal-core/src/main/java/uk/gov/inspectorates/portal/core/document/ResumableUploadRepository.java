@@ -28,4 +28,16 @@ public interface ResumableUploadRepository {
 
     /** Every upload not yet attached or discarded, whatever its status, soonest expiry first. */
     List<ResumableUpload> all();
+
+    /**
+     * How many of the owner's uploads are unfinished at {@code now}: still receiving or assembled but not yet checked,
+     * and not expired (a completed, cancelled or expired upload no longer counts).
+     */
+    default int countUnfinished(String ownerUserId, Instant now) {
+        return (int) all().stream()
+                .filter(upload -> upload.ownerUserId().equals(ownerUserId))
+                .filter(upload -> upload.status() != ResumableUpload.Status.READY)
+                .filter(upload -> upload.expiresAt().isAfter(now))
+                .count();
+    }
 }

@@ -342,7 +342,7 @@ public final class ResumableUploads {
 
     /** The irreversible part of a discard, done before (and outside) any unit of work that records it. */
     private void destroyContent(ResumableUpload upload) {
-        keys.destroyScope(upload.content().scope());
+        destroyOwnScope(upload.content().scope());
         try {
             store.discard(upload.content());
         } catch (IOException e) {
@@ -350,9 +350,21 @@ public final class ResumableUploads {
         }
     }
 
+    /**
+     * A report upload's key scope was made for it alone (the report's id is chosen at the start), so destroying it
+     * crypto-shreds just the upload. An inspection document's scope is its inspection's, shared with every document
+     * already kept: destroying it would make them all unreadable. There only the object and the record go (the
+     * record holds the upload's wrapped data key).
+     */
+    private void destroyOwnScope(KeyScope scope) {
+        if (scope.kind() == KeyScope.Kind.REPORT) {
+            keys.destroyScope(scope);
+        }
+    }
+
     private void removeContent(PartedContent content, RuntimeException failure) {
         try {
-            keys.destroyScope(content.scope());
+            destroyOwnScope(content.scope());
             store.discard(content);
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);

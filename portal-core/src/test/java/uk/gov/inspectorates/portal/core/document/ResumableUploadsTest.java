@@ -620,4 +620,36 @@ class ResumableUploadsTest {
         assertDiscarded(upload);
         assertTrue(store.objects().isEmpty());
     }
+
+    /** An inspection document's upload shares its inspection's key scope with every document already kept. */
+    @ParameterizedTest
+    @ValueSource(strings = {"abandoned", "refused at part one"})
+    void discardingAnInspectionDocumentsUploadNeverDestroysItsInspectionsKey(String how) {
+        KeyScope inspection = KeyScope.inspection("inspection-1");
+        Subject uploader = aSubject().withId("uploader").ofAgency().withRoles(Role.AGENCY_UPLOADER).build();
+        byte[] kept = "the inspection's other documents".getBytes(StandardCharsets.US_ASCII);
+        WrappedKey other = keys.wrap(inspection, kept, "document-1");
+        ResumableUpload upload = uploads.begin(uploader, UploadPurpose.INSPECTION_DOCUMENT, inspection, "evidence.pdf",
+                file.length);
+
+        if (how.equals("abandoned")) {
+            uploads.abandon(uploader, upload.id());
+        } else {
+            byte[] notAPdf = new byte[PART_SIZE];
+            assertThrows(UploadRejected.class, () -> send(uploader, upload, 1, notAPdf));
+        }
+
+        assertArrayEquals(kept, keys.unwrap(inspection, other, "document-1"), "the inspection's key is alive");
+        assertFalse(removals.stream().anyMatch(removal -> removal.startsWith("kek-destroyed")), removals.toString());
+        assertTrue(repository.all().isEmpty(), "the upload itself is gone");
+    }
+
+    @Test
+    void discardingAReportsUploadDestroysItsOwnScope() {
+        ResumableUpload upload = begin();
+
+        uploads.abandon(owner, upload.id());
+
+        assertTrue(removals.contains("kek-destroyed:" + SCOPE), removals.toString());
+    }
 }

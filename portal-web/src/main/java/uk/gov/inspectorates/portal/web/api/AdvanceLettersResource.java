@@ -21,6 +21,7 @@ import uk.gov.inspectorates.portal.core.letter.LetterOnwardSharing;
 import uk.gov.inspectorates.portal.core.letter.LetterOnwardSharingService;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
 import uk.gov.inspectorates.portal.web.upload.LetterUploadReader;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * Advance letters sent ahead of their report (docs/adr/0015): where children or vulnerable adults are or may be at
@@ -30,6 +31,9 @@ import uk.gov.inspectorates.portal.web.upload.LetterUploadReader;
 @Path("advance-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdvanceLettersResource {
+
+    @Inject
+    UploadPlaces places;
 
     @Inject
     AdvanceLetterService letters;
@@ -55,7 +59,7 @@ public class AdvanceLettersResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response send() {
-        Letter letter = LetterUploadReader.readAhead(letters, request, current.get(), fields -> { },
+        Letter letter = LetterUploadReader.readAhead(letters, places, request, current.get(), fields -> { },
                 fields -> LettersResource.draftOf(fields.get("metadata")));
         return Response.created(uri.getAbsolutePathBuilder().path(letter.id()).build())
                 .entity(LettersResource.LetterView.of(letter)).build();

@@ -34,6 +34,7 @@ import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
 import uk.gov.inspectorates.portal.web.upload.StreamedMultipart;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * An inspection's findings letter before issue (docs/adr/0025): its stage, versions, sign-offs and due dates; the
@@ -46,6 +47,9 @@ public class FindingsLetterResource {
 
     @Inject
     FindingsLetterService letters;
+
+    @Inject
+    UploadPlaces places;
 
     @Inject
     FindingsLetterReading reading;
@@ -151,7 +155,7 @@ public class FindingsLetterResource {
                     return comments ? letters.checkComments(subject, id, tier, descriptor)
                             : letters.checkVersion(subject, id, tier, descriptor);
                 },
-                (target, file) -> letters.upload(subject, target, file),
+                (target, file) -> places.holding(subject, request, () -> letters.upload(subject, target, file)),
                 (target, uploadId) -> {
                     throw InvalidInput.of("upload", "Send the file itself: findings letters take no resumable upload");
                 })

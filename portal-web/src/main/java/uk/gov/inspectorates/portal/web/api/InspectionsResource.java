@@ -32,6 +32,7 @@ import uk.gov.inspectorates.portal.core.inspection.RequestDraft;
 import uk.gov.inspectorates.portal.core.inspection.UploadTarget;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.web.upload.StreamedMultipart;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * Joint targeted area inspections (API.md, JTAI): open and read inspections with their working-day timeline, make
@@ -43,6 +44,9 @@ public class InspectionsResource {
 
     @Inject
     InspectionService inspections;
+
+    @Inject
+    UploadPlaces places;
 
     @Inject
     InformationRequests requests;
@@ -134,7 +138,7 @@ public class InspectionsResource {
                     return documents.checkUpload(subject, id, rid, JsonBodies.text(classification, "tier"),
                             JsonBodies.text(classification, "descriptor"));
                 },
-                (target, file) -> documents.upload(subject, target, file),
+                (target, file) -> places.holding(subject, request, () -> documents.upload(subject, target, file)),
                 (target, uploadId) -> documents.uploaded(subject, target, uploadId))
                 .read(request);
         return Response.created(uri.getBaseUriBuilder().path("documents").path(uploaded.id()).build())

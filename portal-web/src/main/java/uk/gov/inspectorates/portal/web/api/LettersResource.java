@@ -26,6 +26,7 @@ import uk.gov.inspectorates.portal.core.letter.LetterService;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
 import uk.gov.inspectorates.portal.web.upload.LetterUploadReader;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * Covering and advance letters of a report (docs/adr/0015). Adding one is multipart: {@code metadata} (JSON) first,
@@ -34,6 +35,9 @@ import uk.gov.inspectorates.portal.web.upload.LetterUploadReader;
 @Path("reports/{id}/letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class LettersResource {
+
+    @Inject
+    UploadPlaces places;
 
     @Inject
     LetterService letters;
@@ -63,7 +67,7 @@ public class LettersResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response add(@PathParam("id") String id) {
-        Letter letter = LetterUploadReader.read(letters, request, current.get(), id, fields -> { },
+        Letter letter = LetterUploadReader.read(letters, places, request, current.get(), id, fields -> { },
                 fields -> draftOf(fields.get("metadata")));
         return Response.created(uri.getAbsolutePathBuilder().path(letter.id()).build())
                 .entity(LetterView.of(letter)).build();

@@ -31,10 +31,14 @@ import uk.gov.inspectorates.portal.core.report.PartyViewDraft;
 import uk.gov.inspectorates.portal.core.report.WithholdViews;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
 import uk.gov.inspectorates.portal.web.upload.ReportUploadReader;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
+
+    @Inject
+    UploadPlaces places;
 
     @Inject
     ReportService reports;
@@ -69,7 +73,7 @@ public class ReportsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response share() {
-        Report report = new ReportUploadReader(reports).read(request, current.get(), fields -> { },
+        Report report = new ReportUploadReader(reports, places).read(request, current.get(), fields -> { },
                 fields -> ReportMetadataJson.draftOf(fields.get("metadata")));
         return Response.created(uri.getAbsolutePathBuilder().path(report.id()).build())
                 .entity(viewOf(report)).build();

@@ -1,6 +1,7 @@
 package uk.gov.inspectorates.portal.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,11 +20,13 @@ import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
 import uk.gov.inspectorates.portal.core.report.ReportService;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * Resumable uploads (docs/adr/0009): start one with the file's name and size, send its parts (each exactly
  * {@code partSize} bytes but the last; any order; again after an interruption), ask which parts arrived, complete
- * it (the file is then checked), and share it by its id. Only the uploader sees an upload.
+ * it (the file is then checked), and share it by its id. Only the uploader sees an upload. A part is received, and an
+ * upload started, only within the uploader's limits ({@link UploadPlaces}, docs/adr/0039): 429 otherwise.
  */
 @Path("uploads")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,8 +48,14 @@ public class UploadsResource {
     @Inject
     CurrentSubject current;
 
+    @Inject
+    UploadPlaces places;
+
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,10 +68,11 @@ public class UploadsResource {
             throw InvalidInput.of("length", "Give the file's size in bytes");
         }
         // an inspection document is kept under its inspection's key scope, so the request it answers comes first
-        ResumableUpload upload = "REPORT".equals(start.purpose())
-                ? reports.startUpload(current.get(), start.fileName(), start.length())
-                : evidence.startUpload(current.get(), required(start.inspection(), "inspection"),
-                        required(start.request(), "request"), start.fileName(), start.length());
+        var subject = current.get();
+        ResumableUpload upload = places.starting(subject, () -> "REPORT".equals(start.purpose())
+                ? reports.startUpload(subject, start.fileName(), start.length())
+                : evidence.startUpload(subject, required(start.inspection(), "inspection"),
+                        required(start.request(), "request"), start.fileName(), start.length()));
         return Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build())
                 .entity(Views.UploadView.of(upload)).build();
     }
@@ -84,7 +94,9 @@ public class UploadsResource {
     @Path("{id}/parts/{number}")
     @Consumes(MediaType.WILDCARD)
     public Views.UploadView part(@PathParam("id") String id, @PathParam("number") int number, InputStream body) {
-        return Views.UploadView.of(uploads.receivePart(current.get(), id, number, body));
+        var subject = current.get();
+        return Views.UploadView.of(places.holding(subject, request, () -> uploads.receivePart(subject, id, number,
+                body)));
     }
 
     @POST

@@ -22,11 +22,13 @@ import uk.gov.inspectorates.portal.core.inspection.EvidenceDocument;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
 import uk.gov.inspectorates.portal.core.inspection.UploadTarget;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * The upload form of a request's page, read as a stream: the CSRF token and the classification come first and are
@@ -45,6 +47,9 @@ public class EvidenceUploadForm {
 
     @Inject
     EvidenceDocuments documents;
+
+    @Inject
+    UploadPlaces places;
 
     /** What became of the form: the documents kept, each refusal (by file), the classification chosen. */
     record Outcome(List<EvidenceDocument> stored, List<FieldError> refusals, String tier, Problem problem) {
@@ -85,8 +90,20 @@ public class EvidenceUploadForm {
                 if (target == null) {
                     target = check(request, subject, inspectionId, requestId, fields);
                 }
-                try (InputStream content = part.getInputStream()) {
-                    stored.add(documents.upload(subject, target, new IncomingDocument(part.getName(), content)));
+                UploadTarget checked = target;
+                try {
+                    stored.add(places.holding(subject, request, () -> {
+                        try (InputStream content = part.getInputStream()) {
+                            return documents.upload(subject, checked, new IncomingDocument(part.getName(), content));
+                        }
+                    }));
+                } catch (Busy busy) {
+                    // the rest of the form was read and thrown away: the files not yet stored are to be sent again
+                    Problem problem = Problems.from(busy);
+                    refusals.add(new FieldError(FILE, part.getName() + " and any files after it were not kept: "
+                            + problem.detail()));
+                    Problem summary = Problems.from(new InvalidInput(refusals));
+                    return new Outcome(stored, refusals, fields.get(TIER), problem.withErrors(summary.errors()));
                 } catch (UploadRejected | InvalidInput refused) {
                     Problem problem = Problems.from(refused);
                     first = first == null ? problem : first;

@@ -21,6 +21,7 @@ import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
 import uk.gov.inspectorates.portal.web.upload.StreamedMultipart;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * The findings letter section of an inspection's page (docs/adr/0025): its stage, due dates, documents and sign-offs,
@@ -34,6 +35,9 @@ public class FindingsLetterPages {
 
     @Inject
     FindingsLetterService letters;
+
+    @Inject
+    UploadPlaces places;
 
     @Inject
     FindingsLetterReading reading;
@@ -145,7 +149,7 @@ public class FindingsLetterPages {
                                         error.message())).toList());
                     }
                 },
-                (target, file) -> letters.upload(subject, target, file),
+                (target, file) -> places.holding(subject, request, () -> letters.upload(subject, target, file)),
                 (target, uploadId) -> {
                     throw InvalidInput.of("file", "Choose the file to upload");
                 })

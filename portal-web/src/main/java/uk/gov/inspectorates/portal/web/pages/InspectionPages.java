@@ -30,12 +30,14 @@ import uk.gov.inspectorates.portal.core.postinspection.AnnexDDeadlines;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralService;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.JtaiNames;
 import uk.gov.inspectorates.portal.web.api.Problems;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * The JTAI pages under {@code /inspections}: the inspections a person may see; an inspection's page (its working-day
@@ -57,6 +59,9 @@ public class InspectionPages extends HttpServlet {
     private static final Pattern REQUEST = Pattern.compile("/([0-9a-f]{32})/requests/([0-9a-f]{32})");
     private static final Pattern FINDINGS_LETTER_STEP = Pattern.compile(
             "/([0-9a-f]{32})/findings-letter/(version|comments|sign-off|accuracy-check|issue)");
+
+    @Inject
+    UploadPlaces places;
 
     @Inject
     InspectionService inspections;
@@ -188,6 +193,9 @@ public class InspectionPages extends HttpServlet {
         } catch (InvalidInput | Conflict | UploadRejected refused) {
             Problem problem = Problems.from(refused);
             inspection(request, response, subject, id, problem);
+            return;
+        } catch (Busy busy) {
+            inspection(request, response, subject, id, UploadPlaces.onForm(busy, "file", response));
             return;
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);

@@ -27,6 +27,7 @@ import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.report.Report;
 import uk.gov.inspectorates.portal.core.report.ReportStatus;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.web.api.Problem;
@@ -34,6 +35,8 @@ import uk.gov.inspectorates.portal.web.api.Problems;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
 import uk.gov.inspectorates.portal.web.upload.LetterUploadReader;
+import uk.gov.inspectorates.portal.web.upload.ReportUploadReader;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * The letter pages under a report (docs/adr/0015), reached through {@link ReportPages}: the form to add a covering
@@ -47,6 +50,9 @@ public class LetterPages {
     private static final Pattern PATH = Pattern.compile("/([0-9a-f]{32})/letters(?:/(new|[0-9a-f]{32}/content))?");
     /** Advance letters sent ahead of their report: the form, its post and a letter's stamped download. */
     private static final Pattern AHEAD = Pattern.compile("/ahead(?:/(new|([0-9a-f]{32})/content))?");
+
+    @Inject
+    UploadPlaces places;
 
     @Inject
     LetterService letters;
@@ -125,7 +131,7 @@ public class LetterPages {
         String reportId = matcher.group(1);
         Map<String, String> given = new HashMap<>();
         try {
-            Letter letter = LetterUploadReader.read(letters, request, subject, reportId, fields -> {
+            Letter letter = LetterUploadReader.read(letters, places, request, subject, reportId, fields -> {
                 given.putAll(fields);
                 if (!PortalSession.csrfTokenMatches(request, fields.get(PortalSession.CSRF_FIELD))) {
                     throw new AccessDenied(Problems.CSRF_RULE);
@@ -137,6 +143,10 @@ public class LetterPages {
             Problem problem = Problems.from(invalid);
             form(request, response, subject, letters.reportForNewLetter(subject, reportId),
                     model(request, subject, "Add a letter").errors(problem), given, problem.status());
+        } catch (Busy busy) {
+            Problem problem = UploadPlaces.onForm(busy, ReportUploadReader.FILE_FIELD, response);
+            form(request, response, subject, letters.reportForNewLetter(subject, reportId),
+                    model(request, subject, "Add a letter").errors(problem), given, problem.status());
         } catch (RuntimeException failure) {
             pages.problem(response, Problems.from(failure), model(request, subject, "There is a problem"));
         }
@@ -146,7 +156,7 @@ public class LetterPages {
             throws IOException {
         Map<String, String> given = new HashMap<>();
         try {
-            Letter letter = LetterUploadReader.readAhead(advanceLetters, request, subject, fields -> {
+            Letter letter = LetterUploadReader.readAhead(advanceLetters, places, request, subject, fields -> {
                 given.putAll(fields);
                 if (!PortalSession.csrfTokenMatches(request, fields.get(PortalSession.CSRF_FIELD))) {
                     throw new AccessDenied(Problems.CSRF_RULE);
@@ -155,6 +165,10 @@ public class LetterPages {
             response.sendRedirect(request.getContextPath() + "/reports?ahead=" + letter.id() + "#ahead");
         } catch (InvalidInput | UploadRejected invalid) {
             Problem problem = Problems.from(invalid);
+            aheadForm(response, subject, model(request, subject, "Send an advance letter").errors(problem), given,
+                    problem.status());
+        } catch (Busy busy) {
+            Problem problem = UploadPlaces.onForm(busy, ReportUploadReader.FILE_FIELD, response);
             aheadForm(response, subject, model(request, subject, "Send an advance letter").errors(problem), given,
                     problem.status());
         } catch (RuntimeException failure) {

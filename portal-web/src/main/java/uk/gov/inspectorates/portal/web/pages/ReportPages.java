@@ -41,6 +41,7 @@ import uk.gov.inspectorates.portal.core.report.WithholdRequestDraft;
 import uk.gov.inspectorates.portal.core.report.PartyViewDraft;
 import uk.gov.inspectorates.portal.core.report.WithholdViews;
 import uk.gov.inspectorates.portal.core.report.OnwardSharing;
+import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.core.shared.Conflict;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
@@ -50,6 +51,7 @@ import uk.gov.inspectorates.portal.web.api.Problems;
 import uk.gov.inspectorates.portal.web.content.DocumentResponses;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
 import uk.gov.inspectorates.portal.web.upload.ReportUploadReader;
+import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
 
 /**
  * The report pages: the list of reports the person may see, the share form (with upload progress when JavaScript is
@@ -72,6 +74,9 @@ public class ReportPages extends HttpServlet {
             "onward-sharing", "Your onward sharing is recorded",
             "consent", "Your answer on written consent is recorded");
     static final ZoneId UK = ZoneId.of("Europe/London");
+
+    @Inject
+    UploadPlaces places;
 
     @Inject
     LegalHoldSection legalHolds;
@@ -218,7 +223,7 @@ public class ReportPages extends HttpServlet {
         Subject subject = subject(request);
         Map<String, String> given = new HashMap<>();
         try {
-            Report report = new ReportUploadReader(reports).read(request, subject,
+            Report report = new ReportUploadReader(reports, places).read(request, subject,
                     fields -> {
                         given.putAll(fields);
                         if (!PortalSession.csrfTokenMatches(request, fields.get(PortalSession.CSRF_FIELD))) {
@@ -232,6 +237,9 @@ public class ReportPages extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/reports/" + report.id() + "?shared=true");
         } catch (InvalidInput | UploadRejected invalid) {
             Problem problem = Problems.from(invalid);
+            shareForm(response, model(request, "Share a report").errors(problem), subject, given, problem.status());
+        } catch (Busy busy) {
+            Problem problem = UploadPlaces.onForm(busy, ReportUploadReader.FILE_FIELD, response);
             shareForm(response, model(request, "Share a report").errors(problem), subject, given, problem.status());
         } catch (RuntimeException failure) {
             problemPage(request, response, Problems.from(failure));

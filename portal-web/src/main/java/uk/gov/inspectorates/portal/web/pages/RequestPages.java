@@ -103,9 +103,13 @@ public class RequestPages {
                     + outcome.stored().size());
             return;
         }
+        // too many uploads at once (429): when to try again, as the API says it
+        outcome.problem().retryAfter().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
         PageModel model = PageModel.forRequest(request, "Information request").errors(outcome.problem());
         render(response, model.with("uploaded", outcome.stored().isEmpty() ? null : outcome.stored().size())
-                .with("chosenTier", outcome.tier()), subject, inspectionId, requestId, outcome.problem().status());
+                .with("chosenTier", outcome.tier())
+                .with("chosenOfficial", "OFFICIAL".equals(outcome.tier()))
+                .with("chosenOfficialSensitive", "OFFICIAL_SENSITIVE".equals(outcome.tier())), subject, inspectionId, requestId, outcome.problem().status());
     }
 
     private void render(HttpServletResponse response, PageModel model, Subject subject, String inspectionId,

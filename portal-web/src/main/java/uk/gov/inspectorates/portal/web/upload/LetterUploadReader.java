@@ -38,22 +38,26 @@ public final class LetterUploadReader {
     }
 
     /** A letter of the report. */
-    public static Letter read(LetterService letters, HttpServletRequest request, Subject subject, String reportId,
-                              ReportUploadReader.FieldsCheck fieldsCheck,
+    public static Letter read(LetterService letters, UploadPlaces places, HttpServletRequest request, Subject subject,
+                              String reportId, ReportUploadReader.FieldsCheck fieldsCheck,
                               Function<Map<String, String>, LetterDraft> draftOf) {
-        return read(request, fieldsCheck, fields -> letters.checkAdd(subject, reportId, draftOf.apply(fields)),
+        return read(places, subject, request, fieldsCheck,
+                fields -> letters.checkAdd(subject, reportId, draftOf.apply(fields)),
                 (details, file) -> letters.add(subject, reportId, details, file));
     }
 
     /** An advance letter sent ahead of its report. */
-    public static Letter readAhead(AdvanceLetterService advanceLetters, HttpServletRequest request, Subject subject,
+    public static Letter readAhead(AdvanceLetterService advanceLetters, UploadPlaces places,
+                                   HttpServletRequest request, Subject subject,
                                    ReportUploadReader.FieldsCheck fieldsCheck,
                                    Function<Map<String, String>, LetterDraft> draftOf) {
-        return read(request, fieldsCheck, fields -> advanceLetters.checkSendAhead(subject, draftOf.apply(fields)),
+        return read(places, subject, request, fieldsCheck,
+                fields -> advanceLetters.checkSendAhead(subject, draftOf.apply(fields)),
                 (details, file) -> advanceLetters.sendAhead(subject, details, file));
     }
 
-    private static Letter read(HttpServletRequest request, ReportUploadReader.FieldsCheck fieldsCheck,
+    private static Letter read(UploadPlaces places, Subject subject, HttpServletRequest request,
+                               ReportUploadReader.FieldsCheck fieldsCheck,
                         Function<Map<String, String>, LetterDetails> check,
                         BiFunction<LetterDetails, IncomingDocument, Letter> store) {
         if (!JakartaServletFileUpload.isMultipartContent(request)) {
@@ -83,9 +87,11 @@ public final class LetterUploadReader {
                 if (declaredName == null || declaredName.isBlank()) {
                     throw new UploadRejected(UploadRejected.Reason.MISSING, "Select the letter file");
                 }
-                try (InputStream content = part.getInputStream()) {
-                    return store.apply(details, new IncomingDocument(declaredName, content));
-                }
+                return places.holding(subject, request, () -> {
+                    try (InputStream content = part.getInputStream()) {
+                        return store.apply(details, new IncomingDocument(declaredName, content));
+                    }
+                });
             }
         } catch (FileUploadException e) {
             throw InvalidInput.of(ReportUploadReader.FILE_FIELD, "The upload could not be read as multipart/form-data");

@@ -41,9 +41,11 @@ public final class ReportUploadReader {
     }
 
     private final ReportService reports;
+    private final UploadPlaces places;
 
-    public ReportUploadReader(ReportService reports) {
+    public ReportUploadReader(ReportService reports, UploadPlaces places) {
         this.reports = reports;
+        this.places = places;
     }
 
     public Report read(HttpServletRequest request, Subject subject, FieldsCheck fieldsCheck,
@@ -68,9 +70,11 @@ public final class ReportUploadReader {
                 if (declaredName == null || declaredName.isBlank()) {
                     throw new UploadRejected(UploadRejected.Reason.MISSING, "Select the report file");
                 }
-                try (InputStream content = part.getInputStream()) {
-                    return reports.share(subject, details, new IncomingDocument(declaredName, content));
-                }
+                return places.holding(subject, request, () -> {
+                    try (InputStream content = part.getInputStream()) {
+                        return reports.share(subject, details, new IncomingDocument(declaredName, content));
+                    }
+                });
             }
         } catch (FileUploadException e) {
             throw InvalidInput.of(FILE_FIELD, "The upload could not be read as multipart/form-data");

@@ -82,6 +82,12 @@ public final class JdbcResumableUploadRepository implements ResumableUploadRepos
     }
 
     @Override
+    public int countUnfinished(String ownerUserId, Instant now) {
+        return jdbc.query("select count(*) from resumable_upload where owner_user_id = ? and status <> 'READY' "
+                + "and expires_at > ?", row -> row.getInt(1), ownerUserId, Jdbc.timestamp(now)).get(0);
+    }
+
+    @Override
     public List<ResumableUpload> all() {
         // parts are not needed to list or discard an upload
         return jdbc.query("select * from resumable_upload order by expires_at, id", row -> upload(row, Map.of()));

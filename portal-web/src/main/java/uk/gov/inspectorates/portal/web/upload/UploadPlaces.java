@@ -1,0 +1,92 @@
+package uk.gov.inspectorates.portal.web.upload;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.access.Subject;
+import uk.gov.inspectorates.portal.core.document.UploadAdmission;
+import uk.gov.inspectorates.portal.core.shared.Busy;
+import uk.gov.inspectorates.portal.web.api.Problem;
+import uk.gov.inspectorates.portal.web.api.Problems;
+
+/**
+ * Where the upload requests take their uploader's place ({@link UploadAdmission}, docs/adr/0039): a file of a
+ * one-request upload and a part of a resumable upload are stored only while a place is held, and the place is freed
+ * when the request ends, however it ends. A request refused for want of a place has the rest of its body read and
+ * thrown away (up to {@link #DISCARD_LIMIT_BYTES}), so that the client, still sending, reads the 429 rather than a
+ * reset connection.
+ */
+@ApplicationScoped
+public class UploadPlaces {
+
+    /** A refused body beyond this is not read: the connection is then left for the container to close. */
+    static final long DISCARD_LIMIT_BYTES = 64L * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(UploadPlaces.class.getName());
+
+    @Inject
+    UploadAdmission admission;
+
+    public UploadPlaces() {
+    }
+
+    public UploadPlaces(UploadAdmission admission) {
+        this.admission = admission;
+    }
+
+    /** Stores what an upload request brings (opening its stream included). */
+    @FunctionalInterface
+    public interface Storing<R> {
+        R store() throws IOException;
+    }
+
+    /** Runs {@code store} with a place of the subject's held, or throws {@link Busy} having stored nothing. */
+    public <R> R holding(Subject subject, HttpServletRequest request, Storing<R> store) {
+        UploadAdmission.Place place;
+        try {
+            place = admission.admitUpload(subject);
+        } catch (Busy busy) {
+            discardRest(request);
+            throw busy;
+        }
+        try (place) {
+            return store.store();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload was interrupted", e);
+        }
+    }
+
+    /** Starts a resumable upload unless the subject has as many unfinished as allowed. */
+    public <R> R starting(Subject subject, Supplier<R> start) {
+        return admission.startUnfinished(subject, start);
+    }
+
+    /**
+     * The problem a page's upload form shows in its GOV.UK error summary, against its file field, when the uploader
+     * has too many uploads at once; the response gets its {@code Retry-After}.
+     */
+    public static Problem onForm(Busy busy, String fileField, HttpServletResponse response) {
+        Problem problem = Problems.from(busy);
+        problem.retryAfter().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
+        return problem.withErrors(List.of(new Problem.InvalidField(fileField, problem.detail())));
+    }
+
+    private static void discardRest(HttpServletRequest request) {
+        try {
+            InputStream body = request.getInputStream();
+            long discarded = body.skip(DISCARD_LIMIT_BYTES);
+            while (discarded < DISCARD_LIMIT_BYTES && body.read() >= 0) {
+                discarded += 1 + body.skip(DISCARD_LIMIT_BYTES - discarded - 1);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "the rest of a refused upload could not be read", e);
+        }
+    }
+}
