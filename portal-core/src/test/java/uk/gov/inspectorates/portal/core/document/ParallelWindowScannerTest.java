@@ -235,7 +235,7 @@ class ParallelWindowScannerTest {
     }
 
     @Test
-    void aFailingScanGivesItsPlacesBackAndIsNoVerdict() {
+    void aFailingScanGivesItsPlacesBackAndIsNoVerdict() throws Exception {
         ScanPlaces places = new ScanPlaces(3, Duration.ofSeconds(7));
         clamd.answering(fed -> {
             throw new ScanningUnavailable("connection reset");
@@ -246,7 +246,8 @@ class ParallelWindowScannerTest {
             session.verdict();
         });
         session.close();
-        assertEquals(3, places.free());
+        // windows whose verdict task was still running give theirs back when it ends
+        eventually(() -> places.free() == 3, "places back: " + places.free());
     }
 
     @Test
