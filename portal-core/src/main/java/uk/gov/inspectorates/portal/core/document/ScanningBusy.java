@@ -23,12 +23,11 @@ public final class ScanningBusy extends Busy {
     }
 
     public static ScanningBusy queueFull(Duration retryAfter) {
-        return new ScanningBusy(QUEUE_FULL, retryAfter, "The portal is checking many files for viruses just now."
-                + " Nothing of your file was kept: try again in a few minutes");
+        return new ScanningBusy(QUEUE_FULL, retryAfter, "The portal is checking many files for viruses just now");
     }
 
     public static ScanningBusy outOfTime(Duration retryAfter) {
         return new ScanningBusy(OUT_OF_TIME, retryAfter, "The portal was too busy to finish checking your file for"
-                + " viruses. Nothing of your file was kept: try again in a few minutes");
+                + " viruses (your file was not found wanting)");
     }
 }

@@ -22,6 +22,7 @@ import uk.gov.inspectorates.portal.core.inspection.EvidenceDocument;
 import uk.gov.inspectorates.portal.core.inspection.EvidenceDocuments;
 import uk.gov.inspectorates.portal.core.inspection.UploadTarget;
 import uk.gov.inspectorates.portal.core.shared.AccessDenied;
+import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.core.shared.FieldError;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.web.api.Problem;
@@ -87,7 +88,7 @@ public class EvidenceUploadForm {
                 }
                 try (InputStream content = part.getInputStream()) {
                     stored.add(documents.upload(subject, target, new IncomingDocument(part.getName(), content)));
-                } catch (UploadRejected | InvalidInput refused) {
+                } catch (UploadRejected | InvalidInput | Busy refused) { // busy: in the summary, with Retry-After
                     Problem problem = Problems.from(refused);
                     first = first == null ? problem : first;
                     refusals.add(new FieldError(FILE, part.getName() + ": " + message(problem)));

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 import uk.gov.inspectorates.portal.core.report.OnwardSharingService;
@@ -232,6 +233,10 @@ public class ReportPages extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/reports/" + report.id() + "?shared=true");
         } catch (InvalidInput | UploadRejected invalid) {
             Problem problem = Problems.from(invalid);
+            shareForm(response, model(request, "Share a report").errors(problem), subject, given, problem.status());
+        } catch (Busy busy) { // the scanner's queue is full: the form again, its summary saying when to try again
+            Problem problem = Problems.from(busy);
+            response.setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
             shareForm(response, model(request, "Share a report").errors(problem), subject, given, problem.status());
         } catch (RuntimeException failure) {
             problemPage(request, response, Problems.from(failure));

@@ -103,6 +103,8 @@ public class RequestPages {
                     + outcome.stored().size());
             return;
         }
+        outcome.problem().retryAfter() // a busy scanner or a limit: when to try again
+                .ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
         PageModel model = PageModel.forRequest(request, "Information request").errors(outcome.problem());
         render(response, model.with("uploaded", outcome.stored().isEmpty() ? null : outcome.stored().size())
                 .with("chosenTier", outcome.tier()), subject, inspectionId, requestId, outcome.problem().status());
