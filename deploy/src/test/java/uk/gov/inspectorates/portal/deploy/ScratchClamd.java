@@ -20,13 +20,17 @@ final class ScratchClamd implements AutoCloseable {
     }
 
     static ScratchClamd start(String name, long maxStreamBytes) throws IOException {
+        return start(name, maxStreamBytes, EmbeddedClamd.MAX_SCAN_TIME_MILLIS);
+    }
+
+    static ScratchClamd start(String name, long maxStreamBytes, int maxScanTimeMillis) throws IOException {
         Path executable = EmbeddedClamd.executable().orElseThrow(() -> new IOException(
                 "clamd is not installed: this test needs a real clamd (scripts/install-deps installs it)"));
         Path directory = Files.createTempDirectory("portal-clamd-" + name + "-");
         Path database = directory.resolve("db");
         EmbeddedClamd.writeEicarSignature(database);
         return new ScratchClamd(directory, EmbeddedClamd.start(executable, directory, database, 0, maxStreamBytes,
-                directory.resolve("clamd.log")));
+                directory.resolve("clamd.log"), maxScanTimeMillis));
     }
 
     ClamAvScanner scanner() {

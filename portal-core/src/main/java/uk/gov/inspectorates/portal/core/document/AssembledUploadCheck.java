@@ -33,6 +33,7 @@ final class AssembledUploadCheck {
     /**
      * @throws UploadRejected when a check refuses the file
      * @throws ScanningUnavailable when there is no verdict
+     * @throws ScanningBusy when the scan ran out of clamd's time
      */
     Checked check(ResumableUpload upload, ContentCheck check) {
         MessageDigest sha256 = sha256();
@@ -57,6 +58,9 @@ final class AssembledUploadCheck {
         if (count != upload.content().length()) {
             throw new IllegalStateException("the assembled upload holds " + count + " bytes, not "
                     + upload.content().length());
+        }
+        if (verdict.timedOut()) { // a busy clamd, not the file: the assembled upload is kept for another try
+            throw ScanningBusy.outOfTime(ScanningBusy.DEFAULT_RETRY_AFTER);
         }
         if (!verdict.clean()) {
             throw DocumentIntake.refusal(verdict);

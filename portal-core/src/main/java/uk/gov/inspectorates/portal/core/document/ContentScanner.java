@@ -11,6 +11,24 @@ public interface ContentScanner {
     /** Opens a scan session. @throws ScanningUnavailable when the scanner cannot be reached */
     ScanSession start();
 
+    /**
+     * Opens a scan session for a file of the type detected from its first bytes, before any byte is scanned: a
+     * scanner may scan some types differently (docs/adr/0036: containers whole, others in parallel windows).
+     * @throws ScanningUnavailable when the scanner cannot be reached
+     * @throws ScanningBusy when the scanner's queue stays full
+     */
+    default ScanSession start(String detectedType) {
+        return start();
+    }
+
+    /**
+     * A second scan of a file whose first scan ran out of time ({@link ScanVerdict.Finding#TIMED_OUT}), its bytes
+     * read back from storage; it may wait longer for room, and a second time-out is {@link ScanningBusy}.
+     */
+    default ScanSession rescan(String detectedType) {
+        return start(detectedType);
+    }
+
     /** Throws {@link ScanningUnavailable} unless the scanner answers; used by readiness checks. */
     void checkAvailable();
 

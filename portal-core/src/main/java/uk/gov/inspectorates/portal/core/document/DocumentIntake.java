@@ -69,7 +69,7 @@ public final class DocumentIntake {
             ContentInspector.Inspection inspection = inspector.start(detected, -1);
             ContentCheck.Session checking = check.start();
             InputStream teed = new TeeInputStream(content, List.of(inspection::feed, checking::feed));
-            StoredContent stored = scannedAndStored(scope, teed);
+            StoredContent stored = scannedAndStored(scope, teed, detected);
             String mediaType;
             try {
                 mediaType = inspection.conclude();
@@ -92,22 +92,49 @@ public final class DocumentIntake {
     }
 
     /**
-     * One pass: every byte the store reads is first fed to the scan. A failed read (cap, scanner, client) makes
-     * the store keep nothing; after the store returns, only a clean verdict keeps the object.
+     * One pass: every byte the store reads is first fed to the scan, which the scanner may cut into windows by the
+     * detected type (docs/adr/0036). A failed read (cap, scanner, client) makes the store keep nothing; after the
+     * store returns, only a clean verdict for the whole file keeps the object. A scan that ran out of time (a busy
+     * clamd) is run once more from the stored copy, decrypted as it is read, never from a plaintext file.
      */
-    private StoredContent scannedAndStored(KeyScope scope, InputStream content) throws IOException {
-        try (ContentScanner.ScanSession scan = scanner.start()) {
-            StoredContent stored = store.store(scope, ScanningInputStream.of(content, scan));
-            ScanVerdict verdict;
+    private StoredContent scannedAndStored(KeyScope scope, InputStream content, String detectedType)
+            throws IOException {
+        StoredContent stored;
+        ScanVerdict verdict;
+        try (ContentScanner.ScanSession scan = scanner.start(detectedType)) {
+            stored = store.store(scope, ScanningInputStream.of(content, scan));
             try {
                 verdict = scan.verdict();
             } catch (RuntimeException noVerdict) {
                 throw discarded(stored, noVerdict);
             }
-            if (!verdict.clean()) {
-                throw discarded(stored, refusal(verdict));
+        }
+        if (verdict.timedOut()) {
+            verdict = rescanned(stored, detectedType);
+        }
+        if (verdict.timedOut()) { // busy is not bad: never "too complex" for the machine's load
+            throw discarded(stored, ScanningBusy.outOfTime(ScanningBusy.DEFAULT_RETRY_AFTER));
+        }
+        if (!verdict.clean()) {
+            throw discarded(stored, refusal(verdict));
+        }
+        return stored;
+    }
+
+    /** The stored file scanned once more; a refusal, a failure or a second time-out discards it. */
+    private ScanVerdict rescanned(StoredContent stored, String detectedType) {
+        try (ContentScanner.ScanSession scan = scanner.rescan(detectedType);
+             InputStream plaintext = store.open(stored)) {
+            byte[] buffer = new byte[DETECTION_PREFIX_BYTES];
+            for (int n = plaintext.read(buffer); n >= 0; n = plaintext.read(buffer)) {
+                scan.feed(buffer, 0, n);
             }
-            return stored;
+            return scan.verdict();
+        } catch (IOException e) {
+            throw discarded(stored, new ScanningUnavailable("malware scanning unavailable: the stored copy could"
+                    + " not be read back for a second scan", e));
+        } catch (RuntimeException e) {
+            throw discarded(stored, e);
         }
     }
 
@@ -132,7 +159,7 @@ public final class DocumentIntake {
                     "The selected file could not be checked for viruses because it is too complex (it is too"
                             + " deeply nested, holds too many files or expands too much). Simplify it, or save it"
                             + " again as a plain document, and upload it again", audit);
-            case CLEAN -> throw new IllegalArgumentException("a clean verdict is no refusal");
+            case CLEAN, TIMED_OUT -> throw new IllegalArgumentException("no refusal: " + verdict.finding());
         };
     }
 

@@ -315,6 +315,9 @@ public final class ResumableUploads {
         } catch (ScanningUnavailable unavailable) {
             gate.record(subject, act(AuditActions.UPLOAD_CHECK, upload.id()), Outcome.REFUSED, "scanning unavailable");
             throw unavailable;
+        } catch (ScanningBusy busy) {
+            gate.record(subject, act(AuditActions.UPLOAD_CHECK, upload.id()), Outcome.REFUSED, busy.rule());
+            throw busy;
         } catch (UploadRejected rejected) {
             throw refusedAndDiscarded(subject, upload, rejected);
         }

@@ -6,11 +6,14 @@ import java.util.Optional;
 /**
  * What the scanner said of a whole file: clean, or a finding with the scanner's signature name. A finding is
  * malware, or a file the scanner could not check: encrypted (password-protected), or too complex (nested or
- * expanding beyond the scanner's limits). Every finding is a refusal; the scanner adapter decides which it is.
+ * expanding beyond the scanner's limits). Every finding is a refusal, except {@link Finding#TIMED_OUT}: the
+ * scanner ran out of wall-clock time, which says how busy the machine was, not what the file is (docs/adr/0036);
+ * intake scans such a file once more and otherwise answers busy, never "too complex". The scanner adapter decides
+ * which finding a signature is.
  */
 public record ScanVerdict(Finding finding, Optional<String> signature) {
 
-    public enum Finding { CLEAN, MALWARE, ENCRYPTED, TOO_COMPLEX }
+    public enum Finding { CLEAN, MALWARE, ENCRYPTED, TOO_COMPLEX, TIMED_OUT }
 
     public static final ScanVerdict CLEAN = new ScanVerdict(Finding.CLEAN, Optional.empty());
 
@@ -40,6 +43,11 @@ public record ScanVerdict(Finding finding, Optional<String> signature) {
 
     public boolean clean() {
         return finding == Finding.CLEAN;
+    }
+
+    /** Whether the scanner ran out of time: no verdict on the file either way. */
+    public boolean timedOut() {
+        return finding == Finding.TIMED_OUT;
     }
 
     /** Whether the finding is malware (not merely a file that could not be checked). */

@@ -33,6 +33,7 @@ import uk.gov.inspectorates.portal.core.document.DocumentStore;
 import uk.gov.inspectorates.portal.core.document.KeyService;
 import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
+import uk.gov.inspectorates.portal.core.document.ParallelWindowScanner;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
 import uk.gov.inspectorates.portal.core.document.WindowedScanner;
 import uk.gov.inspectorates.portal.core.evidence.ChildrenListCheck;
@@ -95,6 +96,10 @@ public class PortalWiring {
 
     @Inject
     PortalConfiguration configuration;
+
+    /** Uploads are scanned behind the receive (ScanWiring, docs/adr/0036). */
+    @Inject
+    ParallelWindowScanner intakeScanner;
 
     @Produces
     @Singleton
@@ -203,9 +208,9 @@ public class PortalWiring {
 
     @Produces
     @Singleton
-    DocumentIntake documentIntake(DocumentStore store, WindowedScanner scanner) {
+    DocumentIntake documentIntake(DocumentStore store) {
         return new DocumentIntake(new TikaContentTypeDetector(),
-                new PdfBoxAndZipInspector(configuration.pdfCheckMaxBytes()), scanner, store,
+                new PdfBoxAndZipInspector(configuration.pdfCheckMaxBytes()), intakeScanner, store,
                 configuration.uploadMaxBytes());
     }
 
@@ -221,18 +226,17 @@ public class PortalWiring {
     @Singleton
     ResumableUploads resumableUploads(EncryptedDocumentStore store, WindowedScanner scanner, KeyService keys,
                                       PolicyGate gate, AuditTrail audit, UnitOfWork unitOfWork) {
-        return new ResumableUploads(new JdbcResumableUploadRepository(dataSource), store, documentIntake(store, scanner),
+        return new ResumableUploads(new JdbcResumableUploadRepository(dataSource), store, documentIntake(store),
                 scanner, keys, gate, audit, new ResumableUploads.Settings(configuration.uploadPartBytes(),
                 Duration.ofSeconds(configuration.uploadExpirySeconds())), unitOfWork);
     }
 
     @Produces
     @Singleton
-    ReportService reportService(ReportRepository reports, DocumentStore store, WindowedScanner scanner,
-                                ResumableUploads uploads, PolicyGate gate, AuditTrail audit, KeyService keys,
+    ReportService reportService(ReportRepository reports, DocumentStore store, ResumableUploads uploads, PolicyGate gate, AuditTrail audit, KeyService keys,
                                 Clock clock, LetterRepository letters, Stamper stamper, StampingBudget budget,
                                 NoticeOutbox notices, LegalHolds holds, UnitOfWork unitOfWork) {
-        return new ReportService(reports, documentIntake(store, scanner), store, gate,
+        return new ReportService(reports, documentIntake(store), store, gate,
                 new ScopeRemoval(keys, store, audit, clock, holds, unitOfWork), uploads, stamper, letters, budget,
                         notices, unitOfWork);
     }
@@ -267,8 +271,8 @@ public class PortalWiring {
 
     @Produces
     @Singleton
-    LetterFiles letterFiles(DocumentStore store, WindowedScanner scanner, PolicyGate gate) {
-        return new LetterFiles(documentIntake(store, scanner), store, gate);
+    LetterFiles letterFiles(DocumentStore store, PolicyGate gate) {
+        return new LetterFiles(documentIntake(store), store, gate);
     }
 
     @Produces

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.document.UploadRejected;
+import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.core.organisation.Inspectorate;
 import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 import uk.gov.inspectorates.portal.core.report.OnwardSharingService;
