@@ -36,10 +36,17 @@ final class AssembledUploadCheck {
      * @throws ScanningBusy when the scan ran out of clamd's time
      */
     Checked check(ResumableUpload upload, ContentCheck check) {
+        // closed however the check ends: it may hold a share of the PDF check's memory
+        try (ContentInspector.Inspection inspection = intake.inspection(upload.mediaType(),
+                upload.content().length())) {
+            return check(upload, check, inspection);
+        }
+    }
+
+    private Checked check(ResumableUpload upload, ContentCheck check, ContentInspector.Inspection inspection) {
         MessageDigest sha256 = sha256();
         long count = 0;
         ScanVerdict verdict;
-        ContentInspector.Inspection inspection = intake.inspection(upload.mediaType(), upload.content().length());
         ContentCheck.Session checking = check.start();
         try (ContentScanner.ScanSession scan = scanner.start();
              InputStream plaintext = store.open(upload.content())) {

@@ -18,7 +18,7 @@ public interface ContentInspector {
      */
     Inspection start(String detectedType, long length);
 
-    interface Inspection {
+    interface Inspection extends AutoCloseable {
 
         /** The next bytes of the file, in order, each exactly once. */
         void feed(byte[] bytes, int offset, int length);
@@ -30,5 +30,13 @@ public interface ContentInspector {
          * @throws UploadRejected when the content must not be kept
          */
         String conclude();
+
+        /**
+         * Lets go of what the inspection holds (memory taken from a budget the portal shares), whether or not it
+         * concluded: intake calls it when the file is done with, accepted, refused or abandoned.
+         */
+        @Override
+        default void close() {
+        }
     }
 }

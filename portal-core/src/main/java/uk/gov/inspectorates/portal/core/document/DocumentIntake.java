@@ -67,18 +67,22 @@ public final class DocumentIntake {
         try {
             String detected = checkType(content, name, allowed);
             ContentInspector.Inspection inspection = inspector.start(detected, -1);
-            ContentCheck.Session checking = check.start();
-            InputStream teed = new TeeInputStream(content, List.of(inspection::feed, checking::feed));
-            StoredContent stored = scannedAndStored(scope, teed, detected);
-            String mediaType;
             try {
-                mediaType = inspection.conclude();
-                checkWholeType(mediaType, name, allowed);
-                checking.conclude(mediaType);
-            } catch (RuntimeException refused) {
-                throw discarded(stored, refused);
+                ContentCheck.Session checking = check.start();
+                InputStream teed = new TeeInputStream(content, List.of(inspection::feed, checking::feed));
+                StoredContent stored = scannedAndStored(scope, teed, detected);
+                String mediaType;
+                try {
+                    mediaType = inspection.conclude();
+                    checkWholeType(mediaType, name, allowed);
+                    checking.conclude(mediaType);
+                } catch (RuntimeException refused) {
+                    throw discarded(stored, refused);
+                }
+                return new AcceptedDocument(name, mediaType, stored);
+            } finally {
+                inspection.close();
             }
-            return new AcceptedDocument(name, mediaType, stored);
         } catch (IOException e) {
             if (causedByCap(e)) {
                 throw tooLarge();

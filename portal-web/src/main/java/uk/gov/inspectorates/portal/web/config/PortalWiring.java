@@ -59,6 +59,7 @@ import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.ScopeRemoval;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanService;
 import uk.gov.inspectorates.portal.security.content.PdfBoxAndZipInspector;
+import uk.gov.inspectorates.portal.security.content.PdfCheckMemory;
 import uk.gov.inspectorates.portal.security.content.TikaContentTypeDetector;
 import uk.gov.inspectorates.portal.security.content.XlsxTableReader;
 import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
@@ -210,7 +211,10 @@ public class PortalWiring {
     @Singleton
     DocumentIntake documentIntake(DocumentStore store) {
         return new DocumentIntake(new TikaContentTypeDetector(),
-                new PdfBoxAndZipInspector(configuration.pdfCheckMaxBytes()), intakeScanner, store,
+                new PdfBoxAndZipInspector(configuration.pdfCheckMaxBytes(),
+                        PdfCheckMemory.ofHeap(configuration.pdfCheckHeapFraction(),
+                                Duration.ofMillis(configuration.pdfCheckWaitMillis()), Duration.ofSeconds(30))),
+                intakeScanner, store,
                 configuration.uploadMaxBytes());
     }
 

@@ -56,6 +56,13 @@ final class BoundedBuffer {
         return size;
     }
 
+    /** Lets go of every byte kept (the buffer takes nothing more only if it had overflowed). */
+    void clear() {
+        chunks.clear();
+        current = null;
+        size = 0;
+    }
+
     /** The bytes kept, as an array (for small buffers); the buffer is empty afterwards. */
     byte[] drainToArray() {
         byte[] all = new byte[(int) size];

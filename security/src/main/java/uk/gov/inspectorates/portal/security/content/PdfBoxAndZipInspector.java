@@ -24,16 +24,27 @@ public final class PdfBoxAndZipInspector implements ContentInspector {
     static final long RATIO_GRACE_BYTES = 1024 * 1024;
 
     private final long maxPdfBytes;
+    private final PdfCheckMemory memory;
 
-    /** @param maxPdfBytes the largest PDF held in memory to be checked; a larger one is refused */
-    public PdfBoxAndZipInspector(long maxPdfBytes) {
+    /**
+     * @param maxPdfBytes the largest PDF held in memory to be checked; a larger one is refused
+     * @param memory      the heap all PDF checks share at one moment (a PDF past it is refused too)
+     */
+    public PdfBoxAndZipInspector(long maxPdfBytes, PdfCheckMemory memory) {
         this.maxPdfBytes = maxPdfBytes;
+        this.memory = memory;
+    }
+
+    /** With a budget of its own, {@link PdfCheckMemory#BYTES_PER_PDF_BYTE} times the largest PDF (tests, tools). */
+    public PdfBoxAndZipInspector(long maxPdfBytes) {
+        this(maxPdfBytes, new PdfCheckMemory(Math.min(Long.MAX_VALUE / 4, maxPdfBytes + 1)
+                * PdfCheckMemory.BYTES_PER_PDF_BYTE, java.time.Duration.ZERO, java.time.Duration.ofSeconds(30)));
     }
 
     @Override
     public Inspection start(String detectedType, long length) {
         if (PdfInspection.PDF.equals(detectedType)) {
-            return new PdfInspection(maxPdfBytes, length);
+            return new PdfInspection(maxPdfBytes, length, memory);
         }
         if (PACKAGES.contains(detectedType)) {
             return new OoxmlPackageInspection(new ZipStream.Budget(MAX_PARTS, MAX_INFLATED_BYTES, MAX_RATIO,

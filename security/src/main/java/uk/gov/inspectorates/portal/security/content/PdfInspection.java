@@ -12,24 +12,67 @@ final class PdfInspection implements ContentInspector.Inspection {
     static final String PDF = "application/pdf";
 
     private final long limit;
+    private final PdfCheckMemory memory;
     private final BoundedBuffer buffer;
     private final boolean tooLargeAtStart;
+    /** Bytes of PDF the memory taken from the budget covers. */
+    private long covered;
+    private boolean busy;
 
-    PdfInspection(long limit, long length) {
-        this.limit = limit;
-        this.tooLargeAtStart = length > limit;
-        this.buffer = new BoundedBuffer(tooLargeAtStart ? 0 : limit);
+    PdfInspection(long limit, long length, PdfCheckMemory memory) {
+        this.limit = Math.min(limit, memory.largestPdf());
+        this.memory = memory;
+        this.tooLargeAtStart = length > this.limit;
+        this.buffer = new BoundedBuffer(tooLargeAtStart ? 0 : this.limit);
     }
 
     @Override
     public void feed(byte[] bytes, int offset, int length) {
-        if (!tooLargeAtStart) {
-            buffer.write(bytes, offset, length);
+        if (tooLargeAtStart || busy || buffer.overflowed()) {
+            return;
         }
+        long needed = buffer.size() + length;
+        if (needed > limit) { // too large to check, whatever memory is free: nothing more is kept
+            buffer.write(bytes, offset, length);
+            release();
+            return;
+        }
+        if (needed > covered) {
+            long step = Math.min(Math.max(PdfCheckMemory.STEP_BYTES, needed - covered), limit - covered);
+            if (!memory.take(step)) {
+                busy = true; // kept until conclude: a feed never throws (ContentInspector)
+                release();
+                return;
+            }
+            covered += step;
+        }
+        buffer.write(bytes, offset, length);
     }
 
     @Override
     public String conclude() {
+        try {
+            return concluded();
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void close() {
+        release();
+    }
+
+    private void release() {
+        buffer.clear();
+        memory.give(covered);
+        covered = 0;
+    }
+
+    private String concluded() {
+        if (busy) {
+            throw memory.busy();
+        }
         if (tooLargeAtStart || buffer.overflowed()) {
             throw new UploadRejected(UploadRejected.Reason.TOO_COMPLEX,
                     "The selected PDF is too large to be checked for active content (the limit is "

@@ -1,0 +1,78 @@
+package uk.gov.inspectorates.portal.security.content;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import uk.gov.inspectorates.portal.core.shared.Busy;
+
+/**
+ * The heap the portal's in-memory PDF checks may take at one moment. A PDF is held in memory (never on disk) to be
+ * parsed for active content, and PDFBox's parse of it takes about as much again: so a check charges
+ * {@link #BYTES_PER_PDF_BYTE} times the PDF's bytes, taken as the bytes arrive. Without this bound, a 256 MiB PDF
+ * at {@code -Xmx256m}, or a hundred 50 MB PDFs at once under a day-2 rush, ran the portal out of memory and failed
+ * every other request with it. A PDF larger than the whole budget can never be checked (refused as too large, 422);
+ * one that does not fit beside the others waits a little, then is busy (503 with Retry-After, rule
+ * {@value #RULE}): busy is not bad.
+ */
+public final class PdfCheckMemory {
+
+    public static final String RULE = "upload.pdf-check-memory";
+    /** The buffered PDF plus PDFBox's copy and parsed objects. */
+    public static final int BYTES_PER_PDF_BYTE = 2;
+    /** Memory is taken in steps of this many bytes of PDF. */
+    static final int STEP_BYTES = 1024 * 1024;
+    private static final long KIB = 1024;
+
+    private final Semaphore kibibytes;
+    private final long totalKib;
+    private final Duration wait;
+    private final Duration retryAfter;
+
+    public PdfCheckMemory(long bytes, Duration wait, Duration retryAfter) {
+        this.totalKib = Math.max(1, Math.min(Integer.MAX_VALUE, bytes / KIB));
+        this.kibibytes = new Semaphore((int) totalKib, true);
+        this.wait = wait;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The share of the JVM's maximum heap ({@code fraction}, e.g. 0.6) the checks may take together. */
+    public static PdfCheckMemory ofHeap(double fraction, Duration wait, Duration retryAfter) {
+        return new PdfCheckMemory((long) (Runtime.getRuntime().maxMemory() * fraction), wait, retryAfter);
+    }
+
+    /** The largest PDF that could ever be checked: the budget divided by what a check charges per byte. */
+    public long largestPdf() {
+        return totalKib * KIB / BYTES_PER_PDF_BYTE;
+    }
+
+    /** Takes memory for {@code pdfBytes} more bytes of PDF; false when it did not come free within the wait. */
+    boolean take(long pdfBytes) {
+        int kib = kibFor(pdfBytes);
+        try {
+            return kibibytes.tryAcquire(kib, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void give(long pdfBytes) {
+        if (pdfBytes > 0) {
+            kibibytes.release(kibFor(pdfBytes));
+        }
+    }
+
+    /** What the caller is told when the checks' memory is taken by others. */
+    Busy busy() {
+        return new Busy(RULE, Busy.Scope.PORTAL, retryAfter,
+                "Many large PDFs are being checked for active content right now");
+    }
+
+    int available() {
+        return kibibytes.availablePermits();
+    }
+
+    private static int kibFor(long pdfBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, (pdfBytes * BYTES_PER_PDF_BYTE + KIB - 1) / KIB);
+    }
+}
