@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
+import uk.gov.inspectorates.portal.core.document.UploadAdmission;
 import uk.gov.inspectorates.portal.core.accountability.AccessChartService;
 import uk.gov.inspectorates.portal.core.accountability.AuditCsvExport;
 import uk.gov.inspectorates.portal.core.accountability.AuditReportService;
@@ -52,6 +53,7 @@ class UnitOfWorkArchitectureTest {
             DueWork.class,                // a listing
             LetterCopies.class,           // a download: the event is written before the stamped copy is served
             LetterFiles.class,            // refusals of an upload, nothing kept
+            UploadAdmission.class,        // refusals of an upload over a person's limits, nothing kept
             RemovalService.class,         // listings, and a run's summary: each removal has its own units
             OrphanSweep.class,            // a summary of deleted objects nothing refers to: no row changes
             AccessChartService.class,     // a SIRO's chart: a read of the trail (docs/adr/0035)
