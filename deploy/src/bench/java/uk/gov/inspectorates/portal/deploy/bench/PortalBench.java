@@ -42,7 +42,7 @@ import static uk.gov.inspectorates.portal.deploy.bench.Stats.mib;
  * A measure that fails is a row saying why, and the exit code is then 1; a missed target is a result (exit 0).
  *
  * <p>System properties: {@code bench.sizes} (MiB, comma-separated; default 64,256), {@code bench.reps} (3),
- * {@code bench.heapRunMiB} (512), {@code bench.portalXmx} (256m), {@code bench.cipherMiB} (256),
+ * {@code bench.heapRunMiB} (512), {@code bench.portalXmx} (1g: a 256 MiB PDF is checked in memory), {@code bench.pdfCheckMiB} (300), {@code bench.cipherMiB} (256),
  * {@code bench.cipherReps} (5), {@code bench.microJar}, {@code bench.war}, {@code bench.workDir},
  * {@code bench.summary}, {@code bench.keep} (keep the work folder).
  */
@@ -95,7 +95,7 @@ public final class PortalBench {
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
         int reps = Integer.getInteger("bench.reps", 3);
         int heapRunMiB = Integer.getInteger("bench.heapRunMiB", 512);
-        String portalXmx = System.getProperty("bench.portalXmx", "256m");
+        String portalXmx = System.getProperty("bench.portalXmx", "1g");
         int cipherMiB = Integer.getInteger("bench.cipherMiB", 256);
         int cipherReps = Integer.getInteger("bench.cipherReps", 5);
         Path microJar = Path.of(System.getProperty("bench.microJar", "target/payara-micro.jar"));
@@ -149,6 +149,10 @@ public final class PortalBench {
             // clamd scans the whole stream once it has it all: a 1 GiB+ scan on a busy 2-core machine can pass the
             // default 60 s (the portal then refuses the upload with a 503, as it must)
             config.put("portal.clamd.timeout-seconds", System.getProperty("bench.clamdTimeoutSeconds", "600"));
+            // the benchmark PDF is checked for active content in memory: at 256 MiB it needs a larger limit than the
+            // default 200 MiB, and a heap whose PDF-check share (0.6 at 2 bytes per byte) holds it: bench.portalXmx
+            config.put("portal.upload.pdf-check-max-bytes", Long.toString(
+                    Long.getLong("bench.pdfCheckMiB", 300) * 1024 * 1024));
 
             try (BenchClamd clamd = BenchClamd.startIfAvailable(work.resolve("clamd"),
                     Long.parseLong(config.get("portal.upload.max-bytes")), config)) {
