@@ -109,7 +109,7 @@ public class DayTwoRush extends Simulation {
         setUp(populations).protocols(protocol).maxDuration(total.plusSeconds(plan.drainSeconds()));
     }
 
-    /** Acts as the fed person: their portal session's cookie (signed in by LoadTest). */
+    /** Acts as the fed person: their portal session's cookie (signed in by LoadRun). */
     private static ChainBuilder signedIn() {
         return exec(addCookie(Cookie("portal_session", "#{cookie}").withDomain("127.0.0.1").withPath("/")));
     }

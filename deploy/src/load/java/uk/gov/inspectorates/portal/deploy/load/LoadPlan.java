@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link LoadTest} prepared for the simulation, handed over in the same JVM (Gatling instantiates the
+ * What {@link LoadRun} prepared for the simulation, handed over in the same JVM (Gatling instantiates the
  * simulation itself): the portal's address, the concurrency steps, and the people and files the virtual users act
  * with (each person a signed-in session: its cookie and CSRF token).
  */

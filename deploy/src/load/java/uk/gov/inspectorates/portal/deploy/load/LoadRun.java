@@ -32,16 +32,17 @@ import uk.gov.inspectorates.portal.deploy.PortFinder;
  * other people need through the portal's API, measures one upload alone (the single-stream rate), runs the day-2 rush
  * ({@link DayTwoRush}, Gatling) with droppers beside it, then downloads every upload that was answered 201 and
  * compares it with what was sent (SHA-256). Prints one row per concurrency step and the checks, writes them to
- * {@code load.summary}, and exits 1 when a check fails.
+ * {@code load.summary}, and exits 1 when a check fails. A program, not a JUnit test: its checks are the failures that
+ * decide the exit code (and scripts/load's).
  */
-public final class LoadTest {
+public final class LoadRun {
 
     private static final String BUCKET = "portal-documents";
     private static final String PASSWORD = "Demo-portal-2026!";
     private static final long MIB = 1024 * 1024;
     private static final int[] POOL_MIB = {1, 2, 5, 10, 20, 50};
 
-    private LoadTest() {
+    private LoadRun() {
     }
 
     public static void main(String[] args) throws Exception {
