@@ -6,7 +6,7 @@ import uk.gov.inspectorates.portal.core.retention.RetentionPolicy.DurationUnit;
 import uk.gov.inspectorates.portal.core.retention.RetentionPolicy.EndAction;
 
 /**
- * The policies in force before any administrator changes one (documented in the README's retention table). Provisional
+ * The policies in force before any administrator changes one (documented in the retention table in docs/using-the-portal.md). Provisional
  * values for issue 17's contract: the retention work owns and may revise them, with their reasons, in its ADR.
  */
 public final class DefaultRetentionPolicies implements RetentionPolicies {

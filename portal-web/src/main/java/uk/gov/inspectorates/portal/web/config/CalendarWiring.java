@@ -37,7 +37,7 @@ public class CalendarWiring {
         LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.UK));
         if (bankHolidays.lastCovered().isBefore(today.plusMonths(UPDATE_WARNING_MONTHS))) {
             LOG.warning(() -> "The bank holiday list ends on " + bankHolidays.lastCovered() + ": update it now "
-                    + "(scripts/update-bank-holidays, README \"Working days and bank holidays\"); inspections whose "
+                    + "(scripts/update-bank-holidays, docs/using-the-portal.md, \"Working days and bank holidays\"); inspections whose "
                     + "timeline runs past that date cannot be opened");
         }
     }
