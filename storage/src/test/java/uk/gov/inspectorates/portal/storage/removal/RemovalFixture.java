@@ -128,6 +128,12 @@ final class RemovalFixture {
      */
     RemovalFixture(DataSource dataSource, MinioObjectStore store, ObjectStore removal, Path keystores)
             throws IOException {
+        this(dataSource, store, removal, keystores, null);
+    }
+
+    /** As above, with removals recording each destroyed scope in the ledger first, as the portal does (ADR 0046). */
+    RemovalFixture(DataSource dataSource, MinioObjectStore store, ObjectStore removal, Path keystores,
+                   uk.gov.inspectorates.portal.core.document.DestroyedScopeLedger ledger) throws IOException {
         this.dataSource = dataSource;
         this.objects = removal;
         keys = new JdbcKeyService(dataSource, BcfksMasterKeyRing.openOrCreate(keystores.resolve("test-master.bcfks"),
@@ -147,7 +153,9 @@ final class RemovalFixture {
         exports = new JdbcExportRecords(dataSource);
         LegalHolds legalHolds = holds;
         ExportRecords exportRecords = exports;
-        ProvableRemoval provable = new ProvableRemoval(removals, inventory, keys, objects, legalHolds,
+        uk.gov.inspectorates.portal.core.document.KeyService removing = ledger == null ? keys
+                : new uk.gov.inspectorates.portal.core.document.LedgeredKeyService(keys, ledger);
+        ProvableRemoval provable = new ProvableRemoval(removals, inventory, removing, objects, legalHolds,
                 new RemovalCertifier(removals, certificates, signer, clock), audit, clock,
                 new uk.gov.inspectorates.portal.storage.jdbc.JdbcUnitOfWork(dataSource));
         JdbcRetainedReports reports = new JdbcRetainedReports(dataSource);

@@ -1,0 +1,52 @@
+package uk.gov.inspectorates.portal.core.document;
+
+import java.util.Objects;
+
+/**
+ * The key service with crypto-shredding that survives a database restore (docs/adr/0046): a scope is recorded in the
+ * {@link DestroyedScopeLedger} <em>before</em> its KEK is destroyed (a crash in between leaves a recorded scope whose
+ * removal resumes and destroys it; the other order could leave a destroyed scope that a restore brings back), and
+ * {@link #replayLedger()} destroys again every recorded scope that a restored database holds live.
+ */
+public final class LedgeredKeyService implements KeyService {
+
+    private final KeyService keys;
+    private final DestroyedScopeLedger ledger;
+
+    public LedgeredKeyService(KeyService keys, DestroyedScopeLedger ledger) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+    }
+
+    @Override
+    public WrappedKey wrap(KeyScope scope, byte[] dataKey, String objectId) {
+        return keys.wrap(scope, dataKey, objectId);
+    }
+
+    @Override
+    public byte[] unwrap(KeyScope scope, WrappedKey wrappedKey, String objectId) {
+        return keys.unwrap(scope, wrappedKey, objectId);
+    }
+
+    @Override
+    public boolean destroyScope(KeyScope scope) {
+        ledger.record(scope);
+        return keys.destroyScope(scope);
+    }
+
+    /**
+     * Destroys the KEK of every scope in the ledger (those already destroyed stay so): run after a restore, and on
+     * every start, before anything is served.
+     *
+     * @return the scopes whose KEK was live and is now destroyed again (0 unless the database was restored)
+     */
+    public int replayLedger() {
+        int destroyed = 0;
+        for (KeyScope scope : ledger.scopes()) {
+            if (keys.destroyScope(scope)) {
+                destroyed++;
+            }
+        }
+        return destroyed;
+    }
+}
