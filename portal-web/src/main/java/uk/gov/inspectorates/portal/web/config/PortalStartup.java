@@ -44,6 +44,9 @@ public class PortalStartup {
     @Inject
     DemoSeed demoSeed;
 
+    @Inject
+    uk.gov.inspectorates.portal.core.document.LedgeredKeyService keys;
+
     @PostConstruct
     void start() {
         boolean seedDemoData = DemoModePolicy.seedDemoData(configuration.demoEnabled(), configuration.environment());
@@ -53,6 +56,9 @@ public class PortalStartup {
                 ? SchemaMigration.migrate(ownerDataSource(owner.get()), Optional.of(configuration.dbUser()))
                 : SchemaMigration.migrate(dataSource);
         LOG.info(() -> "Database schema up to date (" + migrations + " migrations applied)");
+        // a database restored from a backup may hold KEKs destroyed since: destroy them again before serving
+        int shredded = keys.replayLedger();
+        LOG.info(() -> "Destroyed-scope ledger replayed: " + shredded + " key scope(s) destroyed again");
         try {
             objectStore.checkReachable();
         } catch (IOException e) {

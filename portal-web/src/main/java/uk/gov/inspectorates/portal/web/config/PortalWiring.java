@@ -169,8 +169,11 @@ public class PortalWiring {
     /** Data keys → the KEK of their scope (PostgreSQL, wrapped) → the master key (docs/adr/0006). */
     @Produces
     @Singleton
-    KeyService keyService(MasterKeyRing masterKeyRing, Clock clock) {
-        return new JdbcKeyService(dataSource, masterKeyRing, clock);
+    uk.gov.inspectorates.portal.core.document.LedgeredKeyService keyService(MasterKeyRing masterKeyRing, Clock clock,
+            uk.gov.inspectorates.portal.core.document.DestroyedScopeLedger ledger) {
+        // every destroyed scope recorded outside the database first, so that a restore cannot revive it (ADR 0046)
+        return new uk.gov.inspectorates.portal.core.document.LedgeredKeyService(
+                new JdbcKeyService(dataSource, masterKeyRing, clock), ledger);
     }
 
     @Produces

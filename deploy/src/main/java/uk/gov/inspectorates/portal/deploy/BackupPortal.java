@@ -1,0 +1,122 @@
+package uk.gov.inspectorates.portal.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.postgresql.ds.PGSimpleDataSource;
+import uk.gov.inspectorates.portal.core.document.LedgeredKeyService;
+import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
+import uk.gov.inspectorates.portal.storage.backup.BucketBackup;
+import uk.gov.inspectorates.portal.storage.backup.PostgresDump;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
+import uk.gov.inspectorates.portal.storage.objectstore.MinioDestroyedScopeLedger;
+import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
+
+/**
+ * Backup and restore of the database and the document bucket (docs/operations/backup-and-restore.md, ADR 0046), run
+ * by an operator with the portal's own settings ({@code PORTAL_DB_URL}, {@code PORTAL_DB_USER},
+ * {@code PORTAL_DB_PASSWORD}, {@code PORTAL_S3_ENDPOINT}, {@code PORTAL_S3_ACCESS_KEY}, {@code PORTAL_S3_SECRET_KEY},
+ * {@code PORTAL_S3_BUCKET}, {@code PORTAL_S3_REGION}, {@code PORTAL_AUDIT_CHECKPOINTS_BUCKET}; for a restore also
+ * {@code PORTAL_KEYSTORE_PATH} and {@code PORTAL_KEYSTORE_PASSWORD}; {@code PORTAL_PG_BIN} names the PostgreSQL client
+ * tools' folder when they are not Debian's or on the PATH).
+ *
+ * <ul>
+ *   <li>{@code backup <folder>}: {@code database.dump} (pg_dump, custom format), then every object of the document
+ *       bucket into {@code objects/} with {@code objects.manifest}. The audit bucket (checkpoints and the ledger of
+ *       destroyed scopes) is not part of it: it is write-once and is never restored from an older copy.</li>
+ *   <li>{@code restore <folder>}: with the portal stopped, pg_restore into the configured database, the objects put
+ *       back into the bucket, then the ledger replayed: every key scope destroyed since the backup is destroyed again
+ *       before the portal serves (the portal also replays it on every start).</li>
+ * </ul>
+ * Exit status 0 on success, 1 on failure, 2 on a usage error or a missing setting.
+ */
+public final class BackupPortal {
+
+    private BackupPortal() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2 || !(args[0].equals("backup") || args[0].equals("restore"))) {
+            System.err.println("usage: BackupPortal backup|restore <folder>");
+            System.exit(2);
+        }
+        try {
+            Path folder = Path.of(args[1]);
+            if (args[0].equals("backup")) {
+                backup(folder);
+            } else {
+                restore(folder);
+            }
+            System.exit(0);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println(args[0] + " failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    static void backup(Path folder) throws Exception {
+        if (Files.exists(folder) && Files.list(folder).findAny().isPresent()) {
+            throw new IllegalArgumentException("the backup folder " + folder + " is not empty: use a new one");
+        }
+        Files.createDirectories(folder);
+        database().dump(folder.resolve("database.dump"));
+        System.out.println("database dumped to " + folder.resolve("database.dump"));
+        try (MinioObjectStore bucket = bucket()) {
+            System.out.println(BucketBackup.backup(bucket, folder) + " objects copied to " + folder.resolve("objects"));
+        }
+    }
+
+    static void restore(Path folder) throws Exception {
+        if (!Files.isRegularFile(folder.resolve("database.dump"))) {
+            throw new IllegalArgumentException("no database.dump in " + folder);
+        }
+        // the ledger first: a restore that cannot re-shred must not bring anything back
+        MinioDestroyedScopeLedger ledger = new MinioDestroyedScopeLedger(required("portal.s3.endpoint"),
+                required("portal.s3.access-key"), required("portal.s3.secret-key"), auditBucket(), region(),
+                Duration.ofDays(3650), Clock.systemUTC());
+        int recorded = ledger.scopes().size();
+        BcfksMasterKeyRing ring = BcfksMasterKeyRing.openOrCreate(Path.of(required("portal.keystore.path")),
+                required("portal.keystore.password").toCharArray(), false);
+        database().restore(folder.resolve("database.dump"));
+        System.out.println("database restored from " + folder.resolve("database.dump"));
+        try (MinioObjectStore bucket = bucket()) {
+            System.out.println(BucketBackup.restore(folder, bucket) + " objects put back into the bucket");
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(required("portal.db.url"));
+        dataSource.setUser(required("portal.db.user"));
+        dataSource.setPassword(required("portal.db.password"));
+        int destroyed = new LedgeredKeyService(new JdbcKeyService(dataSource, ring, Clock.systemUTC()), ledger)
+                .replayLedger();
+        System.out.println("ledger replayed: " + recorded + " destroyed scopes recorded, " + destroyed
+                + " of them were live in the backup and are destroyed again");
+    }
+
+    private static PostgresDump database() {
+        return new PostgresDump(required("portal.db.url"), required("portal.db.user"), required("portal.db.password"),
+                Settings.get("portal.pg.bin").map(Path::of));
+    }
+
+    private static MinioObjectStore bucket() {
+        return new MinioObjectStore(required("portal.s3.endpoint"), required("portal.s3.access-key"),
+                required("portal.s3.secret-key"), Settings.get("portal.s3.bucket", "portal-documents"), region());
+    }
+
+    private static String auditBucket() {
+        return Settings.get("portal.audit.checkpoints.bucket").filter(b -> !b.isBlank())
+                .orElse(Settings.get("portal.s3.bucket", "portal-documents") + "-audit-checkpoints");
+    }
+
+    private static String region() {
+        return Settings.get("portal.s3.region", "eu-west-2");
+    }
+
+    private static String required(String name) {
+        return Settings.get(name).orElseThrow(() -> new IllegalArgumentException(
+                "set " + Settings.envName(name) + " (or -D" + name + ")"));
+    }
+}
