@@ -74,6 +74,11 @@ class RemovalIT extends PortalDeployment {
                     inspection));
             assertEquals(1, TestEnvironment.count("select count(*) from key_encryption_key where scope_kind = "
                     + "'INSPECTION' and scope_id = ? and wrapped_kek is null and destroyed_at is not null", inspection));
+            // and recorded outside the database, where a restore of an older backup cannot undo it (docs/adr/0046)
+            TestEnvironment.minioClient().statObject(io.minio.StatObjectArgs.builder()
+                    .bucket(TestEnvironment.s3Bucket() + "-audit-checkpoints")
+                    .object("destroyed-key-scopes/INSPECTION/" + java.net.URLEncoder.encode(inspection,
+                            java.nio.charset.StandardCharsets.UTF_8)).build());
             JsonObject removal = json(admin.get("/api/v1/removals").body(), inspection, "targetId");
             assertEquals("COMPLETED", removal.get("status").getAsString());
             assertEquals("CERTIFIED", removal.get("step").getAsString());
