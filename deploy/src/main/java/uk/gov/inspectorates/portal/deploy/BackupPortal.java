@@ -84,6 +84,7 @@ public final class BackupPortal {
         database().restore(folder.resolve("database.dump"));
         System.out.println("database restored from " + folder.resolve("database.dump"));
         try (MinioObjectStore bucket = bucket()) {
+            bucket.createBucketIfMissing();
             System.out.println(BucketBackup.restore(folder, bucket) + " objects put back into the bucket");
         }
         PGSimpleDataSource dataSource = new PGSimpleDataSource();

@@ -60,7 +60,10 @@ public final class MinioDestroyedScopeLedger implements DestroyedScopeLedger {
                 try {
                     client.makeBucket(MakeBucketArgs.builder().bucket(bucket).objectLock(true).build());
                 } catch (ErrorResponseException refused) {
-                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                    // no object lock here, or the checkpoint archive made the bucket meanwhile (same bucket)
+                    if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                    }
                 }
             }
         } catch (MinioException e) {
