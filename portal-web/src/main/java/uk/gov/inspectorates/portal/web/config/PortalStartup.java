@@ -1,7 +1,6 @@
 package uk.gov.inspectorates.portal.web.config;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -26,7 +25,6 @@ import uk.gov.inspectorates.portal.web.demo.DemoSeed;
  */
 @Singleton
 @Startup
-@DependsOn("ProductionStartCheck")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class PortalStartup {
 
