@@ -36,7 +36,8 @@ class ProductionStartRefusalIT {
 
         PayaraMicroProcess payara = PayaraMicroProcess.start(Path.of(System.getProperty("payara.microJar")),
                 TestEnvironment.warFile(), PortFinder.freePort(), PayaraMicroProcess.asEnvironment(properties),
-                List.of("-Xmx256m"), work.resolve("payara.log"), work.resolve("payara.pid"));
+                List.of("-Xmx256m", "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp"))),
+                work.resolve("payara.log"), work.resolve("payara.pid"));
         int exitCode;
         try {
             exitCode = assertTimeoutPreemptively(Duration.ofSeconds(180), payara::waitForExit,
