@@ -16,11 +16,16 @@ public final class DemoModePolicy {
         if (!demoEnabled) {
             return false;
         }
-        if (environment == null || environment.isBlank()
-                || PortalConfiguration.PRODUCTION.equals(environment.strip().toLowerCase(Locale.ROOT))) {
+        if (refused(demoEnabled, environment)) {
             throw new IllegalStateException("Demo mode is refused with a production configuration: set "
                     + "PORTAL_ENVIRONMENT to something other than 'production' (e.g. 'local') or turn demo mode off");
         }
         return true;
+    }
+
+    /** Demo mode asked for with a production configuration (also listed by {@link ProductionStartPolicy}). */
+    public static boolean refused(boolean demoEnabled, String environment) {
+        return demoEnabled && (environment == null || environment.isBlank()
+                || PortalConfiguration.PRODUCTION.equals(environment.strip().toLowerCase(Locale.ROOT)));
     }
 }

@@ -18,7 +18,8 @@ import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
 import uk.gov.inspectorates.portal.web.demo.DemoSeed;
 
 /**
- * On deployment: refuse demo mode where it must not run, migrate the schema (as its owner role, which then grants
+ * On deployment, once {@link ProductionStartCheck} has let a production start go ahead: refuse demo mode where it
+ * must not run, migrate the schema (as its owner role, which then grants
  * the portal's own role what it may do: docs/adr/0032), make sure the bucket and the master key
  * exist, and seed the demo directory when asked to. Any failure stops the deployment rather than serving half-ready.
  */

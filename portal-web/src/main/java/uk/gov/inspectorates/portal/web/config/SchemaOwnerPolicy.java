@@ -20,9 +20,15 @@ public final class SchemaOwnerPolicy {
     public static Optional<String> owner(boolean production, String applicationUser, Optional<String> ownerUser,
                                          Optional<String> ownerPassword) {
         boolean separate = ownerUser.isPresent() && !ownerUser.get().equals(applicationUser);
-        if (production && !(separate && ownerPassword.isPresent())) {
+        if (production && !separateOwner(applicationUser, ownerUser, ownerPassword)) {
             throw new IllegalStateException(REFUSAL);
         }
         return separate ? ownerUser : Optional.empty();
+    }
+
+    /** Whether a separate owner role, with its password, is configured: what production requires. */
+    public static boolean separateOwner(String applicationUser, Optional<String> ownerUser,
+                                        Optional<String> ownerPassword) {
+        return ownerUser.isPresent() && !ownerUser.get().equals(applicationUser) && ownerPassword.isPresent();
     }
 }
