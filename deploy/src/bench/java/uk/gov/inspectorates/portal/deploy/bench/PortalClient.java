@@ -27,12 +27,13 @@ final class PortalClient {
 
     private final URI base;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
     private String csrfToken = "";
     private volatile long lastFileByteNanos;
 
     private PortalClient(URI base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -179,6 +180,12 @@ final class PortalClient {
                 tail.subscribe(subscriber);
             }
         };
+    }
+
+    /** The session's cookies as a Cookie header, for another HTTP client ({@link DownloadProbe}). */
+    String cookieHeader() {
+        return cookies.getCookieStore().get(base).stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /**

@@ -72,6 +72,9 @@ final class TransferBench {
     private final Path gcLog;
     private final PortalLog portalLog;
     private final long maxHeap;
+    private final List<String> notes = new ArrayList<>();
+    private String lastId;
+    private byte[] lastContent;
 
     TransferBench(URI base, PortalClient uploader, PortalClient reader, String requestPath, MinioClient minio,
                   String plainBucket, ClamdBench clamd, Path gcLog, PortalLog portalLog, long maxHeap) {
@@ -105,6 +108,7 @@ final class TransferBench {
                 }
             }
             downloads.put(size, pooled);
+            probe(size, reps);
             long[] gc = watch.gcLogPeak();
             heap.add(new BenchTable.HeapReading(f("heap during %d MiB round trip", size),
                     Math.max(gc[0], watch.polledPeak()), watch.polledMaxHeap() > 0 ? watch.polledMaxHeap() : maxHeap,
@@ -129,6 +133,27 @@ final class TransferBench {
             }
         });
         heap.forEach(table::heap);
+    }
+
+    /** The download probe's findings per size, for the summary's notes. */
+    List<String> notes() {
+        return notes;
+    }
+
+    /** Where a download's time goes ({@link DownloadProbe}), on the last document of this size, if there is one. */
+    private void probe(int size, int reps) {
+        if (lastContent == null || lastContent.length != (long) size << 20) {
+            return;
+        }
+        try (DownloadProbe probe = new DownloadProbe(base, reader.cookieHeader(), minio, plainBucket)) {
+            String note = DownloadProbe.describe(size, probe.run(lastId, lastContent, Math.max(3, reps),
+                    f("probe-%d", size)));
+            log(note);
+            notes.add(note);
+        } catch (Exception e) {
+            log(f("download probe at %d MiB failed: %s", size, e));
+            notes.add(f("Download probe, %d MiB: failed (%s).", size, e));
+        }
     }
 
     static String uploadMeasure(int size, Kind kind) {
@@ -183,6 +208,8 @@ final class TransferBench {
         long t0 = System.nanoTime();
         String id = uploader.upload(requestPath, content, kind.fileName, kind.contentType);
         long t1 = System.nanoTime();
+        lastId = id;
+        lastContent = content;
         double afterLastByte = (t1 - uploader.lastFileByteNanos()) / 1e9;
         minio.putObject(PutObjectArgs.builder().bucket(plainBucket).object(key)
                 .stream(new ByteArrayInputStream(content), (long) content.length, PART_SIZE)
