@@ -209,7 +209,7 @@ final class TransferBench {
         String id = uploader.upload(requestPath, content, kind.fileName, kind.contentType);
         long t1 = System.nanoTime();
         lastId = id;
-        lastContent = content;
+        lastContent = content.clone(); // content changes before clamd's scan below; the probe needs what was stored
         double afterLastByte = (t1 - uploader.lastFileByteNanos()) / 1e9;
         minio.putObject(PutObjectArgs.builder().bucket(plainBucket).object(key)
                 .stream(new ByteArrayInputStream(content), (long) content.length, PART_SIZE)
