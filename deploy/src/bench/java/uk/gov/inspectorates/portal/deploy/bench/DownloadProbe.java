@@ -41,7 +41,9 @@ import static uk.gov.inspectorates.portal.deploy.bench.Stats.f;
  *       with the SDK and writes it to its client, 256 KiB at a time), read with OkHttp: what a second hop alone
  *       costs on this machine, the floor for any portal that sits between the client and the store;</li>
  *   <li>the time to the response's headers (the portal's fixed cost before the first byte: session, gate, audit row,
- *       the store's first answer) against the plain GET's.</li>
+ *       the store's first answer) against the plain GET's;</li>
+ *   <li>the CPU each way costs: of the portal's process, and of this JVM (S3Proxy, the client, the relay). On a
+ *       machine whose cores are all busy, a way cannot take less time than its CPU seconds over the cores.</li>
  * </ul>
  * Every byte read is compared with the upload. The figures go to the log and the summary's notes; the table's row
  * stays the portal download against the plain GET ({@link TransferBench}).
@@ -51,6 +53,7 @@ final class DownloadProbe implements AutoCloseable {
     private static final int RELAY_BUFFER = 256 * 1024;
 
     private final URI portal;
+    private final long portalPid;
     private final String cookie;
     private final MinioClient minio;
     private final String bucket;
@@ -59,8 +62,9 @@ final class DownloadProbe implements AutoCloseable {
     private final HttpServer relay;
     private final ExecutorService relayThreads = Executors.newFixedThreadPool(2);
 
-    DownloadProbe(URI portal, String cookie, MinioClient minio, String bucket) throws IOException {
+    DownloadProbe(URI portal, long portalPid, String cookie, MinioClient minio, String bucket) throws IOException {
         this.portal = portal;
+        this.portalPid = portalPid;
         this.cookie = cookie;
         this.minio = minio;
         this.bucket = bucket;
@@ -127,16 +131,33 @@ final class DownloadProbe implements AutoCloseable {
         InputStream open(List<Double> headerSeconds) throws Exception;
     }
 
-    private static void time(Map<String, List<Double>> seconds, String way, byte[] content, byte[] sink, Opener opener)
+    private void time(Map<String, List<Double>> seconds, String way, byte[] content, byte[] sink, Opener opener)
             throws Exception {
         List<Double> headers = seconds.computeIfAbsent(way + ": to the headers", k -> new ArrayList<>());
+        long portalTicks = portalCpuTicks();
+        long benchCpu = BENCH_JVM.getProcessCpuTime();
         long t0 = System.nanoTime();
         int n = CipherBench.drain(opener.open(headers), sink);
         double s = (System.nanoTime() - t0) / 1e9;
+        double portalCpu = (portalCpuTicks() - portalTicks) / 100.0;
+        double benchJvmCpu = (BENCH_JVM.getProcessCpuTime() - benchCpu) / 1e9;
         if (n != content.length || !java.util.Arrays.equals(content, 0, n, sink, 0, n)) {
             throw new IOException(way + ": the download differs from the upload (" + n + " of " + content.length + ")");
         }
         seconds.computeIfAbsent(way, k -> new ArrayList<>()).add(s);
+        seconds.computeIfAbsent(way + ": CPU s of the portal", k -> new ArrayList<>()).add(portalCpu);
+        seconds.computeIfAbsent(way + ": CPU s of S3Proxy + client (+ relay)", k -> new ArrayList<>()).add(benchJvmCpu);
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean BENCH_JVM =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** utime + stime of the portal's process in clock ticks (USER_HZ, 100 on Linux). */
+    private long portalCpuTicks() throws IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + portalPid + "/stat"),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private InputStream jdkGet(URI uri, boolean signedIn, List<Double> headers) throws Exception {
@@ -173,7 +194,7 @@ final class DownloadProbe implements AutoCloseable {
         double plain = medians.get("plain GET, MinIO SDK (OkHttp)");
         StringBuilder out = new StringBuilder(f("Download probe, %d MiB (median seconds; ratio = plain GET, MinIO SDK / this):", mebibytes));
         medians.forEach((way, s) -> out.append(way.endsWith("to the headers") ? f(" %s %.4f;", way, s)
-                : f(" %s %.3f (%.2f);", way, s, plain / s)));
+                : way.contains(": CPU s") ? f(" %s %.2f;", way, s) : f(" %s %.3f (%.2f);", way, s, plain / s)));
         return out.toString();
     }
 

@@ -181,7 +181,7 @@ public final class PortalBench {
                     long maxHeap = bytes(portalXmx);
                     PortalLog portalLog = new PortalLog(work.resolve("payara.log"));
                     TransferBench transfers = new TransferBench(base, uploader, reader, requestPath, minio,
-                            PLAIN_BUCKET, clamd.alone(), gcLog, portalLog, maxHeap);
+                            PLAIN_BUCKET, clamd.alone(), gcLog, portalLog, maxHeap, payara.pid());
                     transfers.run(sizes, reps, table);
                     notes.addAll(transfers.notes());
                     heapRun(base, uploader, reader, requestPath, gcLog, portalLog, heapRunMiB, maxHeap);

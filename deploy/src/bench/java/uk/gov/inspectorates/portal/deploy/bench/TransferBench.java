@@ -23,7 +23,8 @@ import static uk.gov.inspectorates.portal.deploy.bench.Stats.f;
 /**
  * Uploads and downloads of the same bytes, alternating within each repetition: the portal's upload (JTAI
  * evidence, the agency's uploader against an information request), a plain MinIO-SDK put to the same S3Proxy, the
- * portal's download of the (unstamped) evidence by the lead inspector, the plain GET, and clamd alone scanning the
+ * portal's download of the (unstamped) evidence by the lead inspector (read with OkHttp, the MinIO SDK's own HTTP
+ * client, as the plain GET is: {@link PortalClient#download}), the plain GET, and clamd alone scanning the
  * same bytes but 16 (clamd has just scanned them for the portal and would answer from its cache). Fresh bytes each repetition (clamd caches verdicts of identical content); a warm-up first; medians.
  * Each size is measured for a benchmark PDF and for random bytes ({@link RandomImage}); the downloads of a size
  * pool both kinds. The heap of the portal's JVM is watched over each size's repetitions.
@@ -72,12 +73,13 @@ final class TransferBench {
     private final Path gcLog;
     private final PortalLog portalLog;
     private final long maxHeap;
+    private final long portalPid;
     private final List<String> notes = new ArrayList<>();
     private String lastId;
     private byte[] lastContent;
 
     TransferBench(URI base, PortalClient uploader, PortalClient reader, String requestPath, MinioClient minio,
-                  String plainBucket, ClamdBench clamd, Path gcLog, PortalLog portalLog, long maxHeap) {
+                  String plainBucket, ClamdBench clamd, Path gcLog, PortalLog portalLog, long maxHeap, long portalPid) {
         this.base = base;
         this.uploader = uploader;
         this.reader = reader;
@@ -88,6 +90,7 @@ final class TransferBench {
         this.gcLog = gcLog;
         this.portalLog = portalLog;
         this.maxHeap = maxHeap;
+        this.portalPid = portalPid;
     }
 
     /** Adds the upload, download and heap rows of each size to {@code table}. */
@@ -145,8 +148,8 @@ final class TransferBench {
         if (lastContent == null || lastContent.length != (long) size << 20) {
             return;
         }
-        try (DownloadProbe probe = new DownloadProbe(base, reader.cookieHeader(), minio, plainBucket)) {
-            String note = DownloadProbe.describe(size, probe.run(lastId, lastContent, Math.max(3, reps),
+        try (DownloadProbe probe = new DownloadProbe(base, portalPid, reader.cookieHeader(), minio, plainBucket)) {
+            String note = DownloadProbe.describe(size, probe.run(lastId, lastContent, Math.max(5, reps),
                     f("probe-%d", size)));
             log(note);
             notes.add(note);
