@@ -211,8 +211,6 @@ final class TransferBench {
         long t0 = System.nanoTime();
         String id = uploader.upload(requestPath, content, kind.fileName, kind.contentType);
         long t1 = System.nanoTime();
-        lastId = id;
-        lastContent = content.clone(); // content changes before clamd's scan below; the probe needs what was stored
         double afterLastByte = (t1 - uploader.lastFileByteNanos()) / 1e9;
         minio.putObject(PutObjectArgs.builder().bucket(plainBucket).object(key)
                 .stream(new ByteArrayInputStream(content), (long) content.length, PART_SIZE)
@@ -224,6 +222,12 @@ final class TransferBench {
                 content, sink, "plain");
         long t4 = System.nanoTime();
         minio.removeObject(RemoveObjectArgs.builder().bucket(plainBucket).object(key).build());
+        lastId = id;
+        // outside every timer, into one reused array: the probe needs the bytes stored, which change below
+        if (lastContent == null || lastContent.length != content.length) {
+            lastContent = new byte[content.length];
+        }
+        System.arraycopy(content, 0, lastContent, 0, content.length);
         // clamd just scanned these bytes for the portal and would answer from its cache: 16 of them change first
         unique(content);
         ClamdBench.Scan scan = clamd.scan(content);
