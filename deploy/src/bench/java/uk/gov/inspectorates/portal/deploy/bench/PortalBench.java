@@ -44,7 +44,7 @@ import static uk.gov.inspectorates.portal.deploy.bench.Stats.mib;
  * <p>System properties: {@code bench.sizes} (MiB, comma-separated; default 64,256), {@code bench.reps} (3),
  * {@code bench.heapRunMiB} (512), {@code bench.portalXmx} (1g: a 256 MiB PDF is checked in memory), {@code bench.pdfCheckMiB} (300), {@code bench.cipherMiB} (256),
  * {@code bench.cipherReps} (5), {@code bench.microJar}, {@code bench.war}, {@code bench.workDir},
- * {@code bench.summary}, {@code bench.keep} (keep the work folder).
+ * {@code bench.summary}, {@code bench.keep} (keep the work folder), {@code bench.portalJvmArgs} (extra options of the portal's JVM).
  */
 public final class PortalBench {
 
@@ -162,7 +162,7 @@ public final class PortalBench {
                 t0 = System.nanoTime();
                 try (PayaraMicroProcess payara = PayaraMicroProcess.start(microJar, war, port,
                         PayaraMicroProcess.asEnvironment(config),
-                        List.of("-Xmx" + portalXmx, "-Xlog:gc:file=" + gcLog), // the later -Xmx wins over the launcher's
+                        portalJvmOptions(portalXmx, gcLog), // the later -Xmx wins over the launcher's
                         work.resolve("payara.log"), work.resolve("payara.pid"))) {
                     try {
                         payara.awaitReady(Duration.ofMinutes(5));
@@ -180,8 +180,10 @@ public final class PortalBench {
                     String requestPath = reader.openInspectionWithRequest();
                     long maxHeap = bytes(portalXmx);
                     PortalLog portalLog = new PortalLog(work.resolve("payara.log"));
-                    new TransferBench(base, uploader, reader, requestPath, minio, PLAIN_BUCKET, clamd.alone(), gcLog,
-                            portalLog, maxHeap).run(sizes, reps, table);
+                    TransferBench transfers = new TransferBench(base, uploader, reader, requestPath, minio,
+                            PLAIN_BUCKET, clamd.alone(), gcLog, portalLog, maxHeap, payara.pid());
+                    transfers.run(sizes, reps, table);
+                    notes.addAll(transfers.notes());
                     heapRun(base, uploader, reader, requestPath, gcLog, portalLog, heapRunMiB, maxHeap);
                     log("portal process peak RSS (VmHWM) since its start: " + vmHwm(payara.pid()));
                 }
@@ -253,6 +255,14 @@ public final class PortalBench {
         out.append(table.markdown());
         notes.stream().skip(1).forEach(n -> out.append("\n").append(n).append("\n"));
         return out.toString();
+    }
+
+    /** -Xmx, the GC log, and {@code bench.portalJvmArgs} (space-separated, e.g. a JFR recording for a profile). */
+    private static List<String> portalJvmOptions(String portalXmx, Path gcLog) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + portalXmx, "-Xlog:gc:file=" + gcLog));
+        Arrays.stream(System.getProperty("bench.portalJvmArgs", "").trim().split("\\s+"))
+                .filter(s -> !s.isEmpty()).forEach(options::add);
+        return options;
     }
 
     /** "256m", "1g", "268435456" in bytes. */

@@ -23,7 +23,8 @@ import static uk.gov.inspectorates.portal.deploy.bench.Stats.f;
 /**
  * Uploads and downloads of the same bytes, alternating within each repetition: the portal's upload (JTAI
  * evidence, the agency's uploader against an information request), a plain MinIO-SDK put to the same S3Proxy, the
- * portal's download of the (unstamped) evidence by the lead inspector, the plain GET, and clamd alone scanning the
+ * portal's download of the (unstamped) evidence by the lead inspector (read with OkHttp, the MinIO SDK's own HTTP
+ * client, as the plain GET is: {@link PortalClient#download}), the plain GET, and clamd alone scanning the
  * same bytes but 16 (clamd has just scanned them for the portal and would answer from its cache). Fresh bytes each repetition (clamd caches verdicts of identical content); a warm-up first; medians.
  * Each size is measured for a benchmark PDF and for random bytes ({@link RandomImage}); the downloads of a size
  * pool both kinds. The heap of the portal's JVM is watched over each size's repetitions.
@@ -72,9 +73,13 @@ final class TransferBench {
     private final Path gcLog;
     private final PortalLog portalLog;
     private final long maxHeap;
+    private final long portalPid;
+    private final List<String> notes = new ArrayList<>();
+    private String lastId;
+    private byte[] lastContent;
 
     TransferBench(URI base, PortalClient uploader, PortalClient reader, String requestPath, MinioClient minio,
-                  String plainBucket, ClamdBench clamd, Path gcLog, PortalLog portalLog, long maxHeap) {
+                  String plainBucket, ClamdBench clamd, Path gcLog, PortalLog portalLog, long maxHeap, long portalPid) {
         this.base = base;
         this.uploader = uploader;
         this.reader = reader;
@@ -85,6 +90,7 @@ final class TransferBench {
         this.gcLog = gcLog;
         this.portalLog = portalLog;
         this.maxHeap = maxHeap;
+        this.portalPid = portalPid;
     }
 
     /** Adds the upload, download and heap rows of each size to {@code table}. */
@@ -105,6 +111,7 @@ final class TransferBench {
                 }
             }
             downloads.put(size, pooled);
+            probe(size, reps);
             long[] gc = watch.gcLogPeak();
             heap.add(new BenchTable.HeapReading(f("heap during %d MiB round trip", size),
                     Math.max(gc[0], watch.polledPeak()), watch.polledMaxHeap() > 0 ? watch.polledMaxHeap() : maxHeap,
@@ -129,6 +136,27 @@ final class TransferBench {
             }
         });
         heap.forEach(table::heap);
+    }
+
+    /** The download probe's findings per size, for the summary's notes. */
+    List<String> notes() {
+        return notes;
+    }
+
+    /** Where a download's time goes ({@link DownloadProbe}), on the last document of this size, if there is one. */
+    private void probe(int size, int reps) {
+        if (lastContent == null || lastContent.length != (long) size << 20) {
+            return;
+        }
+        try (DownloadProbe probe = new DownloadProbe(base, portalPid, reader.cookieHeader(), minio, plainBucket)) {
+            String note = DownloadProbe.describe(size, probe.run(lastId, lastContent, Math.max(5, reps),
+                    f("probe-%d", size)));
+            log(note);
+            notes.add(note);
+        } catch (Exception e) {
+            log(f("download probe at %d MiB failed: %s", size, e));
+            notes.add(f("Download probe, %d MiB: failed (%s).", size, e));
+        }
     }
 
     static String uploadMeasure(int size, Kind kind) {
@@ -194,6 +222,12 @@ final class TransferBench {
                 content, sink, "plain");
         long t4 = System.nanoTime();
         minio.removeObject(RemoveObjectArgs.builder().bucket(plainBucket).object(key).build());
+        lastId = id;
+        // outside every timer, into one reused array: the probe needs the bytes stored, which change below
+        if (lastContent == null || lastContent.length != content.length) {
+            lastContent = new byte[content.length];
+        }
+        System.arraycopy(content, 0, lastContent, 0, content.length);
         // clamd just scanned these bytes for the portal and would answer from its cache: 16 of them change first
         unique(content);
         ClamdBench.Scan scan = clamd.scan(content);
