@@ -37,6 +37,7 @@ public class ReportLegalHoldResource {
     }
 
     /** Body {@code {"reason": "..."}}, or (for clients that send no body with DELETE) {@code ?reason=...}. */
+    @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)
     @DELETE
     @Operation(summary = "Lift the report's legal hold, with a reason")
     public Response lift(@PathParam("id") String id, @QueryParam("reason") String reason, String body) {

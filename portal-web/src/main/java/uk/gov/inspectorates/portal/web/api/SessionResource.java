@@ -68,6 +68,7 @@ public class SessionResource {
         return new Views.SessionView(csrfToken, Views.UserView.of(subject));
     }
 
+    @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)
     @DELETE
     @Operation(summary = "Sign out", description = "Ends this session; with scope=everywhere, every session of the "
             + "signed-in person on every device.")
