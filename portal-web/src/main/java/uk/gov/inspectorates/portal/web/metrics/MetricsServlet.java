@@ -1,0 +1,117 @@
+package uk.gov.inspectorates.portal.web.metrics;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.inspectorates.portal.core.operations.Backlog;
+
+/**
+ * {@code GET /metrics} in the Prometheus text format (docs/adr/0047). Only for the operator's scraper: with
+ * {@code portal.metrics.token} (PORTAL_METRICS_TOKEN) set, a request must carry {@code Authorization: Bearer <token>};
+ * without one, only a request made on this machine's loopback interface with no proxy header is answered. Everyone
+ * else gets 404, as for a path that is not there.
+ */
+@WebServlet("/metrics")
+public class MetricsServlet extends HttpServlet {
+
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    @Inject
+    PortalMetrics metrics;
+
+    @Inject
+    Backlog backlog;
+
+    @Inject
+    @ConfigProperty(name = "portal.metrics.token")
+    Optional<String> token;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!mayRead(token, request.getHeader("Authorization"), request.getRemoteAddr(),
+                request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        byte[] body = PrometheusText.of(metrics, backlog).getBytes(StandardCharsets.UTF_8);
+        response.setContentType(CONTENT_TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    static boolean mayRead(Optional<String> token, String authorization, String remoteAddress, boolean proxied) {
+        if (token.isPresent() && !token.get().isBlank()) {
+            String expected = "Bearer " + token.get().trim();
+            return authorization != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                    authorization.trim().getBytes(StandardCharsets.UTF_8));
+        }
+        return !proxied && isLoopback(remoteAddress);
+    }
+
+    private static boolean isLoopback(String address) {
+        return address != null && (address.startsWith("127.") || address.equals("::1")
+                || address.equals("0:0:0:0:0:0:0:1"));
+    }
+
+    /** The text exposition format, version 0.0.4. */
+    static final class PrometheusText {
+
+        private final StringBuilder text = new StringBuilder();
+
+        static String of(PortalMetrics metrics, Backlog backlog) {
+            PrometheusText out = new PrometheusText();
+            out.family("portal_uploads_total", "counter", "Documents taken in (reports, letters, evidence, findings "
+                    + "letters), by outcome, since this instance started");
+            metrics.uploads().forEach((outcome, n) -> out.sample("portal_uploads_total", Map.of("outcome", outcome), n));
+            out.family("portal_downloads_total", "counter", "Documents served (stamped copies, originals, exports, "
+                    + "certificates), by outcome, since this instance started");
+            metrics.downloads().forEach((outcome, n) -> out.sample("portal_downloads_total", Map.of("outcome", outcome), n));
+            out.family("portal_refusals_total", "counter", "Requests refused or denied, by the id of the rule that "
+                    + "refused (other: no rule id), since this instance started");
+            metrics.refusals().forEach((rule, n) -> out.sample("portal_refusals_total", Map.of("rule", rule), n));
+            out.family("portal_audit_events_total", "counter", "Audit events recorded, by action and outcome, since "
+                    + "this instance started");
+            metrics.events().forEach((key, n) -> {
+                String[] actionOutcome = key.split("\t", 2);
+                out.sample("portal_audit_events_total", Map.of("action", actionOutcome[0], "outcome", actionOutcome[1]), n);
+            });
+            out.family("portal_notification_outbox_unsent", "gauge", "E-mail notifications written and not yet sent "
+                    + "(the whole portal)");
+            out.sample("portal_notification_outbox_unsent", Map.of(), backlog.unsentNotifications());
+            out.family("portal_removals", "gauge", "Removals by step (STARTED, KEK_DESTROYED, OBJECTS_DELETED, "
+                    + "ROWS_DELETED, CERTIFIED) or FAILED (the whole portal)");
+            backlog.removalsByStep().forEach((step, n) -> out.sample("portal_removals", Map.of("step", step), n));
+            return out.text.toString();
+        }
+
+        private void family(String name, String type, String help) {
+            text.append("# HELP ").append(name).append(' ').append(help).append('\n');
+            text.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        }
+
+        private void sample(String name, Map<String, String> labels, long value) {
+            text.append(name);
+            if (!labels.isEmpty()) {
+                text.append('{');
+                labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(label -> text
+                        .append(label.getKey()).append("=\"").append(escape(label.getValue())).append("\","));
+                text.setLength(text.length() - 1);
+                text.append('}');
+            }
+            text.append(' ').append(value).append('\n');
+        }
+
+        private static String escape(String value) {
+            return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        }
+    }
+}

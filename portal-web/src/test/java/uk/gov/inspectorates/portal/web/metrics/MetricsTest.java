@@ -1,0 +1,77 @@
+package uk.gov.inspectorates.portal.web.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.operations.Backlog;
+
+class MetricsTest {
+
+    private final PortalMetrics metrics = new PortalMetrics();
+
+    @Test
+    void uploadsDownloadsAndRefusalsAreCountedByOutcomeAndRule() {
+        metrics.count(event(AuditActions.REPORT_SHARE, Outcome.SUCCEEDED, null));
+        metrics.count(event(AuditActions.REPORT_DOWNLOAD, Outcome.SUCCEEDED, null));
+        metrics.count(event(AuditActions.REPORT_DOWNLOAD, Outcome.DENIED, "report.embargo.reader-lists-only"));
+        metrics.count(event(AuditActions.REPORT_VIEW, Outcome.DENIED, "report.embargo.reader-lists-only"));
+
+        assertEquals(Map.of("SUCCEEDED", 1L), metrics.uploads());
+        assertEquals(Map.of("SUCCEEDED", 1L, "DENIED", 1L), metrics.downloads());
+        assertEquals(Map.of("report.embargo.reader-lists-only", 2L), metrics.refusals());
+    }
+
+    /** A detail that is not a rule id (a file name, a sentence) never becomes a label. */
+    @Test
+    void aDetailThatIsNotARuleIdIsCountedAsOther() {
+        metrics.count(event(AuditActions.REPORT_SHARE, Outcome.REFUSED, "northdale-findings.pdf: malware"));
+        metrics.count(event(AuditActions.REPORT_VIEW, Outcome.DENIED, "no such report"));
+
+        assertEquals(Map.of("other", 2L), metrics.refusals());
+        String text = MetricsServlet.PrometheusText.of(metrics, new NoBacklog());
+        assertFalse(text.contains("northdale"), text);
+        assertTrue(text.contains("portal_refusals_total{rule=\"other\"} 2\n"), text);
+        assertTrue(text.contains("portal_uploads_total{outcome=\"REFUSED\"} 1\n"), text);
+        assertTrue(text.contains("# TYPE portal_notification_outbox_unsent gauge\nportal_notification_outbox_unsent 3\n"), text);
+        assertTrue(text.contains("portal_removals{step=\"FAILED\"} 1\n"), text);
+    }
+
+    @Test
+    void onlyTheTokenOpensTheMetricsWhenOneIsSet() {
+        Optional<String> token = Optional.of("s3cret-scrape");
+        assertTrue(MetricsServlet.mayRead(token, "Bearer s3cret-scrape", "10.0.0.7", true));
+        assertFalse(MetricsServlet.mayRead(token, "Bearer wrong", "10.0.0.7", false));
+        assertFalse(MetricsServlet.mayRead(token, null, "127.0.0.1", false));
+    }
+
+    @Test
+    void withoutATokenOnlyADirectLoopbackRequestIsAnswered() {
+        assertTrue(MetricsServlet.mayRead(Optional.empty(), null, "127.0.0.1", false));
+        assertFalse(MetricsServlet.mayRead(Optional.empty(), null, "127.0.0.1", true));
+        assertFalse(MetricsServlet.mayRead(Optional.empty(), null, "10.0.0.7", false));
+    }
+
+    private static AuditEvent event(String action, Outcome outcome, String detail) {
+        return new AuditEvent(Instant.now(), "u1", "o1", action, "REPORT", "r1", outcome, detail);
+    }
+
+    private static final class NoBacklog implements Backlog {
+        @Override
+        public long unsentNotifications() {
+            return 3;
+        }
+
+        @Override
+        public Map<String, Long> removalsByStep() {
+            return Map.of("FAILED", 1L);
+        }
+    }
+}
