@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET /metrics} of the running portal (docs/adr/0047) after an upload and a refusal: both counted, the refusal
- * under its rule id, the backlog gauges present, and nothing of what was uploaded in the text. The test calls from
- * loopback and the test portal has no metrics token, so the scraper's rule lets it in.
+ * under its rule id, the backlog gauges present, and nothing of what was uploaded in the text; without the scraper's
+ * token, nothing.
  */
 class MetricsIT extends PortalDeployment {
 
@@ -42,8 +43,17 @@ class MetricsIT extends PortalDeployment {
                 "no title, file name or user name in the metrics");
     }
 
+    @Test
+    void withoutTheScrapersTokenThereAreNoMetrics() throws Exception {
+        assertEquals(404, get("/metrics").statusCode());
+        assertEquals(404, httpClient().send(HttpRequest.newBuilder(uri("/metrics"))
+                .header("Authorization", "Bearer not-the-token").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
     private String metrics() throws Exception {
-        HttpResponse<String> metrics = get("/metrics");
+        HttpResponse<String> metrics = httpClient().send(HttpRequest.newBuilder(uri("/metrics"))
+                .header("Authorization", "Bearer " + TestEnvironment.METRICS_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, metrics.statusCode(), metrics.body());
         assertEquals("text/plain; version=0.0.4; charset=utf-8",
                 metrics.headers().firstValue("Content-Type").orElse("").toLowerCase());
