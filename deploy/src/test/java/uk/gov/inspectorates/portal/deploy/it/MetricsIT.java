@@ -39,6 +39,9 @@ class MetricsIT extends PortalDeployment {
         assertEquals(value(before, REFUSAL) + 1, value(after, REFUSAL), after);
         assertTrue(Pattern.compile("(?m)^portal_notification_outbox_unsent \\d+$").matcher(after).find(), after);
         assertTrue(after.contains("# TYPE portal_removals gauge"), after);
+        assertTrue(value(after, "portal_scanner_places") >= 1, after);
+        assertTrue(value(after, "portal_stamping_budget_bytes") > 0, after);
+        assertTrue(Pattern.compile("(?m)^portal_stamping_budget_free_bytes \\d+$").matcher(after).find(), after);
         assertFalse(after.contains(title) || after.contains("metrics-northdale") || after.contains("ofsted.inspector"),
                 "no title, file name or user name in the metrics");
     }

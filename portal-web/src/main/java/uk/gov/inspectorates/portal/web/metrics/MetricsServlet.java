@@ -11,7 +11,10 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.inspectorates.portal.core.document.ParallelWindowScanner;
+import uk.gov.inspectorates.portal.core.document.ScanPlaces;
 import uk.gov.inspectorates.portal.core.operations.Backlog;
+import uk.gov.inspectorates.portal.core.report.StampingBudget;
 
 /**
  * {@code GET /metrics} in the Prometheus text format (docs/adr/0047), only for the operator's scraper: a request must
@@ -30,6 +33,12 @@ public class MetricsServlet extends HttpServlet {
     Backlog backlog;
 
     @Inject
+    ParallelWindowScanner scanner;
+
+    @Inject
+    StampingBudget stampingBudget;
+
+    @Inject
     @ConfigProperty(name = "portal.metrics.token")
     Optional<String> token;
 
@@ -39,7 +48,8 @@ public class MetricsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] body = PrometheusText.of(metrics, backlog).getBytes(StandardCharsets.UTF_8);
+        byte[] body = (PrometheusText.of(metrics, backlog) + PrometheusText.capacity(scanner.places(), stampingBudget))
+                .getBytes(StandardCharsets.UTF_8);
         response.setContentType(CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
@@ -82,6 +92,21 @@ public class MetricsServlet extends HttpServlet {
             out.family("portal_removals", "gauge", "Removals by step (STARTED, KEK_DESTROYED, OBJECTS_DELETED, "
                     + "ROWS_DELETED, CERTIFIED) or FAILED (the whole portal)");
             backlog.removalsByStep().forEach((step, n) -> out.sample("portal_removals", Map.of("step", step), n));
+            return out.text.toString();
+        }
+
+        static String capacity(ScanPlaces places, StampingBudget budget) {
+            PrometheusText out = new PrometheusText();
+            out.family("portal_scanner_places", "gauge", "Scans clamd may run at once for this instance's uploads");
+            out.sample("portal_scanner_places", Map.of(), places.capacity());
+            out.family("portal_scanner_places_in_use", "gauge", "Of those, taken just now (all taken: new uploads wait, "
+                    + "then get 503 scanning.queue-full)");
+            out.sample("portal_scanner_places_in_use", Map.of(), places.capacity() - places.free());
+            out.family("portal_stamping_budget_bytes", "gauge", "Memory this instance lets stamped copies take at once");
+            out.sample("portal_stamping_budget_bytes", Map.of(), budget.totalBytes());
+            out.family("portal_stamping_budget_free_bytes", "gauge", "Of that, free just now (too little: downloads of "
+                    + "large reports get 503 report.stamping.budget)");
+            out.sample("portal_stamping_budget_free_bytes", Map.of(), budget.freeBytes());
             return out.text.toString();
         }
 

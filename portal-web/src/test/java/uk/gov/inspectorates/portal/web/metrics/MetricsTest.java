@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
+import uk.gov.inspectorates.portal.core.document.ScanPlaces;
 import uk.gov.inspectorates.portal.core.operations.Backlog;
+import uk.gov.inspectorates.portal.core.report.StampingBudget;
 
 class MetricsTest {
 
@@ -42,6 +45,18 @@ class MetricsTest {
         assertTrue(text.contains("portal_uploads_total{outcome=\"REFUSED\"} 1\n"), text);
         assertTrue(text.contains("# TYPE portal_notification_outbox_unsent gauge\nportal_notification_outbox_unsent 3\n"), text);
         assertTrue(text.contains("portal_removals{step=\"FAILED\"} 1\n"), text);
+    }
+
+    @Test
+    void theScannerAndTheStampingBudgetShowWhatIsFree() {
+        StampingBudget budget = new StampingBudget(64L * 1024 * 1024, Duration.ofMillis(1));
+        try (StampingBudget.Share share = budget.share(1024)) {
+            String text = MetricsServlet.PrometheusText.capacity(new ScanPlaces(4, Duration.ofSeconds(1)), budget);
+            assertTrue(text.contains("\nportal_scanner_places 4\n"), text);
+            assertTrue(text.contains("\nportal_scanner_places_in_use 0\n"), text);
+            assertTrue(text.contains("\nportal_stamping_budget_bytes 67108864\n"), text);
+            assertTrue(text.contains("\nportal_stamping_budget_free_bytes " + (64L - 8) * 1024 * 1024 + "\n"), text);
+        }
     }
 
     @Test
