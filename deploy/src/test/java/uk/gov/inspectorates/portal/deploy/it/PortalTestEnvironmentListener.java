@@ -81,6 +81,7 @@ public final class PortalTestEnvironmentListener implements LauncherSessionListe
             System.setProperty("portal.upload.part-bytes", Integer.toString(TestEnvironment.UPLOAD_PART_BYTES));
             System.setProperty("portal.scan.window-bytes", Long.toString(TestEnvironment.SCAN_WINDOW_BYTES));
             System.setProperty("portal.scan.overlap-bytes", Long.toString(TestEnvironment.SCAN_OVERLAP_BYTES));
+            System.setProperty("portal.metrics.token", TestEnvironment.METRICS_TOKEN);
             System.setProperty("portal.clamd.host", "127.0.0.1");
             System.setProperty("portal.clamd.port", Integer.toString(clamd.port()));
             // a real SMTP server for the portal's notices, polled every second by its delivery worker

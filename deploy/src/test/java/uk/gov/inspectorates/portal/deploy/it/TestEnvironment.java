@@ -116,6 +116,9 @@ public final class TestEnvironment {
     // ---- the portal WAR and Payara Micro
 
     /** The built WAR ({@code deploy/target/portal.war}, system property {@code portal.war}). */
+    /** The scraper's token of the test portal's /metrics (docs/adr/0047): generated for each run, a test value. */
+    public static final String METRICS_TOKEN = "test-metrics-token-" + java.util.UUID.randomUUID();
+
     public static Path warFile() {
         return Path.of(System.getProperty("portal.war", "target/portal.war"));
     }

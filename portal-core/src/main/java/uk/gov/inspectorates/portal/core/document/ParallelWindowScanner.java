@@ -363,4 +363,9 @@ public final class ParallelWindowScanner implements ContentScanner {
             }
         }
     }
+
+    /** The scanner's places, portal-wide (for the operator's metrics). */
+    public ScanPlaces places() {
+        return places;
+    }
 }

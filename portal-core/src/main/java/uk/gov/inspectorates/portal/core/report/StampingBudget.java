@@ -72,6 +72,16 @@ public final class StampingBudget {
     }
 
     /** One copy's share of the budget, given back once. */
+    /** The whole budget, in bytes (for the operator's metrics). */
+    public long totalBytes() {
+        return totalKib * KIB;
+    }
+
+    /** The part not taken by copies being made just now, in bytes. */
+    public long freeBytes() {
+        return kibibytes.availablePermits() * KIB;
+    }
+
     public static final class Share implements AutoCloseable {
         private final Semaphore budget;
         private final int kibibytes;

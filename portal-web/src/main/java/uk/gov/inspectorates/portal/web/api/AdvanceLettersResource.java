@@ -89,6 +89,7 @@ public class AdvanceLettersResource {
     }
 
     /** Removes an unlinked advance letter for good (crypto-shredding); an administrator of its sender only. */
+    @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)
     @DELETE
     @Path("{lid}")
     public Response remove(@PathParam("lid") String lid) {

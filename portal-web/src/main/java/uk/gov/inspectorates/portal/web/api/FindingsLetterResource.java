@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.findings.AccuracyCheck;
 import uk.gov.inspectorates.portal.core.findings.FindingsDocument;
@@ -70,8 +69,6 @@ public class FindingsLetterResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "The findings letter: stage, due dates, versions, sign-offs and what the caller may do "
-            + "(participating inspectorates' inspection staff; the DCS once the draft is sent to them)")
     public FindingsLetterJson view(@PathParam("id") String id) {
         return FindingsLetterJson.of(reading.view(current.get(), id));
     }
@@ -79,8 +76,6 @@ public class FindingsLetterResource {
     /** A draft or revised letter (the lead inspector). Multipart: {@code metadata} ({classification}), then a PDF. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a draft or a new version of the letter, a PDF (the lead inspectorate's lead "
-            + "inspector)")
     public Response uploadVersion(@PathParam("id") String id) {
         FindingsDocument uploaded = upload(id, false);
         return Response.created(uri.getAbsolutePathBuilder().path("documents").path(uploaded.id()).build())
@@ -90,7 +85,6 @@ public class FindingsLetterResource {
     @GET
     @Path("documents/{did}/content")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "A version of the letter or the comments, as uploaded")
     public Response content(@PathParam("id") String id, @PathParam("did") String did) {
         FindingsDownload download = reading.download(current.get(), id, did);
         return DocumentResponses.attachment(download.document().document(), download.downloadId(),
@@ -101,8 +95,6 @@ public class FindingsLetterResource {
     @POST
     @Path("sign-offs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign off the latest version for the caller's inspectorate (another participant's "
-            + "inspector or lead inspector)")
     public Response signOff(@PathParam("id") String id, String json) {
         Integer version = version(json);
         SignOff signOff = letters.signOff(current.get(), id, version);
@@ -113,7 +105,6 @@ public class FindingsLetterResource {
     @POST
     @Path("accuracy-check")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send the signed-off draft to the DCS for the factual accuracy check (ten working days)")
     public Response sendForAccuracyCheck(@PathParam("id") String id, String json) {
         JsonObject body = json == null || json.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonBodies.object(json);
         AccuracyCheck check = letters.sendForAccuracyCheck(current.get(), id, JsonBodies.text(body, "dcs"));
@@ -124,7 +115,6 @@ public class FindingsLetterResource {
     @POST
     @Path("accuracy-check/comments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload the partnership's factual accuracy comments (the DCS)")
     public Response uploadComments(@PathParam("id") String id) {
         FindingsDocument uploaded = upload(id, true);
         return Response.created(uri.getBaseUriBuilder().path("inspections").path(id).path("findings-letter")
@@ -136,7 +126,6 @@ public class FindingsLetterResource {
     @POST
     @Path("issue")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue the agreed letter as the embargoed pre-publication findings letter (day 41)")
     public Response issue(@PathParam("id") String id, String json) {
         JsonObject body = json == null || json.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonBodies.object(json);
         Report report = issuing.issue(current.get(), id, JsonBodies.text(body, "chair"));

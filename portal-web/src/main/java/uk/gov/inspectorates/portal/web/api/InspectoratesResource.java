@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.gov.inspectorates.portal.core.administration.OrganisationAdministration;
 import uk.gov.inspectorates.portal.core.administration.ReaderList;
 import uk.gov.inspectorates.portal.core.organisation.Team;
@@ -38,8 +37,6 @@ public class InspectoratesResource {
 
     @GET
     @Path("{code}/reader-list")
-    @Operation(summary = "The inspectorate's teams, which are on its reader list, and the protocol's list for "
-            + "reference (the inspectorate's administrators)")
     public ReaderListJson readerList(@PathParam("code") String code) {
         return ReaderListJson.of(administration.readerList(current.get(), code));
     }
@@ -47,7 +44,6 @@ public class InspectoratesResource {
     @PUT
     @Path("{code}/reader-list")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replaces the reader list: body {teams: [team ids]}; the teams not named come off it")
     public ReaderListJson replaceReaderList(@PathParam("code") String code, String json) {
         return ReaderListJson.of(administration.replaceReaderList(current.get(), code,
                 JsonBodies.texts(JsonBodies.object(json), "teams")));

@@ -80,6 +80,7 @@ public class LettersResource {
     }
 
     /** Refused: a letter of a report is removed with its report (403 naming the rule, or 404). */
+    @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)
     @DELETE
     @Path("{lid}")
     public Response remove(@PathParam("id") String id, @PathParam("lid") String lid) {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.gov.inspectorates.portal.core.administration.OrganisationAdministration;
 import uk.gov.inspectorates.portal.core.administration.OrganisationRegister;
 import uk.gov.inspectorates.portal.core.organisation.Organisation;
@@ -32,8 +31,6 @@ public class OrganisationsResource {
     }
 
     @GET
-    @Operation(summary = "The inspectorates and the agencies, each agency with its local authority area "
-            + "(inspectorates' administrators)")
     public List<OrganisationJson> organisations() {
         OrganisationRegister register = administration.register(current.get());
         return Stream.concat(register.inspectorates().stream(), register.agencies().stream())
@@ -42,7 +39,6 @@ public class OrganisationsResource {
 
     @GET
     @Path("{id}/teams")
-    @Operation(summary = "The teams of an inspectorate, and which are on its reader list (its administrators)")
     public List<TeamJson> teams(@PathParam("id") String id) {
         return administration.teamsOf(current.get(), id).stream()
                 .map(team -> new TeamJson(team.id(), team.organisationId(), team.name(), team.onReaderList()))

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.gov.inspectorates.portal.core.referral.Referral;
 import uk.gov.inspectorates.portal.core.referral.ReferralDraft;
 import uk.gov.inspectorates.portal.core.referral.ReferralEntry;
@@ -78,9 +77,6 @@ public class ReferralsResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Refer a concern about a child to an agency of the inspected area (inspectors and lead "
-            + "inspectors of a participating inspectorate); case numbers are identifiers, never names; category 1 is "
-            + "flagged at once to both sides")
     public Response raise(@PathParam("inspectionId") String inspectionId, String body) {
         JsonObject json = JsonBodies.object(body);
         List<String> caseNumbers = caseNumbers(json);
@@ -93,15 +89,12 @@ public class ReferralsResource {
     }
 
     @GET
-    @Operation(summary = "The inspection's referrals the caller may see: all for the participating inspectorates' "
-            + "inspection staff, its own for an agency")
     public List<ReferralView> list(@PathParam("inspectionId") String inspectionId) {
         return referrals.ofInspection(current.get(), inspectionId).stream().map(this::view).toList();
     }
 
     @GET
     @Path("{referralId}")
-    @Operation(summary = "One referral, with each step taken")
     public ReferralView view(@PathParam("inspectionId") String inspectionId,
                              @PathParam("referralId") String referralId) {
         return view(referrals.view(current.get(), inspectionId, referralId));
@@ -114,8 +107,6 @@ public class ReferralsResource {
     @PUT
     @Path("{referralId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the next step of a referral: the agency's response, the referring inspector's "
-            + "evaluation, the chief officer's sign-off, then the lead inspector's; each by the right person, in order")
     public ReferralView take(@PathParam("inspectionId") String inspectionId,
                              @PathParam("referralId") String referralId, String body) {
         JsonObject json = JsonBodies.object(body);

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.gov.inspectorates.portal.core.retention.HoldTarget;
 
 /** The legal hold on a report: set and lifted by an administrator of its originating inspectorate. */
@@ -23,7 +22,6 @@ public class ReportLegalHoldResource {
     LegalHoldViews legalHold;
 
     @GET
-    @Operation(summary = "The legal hold on the report (404 when there is none)")
     public LegalHoldViews.HoldView view(@PathParam("id") String id) {
         return legalHold.view(HoldTarget.report(id));
     }
@@ -31,14 +29,13 @@ public class ReportLegalHoldResource {
     /** Body {@code {"reason": "..."}}. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Put the report on legal hold: nothing of it is removed until the hold is lifted")
     public LegalHoldViews.HoldView set(@PathParam("id") String id, String body) {
         return legalHold.set(HoldTarget.report(id), body);
     }
 
     /** Body {@code {"reason": "..."}}, or (for clients that send no body with DELETE) {@code ?reason=...}. */
+    @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)
     @DELETE
-    @Operation(summary = "Lift the report's legal hold, with a reason")
     public Response lift(@PathParam("id") String id, @QueryParam("reason") String reason, String body) {
         return legalHold.lift(HoldTarget.report(id), reason, body);
     }

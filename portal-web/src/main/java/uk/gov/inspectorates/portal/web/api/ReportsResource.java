@@ -89,6 +89,7 @@ public class ReportsResource {
      * Removes the report for good (crypto-shredding: its key-encryption key is destroyed, then its object and rows
      * are deleted, and an audit tombstone is written). Only an administrator of the originating inspectorate.
      */
+    @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)
     @DELETE
     @Path("{id}")
     public Response remove(@PathParam("id") String id) {

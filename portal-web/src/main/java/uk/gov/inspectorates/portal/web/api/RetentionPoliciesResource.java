@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.gov.inspectorates.portal.core.retention.PolicyChange;
 import uk.gov.inspectorates.portal.core.retention.PolicyProposal;
 import uk.gov.inspectorates.portal.core.retention.RetentionAdministration;
@@ -56,7 +55,6 @@ public class RetentionPoliciesResource {
     CurrentSubject current;
 
     @GET
-    @Operation(summary = "Every category's retention policy in force (inspectorate administrators and SIROs)")
     public List<PolicyView> policies() {
         return retention.policies(current.get()).stream().map(PolicyView::of).toList();
     }
@@ -65,8 +63,6 @@ public class RetentionPoliciesResource {
     @PUT
     @Path("{category}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a category's policy (inspectorate administrators); shorter than its minimum: 422 "
-            + "naming the rule")
     public ChangeView change(@PathParam("category") String category, String body) {
         JsonObject json = JsonBodies.object(body);
         return ChangeView.of(retention.change(current.get(), category, new PolicyProposal(amount(json),
@@ -76,7 +72,6 @@ public class RetentionPoliciesResource {
 
     @GET
     @Path("{category}/history")
-    @Operation(summary = "A category's policy changes, newest first, each with its before and after")
     public List<ChangeView> history(@PathParam("category") String category) {
         return retention.history(current.get(), category).stream().map(ChangeView::of).toList();
     }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.gov.inspectorates.portal.core.retention.RetentionAdministration;
 import uk.gov.inspectorates.portal.core.retention.RetentionSchedule;
 
@@ -39,8 +38,6 @@ public class RetentionScheduleResource {
     CurrentSubject current;
 
     @GET
-    @Operation(summary = "What will be removed or reviewed next (soonest first, at most limit), when, and whether a "
-            + "legal hold stops it (inspectorate administrators and SIROs)")
     public List<EntryView> next(@QueryParam("limit") @DefaultValue("100") int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
         return retention.dryRun(current.get(), bounded).stream().map(EntryView::of).toList();

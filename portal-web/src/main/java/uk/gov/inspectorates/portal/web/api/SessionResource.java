@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import uk.gov.inspectorates.portal.core.account.PortalSessions;
 import uk.gov.inspectorates.portal.core.account.SignInService;
 import uk.gov.inspectorates.portal.core.access.Subject;
@@ -43,11 +41,6 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Local sign-in", description = "Body {username, password, otp}: otp is the 6-digit code of "
-            + "the account's authenticator app, or one of its single-use recovery codes. Any wrong part gives 401 "
-            + "(problem type sign-in-refused, without saying which part); after repeated failures the username "
-            + "(an account's or not, alike) is locked for a while (429 with Retry-After, problem type "
-            + "sign-in-locked), doubling up to an hour.")
     public Views.SessionView signIn(String json) {
         JsonObject body = JsonBodies.object(json);
         String username = JsonBodies.text(body, "username");
@@ -68,11 +61,9 @@ public class SessionResource {
         return new Views.SessionView(csrfToken, Views.UserView.of(subject));
     }
 
+    @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)
     @DELETE
-    @Operation(summary = "Sign out", description = "Ends this session; with scope=everywhere, every session of the "
-            + "signed-in person on every device.")
-    public Response signOut(@QueryParam("scope") @Parameter(description = "'everywhere' to end all of the person's "
-            + "sessions") String scope) {
+    public Response signOut(@QueryParam("scope") String scope) {
         Subject subject = current.get();
         signIn.signOut(subject.userId(), subject.organisation().id());
         PortalSession.signOut(request);

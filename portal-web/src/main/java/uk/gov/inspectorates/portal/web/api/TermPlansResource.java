@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanDraft;
 import uk.gov.inspectorates.portal.core.termplan.TermPlanList;
@@ -61,8 +60,6 @@ public class TermPlansResource {
     /** Body {@code {"term": "2026-27 SPRING", "areas": ["northdale", "Southdale"], "inspectorate"?: "OFSTED"}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Share your inspectorate's list of local authority areas to inspect in a term (inspectors, "
-            + "lead inspectors, inspection support); sharing again for the term adds the next version")
     public Response share(String body) {
         JsonObject json = JsonBodies.object(body);
         TermPlanList plan = plans.share(current.get(), new TermPlanDraft(JsonBodies.text(json, "inspectorate"),
@@ -72,15 +69,12 @@ public class TermPlansResource {
     }
 
     @GET
-    @Operation(summary = "Every inspectorate's newest list for the term (history=true: every version); "
-            + "inspectorate staff only")
     public List<TermPlanView> ofTerm(@QueryParam("term") String term, @QueryParam("history") boolean history) {
         return plans.ofTerm(current.get(), term, history).stream().map(TermPlanView::of).toList();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One version of an inspectorate's list; inspectorate staff only")
     public TermPlanView view(@PathParam("id") String id) {
         return TermPlanView.of(plans.view(current.get(), id));
     }

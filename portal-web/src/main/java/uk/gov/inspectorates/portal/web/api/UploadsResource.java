@@ -105,6 +105,7 @@ public class UploadsResource {
         return Views.UploadView.of(uploads.complete(current.get(), id));
     }
 
+    @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)
     @DELETE
     @Path("{id}")
     public Response abandon(@PathParam("id") String id) {

@@ -24,6 +24,8 @@ import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.audit.EnrichedAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditActors;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditSubjects;
+import uk.gov.inspectorates.portal.web.metrics.CountingAuditTrail;
+import uk.gov.inspectorates.portal.web.metrics.PortalMetrics;
 import uk.gov.inspectorates.portal.web.audit.RequestOrigin;
 import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcUnitOfWork;
@@ -121,12 +123,15 @@ public class PortalWiring {
         return new JdbcUnitOfWork(dataSource);
     }
 
+    @Inject
+    PortalMetrics metrics;
+
     @Produces
     @Singleton
     AuditTrail auditTrail() {
         // every event gets its origin, its report/inspection and owners, and a page's reads fold into one (ADR 0034)
-        return new EnrichedAuditTrail(new JdbcAuditTrail(dataSource), new RequestOrigin(),
-                new JdbcAuditSubjects(dataSource), new JdbcAuditActors(dataSource));
+        return new CountingAuditTrail(new EnrichedAuditTrail(new JdbcAuditTrail(dataSource), new RequestOrigin(),
+                new JdbcAuditSubjects(dataSource), new JdbcAuditActors(dataSource)), metrics); // metrics: ADR 0047
     }
 
     @Produces

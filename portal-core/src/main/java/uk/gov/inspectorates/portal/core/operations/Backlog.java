@@ -1,0 +1,17 @@
+package uk.gov.inspectorates.portal.core.operations;
+
+import java.util.Map;
+import uk.gov.inspectorates.portal.core.shared.PersistencePort;
+
+/**
+ * What is waiting, for the operator's metrics (docs/adr/0047): counts only, never what they are about.
+ */
+@PersistencePort
+public interface Backlog {
+
+    /** Notifications written to the outbox and not yet sent. */
+    long unsentNotifications();
+
+    /** Removals by where they are: their step ({@code STARTED} ... {@code CERTIFIED}), or {@code FAILED}. */
+    Map<String, Long> removalsByStep();
+}
