@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.web.api;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -41,6 +42,9 @@ public class SessionResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpServletResponse response;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Local sign-in", description = "Body {username, password, otp}: otp is the 6-digit code of "
@@ -64,7 +68,7 @@ public class SessionResource {
             throw new InvalidInput(missing);
         }
         Subject subject = signIn.signIn(username, password.toCharArray(), otp);
-        String csrfToken = PortalSession.signIn(request, subject);
+        String csrfToken = PortalSession.signIn(request, response, subject);
         return new Views.SessionView(csrfToken, Views.UserView.of(subject));
     }
 
@@ -75,7 +79,7 @@ public class SessionResource {
             + "sessions") String scope) {
         Subject subject = current.get();
         signIn.signOut(subject.userId(), subject.organisation().id());
-        PortalSession.signOut(request);
+        PortalSession.signOut(request, response);
         if (EVERYWHERE.equals(scope)) {
             sessions.endAll(subject.userId(), "signed out everywhere");
         }
