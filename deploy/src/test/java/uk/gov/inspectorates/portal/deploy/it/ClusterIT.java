@@ -1,9 +1,9 @@
 package uk.gov.inspectorates.portal.deploy.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -49,6 +49,8 @@ class ClusterIT {
     private static final String SERVED_BY = "X-Served-By";
     private static final Pattern SAML_REQUEST = Pattern.compile("SAMLRequest=([^&]+)");
     private static final Pattern REQUEST_ID = Pattern.compile("\\sID=\"([^\"]+)\"");
+    /** {@code -Dcluster.candidate=data-grid -Dcluster.war=...}: only the measurement, of Payara's data grid. */
+    private static final boolean DATA_GRID = "data-grid".equals(System.getProperty("cluster.candidate"));
     private static final String JTAI_POLICY = "/api/v1/retention-policies/JTAI_AFTER_CLOSURE";
 
     private static final List<PayaraMicroProcess> instances = new ArrayList<>();
@@ -63,7 +65,7 @@ class ClusterIT {
         long started = System.nanoTime();
         Path work = TestEnvironment.workDirectory().resolve("cluster");
         Files.createDirectories(work);
-        int[] ports = {PortFinder.freePort(), PortFinder.freePort(), PortFinder.freePort()};
+        int[] ports = {PortFinder.freePort(), PortFinder.freePort(), PortFinder.freePort(), PortFinder.freePort()};
         front = URI.create("http://127.0.0.1:" + ports[0]);
         first = URI.create("http://127.0.0.1:" + ports[1]);
         second = URI.create("http://127.0.0.1:" + ports[2]);
@@ -80,11 +82,19 @@ class ClusterIT {
         settings.put("portal.removal.interval-seconds", "2");
 
         haproxy = startHaproxy(work, ports);
+        // the measurement of the alternative (docs/adr/0043): a WAR keeping the session in HttpSession, marked
+        // distributable, on Payara Micro instances clustered through their data grid on loopback
+        Path war = DATA_GRID ? Path.of(System.getProperty("cluster.war")) : TestEnvironment.warFile();
+        // (backups on a member of the same address, else a kill -9 loses the sessions whatever the grid could do)
+        List<String> clusterOptions = DATA_GRID ? List.of("--clustername", "cluster-it-" + ports[0],
+                "--clustermode", "tcpip:127.0.0.1:" + ports[3] + ",127.0.0.1:" + (ports[3] + 1),
+                "--startport", Integer.toString(ports[3]), "--interfaces", "127.0.0.1", "--nohostaware")
+                : List.of("--nocluster");
         // one after the other: the first creates the keystores and migrates the schema that both share
         for (int i = 1; i <= 2; i++) {
             PayaraMicroProcess instance = PayaraMicroProcess.start(Path.of(System.getProperty("payara.microJar")),
-                    TestEnvironment.warFile(), ports[i], PayaraMicroProcess.asEnvironment(settings),
-                    List.of("-Xmx384m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")),
+                    war, ports[i], PayaraMicroProcess.asEnvironment(settings),
+                    List.of("-Xmx384m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")), clusterOptions,
                     work.resolve("payara-" + i + ".log"), work.resolve("payara-" + i + ".pid"));
             instances.add(instance);
             try {
@@ -110,6 +120,7 @@ class ClusterIT {
     @Test
     @Order(1)
     void aReportUploadedThroughOneInstanceIsDownloadedThroughTheOther() throws Exception {
+        assumeFalse(DATA_GRID, "measuring the data grid only");
         PortalApi onFirst = PortalApi.newSignIn(first, "ofsted.inspector");
         byte[] pdf = TestPdf.withText("ClusterIT: uploaded through the first instance");
         String id = onFirst.shareValidReport(pdf);
@@ -117,12 +128,13 @@ class ClusterIT {
         HttpResponse<byte[]> content = onFirst.via(second).getBytes("/api/v1/reports/" + id + "/content");
 
         assertEquals(200, content.statusCode(), "the session and the report, on the other instance");
-        assertArrayEquals(pdf, content.body());
+        StampedCopy.assertStampedCopyOf(pdf, content.body(), "the copy served by the other instance");
     }
 
     @Test
     @Order(2)
     void aSamlResponseUsedOnOneInstanceIsRefusedWhenReplayedToTheOther() throws Exception {
+        assumeFalse(DATA_GRID, "measuring the data grid only");
         CookieJar browser = new CookieJar();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(first.resolve("/saml/login?inspectorate=OFSTED"))
                 .GET());
@@ -143,6 +155,7 @@ class ClusterIT {
     @Test
     @Order(3)
     void aDueRemovalIsDoneOnceThoughBothInstancesScheduleTheRetentionRun() throws Exception {
+        assumeFalse(DATA_GRID, "measuring the data grid only");
         PortalApi admin = PortalApi.newSignIn(front, "ofsted.admin");
         HttpResponse<String> window = admin.putJson(JTAI_POLICY, "{\"amount\":0,\"unit\":\"CALENDAR_DAYS\","
                 + "\"action\":\"REMOVE\",\"owner\":\"Ofsted (lead inspectorate of every JTAI)\","
@@ -172,9 +185,14 @@ class ClusterIT {
         assertEquals(200, me.statusCode());
         String servedBy = me.headers().firstValue(SERVED_BY).orElseThrow();
         PayaraMicroProcess killed = instances.get(servedBy.equals("first") ? 0 : 1);
+        Traffic traffic = new Traffic(inspector);
+        long seconds = Long.getLong("cluster.measureSeconds", 6);
+        traffic.run(seconds / 2, "before");
 
         ProcessHandle.of(killed.pid()).orElseThrow().destroyForcibly(); // SIGKILL: nothing of it is shut down
         killed.waitForExit();
+        traffic.run(seconds - seconds / 2, "after");
+        System.out.println("[ClusterIT] " + (DATA_GRID ? "data grid: " : "PostgreSQL: ") + traffic.report());
 
         HttpResponse<String> after = inspector.get("/api/v1/me");
         assertEquals(200, after.statusCode(), "the same session, on the instance left: " + after.body());
@@ -183,6 +201,70 @@ class ClusterIT {
         String id = inspector.shareValidReport(TestPdf.withText("ClusterIT: shared after the failover"));
         assertEquals(200, inspector.getBytes("/api/v1/reports/" + id + "/content").statusCode(),
                 "the CSRF token of the session works on the other instance too");
+        assertEquals(List.of(), traffic.failures, "no sign-in or page view failed across the kill -9");
+    }
+
+    /**
+     * The measurement of docs/adr/0043: a new sign-in and a page view each second through HAProxy (demo users in
+     * turn: each may use a TOTP step once), and a page view in the long-lived session; latencies per phase.
+     */
+    private static final class Traffic {
+        private static final List<String> USERS = List.of("ofsted.lead", "cqc.inspector", "hmic.inspector",
+                "cqc.reader", "hmic.reader", "ofsted.admin", "ofsted.siro", "cqc.siro", "ofsted.analyst",
+                "hmiprisons.reader", "agency.uploader", "police.uploader", "agency.chief", "agency.admin");
+        private final PortalApi kept;
+        private final Map<String, List<Long>> signIns = new java.util.LinkedHashMap<>();
+        private final Map<String, List<Long>> pageViews = new java.util.LinkedHashMap<>();
+        final List<String> failures = new ArrayList<>();
+        private int next;
+
+        Traffic(PortalApi kept) {
+            this.kept = kept;
+        }
+
+        void run(long seconds, String phase) throws Exception {
+            long start = System.nanoTime();
+            for (int tick = 0; tick < seconds; tick++) {
+                String user = USERS.get(next++ % USERS.size());
+                long t0 = System.nanoTime();
+                PortalApi session;
+                try {
+                    session = PortalApi.newSignIn(front, user);
+                } catch (AssertionError | java.io.IOException refused) {
+                    failures.add(phase + " sign-in of " + user + ": " + refused.getMessage());
+                    continue;
+                }
+                long t1 = System.nanoTime();
+                HttpResponse<String> page = session.get("/reports");
+                long t2 = System.nanoTime();
+                HttpResponse<String> keptPage = kept.get("/reports");
+                if (page.statusCode() != 200 || keptPage.statusCode() != 200) {
+                    failures.add(phase + " page view: " + page.statusCode() + ", kept session " + keptPage.statusCode());
+                }
+                signIns.computeIfAbsent(phase, p -> new ArrayList<>()).add((t1 - t0) / 1_000_000);
+                pageViews.computeIfAbsent(phase, p -> new ArrayList<>()).add((t2 - t1) / 1_000_000);
+                long wait = start + TimeUnit.SECONDS.toNanos(tick + 1) - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait); // one sign-in and one page view a second, not as fast as possible
+                }
+            }
+        }
+
+        String report() {
+            StringBuilder text = new StringBuilder("a sign-in and a page view per second through HAProxy (ms):");
+            for (String phase : signIns.keySet()) {
+                text.append(String.format(" %s the kill: sign-in %s, page view %s;", phase,
+                        summary(signIns.get(phase)), summary(pageViews.get(phase))));
+            }
+            return text.append(" failures ").append(failures.size()).toString();
+        }
+
+        private static String summary(List<Long> millis) {
+            List<Long> sorted = millis.stream().sorted().toList();
+            return String.format("n=%d p50=%d p95=%d max=%d", sorted.size(), sorted.get(sorted.size() / 2),
+                    sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1)),
+                    sorted.get(sorted.size() - 1));
+        }
     }
 
     // ---- HAProxy
