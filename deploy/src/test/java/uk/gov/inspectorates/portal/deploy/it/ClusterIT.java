@@ -161,20 +161,28 @@ class ClusterIT {
                 + "\"action\":\"REMOVE\",\"owner\":\"Ofsted (lead inspectorate of every JTAI)\","
                 + "\"reason\":\"ClusterIT: removal at closure\"}");
         assertEquals(200, window.statusCode(), window.body());
-        String inspection = openInspection(PortalApi.newSignIn(front, "ofsted.lead"));
-        HttpResponse<String> closed = admin.postJson("/api/v1/inspections/" + inspection + "/closure", "{}");
-        assertEquals(201, closed.statusCode(), closed.body());
+        try {
+            String inspection = openInspection(PortalApi.newSignIn(front, "ofsted.lead"));
+            HttpResponse<String> closed = admin.postJson("/api/v1/inspections/" + inspection + "/closure", "{}");
+            assertEquals(201, closed.statusCode(), closed.body());
 
-        // neither instance is asked: their schedules find the due removal
-        TestEnvironment.awaitCount("select count(*) from removal where target_id = ? and completed_at is not null", 1,
-                Duration.ofSeconds(60), inspection);
+            // neither instance is asked: their schedules find the due removal
+            TestEnvironment.awaitCount("select count(*) from removal where target_id = ? "
+                    + "and completed_at is not null", 1, Duration.ofSeconds(60), inspection);
 
-        assertEquals(1, TestEnvironment.count("select count(*) from removal where target_id = ?", inspection));
-        assertEquals(1, TestEnvironment.count("select count(*) from removal_certificate where target_id = ?",
-                inspection), "one certificate");
-        assertEquals(0, TestEnvironment.count("select count(*) from inspection where id = ?", inspection));
-        assertEquals(1, TestEnvironment.count("select count(*) from scheduled_job_run where job = "
-                + "'retention-removals'"));
+            assertEquals(1, TestEnvironment.count("select count(*) from removal where target_id = ?", inspection));
+            assertEquals(1, TestEnvironment.count("select count(*) from removal_certificate where target_id = ?",
+                    inspection), "one certificate");
+            assertEquals(0, TestEnvironment.count("select count(*) from inspection where id = ?", inspection));
+            assertEquals(1, TestEnvironment.count("select count(*) from scheduled_job_run where job = "
+                    + "'retention-removals'"));
+        } finally {
+            // the database is the test JVM's: the window goes back to the default
+            HttpResponse<String> restored = admin.putJson(JTAI_POLICY, "{\"amount\":20,\"unit\":\"WORKING_DAYS\","
+                    + "\"action\":\"REMOVE\",\"owner\":\"Ofsted (lead inspectorate of every JTAI)\","
+                    + "\"reason\":\"ClusterIT: back to the default\"}");
+            assertEquals(200, restored.statusCode(), restored.body());
+        }
     }
 
     @Test

@@ -121,8 +121,9 @@ public final class PortalSession {
     /** HttpOnly, SameSite=Strict, Secure unless the local http run turns it off; a browser-session cookie. */
     static String cookie(HttpServletRequest request, String value, long maxAgeSeconds) {
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        boolean secure = CDI.current().select(PortalConfiguration.class).get().cookieSecure();
         return COOKIE_NAME + "=" + value + "; Path=" + path + (maxAgeSeconds >= 0 ? "; Max-Age=" + maxAgeSeconds : "")
-                + (CDI.current().select(PortalConfiguration.class).get().cookieSecure() ? "; Secure" : "") + "; HttpOnly; SameSite=Strict";
+                + (secure ? "; Secure" : "") + "; HttpOnly; SameSite=Strict";
     }
 
     private static PortalSessions sessions() {
