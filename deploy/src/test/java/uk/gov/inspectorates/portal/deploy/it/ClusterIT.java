@@ -212,6 +212,37 @@ class ClusterIT {
         assertEquals(List.of(), traffic.failures, "no sign-in or page view failed across the kill -9");
     }
 
+    @Test
+    @Order(5)
+    void aSessionIdFixedBeforeSignInIsWorthlessAndEachSignInIssuesANewOne() throws Exception {
+        assumeFalse(DATA_GRID, "measuring the data grid only");
+        String fixed = "fixed-by-an-attacker-0123456789abcdefghijkl";
+        CookieJar browser = new CookieJar();
+        browser.cookies.put("portal_session", fixed);
+
+        HttpResponse<String> first = browser.send(signIn("ofsted.inspector"));
+        assertEquals(200, first.statusCode(), first.body());
+        String issued = browser.cookies.get("portal_session");
+        assertNotEquals(fixed, issued, "the id presented before sign-in is not the session's");
+        HttpResponse<String> second = browser.send(signIn("ofsted.inspector"));
+        assertEquals(200, second.statusCode(), second.body());
+        assertNotEquals(issued, browser.cookies.get("portal_session"), "a new id at every sign-in");
+
+        for (String old : List.of(fixed, issued)) {
+            CookieJar attacker = new CookieJar();
+            attacker.cookies.put("portal_session", old);
+            assertEquals(401, attacker.send(HttpRequest.newBuilder(front.resolve("/api/v1/me")).GET()).statusCode(),
+                    "an id from before the last sign-in signs no one in");
+        }
+        assertEquals(200, browser.send(HttpRequest.newBuilder(front.resolve("/api/v1/me")).GET()).statusCode());
+    }
+
+    private static HttpRequest.Builder signIn(String username) {
+        return HttpRequest.newBuilder(front.resolve("/api/v1/session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
+                        + TestEnvironment.demoPassword() + "\",\"otp\":\"" + TotpCodes.demo(username) + "\"}"));
+    }
+
     /**
      * The measurement of docs/adr/0043: a new sign-in and a page view each second through HAProxy (demo users in
      * turn: each may use a TOTP step once), and a page view in the long-lived session; latencies per phase.
@@ -368,7 +399,7 @@ class ClusterIT {
     private static final class CookieJar {
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        final Map<String, String> cookies = new java.util.LinkedHashMap<>();
 
         HttpResponse<String> postForm(URI uri, String name, String value) throws Exception {
             return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
