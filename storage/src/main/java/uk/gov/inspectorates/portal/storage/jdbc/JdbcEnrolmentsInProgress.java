@@ -2,7 +2,6 @@ package uk.gov.inspectorates.portal.storage.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import javax.sql.DataSource;
 import uk.gov.inspectorates.portal.core.account.EnrolmentsInProgress;
@@ -60,11 +59,5 @@ public final class JdbcEnrolmentsInProgress implements EnrolmentsInProgress {
 
     private static byte[] boundTo(String browserKeyHash) {
         return ("enrolment-in-progress totp-secret " + browserKeyHash).getBytes(StandardCharsets.UTF_8);
-    }
-
-    static void wipe(byte[] secret) {
-        if (secret != null) {
-            Arrays.fill(secret, (byte) 0);
-        }
     }
 }

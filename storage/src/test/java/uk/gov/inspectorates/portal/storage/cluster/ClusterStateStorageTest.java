@@ -157,6 +157,22 @@ class ClusterStateStorageTest {
         assertEquals(0, count("select count(*) from enrolment_in_progress"));
     }
 
+    @Test
+    void progressWhoseSecretWasSealedUnderARetiredMasterKeyReadsAsNoProgress() throws Exception {
+        BcfksMasterKeyRing rotated = BcfksMasterKeyRing.openOrCreate(temp.resolve("keys/rotated.bcfks"),
+                "test keystore".toCharArray(), true);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        EnrolmentProgress progress = new EnrolmentProgress(new JdbcEnrolmentsInProgress(dataSource, rotated), clock);
+        String browserKey = progress.begin("rotated-invitation", "$argon2id$hash", new byte[20]);
+        String retired = rotated.currentAlias();
+
+        rotated.addMasterKey();
+        rotated.removeMasterKey(retired);
+
+        assertTrue(progress.of(browserKey, "rotated-invitation").isEmpty(), "the person chooses a password again");
+        progress.forget(browserKey);
+    }
+
     private static long count(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
