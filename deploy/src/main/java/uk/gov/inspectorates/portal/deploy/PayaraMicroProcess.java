@@ -49,6 +49,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public static PayaraMicroProcess start(Path microJar, Path war, int port, Map<String, String> environment,
                                            List<String> jvmOptions, Path logFile, Path pidFile) throws IOException {
+        return start(microJar, war, port, environment, jvmOptions, List.of("--nocluster"), logFile, pidFile);
+    }
+
+    /**
+     * @param clusterOptions {@code --nocluster} (the portal keeps no state in Payara's data grid, docs/adr/0043), or
+     *                       the data-grid options a measurement of the alternative needs
+     */
+    public static PayaraMicroProcess start(Path microJar, Path war, int port, Map<String, String> environment,
+                                           List<String> jvmOptions, List<String> clusterOptions, Path logFile,
+                                           Path pidFile) throws IOException {
         requireFile(microJar, "Payara Micro jar");
         requireFile(war, "portal WAR");
         Files.createDirectories(logFile.getParent());
@@ -63,9 +73,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", microJar.toAbsolutePath().toString(),
                 "--deploy", war.toAbsolutePath().toString(),
-                "--port", Integer.toString(port),
-                "--nocluster",
-                "--contextroot", "/"));
+                "--port", Integer.toString(port)));
+        command.addAll(clusterOptions);
+        command.addAll(List.of("--contextroot", "/"));
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -30,6 +30,17 @@ final class PortalApi {
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    private PortalApi(URI base, HttpClient client, String csrfToken) {
+        this.base = base;
+        this.client = client;
+        this.csrfToken = csrfToken;
+    }
+
+    /** This session (cookies, CSRF token) sent to another address: another instance of a cluster (ClusterIT). */
+    PortalApi via(URI otherBase) {
+        return new PortalApi(otherBase, client, csrfToken);
+    }
+
     static PortalApi anonymous(URI base) {
         return new PortalApi(base);
     }

@@ -183,7 +183,11 @@ public final class AgencyAccounts {
     }
 
     public Enrolment newEnrolment(String username) {
-        byte[] secret = Totp.newSecret(RANDOM);
+        return enrolment(username, Totp.newSecret(RANDOM));
+    }
+
+    /** The enrolment of a secret already chosen (the second step of accepting an invitation, on any instance). */
+    public Enrolment enrolment(String username, byte[] secret) {
         String plain = Base32.encode(secret);
         StringBuilder grouped = new StringBuilder();
         for (int i = 0; i < plain.length(); i += 4) {

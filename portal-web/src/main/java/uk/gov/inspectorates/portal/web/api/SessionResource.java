@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.web.api;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -39,6 +40,9 @@ public class SessionResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpServletResponse response;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.SessionView signIn(String json) {
@@ -57,7 +61,7 @@ public class SessionResource {
             throw new InvalidInput(missing);
         }
         Subject subject = signIn.signIn(username, password.toCharArray(), otp);
-        String csrfToken = PortalSession.signIn(request, subject);
+        String csrfToken = PortalSession.signIn(request, response, subject);
         return new Views.SessionView(csrfToken, Views.UserView.of(subject));
     }
 
@@ -66,7 +70,7 @@ public class SessionResource {
     public Response signOut(@QueryParam("scope") String scope) {
         Subject subject = current.get();
         signIn.signOut(subject.userId(), subject.organisation().id());
-        PortalSession.signOut(request);
+        PortalSession.signOut(request, response);
         if (EVERYWHERE.equals(scope)) {
             sessions.endAll(subject.userId(), "signed out everywhere");
         }

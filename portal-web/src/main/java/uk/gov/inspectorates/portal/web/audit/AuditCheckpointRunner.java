@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.inspectorates.portal.core.shared.ClusterJobLock;
 import uk.gov.inspectorates.portal.core.audit.AuditCheckpointing;
 import uk.gov.inspectorates.portal.web.config.AuditCheckpointWiring;
 import uk.gov.inspectorates.portal.web.config.ScheduledRun;
@@ -42,6 +43,9 @@ public class AuditCheckpointRunner {
     @ConfigProperty(name = "portal.audit.checkpoint.enabled", defaultValue = "true")
     boolean enabled;
 
+    @Inject
+    ClusterJobLock cluster;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -54,7 +58,7 @@ public class AuditCheckpointRunner {
             return;
         }
         Duration every = Duration.ofSeconds(settings.checkInterval().toSeconds());
-        schedule = ScheduledRun.every(scheduler, every, every, LOG,
+        schedule = ScheduledRun.every(cluster, "audit-checkpoint", scheduler, every, every, LOG,
                 "Taking an audit checkpoint failed; the next run tries again", this::runOnce);
     }
 

@@ -6,11 +6,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.shared.ClusterJobLock;
 
 /**
  * A job the portal runs on its managed scheduler with a fixed delay between runs (the checkpoint, retention, sweep,
  * notice and reminder runners). A run that fails is logged and the next one carries on: an exception escaping a
  * scheduled job would silently cancel every later run. Each runner keeps its own schedule and what it logs.
+ *
+ * <p>Every instance of a cluster schedules every job, and each run goes through the {@link ClusterJobLock}: it runs
+ * only while no other instance runs the same job and when none started it within 90% of the interval, so a job runs
+ * about once an interval across the cluster, and on whichever instance is alive (docs/adr/0043).
  */
 public final class ScheduledRun {
 
@@ -26,11 +31,27 @@ public final class ScheduledRun {
         this.future = future;
     }
 
-    /** Runs the job first after {@code first}, then {@code every} after the previous run ended. */
-    public static ScheduledRun every(ScheduledExecutorService scheduler, Duration first, Duration every, Logger log,
-                                     String failure, Job job) {
-        return new ScheduledRun(scheduler.scheduleWithFixedDelay(() -> logged(log, failure, job), first.toMillis(),
+    /**
+     * Runs the job named {@code name} first after {@code first}, then {@code every} after the previous run ended,
+     * each time only if it is this instance's turn across the cluster.
+     */
+    public static ScheduledRun every(ClusterJobLock cluster, String name, ScheduledExecutorService scheduler,
+                                     Duration first, Duration every, Logger log, String failure, Job job) {
+        Duration gap = every.multipliedBy(9).dividedBy(10);
+        return new ScheduledRun(scheduler.scheduleWithFixedDelay(
+                () -> logged(log, failure, () -> cluster.runIfDue(name, gap, job::run)), first.toMillis(),
                 every.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** This instance, as {@code scheduled_job_run} names the last one to start a job: host and process id. */
+    public static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException unknown) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 
     /** Runs the job now, on this thread; a failure is logged as a warning with its message, never thrown. */

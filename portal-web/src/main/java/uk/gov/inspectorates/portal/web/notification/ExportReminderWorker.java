@@ -12,6 +12,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.shared.ClusterJobLock;
 import uk.gov.inspectorates.portal.core.inspection.ExportReminders;
 import uk.gov.inspectorates.portal.web.config.NotificationSettings;
 import uk.gov.inspectorates.portal.web.config.ScheduledRun;
@@ -34,6 +35,9 @@ public class ExportReminderWorker {
     @Inject
     ExportReminders reminders;
 
+    @Inject
+    ClusterJobLock cluster;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -41,7 +45,7 @@ public class ExportReminderWorker {
 
     @PostConstruct
     void start() {
-        schedule = ScheduledRun.every(scheduler, Duration.ZERO, Duration.ofSeconds(settings.remindersIntervalSeconds()),
+        schedule = ScheduledRun.every(cluster, "export-reminders", scheduler, Duration.ZERO, Duration.ofSeconds(settings.remindersIntervalSeconds()),
                 LOG, "Queueing export reminders failed; the next run carries on", this::remind);
     }
 

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.shared.ClusterJobLock;
 import uk.gov.inspectorates.portal.core.notification.DueItems;
 import uk.gov.inspectorates.portal.core.notification.NoticeDelivery;
 import uk.gov.inspectorates.portal.core.notification.Notices;
@@ -55,6 +56,9 @@ public class NoticeWorker {
     @Inject
     Clock clock;
 
+    @Inject
+    ClusterJobLock cluster;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -64,11 +68,11 @@ public class NoticeWorker {
     void start() {
         settings.checkForProduction();
         Duration interval = Duration.ofSeconds(settings.intervalSeconds());
-        schedules.add(ScheduledRun.every(scheduler, interval, interval, LOG,
+        schedules.add(ScheduledRun.every(cluster, "notice-delivery", scheduler, interval, interval, LOG,
                 "Delivering notices failed; the next run carries on", this::deliver));
         if (dueItems.isResolvable()) {
             Reminders reminders = new Reminders(dueItems.get(), notices, clock, ZoneId.of("Europe/London"));
-            schedules.add(ScheduledRun.every(scheduler, Duration.ZERO,
+            schedules.add(ScheduledRun.every(cluster, "due-reminders", scheduler, Duration.ZERO,
                     Duration.ofSeconds(settings.remindersIntervalSeconds()), LOG,
                     "Queueing reminders failed; the next run carries on", () -> remind(reminders)));
         } else {

@@ -46,7 +46,7 @@ public class AccountPage extends HttpServlet {
         }
         Subject subject = (Subject) request.getAttribute(PageAccessFilter.SUBJECT);
         signIn.signOut(subject.userId(), subject.organisation().id());
-        PortalSession.signOut(request);
+        PortalSession.signOut(request, response);
         sessions.endAll(subject.userId(), "signed out everywhere");
         response.sendRedirect(request.getContextPath() + "/sign-in");
     }

@@ -5,32 +5,40 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.Optional;
 import uk.gov.inspectorates.portal.core.account.AgencyAccounts;
+import uk.gov.inspectorates.portal.core.account.EnrolmentProgress;
 import uk.gov.inspectorates.portal.core.account.Invitation;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
+import uk.gov.inspectorates.portal.web.config.PortalConfiguration;
 import uk.gov.inspectorates.portal.web.session.PortalSession;
 
 /**
  * Accepting an invitation: choose a password, add the authenticator, confirm it with a code, note the recovery
  * codes. Nothing is created until the code confirms the authenticator; until then the progress (the password's
- * hash and the new secret, never the password) is kept in this browser's session only.
+ * hash and the new secret, never the password) is kept for this browser only: it holds a random key in a cookie
+ * ({@value #PROGRESS_COOKIE}, path {@code /invitations}), the cluster's database the progress with the secret
+ * encrypted ({@link EnrolmentProgress}), so either step may reach any instance.
  */
 @WebServlet("/invitations/*")
 public class InvitationPage extends HttpServlet {
 
-    private static final String PROGRESS = "portal.invitationProgress";
+    static final String PROGRESS_COOKIE = "portal_invitation";
 
     /** What this browser has done so far with one invitation. */
-    record Progress(String token, String passwordHash, byte[] secret, String groupedSecret, String uri)
-            implements Serializable {
+    record Progress(String token, String passwordHash, byte[] secret, String groupedSecret, String uri) {
     }
+
+    @Inject
+    EnrolmentProgress enrolments;
+
+    @Inject
+    PortalConfiguration configuration;
 
     @Inject
     AgencyAccounts accounts;
@@ -46,7 +54,7 @@ public class InvitationPage extends HttpServlet {
             gone(response);
             return;
         }
-        Progress progress = progress(request, token);
+        Progress progress = progress(request, token, invitation.get());
         if (progress == null) {
             passwordStep(response, invitation.get(), token, PageModel.titled("Create your account"), 200);
         } else {
@@ -66,7 +74,7 @@ public class InvitationPage extends HttpServlet {
             if ("password".equals(request.getParameter("step"))) {
                 choosePassword(request, response, invitation.get(), token);
             } else {
-                confirmAuthenticator(request, response, token);
+                confirmAuthenticator(request, response, invitation.get(), token);
             }
         } catch (NotFound expired) {
             gone(response);
@@ -86,8 +94,10 @@ public class InvitationPage extends HttpServlet {
             }
             String hash = accounts.newPasswordHash(token, password);
             AgencyAccounts.Enrolment enrolment = accounts.newEnrolment(invitation.username());
-            request.getSession(true).setAttribute(PROGRESS, new Progress(token, hash, enrolment.secret(),
-                    enrolment.groupedSecret(), enrolment.provisioningUri()));
+            enrolments.forget(browserKey(request));
+            String browserKey = enrolments.begin(token, hash, enrolment.secret());
+            response.addHeader("Set-Cookie", progressCookie(request, browserKey,
+                    EnrolmentProgress.LIFETIME.toSeconds()));
             response.sendRedirect(request.getContextPath() + "/invitations/" + token);
         } catch (InvalidInput invalid) {
             passwordStep(response, invitation, token, PageModel.titled("Create your account").errors(Problems.from(invalid)),
@@ -95,9 +105,9 @@ public class InvitationPage extends HttpServlet {
         }
     }
 
-    private void confirmAuthenticator(HttpServletRequest request, HttpServletResponse response, String token)
-            throws IOException {
-        Progress progress = progress(request, token);
+    private void confirmAuthenticator(HttpServletRequest request, HttpServletResponse response, Invitation invitation,
+                                      String token) throws IOException {
+        Progress progress = progress(request, token, invitation);
         if (progress == null) {
             response.sendRedirect(request.getContextPath() + "/invitations/" + token);
             return;
@@ -105,7 +115,9 @@ public class InvitationPage extends HttpServlet {
         try {
             AgencyAccounts.Accepted accepted = accounts.accept(token, progress.passwordHash(), progress.secret(),
                     request.getParameter("code"));
-            String csrfToken = PortalSession.signIn(request, accepted.subject());
+            enrolments.forget(browserKey(request));
+            response.addHeader("Set-Cookie", progressCookie(request, "", 0));
+            String csrfToken = PortalSession.signIn(request, response, accepted.subject());
             pages.render(response, 200, "recovery-codes", PageModel.titled("Your recovery codes")
                     .signedIn(accepted.subject(), csrfToken).with("codes", accepted.recoveryCodes()).asMap());
         } catch (InvalidInput invalid) {
@@ -135,10 +147,29 @@ public class InvitationPage extends HttpServlet {
         return token;
     }
 
-    private static Progress progress(HttpServletRequest request, String token) {
-        HttpSession session = request.getSession(false);
-        Object progress = session == null ? null : session.getAttribute(PROGRESS);
-        return progress instanceof Progress p && p.token().equals(token) ? p : null;
+    private Progress progress(HttpServletRequest request, String token, Invitation invitation) {
+        return enrolments.of(browserKey(request), token).map(kept -> {
+            AgencyAccounts.Enrolment enrolment = accounts.enrolment(invitation.username(), kept.secret());
+            return new Progress(token, kept.passwordHash(), kept.secret(), enrolment.groupedSecret(),
+                    enrolment.provisioningUri());
+        }).orElse(null);
+    }
+
+    private static String browserKey(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (PROGRESS_COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private String progressCookie(HttpServletRequest request, String value, long maxAgeSeconds) {
+        return PROGRESS_COOKIE + "=" + value + "; Path=" + request.getContextPath() + "/invitations; Max-Age="
+                + maxAgeSeconds + (configuration.cookieSecure() ? "; Secure" : "") + "; HttpOnly; SameSite=Strict";
     }
 
     private void gone(HttpServletResponse response) throws IOException {

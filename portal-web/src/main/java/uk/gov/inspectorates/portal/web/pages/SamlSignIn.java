@@ -99,7 +99,7 @@ public class SamlSignIn extends HttpServlet {
         try {
             Subject subject = sso.staffSignIn().get().complete(request.getParameter("SAMLResponse"),
                     bindingOf(request));
-            PortalSession.signIn(request, subject);
+            PortalSession.signIn(request, response, subject);
             // The browser arrives here from the identity provider's site, so it would not send the new SameSite=Strict
             // cookie along a redirect to /reports: a page of ours moves it on, a same-site navigation that carries it.
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);

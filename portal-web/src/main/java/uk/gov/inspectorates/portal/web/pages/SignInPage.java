@@ -54,7 +54,7 @@ public class SignInPage extends HttpServlet {
         }
         try {
             Subject subject = signIn.signIn(username, password.toCharArray(), code);
-            PortalSession.signIn(request, subject);
+            PortalSession.signIn(request, response, subject);
             response.sendRedirect(request.getContextPath() + "/reports");
         } catch (SignInRefused refused) {
             Problem problem = Problems.from(refused)

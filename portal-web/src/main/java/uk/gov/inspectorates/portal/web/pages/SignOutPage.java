@@ -20,7 +20,7 @@ public class SignOutPage extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Subject subject = (Subject) request.getAttribute(PageAccessFilter.SUBJECT);
         signIn.signOut(subject.userId(), subject.organisation().id());
-        PortalSession.signOut(request);
+        PortalSession.signOut(request, response);
         response.sendRedirect(request.getContextPath() + "/sign-in");
     }
 }

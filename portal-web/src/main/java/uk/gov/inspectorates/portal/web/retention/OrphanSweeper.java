@@ -12,6 +12,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
+import uk.gov.inspectorates.portal.core.shared.ClusterJobLock;
 import uk.gov.inspectorates.portal.core.removal.RetentionRun;
 import uk.gov.inspectorates.portal.core.retention.OrphanSweep;
 import uk.gov.inspectorates.portal.core.retention.RetentionCategory;
@@ -41,6 +42,9 @@ public class OrphanSweeper {
     @Inject
     RetentionRun retention;
 
+    @Inject
+    ClusterJobLock cluster;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -54,7 +58,7 @@ public class OrphanSweeper {
         }
         runOnce();
         Duration interval = Duration.ofSeconds(Math.max(1, configuration.sweepIntervalSeconds()));
-        schedule = ScheduledRun.every(scheduler, interval, interval, LOG, "The orphan sweep failed; the next run "
+        schedule = ScheduledRun.every(cluster, "orphan-sweep", scheduler, interval, interval, LOG, "The orphan sweep failed; the next run "
                 + "carries on", this::runOnce);
     }
 

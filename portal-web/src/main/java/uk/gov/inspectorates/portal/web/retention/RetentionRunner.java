@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.inspectorates.portal.core.shared.ClusterJobLock;
 import uk.gov.inspectorates.portal.core.removal.RetentionRun;
 import uk.gov.inspectorates.portal.web.config.ScheduledRun;
 
@@ -42,6 +43,9 @@ public class RetentionRunner {
     @ConfigProperty(name = "portal.removal.interval-seconds")
     Optional<Long> intervalSeconds;
 
+    @Inject
+    ClusterJobLock cluster;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -54,7 +58,7 @@ public class RetentionRunner {
             return;
         }
         long interval = Math.max(1, intervalSeconds.orElse(3600L));
-        schedule = ScheduledRun.every(scheduler, Duration.ofSeconds(Math.min(60, interval)),
+        schedule = ScheduledRun.every(cluster, "retention-removals", scheduler, Duration.ofSeconds(Math.min(60, interval)),
                 Duration.ofSeconds(interval), LOG, "The retention run failed; the next run carries on", this::runOnce);
     }
 

@@ -9,11 +9,15 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.Set;
 import uk.gov.inspectorates.portal.web.config.PortalConfiguration;
 
-/** Session cookies: HttpOnly, SameSite=Strict, Secure unless the local http run turns it off; never in URLs. */
+/**
+ * The container's own HTTP session is not used (the portal's session is {@link PortalSession}, in PostgreSQL); should
+ * anything create one, its cookie is HttpOnly, SameSite=Strict, Secure unless the local http run turns it off, never
+ * in URLs, and named apart from the portal's.
+ */
 @WebListener
 public class SessionCookieSettings implements ServletContextListener {
 
-    public static final String COOKIE_NAME = "portal_session";
+    public static final String CONTAINER_COOKIE_NAME = "portal_container_session";
 
     @Inject
     PortalConfiguration configuration;
@@ -22,7 +26,7 @@ public class SessionCookieSettings implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         event.getServletContext().setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
-        cookie.setName(COOKIE_NAME);
+        cookie.setName(CONTAINER_COOKIE_NAME);
         cookie.setHttpOnly(true);
         cookie.setSecure(configuration.cookieSecure());
         cookie.setPath("/");

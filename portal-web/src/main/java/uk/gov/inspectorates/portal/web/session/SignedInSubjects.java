@@ -10,8 +10,9 @@ import uk.gov.inspectorates.portal.core.access.Subject;
 
 /**
  * Who is signed in on a request: the session's row in the shared registry must still be live (idle and absolute
- * time-outs, not ended everywhere), and the person is re-read from the directory so that changes to roles and teams
- * apply at once; the sessions of someone deactivated (or removed) since they signed in end here.
+ * time-outs, not ended everywhere: {@link PortalSession#userId}), and the person is re-read from the directory so
+ * that changes to roles and teams apply at once; the sessions of someone deactivated (or removed) since they signed
+ * in end here.
  */
 @ApplicationScoped
 public class SignedInSubjects {
@@ -25,11 +26,6 @@ public class SignedInSubjects {
     public Optional<Subject> of(HttpServletRequest request) {
         Optional<String> userId = PortalSession.userId(request);
         if (userId.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> owner = PortalSession.registryId(request).flatMap(sessions::check);
-        if (owner.isEmpty() || !owner.get().equals(userId.get())) {
-            PortalSession.signOut(request);
             return Optional.empty();
         }
         Optional<Subject> subject = signIn.current(userId.get());

@@ -16,6 +16,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.shared.ClusterJobLock;
 
 /** A scheduled job that fails is logged, and its schedule carries on. */
 class ScheduledRunTest {
@@ -35,6 +36,10 @@ class ScheduledRunTest {
         @Override
         public void close() {
         }
+    };
+    private static final ClusterJobLock ALWAYS_OUR_TURN = (job, gap, work) -> {
+        work.run();
+        return true;
     };
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
@@ -66,7 +71,7 @@ class ScheduledRunTest {
     @Test
     void theRunsAfterAFailedOneStillRunUntilCancelled() throws InterruptedException {
         CountDownLatch third = new CountDownLatch(3);
-        ScheduledRun run = ScheduledRun.every(scheduler, Duration.ZERO, Duration.ofMillis(1), log, "failed", () -> {
+        ScheduledRun run = ScheduledRun.every(ALWAYS_OUR_TURN, "failing", scheduler, Duration.ZERO, Duration.ofMillis(1), log, "failed", () -> {
             third.countDown();
             throw new IllegalStateException("every run fails");
         });
@@ -76,5 +81,25 @@ class ScheduledRunTest {
         ScheduledRun.stop(null);
         assertTrue(logged.size() >= 3);
         assertTrue(logged.stream().allMatch(record -> record.getLevel() == Level.WARNING));
+    }
+
+    @Test
+    void eachRunAsksTheClusterForItsTurnByNameWithNineTenthsOfTheInterval() throws InterruptedException {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        CountDownLatch twice = new CountDownLatch(2);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        ClusterJobLock notOurTurn = (job, gap, work) -> {
+            asked.add(job + " " + gap);
+            twice.countDown();
+            return false;
+        };
+        ScheduledRun run = ScheduledRun.every(notOurTurn, "orphan-sweep", scheduler, Duration.ZERO,
+                Duration.ofMillis(10), log, "failed", () -> ran.add("ran"));
+
+        assertTrue(twice.await(10, TimeUnit.SECONDS));
+        run.cancel();
+        assertEquals("orphan-sweep PT0.009S", asked.get(0));
+        assertTrue(ran.isEmpty(), "another instance's turn: the job does not run here");
+        assertTrue(logged.isEmpty());
     }
 }
