@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.document.AcceptedDocument;
 import uk.gov.inspectorates.portal.core.document.AllowedTypes;
+import uk.gov.inspectorates.portal.core.document.ContentScanner;
 import uk.gov.inspectorates.portal.core.document.ContentScanner.ScanSession;
 import uk.gov.inspectorates.portal.core.document.DocumentIntake;
 import uk.gov.inspectorates.portal.core.document.DocumentStore;
@@ -132,6 +134,48 @@ class ParallelWindowClamdTest {
         assertEquals(4, places.free());
     }
 
+    /** Images and text: a 1 MiB first window, then windows of {@link #PLAIN_WINDOW}, as the portal (32 and 16 MiB). */
+    private static final int PLAIN_WINDOW = 256 * 1024;
+
+    private static ParallelWindowScanner plainWindows(ContentScanner scanner, long overlap) {
+        return new ParallelWindowScanner(scanner, new WindowedScanner(scanner, 64L * MIB, overlap),
+                new ScanPlaces(4, Duration.ofSeconds(5)), pool, new ParallelWindowScanner.Settings(WINDOW,
+                PLAIN_WINDOW, overlap, 3, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void eicarInALaterWindowOfAnImageIsFoundThroughTheIntakeAndNothingIsKept() {
+        for (byte[] signature : new byte[][] {PNG, JPEG}) {
+            // 3 MiB: windows at 0, 960 KiB, then every 192 KiB; EICAR at 2145 KiB is whole in the eighth, [2112, 2368)
+            byte[] image = image(signature, 3 * MIB, 2 * MIB + 100_000);
+            CountingScanner counting = new CountingScanner(clamd.scanner());
+            MemoryStore store = new MemoryStore();
+            DocumentIntake intake = new DocumentIntake(new TikaContentTypeDetector(),
+                    new PdfBoxAndZipInspector(64L * MIB), plainWindows(counting, OVERLAP), store, 64L * MIB);
+            String name = signature == PNG ? "photo.png" : "photo.jpg";
+            UploadRejected rejected = assertThrows(UploadRejected.class, () -> intake.accept(
+                    new IncomingDocument(name, new ByteArrayInputStream(image)), AllowedTypes.EVIDENCE, SCOPE), name);
+            assertEquals(UploadRejected.Reason.MALWARE, rejected.reason(), name);
+            assertTrue(counting.streams.get() >= 8, name + " was windowed: " + counting.streams.get() + " streams");
+            assertTrue(store.objects.isEmpty(), "nothing kept");
+        }
+    }
+
+    @Test
+    void eicarAcrossAWindowBoundaryOfAnImageIsFoundThanksToTheOverlap() {
+        // EICAR starts 30 bytes before the first window's end: whole in the second window, which starts OVERLAP before
+        byte[] image = image(PNG, 3 * MIB, WINDOW - 30);
+        ScanVerdict overlapping = scan(plainWindows(clamd.scanner(), OVERLAP).start("image/png"), image);
+        assertTrue(overlapping.infected(), overlapping.toString());
+        assertEquals(EmbeddedClamd.EICAR_SIGNATURE + ".UNOFFICIAL", overlapping.signature().orElseThrow());
+        // a later boundary, between two of the smaller windows: [960 KiB, 1216 KiB) ends at 1216 KiB
+        byte[] later = image(PNG, 3 * MIB, WINDOW - OVERLAP + PLAIN_WINDOW - 30);
+        assertTrue(scan(plainWindows(clamd.scanner(), OVERLAP).start("image/png"), later).infected());
+        // what the overlap buys: the same boundary without it splits the signature, and clamd sees neither half
+        ScanVerdict split = scan(plainWindows(clamd.scanner(), 0).start("image/png"), image);
+        assertTrue(split.clean(), "without the overlap the halves are not found: " + split);
+    }
+
     @Test
     void underATinyMaxScanTimeALegitimatePdfIsBusyNeverTooComplexAndNothingIsKept() {
         byte[] pdf = pdf(3, false);
@@ -154,6 +198,40 @@ class ParallelWindowClamdTest {
                 nestedZip(EmbeddedClamd.MAX_RECURSION + 8));
         assertEquals(ScanVerdict.Finding.TOO_COMPLEX, verdict.finding(), verdict.toString());
         assertEquals("Heuristics.Limits.Exceeded.MaxRecursion", verdict.signature().orElseThrow());
+    }
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0};
+
+    /** Random bytes behind an image signature (as the benchmark's "random" file), EICAR at {@code eicarAt}. */
+    private static byte[] image(byte[] signature, int size, int eicarAt) {
+        byte[] image = new byte[size];
+        new Random(size + eicarAt).nextBytes(image);
+        System.arraycopy(signature, 0, image, 0, signature.length);
+        byte[] eicar = EmbeddedClamd.EICAR.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(eicar, 0, image, eicarAt, eicar.length);
+        return image;
+    }
+
+    /** Counts the streams opened to clamd (one per window). */
+    private static final class CountingScanner implements ContentScanner {
+        final ContentScanner scanner;
+        final AtomicInteger streams = new AtomicInteger();
+
+        CountingScanner(ContentScanner scanner) {
+            this.scanner = scanner;
+        }
+
+        @Override
+        public ScanSession start() {
+            streams.incrementAndGet();
+            return scanner.start();
+        }
+
+        @Override
+        public void checkAvailable() {
+            scanner.checkAvailable();
+        }
     }
 
     /** A PDF with a page, {@code padMib} MiB of random bytes in a stream, then (when told) EICAR deflated. */

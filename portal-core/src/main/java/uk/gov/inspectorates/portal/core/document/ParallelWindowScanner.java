@@ -22,32 +22,38 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>Which files are windowed is decided from the type detected before any byte is scanned: containers (zip, OOXML,
  * OLE2, anything clamd must unpack from its start) and unknown types are scanned in one stream by the
  * {@code whole} scanner, as before; PDFs are windowed with a PDF header fed before every window but the first, so
- * that clamd parses (and inflates) the objects that lie whole within that window; plain text, CSV and images are
- * windowed as they are. A window's overlap with the one before is at least the longest signature.
+ * that clamd parses (and inflates) the objects that lie whole within that window; plain text, CSV and raster images
+ * are windowed as they are, their first window as long as a PDF's and the later ones shorter (less is left to scan
+ * after the last byte). A window's overlap with the one before is at least the longest signature; the windows'
+ * arithmetic is the {@link WindowCursor}'s.
  */
 public final class ParallelWindowScanner implements ContentScanner {
 
     /**
-     * @param windowBytes      bytes of the file in one window
+     * @param windowBytes      bytes of the file in the first window of every windowed type, and in every window of
+     *                         a PDF
+     * @param plainWindowBytes bytes in each later window of a plain type (text, CSV, images): smaller windows leave
+     *                         less to scan after the last byte
      * @param overlapBytes     bytes each window shares with the one before
-     * @param windowsPerUpload windows of one upload open at once (fed or awaiting their verdict)
+     * @param windowsPerUpload windows of one upload open at once (the one being fed and those awaiting a verdict)
      * @param admissionWait    how long a new upload waits for its first place before it is refused as busy
      * @param rescanWait       how long a second scan (after a time-out) waits for its first place
      */
-    public record Settings(long windowBytes, long overlapBytes, int windowsPerUpload, Duration admissionWait,
-                           Duration rescanWait) {
+    public record Settings(long windowBytes, long plainWindowBytes, long overlapBytes, int windowsPerUpload,
+                           Duration admissionWait, Duration rescanWait) {
         public Settings {
-            if (overlapBytes < 0 || windowBytes <= 2 * overlapBytes) {
-                throw new IllegalArgumentException("a scan window must be more than twice its overlap");
-            }
-            if (overlapBytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("the overlap is kept in memory: at most 2 GB");
-            }
+            WindowCursor.check(windowBytes, plainWindowBytes, overlapBytes);
             if (windowsPerUpload < 1) {
                 throw new IllegalArgumentException("an upload needs at least one window at a time");
             }
             Objects.requireNonNull(admissionWait, "admissionWait");
             Objects.requireNonNull(rescanWait, "rescanWait");
+        }
+
+        /** Every window of every windowed type {@code windowBytes} long. */
+        public Settings(long windowBytes, long overlapBytes, int windowsPerUpload, Duration admissionWait,
+                        Duration rescanWait) {
+            this(windowBytes, windowBytes, overlapBytes, windowsPerUpload, admissionWait, rescanWait);
         }
     }
 
@@ -57,9 +63,14 @@ public final class ParallelWindowScanner implements ContentScanner {
     /** Fed first to every window of a PDF but the first, so that clamd treats the window as a PDF and parses it. */
     static final byte[] PDF_HEADER = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** Types clamd reads from anywhere (no unpacking from the start): windowed as they are. */
-    private static final Set<String> PLAIN_TYPES = Set.of("text/plain", "text/csv", "image/png", "image/jpeg",
-            "image/gif", "application/octet-stream");
+    /**
+     * Types whose clamd scan needs no more than the window it is given (docs/adr/0036, addendum): text has no
+     * structure; a raster image's own checks (its parser, the image fuzzy hash) read the image from its signature,
+     * which is in the first window. An unknown binary is not among them: clamd may recognise it as an executable or
+     * an archive that it must read whole.
+     */
+    static final Set<String> PLAIN_TYPES = Set.of("text/plain", "text/csv", "image/png", "image/jpeg",
+            "image/gif");
 
     private final ContentScanner scanner;
     private final WindowedScanner whole;
@@ -169,10 +180,7 @@ public final class ParallelWindowScanner implements ContentScanner {
         }
     }
 
-    private record Window(ScanSession session, long end) {
-    }
-
-    private record Pending(Window window, CompletableFuture<ScanVerdict> verdict) {
+    private record Pending(ScanSession window, CompletableFuture<ScanVerdict> verdict) {
     }
 
     /**
@@ -185,11 +193,10 @@ public final class ParallelWindowScanner implements ContentScanner {
 
         private final boolean pdf;
         private final boolean rescan;
+        private final WindowCursor cursor;
         private final ArrayDeque<Pending> pending = new ArrayDeque<>();
         private int held = 1;
-        private Window current;
-        private long position;
-        private byte[] tail;
+        private ScanSession current;
         private ScanVerdict finding;
         private ScanVerdict timedOut;
         private boolean ended;
@@ -197,6 +204,8 @@ public final class ParallelWindowScanner implements ContentScanner {
         WindowsSession(boolean pdf, boolean rescan) {
             this.pdf = pdf;
             this.rescan = rescan;
+            this.cursor = new WindowCursor(settings.windowBytes(),
+                    pdf ? settings.windowBytes() : settings.plainWindowBytes(), settings.overlapBytes());
         }
 
         @Override
@@ -207,26 +216,24 @@ public final class ParallelWindowScanner implements ContentScanner {
             while (length > 0) {
                 collectFinished();
                 if (finding != null) {
-                    position += length;
+                    cursor.skip(length);
                     return;
                 }
                 if (current == null) {
                     current = open();
                 }
-                int n = (int) Math.min(length, current.end() - position);
-                current.session().feed(bytes, offset, n);
-                keepTail(bytes, offset, n);
-                position += n;
+                int n = cursor.fits(length);
+                current.feed(bytes, offset, n);
                 offset += n;
                 length -= n;
-                if (position == current.end()) {
+                if (cursor.advance(bytes, offset - n, n)) {
                     submit();
                 }
             }
         }
 
-        /** The first window at 0; each later one where the last ended less the overlap, fed that overlap first. */
-        private Window open() {
+        /** The next window, once it has a place; each but the first fed the overlap (after a PDF header) first. */
+        private ScanSession open() {
             while (pending.size() + 1 > held) {
                 if (pending.size() + 1 <= settings.windowsPerUpload() && places.tryTake()) {
                     held++;
@@ -234,53 +241,37 @@ public final class ParallelWindowScanner implements ContentScanner {
                     collect(pending.removeFirst());
                 }
             }
-            long end = position == 0 ? settings.windowBytes() : position - settings.overlapBytes()
-                    + settings.windowBytes();
-            Window next = new Window(scanner.start(), end);
-            if (position > 0) {
-                try {
-                    if (pdf) {
-                        next.session().feed(PDF_HEADER, 0, PDF_HEADER.length);
-                    }
-                    if (settings.overlapBytes() > 0) {
-                        next.session().feed(tail, 0, tail.length);
-                    }
-                } catch (RuntimeException e) {
-                    next.session().close();
-                    throw e;
+            ScanSession next = scanner.start();
+            boolean first = cursor.atStart();
+            byte[] overlapping = cursor.open();
+            try {
+                if (pdf && !first) {
+                    next.feed(PDF_HEADER, 0, PDF_HEADER.length);
                 }
+                if (overlapping.length > 0) {
+                    next.feed(overlapping, 0, overlapping.length);
+                }
+            } catch (RuntimeException e) {
+                next.close();
+                throw e;
             }
             return next;
         }
 
-        /** Keeps the last {@code overlap} bytes of the current window, which the next window starts with. */
-        private void keepTail(byte[] bytes, int offset, int n) {
-            long overlap = settings.overlapBytes();
-            long tailStart = current.end() - overlap;
-            long from = Math.max(position, tailStart);
-            if (from >= position + n) {
-                return;
-            }
-            if (tail == null) {
-                tail = new byte[(int) overlap];
-            }
-            System.arraycopy(bytes, offset + (int) (from - position), tail, (int) (from - tailStart),
-                    (int) (position + n - from));
-        }
-
         /** The complete window's verdict is collected on the pool; the feed goes on. */
         private void submit() {
-            Window complete = current;
+            ScanSession complete = current;
             current = null;
+            cursor.close();
             CompletableFuture<ScanVerdict> verdict;
             try {
                 verdict = CompletableFuture.supplyAsync(() -> {
-                    try (ScanSession session = complete.session()) {
-                        return session.verdict();
+                    try (complete) {
+                        return complete.verdict();
                     }
                 }, verdicts);
             } catch (RejectedExecutionException e) {
-                complete.session().close();
+                complete.close();
                 throw new ScanningUnavailable("malware scanning unavailable: no thread to collect a verdict", e);
             }
             pending.addLast(new Pending(complete, verdict));
@@ -317,7 +308,7 @@ public final class ParallelWindowScanner implements ContentScanner {
                 throw new IllegalStateException("the scan has ended");
             }
             try {
-                if (position == 0 && current == null) {
+                if (cursor.atStart() && current == null) {
                     current = open();
                 }
                 if (current != null) {
@@ -343,8 +334,9 @@ public final class ParallelWindowScanner implements ContentScanner {
             ended = true;
             try {
                 if (current != null) {
-                    current.session().close();
+                    current.close();
                     current = null;
+                    cursor.close();
                 }
             } finally {
                 int stillScanning = 0;
@@ -352,7 +344,7 @@ public final class ParallelWindowScanner implements ContentScanner {
                     stillScanning++;
                     p.verdict().whenComplete((verdict, failure) -> places.release(1));
                     try {
-                        p.window().session().close();
+                        p.window().close();
                     } catch (RuntimeException ignored) {
                         // its verdict task fails and gives the place back
                     }

@@ -17,12 +17,7 @@ public final class WindowedScanner implements ContentScanner {
     private final long overlap;
 
     public WindowedScanner(ContentScanner scanner, long window, long overlap) {
-        if (overlap < 0 || window <= 2 * overlap) {
-            throw new IllegalArgumentException("a scan window must be more than twice its overlap");
-        }
-        if (overlap > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the overlap is kept in memory: at most 2 GB");
-        }
+        WindowCursor.check(window, window, overlap);
         this.scanner = scanner;
         this.window = window;
         this.overlap = overlap;
@@ -43,9 +38,6 @@ public final class WindowedScanner implements ContentScanner {
         scanner.checkAvailable();
     }
 
-    private record Window(ScanSession session, long end) {
-    }
-
     /**
      * Opens the next window only when a byte past the current one arrives, and then feeds it first the overlap it
      * shares with the window before (kept in memory, {@code overlap} bytes): whether a file needs a second window is
@@ -53,80 +45,65 @@ public final class WindowedScanner implements ContentScanner {
      */
     private final class WindowedSession implements ScanSession {
 
-        private Window current;
-        private long position;
-        private byte[] tail;
+        private final WindowCursor cursor = new WindowCursor(window, window, overlap);
+        private ScanSession current;
         private ScanVerdict finding;
 
         @Override
         public void feed(byte[] bytes, int offset, int length) {
             while (length > 0) {
                 if (finding != null) {
-                    position += length;
+                    cursor.skip(length);
                     return;
                 }
                 if (current == null) {
                     current = open();
                 }
-                int n = (int) Math.min(length, current.end() - position);
-                current.session().feed(bytes, offset, n);
-                keepTail(bytes, offset, n);
-                position += n;
+                int n = cursor.fits(length);
+                current.feed(bytes, offset, n);
                 offset += n;
                 length -= n;
-                if (position == current.end()) {
-                    Window ended = current;
+                if (cursor.advance(bytes, offset - n, n)) {
+                    ScanSession ended = current;
                     current = null;
                     conclude(ended);
                 }
             }
         }
 
-        /** The first window at 0; each later one where the last ended less the overlap, fed that overlap first. */
-        private Window open() {
-            Window next = new Window(scanner.start(), position == 0 ? window : position - overlap + window);
-            if (position > 0 && overlap > 0) {
-                try {
-                    next.session().feed(tail, 0, tail.length);
-                } catch (RuntimeException e) {
-                    next.session().close();
-                    throw e;
+        /** The next window, fed first the overlap it shares with the one before. */
+        private ScanSession open() {
+            ScanSession next = scanner.start();
+            byte[] overlapping = cursor.open();
+            try {
+                if (overlapping.length > 0) {
+                    next.feed(overlapping, 0, overlapping.length);
                 }
+            } catch (RuntimeException e) {
+                next.close();
+                throw e;
             }
             return next;
         }
 
-        /** Keeps the last {@code overlap} bytes of the current window, which the next window starts with. */
-        private void keepTail(byte[] bytes, int offset, int n) {
-            long tailStart = current.end() - overlap;
-            long from = Math.max(position, tailStart);
-            if (from >= position + n) {
-                return;
-            }
-            if (tail == null) {
-                tail = new byte[(int) overlap];
-            }
-            System.arraycopy(bytes, offset + (int) (from - position), tail, (int) (from - tailStart),
-                    (int) (position + n - from));
-        }
-
         @Override
         public ScanVerdict verdict() {
-            if (position == 0 && current == null) {
-                current = new Window(scanner.start(), window);
+            if (cursor.atStart() && current == null) {
+                current = open();
             }
             if (current != null) {
-                Window last = current;
+                ScanSession last = current;
                 current = null;
+                cursor.close();
                 conclude(last);
             }
             return finding == null ? ScanVerdict.CLEAN : finding;
         }
 
-        private void conclude(Window w) {
-            try (ScanSession session = w.session()) {
+        private void conclude(ScanSession window) {
+            try (window) {
                 if (finding == null) {
-                    ScanVerdict verdict = session.verdict();
+                    ScanVerdict verdict = window.verdict();
                     if (!verdict.clean()) {
                         finding = verdict;
                     }
@@ -137,8 +114,9 @@ public final class WindowedScanner implements ContentScanner {
         @Override
         public void close() {
             if (current != null) {
-                current.session().close();
+                current.close();
                 current = null;
+                cursor.close();
             }
         }
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,7 +121,8 @@ class ParallelWindowScannerTest {
     @Test
     void containersAndUnknownTypesAreScannedWholeInOneStream() {
         for (String type : new String[] {"application/zip", "application/x-tika-ooxml", "application/x-tika-msoffice",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", null}) {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/octet-stream",
+                "application/x-msdownload", "image/tiff", null}) {
             ScriptedScanner whole = new ScriptedScanner();
             ParallelWindowScanner scanning = new ParallelWindowScanner(whole, new WindowedScanner(whole, 1_000_000, 0),
                     new ScanPlaces(2, Duration.ofSeconds(1)), pool,
@@ -133,6 +135,49 @@ class ParallelWindowScannerTest {
             assertEquals(1, whole.fed().size(), String.valueOf(type));
             assertArrayEquals(content, whole.fed().get(0), String.valueOf(type));
         }
+    }
+
+    @Test
+    void onlyTextAndRasterImagesAreWindowedAsTheyAreAndPdfsWithAHeader() {
+        assertEquals(Set.of("text/plain", "text/csv", "image/png", "image/jpeg", "image/gif"),
+                ParallelWindowScanner.PLAIN_TYPES);
+        for (String type : ParallelWindowScanner.PLAIN_TYPES) {
+            assertEquals(ParallelWindowScanner.Windowing.PLAIN, ParallelWindowScanner.windowingOf(type), type);
+        }
+        assertEquals(ParallelWindowScanner.Windowing.PDF, ParallelWindowScanner.windowingOf("application/pdf"));
+    }
+
+    @Test
+    void laterWindowsOfPlainTypesTakeTheirOwnSizeAfterAFullFirstWindow() {
+        byte[] content = bytes(2000);
+        ParallelWindowScanner scanning = new ParallelWindowScanner(clamd, new WindowedScanner(clamd, 1_000_000, 0),
+                new ScanPlaces(4, Duration.ofSeconds(7)), pool, new ParallelWindowScanner.Settings(WINDOW, 400,
+                OVERLAP, 3, Duration.ofMillis(50), Duration.ofMillis(50)));
+        try (ContentScanner.ScanSession session = scanning.start("image/jpeg")) {
+            feed(session, content, 333);
+            assertTrue(session.verdict().clean());
+        }
+        // [0, 1000) as before, then 400 bytes from 100 before each end: [900, 1300), [1200, 1600), [1500, 1900), ...
+        int[][] expected = {{0, 1000}, {900, 1300}, {1200, 1600}, {1500, 1900}, {1800, 2000}};
+        List<byte[]> windows = clamd.fed();
+        assertEquals(expected.length, windows.size());
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(Arrays.copyOfRange(content, expected[i][0], expected[i][1]), windows.get(i),
+                    "window " + i);
+        }
+    }
+
+    @Test
+    void aPdfKeepsFullWindowsWhateverThePlainTypesTake() {
+        byte[] content = bytes(2500);
+        ParallelWindowScanner scanning = new ParallelWindowScanner(clamd, new WindowedScanner(clamd, 1_000_000, 0),
+                new ScanPlaces(4, Duration.ofSeconds(7)), pool, new ParallelWindowScanner.Settings(WINDOW, 400,
+                OVERLAP, 3, Duration.ofMillis(50), Duration.ofMillis(50)));
+        try (ContentScanner.ScanSession session = scanning.start("application/pdf")) {
+            feed(session, content, 333);
+            assertTrue(session.verdict().clean());
+        }
+        assertEquals(3, clamd.fed().size(), "windows at 0, 900, 1800");
     }
 
     @Test

@@ -33,12 +33,17 @@ public class ScanWiring {
     @ConfigProperty(name = "portal.scan.parallel.window-bytes", defaultValue = "33554432")
     long windowBytes;
 
+    /** Later windows of text and raster images (docs/adr/0036, addendum): less left to scan after the last byte. */
+    @Inject
+    @ConfigProperty(name = "portal.scan.parallel.plain-window-bytes", defaultValue = "16777216")
+    long plainWindowBytes;
+
     @Inject
     @ConfigProperty(name = "portal.scan.parallel.overlap-bytes", defaultValue = "1048576")
     long overlapBytes;
 
     @Inject
-    @ConfigProperty(name = "portal.scan.parallel.windows-per-upload", defaultValue = "2")
+    @ConfigProperty(name = "portal.scan.parallel.windows-per-upload", defaultValue = "3")
     int windowsPerUpload;
 
     @Inject
@@ -70,7 +75,7 @@ public class ScanWiring {
                 configuration.scanOverlapBytes());
         return new ParallelWindowScanner(clamd, whole,
                 new ScanPlaces(places, Duration.ofSeconds(retryAfterSeconds)), verdicts(),
-                new ParallelWindowScanner.Settings(windowBytes, overlapBytes, windowsPerUpload,
+                new ParallelWindowScanner.Settings(windowBytes, plainWindowBytes, overlapBytes, windowsPerUpload,
                         Duration.ofMillis(queueWaitMillis), Duration.ofSeconds(rescanWaitSeconds)));
     }
 
