@@ -182,12 +182,55 @@ final class PortalClient {
     }
 
     /**
+     * As an inspectorate's report sharer: shares {@code pdf} as a report under embargo to the default addressees (a
+     * JTAI report of Northdale, OFFICIAL-SENSITIVE PERSONAL); returns the report's id.
+     */
+    String shareReport(byte[] pdf) throws IOException, InterruptedException {
+        String boundary = "----portal-bench-" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n"
+                + "{\"title\":\"Joint targeted area inspection of Northdale\","
+                + "\"reportType\":\"OFSTED_CHILDREN_IN_NEED_LOOKED_AFTER_CARE_LEAVERS\","
+                + "\"subject\":\"Northdale local authority area\","
+                + "\"classification\":{\"tier\":\"OFFICIAL_SENSITIVE\",\"descriptor\":\"PERSONAL\"},"
+                + "\"attestations\":{\"subjectHadChanceToComment\":true,\"contentFinal\":true,"
+                + "\"subjectHasFinalUnderEmbargo\":true}}\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("api/v1/reports"))
+                .timeout(TRANSFER_TIMEOUT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-CSRF-Token", csrfToken)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head.getBytes(StandardCharsets.UTF_8)),
+                        HttpRequest.BodyPublishers.ofByteArray(pdf),
+                        HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.US_ASCII))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IOException("report share gave " + response.statusCode() + " " + problem(response.body()));
+        }
+        return idOf(response.body());
+    }
+
+    /** {@code GET /api/v1/reports/{id}/content} as a stream (200 required): the reader's stamped copy. */
+    InputStream stampedCopy(String reportId) throws IOException, InterruptedException {
+        return content("api/v1/reports/" + reportId + "/content");
+    }
+
+    /**
      * {@code GET /api/v1/documents/{id}/content} as a stream (200 required): an evidence document's own bytes (an
      * embargoed report is served only as a stamped copy, which differs from the upload by design).
      */
     InputStream download(String id) throws IOException, InterruptedException {
+        return content("api/v1/documents/" + id + "/content");
+    }
+
+    private InputStream content(String path) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = client.send(
-                HttpRequest.newBuilder(base.resolve("api/v1/documents/" + id + "/content"))
+                HttpRequest.newBuilder(base.resolve(path))
                         .timeout(TRANSFER_TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
@@ -195,7 +238,7 @@ final class PortalClient {
             try (InputStream in = response.body()) {
                 body = new String(in.readNBytes(2000), StandardCharsets.UTF_8);
             }
-            throw new IOException("download of " + id + " gave " + response.statusCode() + ": " + body);
+            throw new IOException("download of " + path + " gave " + response.statusCode() + ": " + body);
         }
         return response.body();
     }
