@@ -44,7 +44,8 @@ import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper;
  * <p>Fairness (ADR 0038, addendum): at least {@link #WARM_UPS} warm-up rounds and {@link #MIN_REPS} measured ones
  * whatever {@code reps} says (one warm-up left the stamper's longer code path half compiled while PDFBox's load +
  * save, most of both sides, was warm: a single sample swung by 2x); a collection before each timed run, so that
- * neither side pays for the other's garbage; and a sink that copies what it is given, as a socket write does, rather
+ * neither side pays for the other's garbage (the bench's JVM runs at {@code -Xms} = {@code -Xmx}, so that the collection
+ * does not shrink the heap and make the side that allocates its report's size commit memory again); and a sink that copies what it is given, as a socket write does, rather
  * than one that only counts (which made a 100 MiB save look like 0.01 s of pointer passing).
  */
 public final class StampBench {
