@@ -185,6 +185,7 @@ public final class PortalBench {
                     transfers.run(sizes, reps, table);
                     notes.addAll(transfers.notes());
                     heapRun(base, uploader, reader, requestPath, gcLog, portalLog, heapRunMiB, maxHeap);
+                    stampedOverHttp = stampedOverHttp(base, uploader, reader, requestPath, reps);
                     log("portal process peak RSS (VmHWM) since its start: " + vmHwm(payara.pid()));
                 }
             }
@@ -202,12 +203,40 @@ public final class PortalBench {
      */
     private void stamped(int reps) {
         try {
-            StampBench.run(work.resolve("stamp"), reps).forEach(r ->
-                    table.stamped(r.measure(), r.ratio(), r.baselineSeconds(), r.measuredSeconds()));
+            List<StampBench.Row> rows = StampBench.run(work.resolve("stamp"), reps);
+            rows.forEach(r -> table.stamped(r.measure(), r.ratio(), r.baselineSeconds(), r.measuredSeconds()));
+            if (stampedOverHttp != null) {
+                StampBench.Row inJvm = rows.get(0);
+                double http = stampedOverHttp.stamped();
+                table.context("stamped download 300 pages through the portal (HTTP)", http / inJvm.baselineSeconds(),
+                        f("%.3f s (PDFBox load + save)", inJvm.baselineSeconds()),
+                        f("%.3f s: the stamper in-JVM %.3f s, the same PDF unstamped through the portal %.3f s",
+                                http, inJvm.measuredSeconds(), stampedOverHttp.unstamped()));
+            }
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             log("stamped downloads failed: " + e);
             table.failed("stamped download 300 pages, 100 MiB image-heavy",
                     "≤ " + BenchTable.dec(BenchTable.STAMPED_TARGET), e.toString());
+        }
+    }
+
+    /** Set while the portal runs, read once the stamped rows are measured (null if it could not be taken). */
+    private StampedOverHttp.Result stampedOverHttp;
+
+    private StampedOverHttp.Result stampedOverHttp(URI base, PortalClient uploader, PortalClient lead,
+                                                   String requestPath, int reps) {
+        try {
+            StampedOverHttp.Result result = StampedOverHttp.run(base, DEMO_PASSWORD, uploader, lead, requestPath, reps);
+            log(f("stamped download 300 pages through the portal: %.3f s; the same PDF unstamped %.3f s",
+                    result.stamped(), result.unstamped()));
+            return result;
+        } catch (IOException | RuntimeException e) {
+            log("stamped download through the portal failed: " + e);
+            table.failed("stamped download 300 pages through the portal (HTTP)", "none (context)", e.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

@@ -192,6 +192,45 @@ final class PortalClient {
     }
 
     /**
+     * As an inspectorate's report sharer: shares {@code pdf} as a report under embargo to the default addressees (a
+     * JTAI report of Northdale, OFFICIAL-SENSITIVE PERSONAL); returns the report's id.
+     */
+    String shareReport(byte[] pdf) throws IOException, InterruptedException {
+        String boundary = "----portal-bench-" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n"
+                + "{\"title\":\"Joint targeted area inspection of Northdale\","
+                + "\"reportType\":\"OFSTED_CHILDREN_IN_NEED_LOOKED_AFTER_CARE_LEAVERS\","
+                + "\"subject\":\"Northdale local authority area\","
+                + "\"classification\":{\"tier\":\"OFFICIAL_SENSITIVE\",\"descriptor\":\"PERSONAL\"},"
+                + "\"attestations\":{\"subjectHadChanceToComment\":true,\"contentFinal\":true,"
+                + "\"subjectHasFinalUnderEmbargo\":true}}\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("api/v1/reports"))
+                .timeout(TRANSFER_TIMEOUT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-CSRF-Token", csrfToken)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head.getBytes(StandardCharsets.UTF_8)),
+                        HttpRequest.BodyPublishers.ofByteArray(pdf),
+                        HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.US_ASCII))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IOException("report share gave " + response.statusCode() + " " + problem(response.body()));
+        }
+        return idOf(response.body());
+    }
+
+    /** {@code GET /api/v1/reports/{id}/content} as a stream (200 required): the reader's stamped copy. */
+    InputStream stampedCopy(String reportId) throws IOException, InterruptedException {
+        return content("api/v1/reports/" + reportId + "/content");
+    }
+
+    /**
      * {@code GET /api/v1/documents/{id}/content} as a stream (200 required): an evidence document's own bytes (an
      * embargoed report is served only as a stamped copy, which differs from the upload by design). Read with OkHttp,
      * the HTTP client of the MinIO SDK whose plain GET it is compared with, so that both sides of the download ratio
@@ -199,15 +238,19 @@ final class PortalClient {
      * OkHttp ({@link DownloadProbe}, docs/adr/0037's addendum), which the portal would otherwise be charged with.
      */
     InputStream download(String id) throws IOException {
+        return content("api/v1/documents/" + id + "/content");
+    }
+
+    private InputStream content(String path) throws IOException {
         okhttp3.Response response = DOWNLOADS.newCall(new okhttp3.Request.Builder()
-                .url(base.resolve("api/v1/documents/" + id + "/content").toString())
+                .url(base.resolve(path).toString())
                 .header("Cookie", cookieHeader()).get().build()).execute();
         if (response.code() != 200) {
             String body;
             try (response) {
                 body = new String(response.body().byteStream().readNBytes(2000), StandardCharsets.UTF_8);
             }
-            throw new IOException("download of " + id + " gave " + response.code() + ": " + body);
+            throw new IOException("download of " + path + " gave " + response.code() + ": " + body);
         }
         return response.body().byteStream();
     }

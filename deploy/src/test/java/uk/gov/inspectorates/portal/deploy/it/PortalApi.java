@@ -144,6 +144,11 @@ final class PortalApi {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** {@code HEAD}: the status and headers only. */
+    HttpResponse<String> head(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** {@code DELETE} with the session's CSRF token. */
     HttpResponse<String> delete(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-Token", csrfToken).DELETE());

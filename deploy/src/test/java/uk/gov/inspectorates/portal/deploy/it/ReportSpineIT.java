@@ -67,6 +67,23 @@ class ReportSpineIT extends PortalDeployment {
     }
 
     @Test
+    void aHeadRequestOnAStampedCopyIsRefusedWithoutStampingOrRecordingADownload() throws Exception {
+        String id = PortalApi.signedIn(portal, "ofsted.inspector").shareValidReport(TestPdf.withText("head"));
+        PortalApi reader = PortalApi.signedIn(portal, "cqc.reader");
+        for (String path : List.of("/api/v1/reports/" + id + "/content", "/reports/" + id + "/content",
+                "/reports/" + id + "/view")) {
+            HttpResponse<String> head = reader.head(path);
+            assertEquals(405, head.statusCode(), path);
+            assertEquals("GET", head.headers().firstValue("Allow").orElse(""), path);
+        }
+        assertEquals(0, TestEnvironment.count("select count(*) from audit_event where action = 'REPORT_DOWNLOAD' "
+                + "and resource_id = ?", id), "a HEAD records no download");
+
+        assertEquals(200, reader.getBytes("/api/v1/reports/" + id + "/content").statusCode(), "GET still serves it");
+        assertEquals(1, auditEvents("REPORT_DOWNLOAD", id, "SUCCEEDED", null));
+    }
+
+    @Test
     void onlyTheOriginatorsSharingStaffAndAddresseeReaderListsMayOpenAnEmbargoedReport() throws Exception {
         String id = PortalApi.signedIn(portal, "ofsted.inspector").shareValidReport(TestPdf.withText("embargoed"));
 

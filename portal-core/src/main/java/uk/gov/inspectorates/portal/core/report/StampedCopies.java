@@ -49,7 +49,7 @@ public final class StampedCopies {
         }
         StampingBudget.Share share = budget.share(content.plaintextBytes());
         try (InputStream original = store.open(content)) {
-            return new WithinBudget(stamper.stamped(original, marks), share);
+            return new WithinBudget(stamper.stamped(original, content.plaintextBytes(), marks), share);
         } catch (IOException | RuntimeException e) {
             share.close();
             throw e;

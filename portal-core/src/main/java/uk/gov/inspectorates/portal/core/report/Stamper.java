@@ -17,13 +17,14 @@ import java.io.OutputStream;
 public interface Stamper {
 
     /**
-     * Reads the whole document from {@code original} and marks every page; the copy is written out later, by
+     * Reads the whole document from {@code original}, exactly {@code length} bytes (its recorded plaintext size: a
+     * document that is shorter or longer is refused), and marks every page; the copy is written out later, by
      * {@link StampedCopy#writeTo}, as it is produced. Everything that can refuse the document happens here, before a
      * byte of the copy exists.
      *
      * @throws UnstampableDocument when the document cannot be read or stamped
      */
-    StampedCopy stamped(InputStream original, StampMarks marks);
+    StampedCopy stamped(InputStream original, long length, StampMarks marks);
 
     /**
      * Stamps the document and writes the whole copy to {@code stamped} at once.
@@ -31,8 +32,8 @@ public interface Stamper {
      * @throws UnstampableDocument when the document cannot be read, stamped or written; nothing usable has been
      *                             written
      */
-    default void stamp(InputStream original, StampMarks marks, OutputStream stamped) {
-        try (StampedCopy copy = stamped(original, marks)) {
+    default void stamp(InputStream original, long length, StampMarks marks, OutputStream stamped) {
+        try (StampedCopy copy = stamped(original, length, marks)) {
             copy.writeTo(stamped);
         } catch (IOException e) {
             throw new UnstampableDocument("The stamped copy could not be written: " + e.getMessage(), e);

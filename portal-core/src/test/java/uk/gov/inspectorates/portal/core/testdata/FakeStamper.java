@@ -39,7 +39,7 @@ public final class FakeStamper implements Stamper {
     }
 
     @Override
-    public StampedCopy stamped(InputStream original, StampMarks marks) {
+    public StampedCopy stamped(InputStream original, long length, StampMarks marks) {
         if (refuse) {
             throw new UnstampableDocument("refused by the test", null);
         }

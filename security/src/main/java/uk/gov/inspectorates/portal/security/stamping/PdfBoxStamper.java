@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -19,7 +18,6 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -73,11 +71,13 @@ public final class PdfBoxStamper implements Stamper {
     }
 
     @Override
-    public StampedCopy stamped(InputStream original, StampMarks marks) {
+    public StampedCopy stamped(InputStream original, long length, StampMarks marks) {
         PDDocument document = null;
         ParsedFonts parsed = PARSED_FONTS.poll();
         try {
-            document = Loader.loadPDF(new RandomAccessReadBuffer(original), "", null, null,
+            // one array of the known length, wrapped as it is: PDFBox's buffer over a stream copies it in 4 KiB
+            // chunks and reads it back across them, which cost more than the baseline's whole load + save (ADR 0038)
+            document = Loader.loadPDF(new RandomAccessReadBuffer(whole(original, length)), "", null, null,
                     IOUtils.createMemoryOnlyStreamCache());
             if (parsed == null) {
                 parsed = ParsedFonts.parse();
@@ -89,16 +89,34 @@ public final class PdfBoxStamper implements Stamper {
             PdfBoxActiveContentRemoval.remove(document);
             Fonts fonts = new Fonts(PDType0Font.load(document, parsed.regular(), true),
                     PDType0Font.load(document, parsed.bold(), true));
-            Map<Layout, PDFormXObject> drawn = new HashMap<>();
+            PageMarking marking = new PageMarking(document, marks, fonts);
             int pageNumber = 0;
             for (PDPage page : document.getPages()) {
-                stampPage(document, page, marks, fonts, pageNumber++ == 0, drawn);
+                marking.stamp(page, pageNumber++ == 0);
             }
             return new Copy(document, parsed);
         } catch (IOException | RuntimeException e) {
             closeQuietly(document);
             throw new UnstampableDocument("The document could not be stamped: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The whole document as one array of its recorded length, read straight into it.
+     *
+     * @throws IOException when the content is not exactly that long (a stored document that does not match its
+     *                     record is not served)
+     */
+    private byte[] whole(InputStream original, long length) throws IOException {
+        if (length < 0 || length > maxDocumentBytes || length > Integer.MAX_VALUE - 8) {
+            throw new IOException("a document of " + length + " bytes is not stamped here");
+        }
+        byte[] whole = new byte[(int) length];
+        int read = original.readNBytes(whole, 0, whole.length);
+        if (read < whole.length || original.read() != -1) {
+            throw new IOException("the document is not the " + length + " bytes recorded for it");
+        }
+        return whole;
     }
 
     /**
@@ -154,7 +172,7 @@ public final class PdfBoxStamper implements Stamper {
         }
     }
 
-    private record Fonts(PDFont regular, PDFont bold) {
+    record Fonts(PDFont regular, PDFont bold) {
     }
 
     /** Read from the jar once: each download embeds its own subset, but the font files need not be read again. */
@@ -189,35 +207,10 @@ public final class PdfBoxStamper implements Stamper {
     }
 
     /** The marks of one displayed page size; the first page's carry the handling instructions too. */
-    private record Layout(float width, float height, boolean first) {
+    record Layout(float width, float height, boolean first) {
     }
 
-    /**
-     * Every page draws the marks: they are laid out once per displayed page size as a form XObject that each page of
-     * that size draws from its own appended content, in its own viewer coordinates. Laying out and encoding the text
-     * per page was most of a copy's cost (ADR 0038); what each page shows is the same.
-     */
-    private static void stampPage(PDDocument document, PDPage page, StampMarks marks, Fonts fonts, boolean first,
-                                  Map<Layout, PDFormXObject> drawn) throws IOException {
-        PDRectangle visible = page.getCropBox();
-        int rotation = Math.floorMod(page.getRotation(), 360);
-        boolean quarterTurn = rotation == 90 || rotation == 270;
-        float width = quarterTurn ? visible.getHeight() : visible.getWidth();
-        float height = quarterTurn ? visible.getWidth() : visible.getHeight();
-        Layout layout = new Layout(width, height, first);
-        PDFormXObject stamp = drawn.get(layout);
-        if (stamp == null) {
-            stamp = drawMarks(document, layout, marks, fonts);
-            drawn.put(layout, stamp);
-        }
-        // uncompressed: a few dozen bytes per page, not worth a deflater each
-        try (PDPageContentStream content = new PDPageContentStream(document, page, AppendMode.APPEND, false, true)) {
-            content.transform(toViewerCoordinates(visible, rotation));
-            content.drawForm(stamp);
-        }
-    }
-
-    private static PDFormXObject drawMarks(PDDocument document, Layout layout, StampMarks marks, Fonts fonts)
+    static PDFormXObject drawMarks(PDDocument document, Layout layout, StampMarks marks, Fonts fonts)
             throws IOException {
         float width = layout.width();
         float height = layout.height();

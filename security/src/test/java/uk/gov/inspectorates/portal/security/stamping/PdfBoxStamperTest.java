@@ -15,14 +15,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.util.Matrix;
@@ -289,7 +292,8 @@ class PdfBoxStamperTest {
                 new Classification(Tier.OFFICIAL_SENSITIVE, "personal"), "", "Ada Reader", "Care Quality Commission",
                 Instant.parse("2026-12-20T10:15:00Z"), "dl-9c1e");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        stamper.stamp(new ByteArrayInputStream(TestPdfs.pages(3, PDRectangle.A4, null, 90)), afterPublication, out);
+        byte[] letter = TestPdfs.pages(3, PDRectangle.A4, null, 90);
+        stamper.stamp(new ByteArrayInputStream(letter), letter.length, afterPublication, out);
 
         try (PDDocument after = Loader.loadPDF(out.toByteArray())) {
             for (int page = 0; page < 3; page++) {
@@ -305,15 +309,55 @@ class PdfBoxStamperTest {
     }
 
     @Test
-    void refusesWhatIsNotAPdfRatherThanServingIt() {
+    void pagesThatShareTheirResourcesOrUseTheStampsNamesForSomethingElseAreStampedAllTheSame() throws IOException {
+        byte[] original;
+        try (PDDocument document = Loader.loadPDF(TestPdfs.pages(3, PDRectangle.A4, null, 0))) {
+            PDResources shared = document.getPage(0).getResources();
+            PDFormXObject blank = new PDFormXObject(document);
+            blank.setBBox(new PDRectangle(10, 10));
+            for (int n = 0; n < 3; n++) {
+                shared.put(COSName.getPDFName("PortalStamp" + n), blank);
+            }
+            document.getPage(1).setResources(shared);
+            document.getPage(2).setResources(shared);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            original = out.toByteArray();
+        }
+
+        try (PDDocument after = Loader.loadPDF(stamp(original))) {
+            for (int page = 0; page < 3; page++) {
+                String text = textOf(after, page);
+                assertTrue(squeezed(text).contains(WATERMARK), "p" + page + ": " + text);
+                assertEquals(2, occurrences(text, "OFFICIAL-SENSITIVE PERSONAL"), "p" + page + ": " + text);
+                assertTrue(text.contains("download dl-7f3a"), "p" + page + ": " + text);
+                assertTrue(squeezed(text).contains("Originalpage" + (page + 1)), "the original content is kept");
+            }
+        }
+    }
+
+    @Test
+    void refusesADocumentThatIsNotTheLengthRecordedForIt() throws IOException {
+        byte[] original = TestPdfs.pages(1, PDRectangle.A4, null, 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThrows(UnstampableDocument.class, () -> stamper.stamp(
-                new ByteArrayInputStream("not a pdf at all".getBytes(StandardCharsets.US_ASCII)), MARKS, out));
+                new ByteArrayInputStream(original), original.length + 1, MARKS, out), "shorter than recorded");
+        assertThrows(UnstampableDocument.class, () -> stamper.stamp(
+                new ByteArrayInputStream(original), original.length - 1, MARKS, out), "longer than recorded");
+        assertEquals(0, out.size(), "nothing written");
+    }
+
+    @Test
+    void refusesWhatIsNotAPdfRatherThanServingIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] notAPdf = "not a pdf at all".getBytes(StandardCharsets.US_ASCII);
+        assertThrows(UnstampableDocument.class, () -> stamper.stamp(
+                new ByteArrayInputStream(notAPdf), notAPdf.length, MARKS, out));
     }
 
     private byte[] stamp(byte[] original) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        stamper.stamp(new ByteArrayInputStream(original), MARKS, out);
+        stamper.stamp(new ByteArrayInputStream(original), original.length, MARKS, out);
         return out.toByteArray();
     }
 

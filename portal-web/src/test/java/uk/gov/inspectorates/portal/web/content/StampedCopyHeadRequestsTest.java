@@ -1,0 +1,39 @@
+package uk.gov.inspectorates.portal.web.content;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StampedCopyHeadRequestsTest {
+
+    private static final String ID = "0123456789abcdef0123456789abcdef";
+    private static final String LID = "fedcba9876543210fedcba9876543210";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/api/v1/reports/" + ID + "/content",
+            "/api/v1/reports/" + ID + "/letters/" + LID + "/content",
+            "/api/v1/advance-letters/" + LID + "/content",
+            "/reports/" + ID + "/content",
+            "/reports/" + ID + "/view",
+            "/reports/" + ID + "/letters/" + LID + "/content",
+            "/reports/ahead/" + LID + "/content"})
+    void everyAddressThatServesAStampedCopyIsCovered(String path) {
+        assertTrue(StampedCopyHeadRequests.isStampedCopy(path), path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/api/v1/reports/" + ID,
+            "/api/v1/reports",
+            "/reports/" + ID,
+            "/reports/" + ID + "/letters",
+            "/reports/ahead/new",
+            "/api/v1/documents/" + ID + "/content",
+            "/api/v1/inspections/" + ID + "/findings-letter/documents/" + LID + "/content"})
+    void pagesAndUnstampedDocumentsAreLeftAlone(String path) {
+        assertFalse(StampedCopyHeadRequests.isStampedCopy(path), path);
+    }
+}

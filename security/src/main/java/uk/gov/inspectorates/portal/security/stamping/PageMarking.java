@@ -1,0 +1,158 @@
+package uk.gov.inspectorates.portal.security.stamping;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.OperatorName;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdfwriter.ContentStreamWriter;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.util.Matrix;
+import uk.gov.inspectorates.portal.core.report.StampMarks;
+import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper.Fonts;
+import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper.Layout;
+
+/**
+ * Marks the pages of one copy (for {@link PdfBoxStamper}). Every page draws the marks: they are laid out once per displayed page size as a form XObject that each page of
+ * that size draws from its own appended content, in its own viewer coordinates. Laying out and encoding the text
+ * per page was most of a copy's cost (ADR 0038); what each page shows is the same.
+ *
+ * <p>The content a page gains is shared as well (ADR 0038, addendum): one {@code q} stream in front of every
+ * page's original content, and one {@code Q q <matrix> cm /PortalStampN Do Q} stream for all pages with the same
+ * marks and the same crop box and turn. What each page draws is what PDFBox's append-with-reset wrote before
+ * (the original content in q/Q, then the marks in the viewer's coordinates); only the number of streams in the
+ * copy changes, from two new ones per page to a handful. A page whose resources already use the form's name for
+ * something else gets a name and a stream of its own.
+ */
+final class PageMarking {
+    private final PDDocument document;
+    private final StampMarks marks;
+    private final Fonts fonts;
+    private final Map<Layout, Drawn> drawn = new HashMap<>();
+    private final Map<Placement, COSStream> placed = new HashMap<>();
+    private COSStream saveState;
+
+    PageMarking(PDDocument document, StampMarks marks, Fonts fonts) {
+        this.document = document;
+        this.marks = marks;
+        this.fonts = fonts;
+    }
+
+    void stamp(PDPage page, boolean first) throws IOException {
+        PDRectangle visible = page.getCropBox();
+        int rotation = Math.floorMod(page.getRotation(), 360);
+        boolean quarterTurn = rotation == 90 || rotation == 270;
+        float width = quarterTurn ? visible.getHeight() : visible.getWidth();
+        float height = quarterTurn ? visible.getWidth() : visible.getHeight();
+        Layout layout = new Layout(width, height, first);
+        Drawn stamp = drawn.get(layout);
+        if (stamp == null) {
+            stamp = new Drawn(PdfBoxStamper.drawMarks(document, layout, marks, fonts),
+                    COSName.getPDFName("PortalStamp" + drawn.size()));
+            drawn.put(layout, stamp);
+        }
+        Matrix toViewer = PdfBoxStamper.toViewerCoordinates(visible, rotation);
+        COSName name = nameIn(page, stamp);
+        COSStream marksDrawn = name.equals(stamp.name())
+                ? placed.computeIfAbsent(Placement.of(name, toViewer), p -> drawing(name, toViewer))
+                : drawing(name, toViewer);
+        COSArray contents = new COSArray();
+        contents.add(saveState());
+        COSBase existing = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+        if (existing instanceof COSArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                contents.add(array.get(i));
+            }
+        } else if (existing instanceof COSStream stream) {
+            contents.add(stream);
+        }
+        contents.add(marksDrawn);
+        page.getCOSObject().setItem(COSName.CONTENTS, contents);
+    }
+
+    /** The form's shared name in the page's resources, or a name of its own where that one is taken. */
+    private COSName nameIn(PDPage page, Drawn stamp) {
+        PDResources resources = page.getResources();
+        if (resources == null) {
+            resources = new PDResources();
+            page.setResources(resources);
+        }
+        COSDictionary xObjects = resources.getCOSObject().getCOSDictionary(COSName.XOBJECT);
+        if (xObjects == null) {
+            xObjects = new COSDictionary();
+            resources.getCOSObject().setItem(COSName.XOBJECT, xObjects);
+        }
+        COSBase there = xObjects.getDictionaryObject(stamp.name());
+        if (there == null) {
+            xObjects.setItem(stamp.name(), stamp.form());
+            return stamp.name();
+        }
+        return there == stamp.form().getCOSObject() ? stamp.name() : resources.add(stamp.form());
+    }
+
+    /** Saves the graphics state before the original content: the marks are drawn in the state it started in. */
+    private COSStream saveState() throws IOException {
+        if (saveState == null) {
+            saveState = stream(List.of(Operator.getOperator(OperatorName.SAVE)));
+        }
+        return saveState;
+    }
+
+    private COSStream drawing(COSName name, Matrix toViewer) {
+        List<Object> tokens = new ArrayList<>();
+        tokens.add(Operator.getOperator(OperatorName.RESTORE));
+        tokens.add(Operator.getOperator(OperatorName.SAVE));
+        for (float value : matrixValues(toViewer)) {
+            tokens.add(new COSFloat(value));
+        }
+        tokens.add(Operator.getOperator(OperatorName.CONCAT));
+        tokens.add(name);
+        tokens.add(Operator.getOperator(OperatorName.DRAW_OBJECT));
+        tokens.add(Operator.getOperator(OperatorName.RESTORE));
+        try {
+            return stream(tokens);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Uncompressed: a few dozen bytes, not worth a deflater each. */
+    private COSStream stream(List<?> tokens) throws IOException {
+        COSStream stream = document.getDocument().createCOSStream();
+        try (OutputStream out = stream.createOutputStream()) {
+            new ContentStreamWriter(out).writeTokens(tokens);
+        }
+        return stream;
+    }
+
+    private static float[] matrixValues(Matrix matrix) {
+        return new float[] {matrix.getScaleX(), matrix.getShearY(), matrix.getShearX(), matrix.getScaleY(),
+                matrix.getTranslateX(), matrix.getTranslateY()};
+    }
+
+    /** A form and the name pages draw it by. */
+    private record Drawn(PDFormXObject form, COSName name) {
+    }
+
+    /** Which form is drawn, and where: pages that share one share the stream that draws it. */
+    private record Placement(COSName name, List<Float> matrix) {
+        static Placement of(COSName name, Matrix matrix) {
+            float[] v = matrixValues(matrix);
+            return new Placement(name, List.of(v[0], v[1], v[2], v[3], v[4], v[5]));
+        }
+    }
+}
