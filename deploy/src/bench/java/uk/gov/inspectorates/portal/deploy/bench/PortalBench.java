@@ -191,7 +191,7 @@ public final class PortalBench {
         // ---- 3. stamped downloads, in this JVM once the servers are gone
         stamped(reps);
         notes.add(f("Load average %s at the end. The 5 GiB round trip at -Xmx256m is LargeFileIT in the "
-                + "`-Plarge-files` profile; the load test is a separate command (docs/performance.md, "Load test").", loadAverage()));
+                + "`-Plarge-files` profile; the load test is a separate command (docs/performance.md, \"Load test\").", loadAverage()));
     }
 
     /**
