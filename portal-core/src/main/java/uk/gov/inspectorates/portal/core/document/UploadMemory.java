@@ -28,6 +28,8 @@ public final class UploadMemory {
     }
 
     private final Semaphore kibibytes;
+    private final java.util.concurrent.atomic.AtomicInteger requestsInFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final long totalKib;
     private final long requestBytes;
     private final Duration wait;
@@ -68,9 +70,11 @@ public final class UploadMemory {
             throw new Busy(RULE, Busy.Scope.PORTAL, retryAfter,
                     "Many files are being received at once right now");
         }
+        requestsInFlight.incrementAndGet();
         AtomicBoolean given = new AtomicBoolean();
         return () -> {
             if (given.compareAndSet(false, true)) {
+                requestsInFlight.decrementAndGet();
                 kibibytes.release(kib);
             }
         };
@@ -100,6 +104,11 @@ public final class UploadMemory {
     /** Free just now, in KiB (for tests and the operator's health view). */
     public int availableKib() {
         return kibibytes.availablePermits();
+    }
+
+    /** Upload requests holding their share just now (the operator's health view; tests wait on it). */
+    public int requestsInFlight() {
+        return requestsInFlight.get();
     }
 
     /** How many upload requests fit at once when nothing else is held. */

@@ -40,9 +40,12 @@ public final class PdfCheckMemory {
         this.retryAfter = retryAfter;
     }
 
-    /** The largest PDF that could ever be checked: the budget divided by what a check charges per byte. */
+    /**
+     * The largest PDF that could ever be checked: the budget, less the share of the upload request bringing it,
+     * divided by what a check charges per byte.
+     */
     public long largestPdf() {
-        return memory.bytes() / BYTES_PER_PDF_BYTE;
+        return Math.max(0, memory.bytes() - memory.requestBytes()) / BYTES_PER_PDF_BYTE;
     }
 
     /** Takes memory for {@code pdfBytes} more bytes of PDF; false when it did not come free within the wait. */
