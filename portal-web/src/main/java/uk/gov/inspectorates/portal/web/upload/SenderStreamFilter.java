@@ -31,7 +31,8 @@ public class SenderStreamFilter extends HttpFilter {
             throws IOException, ServletException {
         String method = request.getMethod();
         if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
-            chain.doFilter(new Marked(request), response);
+            Marked marked = new Marked(request);
+            chain.doFilter(marked, new Unheard(response, marked));
         } else {
             chain.doFilter(request, response);
         }
@@ -55,6 +56,7 @@ public class SenderStreamFilter extends HttpFilter {
 
     private static final class Marked extends HttpServletRequestWrapper {
         private ServletInputStream body;
+        private volatile boolean senderGone;
 
         Marked(HttpServletRequest request) {
             super(request);
@@ -63,27 +65,81 @@ public class SenderStreamFilter extends HttpFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (body == null) {
-                body = new MarkedStream(super.getInputStream());
+                body = new MarkedStream(super.getInputStream(), this);
             }
             return body;
         }
     }
 
+    /**
+     * Once the sender is gone, the answer has nobody to go to: it is written to nothing, so that committing it does not
+     * fail (and the REST runtime does not log that failure as SEVERE).
+     */
+    private static final class Unheard extends jakarta.servlet.http.HttpServletResponseWrapper {
+        private final Marked request;
+
+        Unheard(HttpServletResponse response, Marked request) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+            return request.senderGone ? new Nowhere() : super.getOutputStream();
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            return request.senderGone ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!request.senderGone) {
+                super.flushBuffer();
+            }
+        }
+    }
+
+    private static final class Nowhere extends jakarta.servlet.ServletOutputStream {
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(jakarta.servlet.WriteListener listener) {
+        }
+    }
+
     private static final class MarkedStream extends ServletInputStream {
         private final ServletInputStream in;
+        private final Marked request;
 
-        MarkedStream(ServletInputStream in) {
+        MarkedStream(ServletInputStream in, Marked request) {
             this.in = in;
+            this.request = request;
+        }
+
+        private SenderFailure gone(IOException e) {
+            request.senderGone = true;
+            return e instanceof SenderFailure failure ? failure : new SenderFailure(e);
         }
 
         @Override
         public int read() throws IOException {
             try {
                 return in.read();
-            } catch (SenderFailure e) {
-                throw e;
             } catch (IOException e) {
-                throw new SenderFailure(e);
+                throw gone(e);
             }
         }
 
@@ -91,10 +147,8 @@ public class SenderStreamFilter extends HttpFilter {
         public int read(byte[] b, int off, int len) throws IOException {
             try {
                 return in.read(b, off, len);
-            } catch (SenderFailure e) {
-                throw e;
             } catch (IOException e) {
-                throw new SenderFailure(e);
+                throw gone(e);
             }
         }
 
@@ -103,7 +157,7 @@ public class SenderStreamFilter extends HttpFilter {
             try {
                 return in.skip(n);
             } catch (IOException e) {
-                throw new SenderFailure(e);
+                throw gone(e);
             }
         }
 
