@@ -14,7 +14,7 @@ import java.util.Random;
  * first bytes. The padding repeats a 4 MiB random block, so the document can be produced as a stream of any
  * size (e.g. 1 GiB and more) without holding it in memory, and compared on the fly.
  */
-final class BenchDocument {
+public final class BenchDocument {
 
     private static final int BLOCK = 4 * 1024 * 1024;
 
@@ -24,7 +24,7 @@ final class BenchDocument {
     private final long paddingLength;
     private final byte[] block;
 
-    BenchDocument(long size, long seed) {
+    public BenchDocument(long size, long seed) {
         this.size = size;
         this.block = new byte[BLOCK];
         new Random(seed).nextBytes(block);
@@ -49,7 +49,7 @@ final class BenchDocument {
         this.paddingLength = padding;
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
@@ -99,7 +99,7 @@ final class BenchDocument {
     }
 
     /** The document as a stream, generated as it is read. */
-    InputStream open() {
+    public InputStream open() {
         return new InputStream() {
             private long position;
 

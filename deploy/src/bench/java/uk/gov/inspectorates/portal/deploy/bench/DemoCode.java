@@ -7,15 +7,18 @@ import uk.gov.inspectorates.portal.core.account.Base32;
 import uk.gov.inspectorates.portal.core.account.Totp;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings;
 
-/** Security codes of the demo secret, each step used once per user (the portal refuses a replayed code). */
-final class DemoCode {
+/**
+ * Security codes of the demo secret, each step used once per user (the portal refuses a replayed code); also the load
+ * test's (the load profile compiles these sources too).
+ */
+public final class DemoCode {
 
     private static final Map<String, Long> LAST_STEP = new HashMap<>();
 
     private DemoCode() {
     }
 
-    static synchronized String next(String username) {
+    public static synchronized String next(String username) {
         byte[] secret = Base32.decode(System.getProperty("portal.demo.totp-secret",
                 EmbeddedPortalSettings.DEMO_TOTP_SECRET));
         while (true) {

@@ -10,15 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.gov.inspectorates.portal.core.account.Base32;
-import uk.gov.inspectorates.portal.core.account.Totp;
 import uk.gov.inspectorates.portal.deploy.EmbeddedPortalSettings;
+import uk.gov.inspectorates.portal.deploy.bench.DemoCode;
 
 /**
  * One signed-in person for the load test's set-up, its single-stream measure and its check afterwards (the load
@@ -29,7 +25,6 @@ final class LoadClient {
 
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
-    private static final Map<String, Long> LAST_STEP = new HashMap<>();
     static final String SESSION_COOKIE = "portal_session";
 
     private final URI base;
@@ -48,7 +43,7 @@ final class LoadClient {
     static LoadClient signIn(URI base, String username, String password) throws IOException, InterruptedException {
         LoadClient api = new LoadClient(base, username);
         HttpResponse<String> response = api.postJson("api/v1/session", "{\"username\":\"" + username
-                + "\",\"password\":\"" + password + "\",\"otp\":\"" + code(username) + "\"}");
+                + "\",\"password\":\"" + password + "\",\"otp\":\"" + DemoCode.next(username) + "\"}");
         Matcher token = CSRF.matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
             throw new IOException("sign-in of " + username + " gave " + response.statusCode() + ": " + response.body());
@@ -173,27 +168,6 @@ final class LoadClient {
             throw new IllegalStateException("no id in " + json);
         }
         return id.group(1);
-    }
-
-    /** A security code of the demo secret, each time step used once per person (the portal refuses a replay). */
-    static synchronized String code(String username) {
-        byte[] secret = Base32.decode(EmbeddedPortalSettings.DEMO_TOTP_SECRET);
-        while (true) {
-            Instant now = Instant.now();
-            long current = Totp.timeStep(now);
-            long lowest = now.getEpochSecond() % Totp.STEP_SECONDS >= Totp.STEP_SECONDS - 5 ? current : current - 1;
-            long step = Math.max(lowest, LAST_STEP.getOrDefault(username, Long.MIN_VALUE) + 1);
-            if (step <= current + 1) {
-                LAST_STEP.put(username, step);
-                return new Totp().hotp(secret, step);
-            }
-            try {
-                Thread.sleep((current + 1) * Totp.STEP_SECONDS * 1000L - now.toEpochMilli() + 50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private static final class CountingStream extends java.io.FilterInputStream {

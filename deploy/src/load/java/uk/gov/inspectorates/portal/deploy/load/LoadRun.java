@@ -212,6 +212,7 @@ public final class LoadRun {
             String broke = null;
             double topThroughput = 0;
             Map<String, Long> errorsByType = new TreeMap<>();
+            Map<String, Long> busyByRule = new TreeMap<>();
             for (int i = 0; i < steps.size(); i++) {
                 long from = start + (long) i * stepSeconds * 1000;
                 long to = i == steps.size() - 1 ? Long.MAX_VALUE : from + stepSeconds * 1000L;
@@ -222,6 +223,9 @@ public final class LoadRun {
                 long busy429 = samples.stream().filter(s -> s.status() == 429).count();
                 long busy503 = samples.stream().filter(s -> s.status() == 503).count();
                 List<Recorder.Sample> errors = samples.stream().filter(Recorder.Sample::error).toList();
+                int step = steps.get(i);
+                samples.stream().filter(s -> s.status() == 429 || s.status() == 503).forEach(s -> busyByRule.merge(
+                        "step " + step + ": " + s.status() + " " + s.problem(), 1L, Long::sum));
                 errors.forEach(e -> errorsByType.merge(e.kind() + " " + e.status()
                         + (e.problem() == null ? "" : " " + e.problem()), 1L, Long::sum));
                 double mib = uploads.stream().mapToLong(Recorder.Sample::bytes).sum() / (double) MIB;
@@ -249,6 +253,8 @@ public final class LoadRun {
                 }
             }
             lines.add("");
+            lines.add("429/503 by step and rule: " + (busyByRule.isEmpty() ? "none" : busyByRule.entrySet().stream()
+                    .map(e -> e.getKey() + " x" + e.getValue()).collect(java.util.stream.Collectors.joining("; "))));
             lines.add("Errors other than 429/503, by request and type: " + (errorsByType.isEmpty() ? "none"
                     : errorsByType.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
                     .collect(Collectors.joining("; "))));

@@ -37,6 +37,7 @@ final class Recorder {
     record Kept(String documentId, String readerUsername, String sha256, long bytes) {
     }
 
+    private static final Pattern RULE = Pattern.compile("\"rule\"\\s*:\\s*\"([a-z0-9.-]+)\"");
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"urn:inspectorates-portal:problem:([a-z-]+)\"");
     static final ConcurrentLinkedQueue<Sample> SAMPLES = new ConcurrentLinkedQueue<>();
     static final Map<String, Kept> KEPT = new ConcurrentHashMap<>();
@@ -49,6 +50,10 @@ final class Recorder {
         if (status >= 400 && body != null) {
             Matcher type = TYPE.matcher(body);
             problem = type.find() ? type.group(1) : null;
+            Matcher rule = RULE.matcher(body);
+            if ((status == 429 || status == 503) && rule.find()) {
+                problem = problem + " " + rule.group(1);
+            }
         }
         SAMPLES.add(new Sample(System.currentTimeMillis() - millis, kind, status, millis, bytes, problem));
     }

@@ -145,16 +145,21 @@ public final class ResumableUploads {
                     + content.partCount());
         }
         int expected = content.partLength(number);
-        byte[] bytes;
+        // read into one buffer of the part's size (readNBytes(n) would hold the part twice while it copies)
+        byte[] bytes = new byte[expected];
+        int arrived;
+        boolean more;
         try {
-            bytes = body.readNBytes(expected + 1);
+            arrived = body.readNBytes(bytes, 0, expected);
+            more = arrived == expected && body.read() >= 0;
         } catch (IOException e) {
+            Arrays.fill(bytes, (byte) 0);
             throw new UncheckedIOException("part " + number + " was interrupted", e);
         }
         try {
-            if (bytes.length != expected) {
+            if (arrived != expected || more) {
                 throw InvalidInput.of("part", "Part " + number + " must be exactly " + expected + " bytes, but "
-                        + (bytes.length > expected ? "more" : String.valueOf(bytes.length)) + " arrived");
+                        + (more ? "more" : String.valueOf(arrived)) + " arrived");
             }
             if (number == 1) {
                 uploads.recordMediaType(id, checkType(subject, upload, bytes));

@@ -21,6 +21,7 @@ import uk.gov.inspectorates.portal.core.shared.ConflictUnderRule;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.InvalidUnderRule;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.web.upload.UploadAbandoned;
 
 /** The one mapping from what went wrong to what the caller is told, shared by the API and the pages. */
 public final class Problems {
@@ -100,6 +101,10 @@ public final class Problems {
                     busy.getMessage() + ". Nothing of this request was kept. Try again in "
                             + busy.retryAfterSeconds() + " seconds.")
                     .withRule(busy.rule()).withRetryAfter(busy.retryAfterSeconds());
+        }
+        if (failure instanceof UploadAbandoned) { // issue 19: the sender went away; nobody reads this, nothing kept
+            return Problem.of("upload-interrupted", "The upload stopped", 400,
+                    "The upload stopped before the whole file arrived. Nothing of it was kept. Send it again.");
         }
         if (failure instanceof ScanningUnavailable unavailable) {
             LOG.log(Level.WARNING, "Upload refused: " + unavailable.getMessage());

@@ -71,11 +71,6 @@ public class PortalConfiguration {
     @ConfigProperty(name = "portal.upload.pdf-check-max-bytes", defaultValue = "209715200")
     long pdfCheckMaxBytes;
 
-    /** The share of the heap all PDF checks may take at once (security.content.PdfCheckMemory). */
-    @Inject
-    @ConfigProperty(name = "portal.upload.pdf-check-heap-fraction", defaultValue = "0.6")
-    double pdfCheckHeapFraction;
-
     /** How long a PDF check waits for memory before the upload is busy (503). */
     @Inject
     @ConfigProperty(name = "portal.upload.pdf-check-wait-millis", defaultValue = "10000")
@@ -256,10 +251,6 @@ public class PortalConfiguration {
 
     public long uploadMaxBytes() {
         return uploadMaxBytes;
-    }
-
-    public double pdfCheckHeapFraction() {
-        return pdfCheckHeapFraction;
     }
 
     public long pdfCheckWaitMillis() {

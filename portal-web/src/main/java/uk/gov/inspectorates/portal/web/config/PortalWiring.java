@@ -37,6 +37,7 @@ import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
 import uk.gov.inspectorates.portal.core.document.ParallelWindowScanner;
 import uk.gov.inspectorates.portal.core.document.ResumableUploads;
+import uk.gov.inspectorates.portal.core.document.UploadMemory;
 import uk.gov.inspectorates.portal.core.document.WindowedScanner;
 import uk.gov.inspectorates.portal.core.evidence.ChildrenListCheck;
 import uk.gov.inspectorates.portal.core.organisation.OrganisationDirectory;
@@ -103,6 +104,10 @@ public class PortalWiring {
     /** Uploads are scanned behind the receive (ScanWiring, docs/adr/0036). */
     @Inject
     ParallelWindowScanner intakeScanner;
+
+    /** The uploads' memory (UploadMemoryWiring), shared by the PDF checks and the upload requests in flight. */
+    @Inject
+    UploadMemory uploadMemory;
 
     @Produces
     @Singleton
@@ -220,7 +225,7 @@ public class PortalWiring {
     DocumentIntake documentIntake(DocumentStore store) {
         return new DocumentIntake(new TikaContentTypeDetector(),
                 new PdfBoxAndZipInspector(configuration.pdfCheckMaxBytes(),
-                        PdfCheckMemory.ofHeap(configuration.pdfCheckHeapFraction(),
+                        new PdfCheckMemory(uploadMemory,
                                 Duration.ofMillis(configuration.pdfCheckWaitMillis()), Duration.ofSeconds(30))),
                 intakeScanner, store,
                 configuration.uploadMaxBytes());

@@ -13,14 +13,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.document.UploadAdmission;
+import uk.gov.inspectorates.portal.core.document.UploadMemory;
 import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
 
 /**
- * Where the upload requests take their uploader's place ({@link UploadAdmission}, docs/adr/0039): a file of a
- * one-request upload and a part of a resumable upload are stored only while a place is held, and the place is freed
- * when the request ends, however it ends. A request refused for want of a place has the rest of its body read and
+ * Where the upload requests take their uploader's place ({@link UploadAdmission}, docs/adr/0039) and their share of
+ * the portal's upload memory ({@link UploadMemory}, addendum 2): a file of a one-request upload and a part of a
+ * resumable upload are stored only while both are held, and both are freed when the request ends, however it ends. A request refused for want of a place has the rest of its body read and
  * thrown away (up to {@link #DISCARD_LIMIT_BYTES}), so that the client, still sending, reads the 429 rather than a
  * reset connection.
  */
@@ -34,11 +35,15 @@ public class UploadPlaces {
     @Inject
     UploadAdmission admission;
 
+    @Inject
+    UploadMemory memory;
+
     public UploadPlaces() {
     }
 
-    public UploadPlaces(UploadAdmission admission) {
+    public UploadPlaces(UploadAdmission admission, UploadMemory memory) {
         this.admission = admission;
+        this.memory = memory;
     }
 
     /** Stores what an upload request brings (opening its stream included). */
@@ -47,7 +52,10 @@ public class UploadPlaces {
         R store() throws IOException;
     }
 
-    /** Runs {@code store} with a place of the subject's held, or throws {@link Busy} having stored nothing. */
+    /**
+     * Runs {@code store} with a place of the subject's and the request's share of the uploads' memory held, or throws
+     * {@link Busy} having stored nothing. A sender that stops sending ends it as {@link UploadAbandoned}.
+     */
     public <R> R holding(Subject subject, HttpServletRequest request, Storing<R> store) {
         UploadAdmission.Place place;
         try {
@@ -57,9 +65,25 @@ public class UploadPlaces {
             throw busy;
         }
         try (place) {
-            return store.store();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the upload was interrupted", e);
+            UploadMemory.Held held;
+            try {
+                held = memory.admitRequest();
+            } catch (Busy busy) {
+                discardRest(request);
+                throw busy;
+            }
+            try (held) {
+                return store.store();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (SenderStreamFilter.bySender(e)) {
+                LOG.log(Level.FINE, "an upload's sender stopped sending", e);
+                throw new UploadAbandoned(e);
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("the upload was interrupted", io);
+            }
+            throw (RuntimeException) e;
         }
     }
 

@@ -1,8 +1,7 @@
 package uk.gov.inspectorates.portal.security.content;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import uk.gov.inspectorates.portal.core.document.UploadMemory;
 import uk.gov.inspectorates.portal.core.shared.Busy;
 
 /**
@@ -21,45 +20,41 @@ public final class PdfCheckMemory {
     public static final int BYTES_PER_PDF_BYTE = 2;
     /** Memory is taken in steps of this many bytes of PDF. */
     static final int STEP_BYTES = 1024 * 1024;
-    private static final long KIB = 1024;
 
-    private final Semaphore kibibytes;
-    private final long totalKib;
+    private final UploadMemory memory;
     private final Duration wait;
     private final Duration retryAfter;
 
+    /** A budget of its own of {@code bytes} (tests, tools). */
     public PdfCheckMemory(long bytes, Duration wait, Duration retryAfter) {
-        this.totalKib = Math.max(1, Math.min(Integer.MAX_VALUE, bytes / KIB));
-        this.kibibytes = new Semaphore((int) totalKib, true);
+        this(new UploadMemory(bytes, 0, wait, retryAfter), wait, retryAfter);
+    }
+
+    /**
+     * Charged to the uploads' memory shared with the upload requests in flight (docs/adr/0039, addendum 2): one
+     * portal-wide bound on what uploads hold in the heap.
+     */
+    public PdfCheckMemory(UploadMemory memory, Duration wait, Duration retryAfter) {
+        this.memory = memory;
         this.wait = wait;
         this.retryAfter = retryAfter;
     }
 
-    /** The share of the JVM's maximum heap ({@code fraction}, e.g. 0.6) the checks may take together. */
-    public static PdfCheckMemory ofHeap(double fraction, Duration wait, Duration retryAfter) {
-        return new PdfCheckMemory((long) (Runtime.getRuntime().maxMemory() * fraction), wait, retryAfter);
-    }
-
-    /** The largest PDF that could ever be checked: the budget divided by what a check charges per byte. */
+    /**
+     * The largest PDF that could ever be checked: the budget, less the share of the upload request bringing it,
+     * divided by what a check charges per byte.
+     */
     public long largestPdf() {
-        return totalKib * KIB / BYTES_PER_PDF_BYTE;
+        return Math.max(0, memory.bytes() - memory.requestBytes()) / BYTES_PER_PDF_BYTE;
     }
 
     /** Takes memory for {@code pdfBytes} more bytes of PDF; false when it did not come free within the wait. */
     boolean take(long pdfBytes) {
-        int kib = kibFor(pdfBytes);
-        try {
-            return kibibytes.tryAcquire(kib, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return memory.take(pdfBytes * BYTES_PER_PDF_BYTE, wait);
     }
 
     void give(long pdfBytes) {
-        if (pdfBytes > 0) {
-            kibibytes.release(kibFor(pdfBytes));
-        }
+        memory.give(pdfBytes * BYTES_PER_PDF_BYTE);
     }
 
     /** What the caller is told when the checks' memory is taken by others. */
@@ -69,10 +64,6 @@ public final class PdfCheckMemory {
     }
 
     int available() {
-        return kibibytes.availablePermits();
-    }
-
-    private static int kibFor(long pdfBytes) {
-        return (int) Math.min(Integer.MAX_VALUE, (pdfBytes * BYTES_PER_PDF_BYTE + KIB - 1) / KIB);
+        return memory.availableKib();
     }
 }

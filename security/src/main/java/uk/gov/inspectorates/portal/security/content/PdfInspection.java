@@ -38,7 +38,9 @@ final class PdfInspection implements ContentInspector.Inspection {
             return;
         }
         if (needed > covered) {
-            long step = Math.min(Math.max(PdfCheckMemory.STEP_BYTES, needed - covered), limit - covered);
+            // whole KiB but for the last step up to the limit, so that giving back the sum gives back every step
+            long step = Math.min((Math.max(PdfCheckMemory.STEP_BYTES, needed - covered) + 1023) / 1024 * 1024,
+                    limit - covered);
             if (!memory.take(step)) {
                 busy = true; // kept until conclude: a feed never throws (ContentInspector)
                 release();
