@@ -1,5 +1,6 @@
 package uk.gov.inspectorates.portal.deploy;
 
+import uk.gov.inspectorates.portal.storage.removal.DebianPostgres;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,11 +1,9 @@
 package uk.gov.inspectorates.portal.storage.objectstore;
 
-import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectRetentionArgs;
 import io.minio.Http;
 import io.minio.ListObjectsArgs;
-import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.Result;
@@ -67,14 +65,10 @@ public final class MinioCheckpointArchive implements CheckpointArchive {
     /** Creates the bucket with object lock (or, where the store refuses that, without) unless it exists. */
     public MinioCheckpointArchive prepare() throws IOException {
         try {
-            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                try {
-                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).objectLock(true).build());
-                } catch (ErrorResponseException refused) {
-                    LOG.warning(() -> "The object store refused a bucket with object lock ("
-                            + refused.errorResponse().code() + "): audit checkpoints are kept as plain objects");
-                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-                }
+            ErrorResponseException refused = ObjectLockBuckets.ensure(client, bucket);
+            if (refused != null) {
+                LOG.warning(() -> "The object store refused a bucket with object lock ("
+                        + refused.errorResponse().code() + "): audit checkpoints are kept as plain objects");
             }
         } catch (MinioException e) {
             throw new IOException("preparing the audit checkpoint bucket " + bucket + ": " + e.getMessage(), e);

@@ -1,9 +1,7 @@
 package uk.gov.inspectorates.portal.storage.objectstore;
 
-import io.minio.BucketExistsArgs;
 import io.minio.Http;
 import io.minio.ListObjectsArgs;
-import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.Result;
@@ -56,16 +54,7 @@ public final class MinioDestroyedScopeLedger implements DestroyedScopeLedger {
     /** Creates the bucket (with object lock where the store allows it) unless it exists. */
     public MinioDestroyedScopeLedger prepare() throws IOException {
         try {
-            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                try {
-                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).objectLock(true).build());
-                } catch (ErrorResponseException refused) {
-                    // no object lock here, or the checkpoint archive made the bucket meanwhile (same bucket)
-                    if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-                    }
-                }
-            }
+            ObjectLockBuckets.ensure(client, bucket);
         } catch (MinioException e) {
             throw new IOException("preparing the destroyed-scope ledger in bucket " + bucket + ": " + e.getMessage(), e);
         }

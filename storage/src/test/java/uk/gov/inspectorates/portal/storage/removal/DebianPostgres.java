@@ -19,9 +19,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A real PostgreSQL server from the machine's own packages ({@code /usr/lib/postgresql/<major>/bin}, Debian's
  * {@code postgresql-NN}), for the backup test: pg_dump must be at least the server's version, and the embedded
  * server's binaries (17) ship no pg_dump, while the Debian packages ship server and client tools of one version.
- * As root, the server runs as the {@code postgres} user (PostgreSQL refuses root).
+ * As root, the server runs as the {@code postgres} user (PostgreSQL refuses root). Shared with the deploy module's
+ * backup test through this module's test-jar.
  */
-final class DebianPostgres implements AutoCloseable {
+public final class DebianPostgres implements AutoCloseable {
 
     private final Path bin;
     private final Path folder;
@@ -35,7 +36,7 @@ final class DebianPostgres implements AutoCloseable {
     }
 
     /** The newest installed major version with server and dump tools; fails (does not skip) when there is none. */
-    static Path installedBin() throws IOException {
+    public static Path installedBin() throws IOException {
         Path versions = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(versions)) {
             try (Stream<Path> majors = Files.list(versions)) {
@@ -55,7 +56,7 @@ final class DebianPostgres implements AutoCloseable {
                 + "(Debian: apt-get install postgresql; scripts/install-deps installs it)");
     }
 
-    static DebianPostgres start() throws Exception {
+    public static DebianPostgres start() throws Exception {
         Path folder = Files.createTempDirectory("portal-backup-pg");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -73,18 +74,18 @@ final class DebianPostgres implements AutoCloseable {
         return server;
     }
 
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    DataSource dataSource(String database) {
+    public DataSource dataSource(String database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(jdbcUrl(database));
         dataSource.setUser("postgres");
         return dataSource;
     }
 
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Connection connection = dataSource("postgres").getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
