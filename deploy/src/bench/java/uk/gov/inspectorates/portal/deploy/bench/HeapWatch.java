@@ -30,6 +30,9 @@ final class HeapWatch implements AutoCloseable {
     /** e.g. {@code GC(12) Pause Young (Normal) (G1 Evacuation Pause) 120M->30M(256M) 4.123ms} */
     private static final Pattern GC = Pattern.compile("GC\\(\\d+\\) (Pause[^\\n]*?) (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
+    /** The bench portal's metrics token (portal.metrics.token): the metrics answer only a scraper that sends it. */
+    static final String METRICS_TOKEN = "bench-metrics-token-" + java.util.UUID.randomUUID();
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final URI metrics;
@@ -58,7 +61,8 @@ final class HeapWatch implements AutoCloseable {
     static Optional<long[]> sample(HttpClient client, URI metrics) {
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(metrics)
-                    .timeout(Duration.ofSeconds(5)).header("Accept", "text/plain").GET().build(),
+                    .timeout(Duration.ofSeconds(5)).header("Accept", "text/plain")
+                    .header("Authorization", "Bearer " + METRICS_TOKEN).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Matcher used = USED.matcher(response.body());
             Matcher max = MAX.matcher(response.body());

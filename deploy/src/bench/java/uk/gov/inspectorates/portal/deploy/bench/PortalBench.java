@@ -160,6 +160,7 @@ public final class PortalBench {
                 int port = PortFinder.freePort();
                 Path gcLog = work.resolve("payara-gc.log");
                 t0 = System.nanoTime();
+                config.put("portal.metrics.token", HeapWatch.METRICS_TOKEN);
                 try (PayaraMicroProcess payara = PayaraMicroProcess.start(microJar, war, port,
                         PayaraMicroProcess.asEnvironment(config),
                         portalJvmOptions(portalXmx, gcLog), // the later -Xmx wins over the launcher's

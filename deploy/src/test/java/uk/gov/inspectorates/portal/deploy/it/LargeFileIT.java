@@ -392,7 +392,8 @@ class LargeFileIT {
         public void run() {
             while (running) {
                 try {
-                    String body = client.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+                    String body = client.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5))
+                                    .header("Authorization", "Bearer " + TestEnvironment.METRICS_TOKEN).build(),
                             HttpResponse.BodyHandlers.ofString()).body();
                     Matcher used = USED.matcher(body);
                     if (used.find()) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -244,8 +245,12 @@ class ReportSpineIT extends PortalDeployment {
         assertTrue(checks.contains("{\"name\":\"database\",\"status\":\"UP\""), checks);
         assertTrue(checks.contains("{\"name\":\"object-store\",\"status\":\"UP\""), checks);
         assertTrue(checks.contains("{\"name\":\"scanner\",\"status\":\"UP\""), checks);
-        HttpResponse<String> metrics = get("/metrics");
+        assertEquals(404, get("/metrics").statusCode(), "the metrics answer only the operator's scraper");
+        HttpResponse<String> metrics = httpClient().send(HttpRequest.newBuilder(uri("/metrics"))
+                .header("Authorization", "Bearer " + TestEnvironment.METRICS_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("base_memory_usedHeap_bytes"), "the JVM's heap");
         assertTrue(metrics.body().contains("# TYPE"), "Prometheus text");
         // the document is built on the first request: that took over 30 s on a busy 2-core machine
         HttpResponse<String> openapi = get("/openapi", Duration.ofSeconds(120));

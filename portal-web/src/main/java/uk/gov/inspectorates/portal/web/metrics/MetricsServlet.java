@@ -48,7 +48,8 @@ public class MetricsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] body = (PrometheusText.of(metrics, backlog) + PrometheusText.capacity(scanner.places(), stampingBudget))
+        byte[] body = (PrometheusText.of(metrics, backlog) + PrometheusText.capacity(scanner.places(), stampingBudget)
+                + PrometheusText.heap(java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()))
                 .getBytes(StandardCharsets.UTF_8);
         response.setContentType(CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
@@ -107,6 +108,19 @@ public class MetricsServlet extends HttpServlet {
             out.family("portal_stamping_budget_free_bytes", "gauge", "Of that, free just now (too little: downloads of "
                     + "large reports get 503 report.stamping.budget)");
             out.sample("portal_stamping_budget_free_bytes", Map.of(), budget.freeBytes());
+            return out.text.toString();
+        }
+
+        /**
+         * The JVM's heap, under the names Payara's MicroProfile Metrics gave it before this servlet took the path
+         * {@code /metrics} (the bench's and LargeFileIT's heap readings, and dashboards, read these).
+         */
+        static String heap(java.lang.management.MemoryUsage usage) {
+            PrometheusText out = new PrometheusText();
+            out.family("base_memory_usedHeap_bytes", "gauge", "Heap in use by this instance's JVM");
+            out.sample("base_memory_usedHeap_bytes", Map.of(), usage.getUsed());
+            out.family("base_memory_maxHeap_bytes", "gauge", "The most heap this instance's JVM may use (-Xmx)");
+            out.sample("base_memory_maxHeap_bytes", Map.of(), usage.getMax());
             return out.text.toString();
         }
 
