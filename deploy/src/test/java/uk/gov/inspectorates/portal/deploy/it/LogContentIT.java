@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.security.SecureRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.deploy.PayaraMicroProcess;
 import uk.gov.inspectorates.portal.deploy.PortFinder;
@@ -37,6 +38,15 @@ class LogContentIT {
     private static final String USERNAME = "ofsted.inspector";
     private static final String DISPLAY_NAME = "Olivia Inspector";
     private static final String ANALYST = "ofsted.analyst";
+    /**
+     * Payara's own plain text, outside java.util.logging: a {@code System.out} of its JDBC runtime at boot, and the
+     * "stopped" record its shutdown hook writes after the JVM has reset the log handlers. Not the portal's lines.
+     */
+    private static final List<Pattern> PAYARAS_OWN_TEXT = List.of(
+            Pattern.compile("JdbcRuntimeExtension, {1,2}getAllSystemRAResourcesAndPools = \\[.*\\]"),
+            Pattern.compile("[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M "
+                    + "fish\\.payara\\.micro\\.impl\\.PayaraMicroImpl\\$1 run"),
+            Pattern.compile("INFO: Payara Micro STOPPED\\."));
 
     @Test
     void aRunsLogIsJsonLinesWithoutFileNamesTitlesNamesOrAddresses() throws Exception {
@@ -44,8 +54,6 @@ class LogContentIT {
         String fileName = "Child-Zed-Quillfeather-" + mark + ".pdf";
         String title = "Northdale inspection of Quillfeather household " + mark;
         String email = "olivia.quillfeather." + mark + "@ofsted.example.gov.uk";
-        String originalEmail = email(USERNAME);
-        setEmail(USERNAME, email);
 
         Path work = TestEnvironment.workDirectory().resolve("log-content");
         Files.createDirectories(work);
@@ -56,6 +64,8 @@ class LogContentIT {
                 TestEnvironment.warFile(), PortFinder.freePort(), environment, List.of("-Xmx384m"), logFile,
                 work.resolve("payara.pid"));
         String refusalRequestId;
+        String originalEmail = null;
+        boolean emailChanged = false;
         try {
             try {
                 payara.awaitReady(Duration.ofSeconds(150));
@@ -63,6 +73,9 @@ class LogContentIT {
                 throw new AssertionError("Payara did not start: " + e.getMessage() + "\n" + payara.logTail(80), e);
             }
             URI base = URI.create("http://127.0.0.1:" + payara.port() + "/");
+            originalEmail = email(USERNAME); // the schema and the demo users exist once the portal is ready
+            setEmail(USERNAME, email);
+            emailChanged = true;
 
             HttpResponse<String> wrong = PortalApi.anonymous(base).signIn(USERNAME, "not-the-password", "000000");
             assertEquals(401, wrong.statusCode(), wrong.body());
@@ -83,13 +96,23 @@ class LogContentIT {
                     () -> new AssertionError("no X-Request-Id on the refusal"));
         } finally {
             payara.stop(Duration.ofSeconds(20));
-            setEmail(USERNAME, originalEmail);
+            if (emailChanged) {
+                setEmail(USERNAME, originalEmail);
+            }
         }
 
         List<String> lines = thisRunsLines(logFile);
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         List<JsonNode> records = new ArrayList<>();
         for (String line : lines) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            for (String secret : List.of(fileName, mark, title, USERNAME, DISPLAY_NAME, email)) {
+                assertTrue(!lower.contains(secret.toLowerCase(Locale.ROOT)),
+                        "the log names something a person sent or is (" + secret + "): " + line);
+            }
+            if (PAYARAS_OWN_TEXT.stream().anyMatch(known -> known.matcher(line).matches())) {
+                continue;
+            }
             JsonNode record;
             try {
                 record = json.readTree(line);
@@ -98,11 +121,6 @@ class LogContentIT {
             }
             assertTrue(record != null && record.isObject(), "a log line is not one JSON object: " + line);
             records.add(record);
-            String lower = line.toLowerCase(Locale.ROOT);
-            for (String secret : List.of(fileName, mark, title, USERNAME, DISPLAY_NAME, email)) {
-                assertTrue(!lower.contains(secret.toLowerCase(Locale.ROOT)),
-                        "the log names something a person sent or is (" + secret + "): " + line);
-            }
         }
         assertTrue(records.stream().anyMatch(r -> r.path("LoggerName").asText().startsWith("uk.gov.inspectorates.portal")),
                 "the portal's own records are in the log read (" + records.size() + " lines)");
