@@ -20,14 +20,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Payara Micro running the portal WAR as a child process:
- * {@code java -Xmx512m -jar payara-micro.jar --deploy portal.war --port <port> --nocluster --contextroot /}.
- * The portal's settings are passed as environment variables (MicroProfile Config reads them); its console
- * goes to a log file, not to the terminal.
+ * {@code java -Xmx512m -jar payara-micro.jar --deploy portal.war --port <port> --nocluster --contextroot /
+ * --logproperties logging-json.properties}. The portal's settings are passed as environment variables (MicroProfile
+ * Config reads them); its console goes to a log file, not to the terminal, one JSON object per line as in
+ * production (docs/configuration.md, "Logs").
  *
  * <p>Where {@code setpriv} is available the child gets a parent-death signal, so it also stops when the
  * launcher is killed hard; its pid is written next to the log so the next start can clean up otherwise.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
+
+    static final String LOG_PROPERTIES = "logging-json.properties";
 
     private final Process process;
     private final Path logFile;
@@ -76,6 +79,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--port", Integer.toString(port)));
         command.addAll(clusterOptions);
         command.addAll(List.of("--contextroot", "/"));
+        command.addAll(List.of("--logproperties", jsonLogProperties(logFile.getParent()).toString()));
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -202,6 +206,21 @@ public final class PayaraMicroProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(could not read " + file + ": " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Payara's logging as in production: one JSON object per line (the same file the Kubernetes Deployment mounts),
+     * written next to the log because Payara Micro reads it from a path.
+     */
+    static Path jsonLogProperties(Path folder) throws IOException {
+        Path file = folder.resolve(LOG_PROPERTIES).toAbsolutePath();
+        try (var in = PayaraMicroProcess.class.getResourceAsStream(LOG_PROPERTIES)) {
+            if (in == null) {
+                throw new IOException(LOG_PROPERTIES + " missing from the launcher's classpath");
+            }
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
     }
 
     private static void requireFile(Path file, String what) throws IOException {

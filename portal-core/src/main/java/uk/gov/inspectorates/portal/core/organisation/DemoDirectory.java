@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The organisations, teams and people of demo mode: the six inspectorates with the protocol's reader-list teams
@@ -142,10 +141,5 @@ public final class DemoDirectory {
 
     private static Organisation agency(String id, String name, AgencyType type) {
         return Organisation.agency(id, name, type, LOCAL_AUTHORITY_AREA_ID);
-    }
-
-    /** For messages: the demo usernames, comma separated. */
-    public static String usernames() {
-        return users().stream().map(DemoUser::username).collect(Collectors.joining(", "));
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import uk.gov.inspectorates.portal.core.report.Stamper;
 import uk.gov.inspectorates.portal.core.account.SignInLocked;
@@ -21,6 +22,8 @@ import uk.gov.inspectorates.portal.core.shared.ConflictUnderRule;
 import uk.gov.inspectorates.portal.core.shared.InvalidInput;
 import uk.gov.inspectorates.portal.core.shared.InvalidUnderRule;
 import uk.gov.inspectorates.portal.core.shared.NotFound;
+import uk.gov.inspectorates.portal.web.logging.LogFields;
+import uk.gov.inspectorates.portal.web.logging.RedactedFailure;
 import uk.gov.inspectorates.portal.web.upload.UploadAbandoned;
 
 /** The one mapping from what went wrong to what the caller is told, shared by the API and the pages. */
@@ -113,7 +116,8 @@ public final class Problems {
                             + " Try again later.");
         }
         if (databaseUnreachable(failure)) {
-            LOG.log(Level.WARNING, "Request refused, the database does not answer: " + failure);
+            LOG.log(Level.WARNING, "Request refused, the database does not answer: " + failure.getClass().getName()
+                    + sqlState(failure), LogFields.ofRequest());
             return Problem.of("database-unavailable", "Sorry, the service is unavailable", 503,
                     "The portal cannot reach its database just now. Nothing you sent was kept, and everything"
                             + " shared before is safe. Try again in a few minutes.");
@@ -128,6 +132,7 @@ public final class Problems {
             return formTokenMissing();
         }
         if (failure instanceof AccessDenied denied) {
+            LOG.log(Level.INFO, "Request refused by a rule", LogFields.ofRule(denied.rule()));
             return Problem.of("forbidden", "Not allowed", 403, "You are not allowed to do this")
                     .withRule(denied.rule());
         }
@@ -148,7 +153,11 @@ public final class Problems {
             return Problem.of(status == 404 ? "not-found" : "http-" + status,
                     web.getResponse().getStatusInfo().getReasonPhrase(), status, null);
         }
-        LOG.log(Level.SEVERE, "Unexpected failure", failure);
+        LogRecord record = new LogRecord(Level.SEVERE, "Unexpected failure (messages left out: docs/configuration.md, Logs)");
+        record.setLoggerName(LOG.getName());
+        record.setParameters(new Object[] {LogFields.ofRequest()});
+        record.setThrown(RedactedFailure.of(failure));
+        LOG.log(record);
         return Problem.of("unavailable", "Sorry, there is a problem with the service", 503,
                 "Try again later. Nothing you sent was kept.");
     }
@@ -171,6 +180,17 @@ public final class Problems {
             }
         }
         return false;
+    }
+
+    /** The first SQL state in the cause chain, for the log (the driver's message may quote what was sent). */
+    private static String sqlState(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 32; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return " (SQL state " + sql.getSQLState() + ")";
+            }
+        }
+        return "";
     }
 
     private static Problem fileProblem(String slug, String title, int status, UploadRejected rejected) {

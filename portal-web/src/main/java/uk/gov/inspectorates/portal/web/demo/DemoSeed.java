@@ -53,8 +53,8 @@ public class DemoSeed {
             credentials.save(new LocalCredential(id, null, hash, secret, lastStep, List.of(),
                     SignInThrottle.Failures.none()));
         }
-        LOG.warning(() -> "DEMO MODE: seeded demo users " + DemoDirectory.usernames()
-                + ", each with the demo password and the demo TOTP secret");
+        LOG.warning(() -> "DEMO MODE: seeded the demo users (docs/using-the-portal.md lists them), each with the demo"
+                + " password and the demo TOTP secret");
         inspections.seed();
     }
 
@@ -63,7 +63,7 @@ public class DemoSeed {
         try {
             return credentials.find(userId).map(LocalCredential::lastTotpStep).orElse(-1L);
         } catch (IllegalStateException unreadable) {
-            LOG.warning(() -> "DEMO MODE: the stored TOTP secret of " + userId + " could not be read; replaced");
+            LOG.warning(() -> "DEMO MODE: the stored TOTP secret of a demo user could not be read; replaced");
             return -1L;
         }
     }

@@ -21,8 +21,7 @@ public final class LoggingMailRelay implements MailRelay {
 
     @Override
     public void send(OutgoingMessage message) {
-        LOG.info(() -> (demoMode ? "DEMO MODE: " : "") + "notice " + message.kind() + " to " + message.recipient()
-                + " not e-mailed (no SMTP relay configured)" + (demoMode ? ": " + message.link() : ""));
+        LOG.info(() -> (demoMode ? "DEMO MODE: " : "") + "notice " + message.kind() + " not e-mailed (no SMTP relay configured)" + (demoMode ? ": " + message.link() : ""));
     }
 
     @Override
