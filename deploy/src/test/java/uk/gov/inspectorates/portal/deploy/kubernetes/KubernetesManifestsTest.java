@@ -119,13 +119,32 @@ class KubernetesManifestsTest {
 
     @Test
     void secretsAreFoundWhereverTheyAreWritten() throws IOException {
-        List<String> secrets = ManifestRules.violations(ManifestFiles.read(UNSAFE.resolve("secrets.yaml"))).stream()
+        List<HasMetadata> unsafe = new ArrayList<>(ManifestFiles.read(UNSAFE.resolve("secrets.yaml")));
+        unsafe.add(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("leaky-keys")
+                .endMetadata().addToData("saml.pem", generatedPrivateKeyPem()).build());
+        List<String> secrets = ManifestRules.violations(unsafe).stream()
                 .filter(violation -> violation.startsWith(ManifestRules.NO_SECRET)).toList();
         for (String where : List.of("Secret/portal-db-app", "PORTAL_DB_PASSWORD is written", "PORTAL_S3_SECRET_KEY is a secret",
                 "Cluster/leaky-db.spec.superuserPassword", "a private key")) {
             assertTrue(secrets.stream().anyMatch(violation -> violation.contains(where)), where + ": " + secrets);
         }
         assertFalse(String.join("\n", secrets).contains("hunter2-but-longer"), "a violation never repeats the secret");
+    }
+
+    /** A key made for this run only, PEM-encoded as an operator might paste it into a ConfigMap by mistake. */
+    private static String generatedPrivateKeyPem() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
+            byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
+            String label = "PRIVATE" + " KEY";
+            return "-----BEGIN " + label + "-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .encodeToString(pkcs8)
+                    + "\n-----END " + label + "-----\n";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
