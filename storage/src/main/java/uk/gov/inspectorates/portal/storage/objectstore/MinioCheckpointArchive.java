@@ -5,7 +5,6 @@ import io.minio.GetObjectRetentionArgs;
 import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
@@ -89,7 +88,7 @@ public final class MinioCheckpointArchive implements CheckpointArchive {
         try {
             if (objectLock) {
                 try {
-                    put(key, json, new Retention(RetentionMode.COMPLIANCE,
+                    ObjectLockBuckets.putJson(client, bucket, key, json, new Retention(RetentionMode.COMPLIANCE,
                             Instant.now().plus(retention).atZone(ZoneOffset.UTC)));
                     if (retained(key)) {
                         return;
@@ -103,7 +102,7 @@ public final class MinioCheckpointArchive implements CheckpointArchive {
                     noObjectLock(refused.errorResponse().code());
                 }
             }
-            put(key, json, null);
+            ObjectLockBuckets.putJson(client, bucket, key, json, null);
         } catch (MinioException e) {
             throw new UncheckedIOException(new IOException("keeping checkpoint " + key + ": " + e.getMessage(), e));
         }
@@ -116,15 +115,6 @@ public final class MinioCheckpointArchive implements CheckpointArchive {
                     + ")";
             LOG.warning(() -> "Audit checkpoints: " + protection);
         }
-    }
-
-    private void put(String key, byte[] json, Retention lock) throws MinioException {
-        PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(bucket).object(key).data(json, json.length)
-                .contentType("application/json");
-        if (lock != null) {
-            args.retention(lock);
-        }
-        client.putObject(args.build());
     }
 
     private boolean retained(String key) {

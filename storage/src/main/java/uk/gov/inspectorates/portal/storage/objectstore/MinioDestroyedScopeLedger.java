@@ -3,7 +3,6 @@ package uk.gov.inspectorates.portal.storage.objectstore;
 import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import io.minio.Result;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
@@ -69,7 +68,7 @@ public final class MinioDestroyedScopeLedger implements DestroyedScopeLedger {
         try {
             if (objectLock) {
                 try {
-                    put(key, json, new Retention(RetentionMode.COMPLIANCE,
+                    ObjectLockBuckets.putJson(client, bucket, key, json, new Retention(RetentionMode.COMPLIANCE,
                             clock.instant().plus(retention).atZone(ZoneOffset.UTC)));
                     return;
                 } catch (ErrorResponseException refused) {
@@ -79,20 +78,11 @@ public final class MinioDestroyedScopeLedger implements DestroyedScopeLedger {
                     objectLock = false;
                 }
             }
-            put(key, json, null);
+            ObjectLockBuckets.putJson(client, bucket, key, json, null);
         } catch (MinioException e) {
             throw new UncheckedIOException(new IOException("recording destroyed scope " + scope + ": "
                     + e.getMessage(), e));
         }
-    }
-
-    private void put(String key, byte[] json, Retention lock) throws MinioException {
-        PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(bucket).object(key).data(json, json.length)
-                .contentType("application/json");
-        if (lock != null) {
-            args.retention(lock);
-        }
-        client.putObject(args.build());
     }
 
     @Override

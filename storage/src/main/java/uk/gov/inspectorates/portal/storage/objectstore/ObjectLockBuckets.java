@@ -3,8 +3,10 @@ package uk.gov.inspectorates.portal.storage.objectstore;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
+import io.minio.messages.Retention;
 
 /**
  * The audit bucket that the checkpoint archive and the destroyed-scope ledger share: made with object lock where the
@@ -31,5 +33,15 @@ final class ObjectLockBuckets {
             client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
             return refused;
         }
+    }
+
+    /** Writes a small JSON object, locked until the retention's date when one is given (null: a plain object). */
+    static void putJson(MinioClient client, String bucket, String key, byte[] json, Retention lock) throws MinioException {
+        PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(bucket).object(key).data(json, json.length)
+                .contentType("application/json");
+        if (lock != null) {
+            args.retention(lock);
+        }
+        client.putObject(args.build());
     }
 }
