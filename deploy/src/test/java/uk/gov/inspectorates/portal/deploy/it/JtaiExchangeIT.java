@@ -210,6 +210,13 @@ class JtaiExchangeIT extends PortalDeployment {
                 + "/content").body());
         assertEquals(1, auditEvents("EVIDENCE_DOWNLOAD", policeDocument, "SUCCEEDED", "cqc.inspector"));
 
+        // a HEAD neither reads the document nor records a download nobody received
+        HttpResponse<String> head = cqc.head("/api/v1/documents/" + policeDocument + "/content");
+        assertEquals(405, head.statusCode());
+        assertEquals("GET", head.headers().firstValue("Allow").orElse(""));
+        assertEquals(1, auditEvents("EVIDENCE_DOWNLOAD", policeDocument, "SUCCEEDED", "cqc.inspector"),
+                "a HEAD records no download");
+
         // nobody else opens a document: HMI Prisons, an Ofsted SIRO, an administrator
         for (String outsider : List.of("hmiprisons.reader", "ofsted.siro", "ofsted.admin", "agency.admin")) {
             HttpResponse<byte[]> refused = as(outsider).getBytes("/api/v1/documents/" + policeDocument + "/content");

@@ -169,6 +169,15 @@ class JtaiExportIT extends PortalDeployment {
                 + "and inspectorate = 'HMIC' and sha256 = ?", inspection, sha256(whole.body())),
                 "each complete export recorded: two whole, one resumed, one whole again after a stale If-Range");
 
+        // a HEAD neither builds the export nor records one
+        long exportActs = TestEnvironment.count("select count(*) from audit_event where action = 'INSPECTION_EXPORT' "
+                + "and resource_id = ?", inspection);
+        HttpResponse<String> headOnly = hmic.head(exportPath);
+        assertEquals(405, headOnly.statusCode());
+        assertEquals("GET", headOnly.headers().firstValue("Allow").orElse(""));
+        assertEquals(exportActs, TestEnvironment.count("select count(*) from audit_event where action = "
+                + "'INSPECTION_EXPORT' and resource_id = ?", inspection), "a HEAD records no export");
+
         // nobody else takes HMIC's export: another inspectorate 403 naming the rule, agencies and outsiders 404
         HttpResponse<byte[]> byOther = as("cqc.inspector").getBytes(exportPath);
         assertEquals(403, byOther.statusCode());
