@@ -78,6 +78,56 @@ class DownloadBench {
         }
     }
 
+    /**
+     * The store's HTTP client ({@link MinioObjectStore#storeClient}: the read timeout in the socket only) against the
+     * SDK's default (Okio's watchdog woken around every 8 KiB read), reading the same object through
+     * {@link MinioObjectStore#get}: wall seconds and the CPU seconds of this JVM (S3Proxy's included, the same on
+     * both sides), medians of {@code download.bench.reps}, alternating. {@code -Dtest=DownloadBench#storeClientVersusTheSdkDefault}.
+     */
+    @Test
+    void storeClientVersusTheSdkDefault() throws Exception {
+        int reps = Integer.getInteger("download.bench.reps", 5);
+        String[] sizes = System.getProperty("download.bench.sizes", "64,256").split(",");
+        byte[] sink = new byte[256 * 1024];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        try (S3ProxyServer server = S3ProxyServer.start();
+             MinioObjectStore store = server.newStore("bench-" + UUID.randomUUID());
+             MinioObjectStore sdkDefault = new MinioObjectStore(server.endpoint(), S3ProxyServer.ACCESS_KEY,
+                     S3ProxyServer.SECRET_KEY, store.bucket(), S3ProxyServer.REGION, io.minio.Http.newDefaultClient())) {
+            System.out.println("| MiB | SDK default client: s, CPU s | store client: s, CPU s | CPU saved per GiB |");
+            System.out.println("| --- | --- | --- | --- |");
+            for (String size : sizes) {
+                int bytes = Integer.parseInt(size.trim()) * MIB;
+                byte[] plaintext = new byte[bytes];
+                new SecureRandom().nextBytes(plaintext);
+                store.put("objects/plain", new ByteArrayInputStream(plaintext), plaintext.length);
+                plaintext = null;
+                List<Double> oldTime = new ArrayList<>();
+                List<Double> oldCpu = new ArrayList<>();
+                List<Double> newTime = new ArrayList<>();
+                List<Double> newCpu = new ArrayList<>();
+                for (int rep = -2; rep < reps; rep++) {
+                    long c0 = os.getProcessCpuTime();
+                    double o = time(() -> sdkDefault.get("objects/plain"), sink, bytes);
+                    long c1 = os.getProcessCpuTime();
+                    double n = time(() -> store.get("objects/plain"), sink, bytes);
+                    long c2 = os.getProcessCpuTime();
+                    if (rep >= 0) {
+                        oldTime.add(o);
+                        oldCpu.add((c1 - c0) / 1e9);
+                        newTime.add(n);
+                        newCpu.add((c2 - c1) / 1e9);
+                    }
+                }
+                double oc = median(oldCpu);
+                double nc = median(newCpu);
+                System.out.printf("| %s | %.3f, %.3f | %.3f, %.3f | %.3f |%n", size.trim(), median(oldTime), oc,
+                        median(newTime), nc, (oc - nc) * 1024.0 / Integer.parseInt(size.trim()));
+            }
+        }
+    }
+
     interface Open {
         InputStream open() throws Exception;
     }
