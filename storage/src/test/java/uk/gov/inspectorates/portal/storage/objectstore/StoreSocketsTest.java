@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -39,7 +40,7 @@ class StoreSocketsTest {
                 .readTimeout(Duration.ofMinutes(5)).build());
         assertEquals(0, client.readTimeoutMillis(), "no Okio watchdog around each read");
         assertEquals(Duration.ofMinutes(5), ((StoreSockets) client.socketFactory()).readTimeout());
-        assertEquals(java.util.List.of(Protocol.HTTP_1_1), client.protocols());
+        assertEquals(List.of(Protocol.HTTP_1_1), client.protocols());
     }
 
     /** A store that sends the headers and then nothing: the body's read fails after the read timeout, as before. */
