@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class StampedCopyHeadRequestsTest {
+class DownloadHeadRequestsTest {
 
     private static final String ID = "0123456789abcdef0123456789abcdef";
     private static final String LID = "fedcba9876543210fedcba9876543210";
+    private static final String DID = LID;
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -21,7 +22,7 @@ class StampedCopyHeadRequestsTest {
             "/reports/" + ID + "/letters/" + LID + "/content",
             "/reports/ahead/" + LID + "/content"})
     void everyAddressThatServesAStampedCopyIsCovered(String path) {
-        assertTrue(StampedCopyHeadRequests.isStampedCopy(path), path);
+        assertTrue(DownloadHeadRequests.isStampedCopy(path), path);
     }
 
     @ParameterizedTest
@@ -34,6 +35,28 @@ class StampedCopyHeadRequestsTest {
             "/api/v1/documents/" + ID + "/content",
             "/api/v1/inspections/" + ID + "/findings-letter/documents/" + LID + "/content"})
     void pagesAndUnstampedDocumentsAreLeftAlone(String path) {
-        assertFalse(StampedCopyHeadRequests.isStampedCopy(path), path);
+        assertFalse(DownloadHeadRequests.isStampedCopy(path), path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/api/v1/documents/" + ID + "/content",
+            "/api/v1/inspections/" + ID + "/findings-letter/documents/" + DID + "/content",
+            "/api/v1/inspections/" + ID + "/exports/HMIC",
+            "/api/v1/inspections/" + ID + "/exports/HMI_PROBATION/"})
+    void everyAddressThatStreamsAnUnstampedDocumentOrAnExportIsCovered(String path) {
+        assertTrue(DownloadHeadRequests.isUnstampedDownload(path), path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/api/v1/documents/" + ID,
+            "/api/v1/inspections/" + ID + "/exports",
+            "/api/v1/inspections/" + ID + "/documents",
+            "/api/v1/inspections/" + ID + "/findings-letter",
+            "/api/v1/reports/" + ID + "/content",
+            "/inspections/" + ID + "/exports"})
+    void detailsListsPagesAndStampedCopiesAreLeftAlone(String path) {
+        assertFalse(DownloadHeadRequests.isUnstampedDownload(path), path);
     }
 }
