@@ -71,13 +71,16 @@ public final class PdfBoxStamper implements Stamper {
     }
 
     @Override
-    public StampedCopy stamped(InputStream original, long length, StampMarks marks) {
+    public StampedCopy stamped(byte[] original, StampMarks marks) {
+        if (original.length > maxDocumentBytes) {
+            throw new UnstampableDocument("a document of " + original.length + " bytes is not stamped here", null);
+        }
         PDDocument document = null;
         ParsedFonts parsed = PARSED_FONTS.poll();
         try {
-            // one array of the known length, wrapped as it is: PDFBox's buffer over a stream copies it in 4 KiB
-            // chunks and reads it back across them, which cost more than the baseline's whole load + save (ADR 0038)
-            document = Loader.loadPDF(new RandomAccessReadBuffer(whole(original, length)), "", null, null,
+            // wrapped as it is, never copied: one memory copy of an image-heavy report cost more than PDFBox's whole
+            // load + save of it (ADR 0038, addenda)
+            document = Loader.loadPDF(new RandomAccessReadBuffer(original), "", null, null,
                     IOUtils.createMemoryOnlyStreamCache());
             if (parsed == null) {
                 parsed = ParsedFonts.parse();
@@ -99,24 +102,6 @@ public final class PdfBoxStamper implements Stamper {
             closeQuietly(document);
             throw new UnstampableDocument("The document could not be stamped: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The whole document as one array of its recorded length, read straight into it.
-     *
-     * @throws IOException when the content is not exactly that long (a stored document that does not match its
-     *                     record is not served)
-     */
-    private byte[] whole(InputStream original, long length) throws IOException {
-        if (length < 0 || length > maxDocumentBytes || length > Integer.MAX_VALUE - 8) {
-            throw new IOException("a document of " + length + " bytes is not stamped here");
-        }
-        byte[] whole = new byte[(int) length];
-        int read = original.readNBytes(whole, 0, whole.length);
-        if (read < whole.length || original.read() != -1) {
-            throw new IOException("the document is not the " + length + " bytes recorded for it");
-        }
-        return whole;
     }
 
     /**
