@@ -76,32 +76,52 @@ public final class PdfBoxStamper implements Stamper {
             throw new UnstampableDocument("a document of " + original.length + " bytes is not stamped here", null);
         }
         PDDocument document = null;
-        ParsedFonts parsed = PARSED_FONTS.poll();
+        ParsedFonts parsed = null;
+        MarkFonts built = null;
         try {
             // wrapped as it is, never copied: one memory copy of an image-heavy report cost more than PDFBox's whole
             // load + save of it (ADR 0038, addenda)
             document = Loader.loadPDF(new RandomAccessReadBuffer(original), "", null, null,
                     IOUtils.createMemoryOnlyStreamCache());
-            if (parsed == null) {
-                parsed = ParsedFonts.parse();
-            }
             if (document.isEncrypted()) {
                 document.setAllSecurityToBeRemoved(true);
             }
             // refused at upload since ADR 0018; this covers what was stored before
             PdfBoxActiveContentRemoval.remove(document);
-            Fonts fonts = new Fonts(PDType0Font.load(document, parsed.regular(), true),
-                    PDType0Font.load(document, parsed.bold(), true));
+            Fonts fonts;
+            if (MarkFonts.covers(marks)) {
+                built = builtFonts();
+                fonts = built.layout();
+            } else {
+                parsed = PARSED_FONTS.poll();
+                if (parsed == null) {
+                    parsed = ParsedFonts.parse();
+                }
+                fonts = new Fonts(PDType0Font.load(document, parsed.regular(), true),
+                        PDType0Font.load(document, parsed.bold(), true));
+            }
             PageMarking marking = new PageMarking(document, marks, fonts);
             int pageNumber = 0;
             for (PDPage page : document.getPages()) {
                 marking.stamp(page, pageNumber++ == 0);
             }
+            if (built != null) {
+                built.handOver(document, marking.formResources());
+            }
             return new Copy(document, parsed);
         } catch (IOException | RuntimeException e) {
             closeQuietly(document);
             throw new UnstampableDocument("The document could not be stamped: " + e.getMessage(), e);
+        } finally {
+            if (built != null) {
+                BUILT_FONTS.offer(built); // the copy holds clones only: the built fonts are free for the next one
+            }
         }
+    }
+
+    private static MarkFonts builtFonts() throws IOException {
+        MarkFonts fonts = BUILT_FONTS.poll();
+        return fonts != null ? fonts : MarkFonts.build(FONT_FILES.get(REGULAR), FONT_FILES.get(BOLD));
     }
 
     /**
@@ -141,7 +161,7 @@ public final class PdfBoxStamper implements Stamper {
             }
             closed = true;
             closeQuietly(document);
-            if (!failed) {
+            if (!failed && fonts != null) {
                 PARSED_FONTS.offer(fonts);
             }
         }
@@ -169,6 +189,9 @@ public final class PdfBoxStamper implements Stamper {
      * copy is saved (a copy that failed drops its fonts). There are never more than the copies made at once.
      */
     private static final Queue<ParsedFonts> PARSED_FONTS = new ConcurrentLinkedQueue<>();
+
+    /** The marks' fonts built once (ADR 0038, addenda), one set per copy being laid out at the same moment. */
+    private static final Queue<MarkFonts> BUILT_FONTS = new ConcurrentLinkedQueue<>();
 
     private record ParsedFonts(TrueTypeFont regular, TrueTypeFont bold) {
         static ParsedFonts parse() throws IOException {

@@ -262,6 +262,47 @@ class PdfBoxStamperTest {
         }
     }
 
+    @Test
+    void marksWithinTheBuiltFontsUseTheCopysOwnCloneAndMarksBeyondThemTheWholeFontsSubset() throws IOException {
+        StampMarks welsh = StampMarks.forDownload(new Classification(Tier.OFFICIAL_SENSITIVE, "personal"),
+                "Peidiwch \u00e2 rhannu", "Gwenllian \u0174yn-\u0176r", "Arolygiaeth Gofal Cymru",
+                Instant.parse("2026-12-02T10:15:00Z"), "dl-5a1b");
+        StampMarks greek = StampMarks.forDownload(new Classification(Tier.OFFICIAL_SENSITIVE, "personal"),
+                "", "\u0391\u03bb\u03ad\u03be\u03b7\u03c2 Reader", "Care Quality Commission",
+                Instant.parse("2026-12-02T10:15:00Z"), "dl-6c2d");
+        byte[] original = TestPdfs.pages(2, PDRectangle.A4, null, 0);
+        for (StampMarks marks : List.of(welsh, greek)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            stamper.stamp(original, marks, out);
+            boolean built = marks == welsh;
+            try (PDDocument after = Loader.loadPDF(out.toByteArray())) {
+                for (int page = 0; page < 2; page++) {
+                    String text = textOf(after, page);
+                    assertTrue(squeezed(text).contains(WATERMARK), "the en dash and all: " + text);
+                    assertTrue(text.contains(marks.recipientLine()), text);
+                }
+                java.util.Set<String> fonts = new java.util.TreeSet<>();
+                for (PDPage page : after.getPages()) {
+                    var xObjects = page.getResources().getCOSObject()
+                            .getCOSDictionary(org.apache.pdfbox.cos.COSName.XOBJECT);
+                    for (var name : xObjects.keySet()) {
+                        var form = (org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject)
+                                page.getResources().getXObject(name);
+                        for (var fontName : form.getResources().getFontNames()) {
+                            var font = form.getResources().getFont(fontName);
+                            assertTrue(font.isEmbedded(), font.getName());
+                            fonts.add(font.getName());
+                        }
+                    }
+                }
+                assertEquals(2, fonts.size(), "regular and bold, shared by the forms: " + fonts);
+                for (String font : fonts) {
+                    assertEquals(built, font.startsWith("PORTAL+"), font);
+                }
+            }
+        }
+    }
+
     private static byte[] merged(byte[]... documents) throws IOException {
         try (PDDocument whole = new PDDocument()) {
             List<PDDocument> parts = new java.util.ArrayList<>();
