@@ -180,13 +180,14 @@ public final class PdfBoxStamper implements Stamper {
     record Fonts(PDFont regular, PDFont bold) {
     }
 
-    /** Read from the jar once: each download embeds its own subset, but the font files need not be read again. */
+    /** Read from the jar once: for the built fonts ({@link MarkFonts}) and for the fallback, subset per copy. */
     private static final Map<String, byte[]> FONT_FILES = Map.of(REGULAR, fontFile(REGULAR), BOLD, fontFile(BOLD));
 
     /**
-     * Parsed fonts for the next copy: parsing a TrueType font was a fifth of a copy's cost. A parsed font reads its
-     * tables lazily from its own buffer, so it is used by one copy at a time: taken from here, given back once its
-     * copy is saved (a copy that failed drops its fonts). There are never more than the copies made at once.
+     * Parsed fonts for the next copy whose marks the built fonts do not cover: parsing a TrueType font was a fifth of
+     * a copy's cost. A parsed font reads its tables lazily from its own buffer, so it is used by one copy at a time:
+     * taken from here, given back once its copy is saved (a copy that failed drops its fonts). There are never more
+     * than the copies made at once.
      */
     private static final Queue<ParsedFonts> PARSED_FONTS = new ConcurrentLinkedQueue<>();
 
