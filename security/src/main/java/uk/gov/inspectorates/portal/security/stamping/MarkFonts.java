@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +41,16 @@ final class MarkFonts {
 
     /** The characters the built fonts have: printable ASCII, Latin-1, Latin Extended-A, general punctuation, €, ™. */
     static final Set<Integer> REPERTOIRE = repertoire();
+
+    /**
+     * The tables a cut font keeps: the outlines, metrics, hinting, names and the character map. Not the layout tables
+     * (GSUB, GPOS, GDEF, kern, MATH): the subsetter would copy them as they are, naming glyphs by their numbers in the
+     * whole font, so a ligature in a reader's name ("ffi") could be looked up by a number that means another glyph in
+     * the cut one. Without GSUB the marks are drawn letter by letter, with no ligature to look up (and laying them out
+     * skips PDFBox's GSUB pass, which was most of the time spent drawing the text).
+     */
+    private static final List<String> KEPT_TABLES = List.of("head", "hhea", "maxp", "loca", "glyf", "hmtx", "cmap",
+            "OS/2", "name", "post", "cvt ", "fpgm", "prep", "gasp");
 
     private final PDType0Font regular;
     private final PDType0Font bold;
@@ -159,7 +170,7 @@ final class MarkFonts {
 
     private static TrueTypeFont cut(byte[] fontFile) throws IOException {
         TrueTypeFont whole = new TTFParser().parse(new RandomAccessReadBuffer(fontFile));
-        TTFSubsetter subsetter = new TTFSubsetter(whole);
+        TTFSubsetter subsetter = new TTFSubsetter(whole, KEPT_TABLES);
         subsetter.setPrefix("PORTAL+");
         subsetter.addAll(REPERTOIRE);
         ByteArrayOutputStream cut = new ByteArrayOutputStream();

@@ -265,7 +265,7 @@ class PdfBoxStamperTest {
     @Test
     void marksWithinTheBuiltFontsUseTheCopysOwnCloneAndMarksBeyondThemTheWholeFontsSubset() throws IOException {
         StampMarks welsh = StampMarks.forDownload(new Classification(Tier.OFFICIAL_SENSITIVE, "personal"),
-                "Peidiwch \u00e2 rhannu", "Gwenllian \u0174yn-\u0176r", "Arolygiaeth Gofal Cymru",
+                "Peidiwch \u00e2 rhannu", "Gwenllian Griffith-\u0174yn", "Ffion \u0176r Fflint", // ligatures: ffi, Ff, Fl
                 Instant.parse("2026-12-02T10:15:00Z"), "dl-5a1b");
         StampMarks greek = StampMarks.forDownload(new Classification(Tier.OFFICIAL_SENSITIVE, "personal"),
                 "", "\u0391\u03bb\u03ad\u03be\u03b7\u03c2 Reader", "Care Quality Commission",
