@@ -30,8 +30,9 @@ import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper;
 
 /**
- * What a stamped download costs against PDFBox's own floor: (the portal's {@link PdfBoxStamper} reading a report
- * from a stream, stamping it and writing the whole copy) / ({@code Loader.loadPDF} of the same bytes + full save), in
+ * What a stamped download costs against PDFBox's own floor: (the portal's {@link PdfBoxStamper} handed a report as an
+ * array, as the store decrypts it, stamping it and writing the whole copy) / ({@code Loader.loadPDF} of the same
+ * array + full save), in
  * the same JVM, both written to the same {@link Sink}. Medians of alternating runs after a warm-up. The reports are
  * generated here, deterministically, for every run: a 300-page text report (290 KiB) and an image-heavy report of
  * 100.6 MiB in 64 pages (JPEG photographs of noise, which neither side can recompress). Target: a ratio of at most
