@@ -21,6 +21,9 @@ public final class StampedCopies {
      */
     private static final Cleaner UNCLOSED = Cleaner.create();
 
+    /** The largest array the JVM reliably allocates. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final DocumentStore store;
     private final Stamper stamper;
     private final StampingBudget budget;
@@ -48,12 +51,36 @@ public final class StampedCopies {
             throw new Stamper.UnstampableDocument("the document is larger than a stamped copy can be made of", null);
         }
         StampingBudget.Share share = budget.share(content.plaintextBytes());
-        try (InputStream original = store.open(content)) {
-            return new WithinBudget(stamper.stamped(original, content.plaintextBytes(), marks), share);
+        try {
+            return new WithinBudget(stamper.stamped(plaintext(content), marks), share);
         } catch (IOException | RuntimeException e) {
             share.close();
             throw e;
         }
+    }
+
+    /**
+     * The whole document in one array of its recorded length, read straight into it: the store decrypts whole
+     * segments into the array it is given, so this is the one pass over the plaintext and the stamper reads the
+     * array where it is (ADR 0038).
+     *
+     * @throws Stamper.UnstampableDocument when the content is not exactly as long as recorded: a stored document that
+     *                                     does not match its record is not served, not even stamped in part
+     */
+    private byte[] plaintext(StoredContent content) throws IOException {
+        long length = content.plaintextBytes();
+        if (length < 0 || length > MAX_ARRAY) {
+            throw new Stamper.UnstampableDocument("a document of " + length + " bytes cannot be stamped", null);
+        }
+        byte[] whole = new byte[(int) length];
+        try (InputStream original = store.open(content)) {
+            int read = original.readNBytes(whole, 0, whole.length);
+            if (read < whole.length || original.read() != -1) {
+                throw new Stamper.UnstampableDocument(
+                        "the document is not the " + length + " bytes recorded for it", null);
+            }
+        }
+        return whole;
     }
 
     private static final class WithinBudget implements StampedCopy {

@@ -1,7 +1,6 @@
 package uk.gov.inspectorates.portal.core.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -17,14 +16,15 @@ import java.io.OutputStream;
 public interface Stamper {
 
     /**
-     * Reads the whole document from {@code original}, exactly {@code length} bytes (its recorded plaintext size: a
-     * document that is shorter or longer is refused), and marks every page; the copy is written out later, by
+     * Marks every page of the whole document in {@code original}; the copy is written out later, by
      * {@link StampedCopy#writeTo}, as it is produced. Everything that can refuse the document happens here, before a
-     * byte of the copy exists.
+     * byte of the copy exists. The array is the stamper's until the copy is closed: it is read where it is, never
+     * copied (the store decrypts into it, ADR 0038), so the caller must neither change nor reuse it meanwhile. The
+     * stamper never changes it.
      *
      * @throws UnstampableDocument when the document cannot be read or stamped
      */
-    StampedCopy stamped(InputStream original, long length, StampMarks marks);
+    StampedCopy stamped(byte[] original, StampMarks marks);
 
     /**
      * Stamps the document and writes the whole copy to {@code stamped} at once.
@@ -32,8 +32,8 @@ public interface Stamper {
      * @throws UnstampableDocument when the document cannot be read, stamped or written; nothing usable has been
      *                             written
      */
-    default void stamp(InputStream original, long length, StampMarks marks, OutputStream stamped) {
-        try (StampedCopy copy = stamped(original, length, marks)) {
+    default void stamp(byte[] original, StampMarks marks, OutputStream stamped) {
+        try (StampedCopy copy = stamped(original, marks)) {
             copy.writeTo(stamped);
         } catch (IOException e) {
             throw new UnstampableDocument("The stamped copy could not be written: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package uk.gov.inspectorates.portal.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -82,6 +83,21 @@ class StampedCopiesTest {
 
         assertThrows(Stamper.UnstampableDocument.class, () -> copies.of(report, MARKS));
 
+        assertEquals("fits", budget.within(6L * MIB, () -> "fits"), "the whole budget is free again");
+    }
+
+    @Test
+    void aDocumentThatIsNotTheLengthRecordedForItIsRefusedBeforeItIsStamped() throws IOException {
+        StoredContent report = stored(MIB);
+
+        for (long recorded : new long[] {MIB + 1L, MIB - 1L}) {
+            StoredContent wrong = new StoredContent(report.scope(), report.objectKey(), report.dataKey(), recorded,
+                    report.storedBytes(), report.plaintextSha256());
+            assertThrows(Stamper.UnstampableDocument.class, () -> copies.of(wrong, MARKS),
+                    recorded > MIB ? "shorter than recorded" : "longer than recorded");
+        }
+
+        assertNull(stamper.lastMarks(), "nothing was stamped, not even in part");
         assertEquals("fits", budget.within(6L * MIB, () -> "fits"), "the whole budget is free again");
     }
 

@@ -2,9 +2,7 @@ package uk.gov.inspectorates.portal.core.testdata;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.core.report.StampedCopy;
@@ -39,17 +37,12 @@ public final class FakeStamper implements Stamper {
     }
 
     @Override
-    public StampedCopy stamped(InputStream original, long length, StampMarks marks) {
+    public StampedCopy stamped(byte[] original, StampMarks marks) {
         if (refuse) {
             throw new UnstampableDocument("refused by the test", null);
         }
         lastMarks = marks;
-        byte[] copy;
-        try {
-            copy = stampedAs(marks, original.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] copy = stampedAs(marks, original);
         return new StampedCopy() {
             @Override
             public void writeTo(OutputStream out) throws IOException {

@@ -84,6 +84,11 @@ final class PageMarking {
         page.getCOSObject().setItem(COSName.CONTENTS, contents);
     }
 
+    /** The resources of the forms drawn so far: where the marks' fonts are named. */
+    List<PDResources> formResources() {
+        return drawn.values().stream().map(d -> d.form().getResources()).toList();
+    }
+
     /** The form's shared name in the page's resources, or a name of its own where that one is taken. */
     private COSName nameIn(PDPage page, Drawn stamp) {
         PDResources resources = page.getResources();

@@ -71,52 +71,57 @@ public final class PdfBoxStamper implements Stamper {
     }
 
     @Override
-    public StampedCopy stamped(InputStream original, long length, StampMarks marks) {
+    public StampedCopy stamped(byte[] original, StampMarks marks) {
+        if (original.length > maxDocumentBytes) {
+            throw new UnstampableDocument("a document of " + original.length + " bytes is not stamped here", null);
+        }
         PDDocument document = null;
-        ParsedFonts parsed = PARSED_FONTS.poll();
+        ParsedFonts parsed = null;
+        MarkFonts built = null;
         try {
-            // one array of the known length, wrapped as it is: PDFBox's buffer over a stream copies it in 4 KiB
-            // chunks and reads it back across them, which cost more than the baseline's whole load + save (ADR 0038)
-            document = Loader.loadPDF(new RandomAccessReadBuffer(whole(original, length)), "", null, null,
+            // wrapped as it is, never copied: one memory copy of an image-heavy report cost more than PDFBox's whole
+            // load + save of it (ADR 0038, addenda)
+            document = Loader.loadPDF(new RandomAccessReadBuffer(original), "", null, null,
                     IOUtils.createMemoryOnlyStreamCache());
-            if (parsed == null) {
-                parsed = ParsedFonts.parse();
-            }
             if (document.isEncrypted()) {
                 document.setAllSecurityToBeRemoved(true);
             }
             // refused at upload since ADR 0018; this covers what was stored before
             PdfBoxActiveContentRemoval.remove(document);
-            Fonts fonts = new Fonts(PDType0Font.load(document, parsed.regular(), true),
-                    PDType0Font.load(document, parsed.bold(), true));
+            Fonts fonts;
+            if (MarkFonts.covers(marks)) {
+                built = builtFonts();
+                fonts = built.layout();
+            } else {
+                parsed = PARSED_FONTS.poll();
+                if (parsed == null) {
+                    parsed = ParsedFonts.parse();
+                }
+                fonts = new Fonts(PDType0Font.load(document, parsed.regular(), true),
+                        PDType0Font.load(document, parsed.bold(), true));
+            }
             PageMarking marking = new PageMarking(document, marks, fonts);
             int pageNumber = 0;
             for (PDPage page : document.getPages()) {
                 marking.stamp(page, pageNumber++ == 0);
             }
+            if (built != null) {
+                built.handOver(document, marking.formResources());
+            }
             return new Copy(document, parsed);
         } catch (IOException | RuntimeException e) {
             closeQuietly(document);
             throw new UnstampableDocument("The document could not be stamped: " + e.getMessage(), e);
+        } finally {
+            if (built != null) {
+                BUILT_FONTS.offer(built); // the copy holds clones only: the built fonts are free for the next one
+            }
         }
     }
 
-    /**
-     * The whole document as one array of its recorded length, read straight into it.
-     *
-     * @throws IOException when the content is not exactly that long (a stored document that does not match its
-     *                     record is not served)
-     */
-    private byte[] whole(InputStream original, long length) throws IOException {
-        if (length < 0 || length > maxDocumentBytes || length > Integer.MAX_VALUE - 8) {
-            throw new IOException("a document of " + length + " bytes is not stamped here");
-        }
-        byte[] whole = new byte[(int) length];
-        int read = original.readNBytes(whole, 0, whole.length);
-        if (read < whole.length || original.read() != -1) {
-            throw new IOException("the document is not the " + length + " bytes recorded for it");
-        }
-        return whole;
+    private static MarkFonts builtFonts() throws IOException {
+        MarkFonts fonts = BUILT_FONTS.poll();
+        return fonts != null ? fonts : MarkFonts.build(FONT_FILES.get(REGULAR), FONT_FILES.get(BOLD));
     }
 
     /**
@@ -156,7 +161,7 @@ public final class PdfBoxStamper implements Stamper {
             }
             closed = true;
             closeQuietly(document);
-            if (!failed) {
+            if (!failed && fonts != null) {
                 PARSED_FONTS.offer(fonts);
             }
         }
@@ -175,15 +180,19 @@ public final class PdfBoxStamper implements Stamper {
     record Fonts(PDFont regular, PDFont bold) {
     }
 
-    /** Read from the jar once: each download embeds its own subset, but the font files need not be read again. */
+    /** Read from the jar once: for the built fonts ({@link MarkFonts}) and for the fallback, subset per copy. */
     private static final Map<String, byte[]> FONT_FILES = Map.of(REGULAR, fontFile(REGULAR), BOLD, fontFile(BOLD));
 
     /**
-     * Parsed fonts for the next copy: parsing a TrueType font was a fifth of a copy's cost. A parsed font reads its
-     * tables lazily from its own buffer, so it is used by one copy at a time: taken from here, given back once its
-     * copy is saved (a copy that failed drops its fonts). There are never more than the copies made at once.
+     * Parsed fonts for the next copy whose marks the built fonts do not cover: parsing a TrueType font was a fifth of
+     * a copy's cost. A parsed font reads its tables lazily from its own buffer, so it is used by one copy at a time:
+     * taken from here, given back once its copy is saved (a copy that failed drops its fonts). There are never more
+     * than the copies made at once.
      */
     private static final Queue<ParsedFonts> PARSED_FONTS = new ConcurrentLinkedQueue<>();
+
+    /** The marks' fonts built once (ADR 0038, addenda), one set per copy being laid out at the same moment. */
+    private static final Queue<MarkFonts> BUILT_FONTS = new ConcurrentLinkedQueue<>();
 
     private record ParsedFonts(TrueTypeFont regular, TrueTypeFont bold) {
         static ParsedFonts parse() throws IOException {
