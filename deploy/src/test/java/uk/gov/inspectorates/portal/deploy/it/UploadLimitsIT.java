@@ -43,6 +43,9 @@ class UploadLimitsIT extends PortalDeployment {
     private static final int HELD_BYTES = 48 * 1024;
     private static final java.util.regex.Pattern IN_FLIGHT =
             java.util.regex.Pattern.compile("\"requestsInFlight\"\\s*:\\s*\"?(\\d+)");
+    /** Held uploads past the scanner's places wait their turn to be received (docs/adr/0048), their places held. */
+    private static final java.util.regex.Pattern WAITING =
+            java.util.regex.Pattern.compile("\"requestsWaiting\"\\s*:\\s*\"?(\\d+)");
     private static final List<String[]> OFFICIAL = List.<String[]>of(
             new String[] {"metadata", "{\"classification\":{\"tier\":\"OFFICIAL\"}}"});
 
@@ -208,7 +211,8 @@ class UploadLimitsIT extends PortalDeployment {
 
     /**
      * Waits until the portal shows (its readiness data, docs/adr/0039) at least {@code count} upload requests holding
-     * their places: the held uploads have all been admitted, so what is sent next meets full places.
+     * their places, being received or waiting their turn (docs/adr/0048): the held uploads have all been admitted, so
+     * what is sent next meets full places.
      */
     private void awaitUploadsInFlight(int count, List<CompletableFuture<HttpResponse<String>>> held)
             throws Exception {
@@ -218,7 +222,9 @@ class UploadLimitsIT extends PortalDeployment {
         while (System.nanoTime() < until) {
             readiness = get("/health/ready").body();
             java.util.regex.Matcher found = IN_FLIGHT.matcher(readiness);
-            inFlight = found.find() ? Integer.parseInt(found.group(1)) : -1;
+            java.util.regex.Matcher waiting = WAITING.matcher(readiness);
+            inFlight = found.find() && waiting.find()
+                    ? Integer.parseInt(found.group(1)) + Integer.parseInt(waiting.group(1)) : -1;
             if (inFlight >= count) {
                 return;
             }

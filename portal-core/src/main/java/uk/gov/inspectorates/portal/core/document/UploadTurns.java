@@ -1,0 +1,187 @@
+package uk.gov.inspectorates.portal.core.document;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import uk.gov.inspectorates.portal.core.shared.Busy;
+
+/**
+ * Whose turn it is to be received, portal-wide (docs/adr/0048): at most {@code places} upload requests (a file of a
+ * one-request upload, a part of a resumable upload, a resumable upload's completion, which reads it back through the
+ * scanner) are received at once, so that the scanner is kept busy but not oversubscribed. The others wait in one
+ * first-come-first-served queue <em>before any byte of their body is read</em> (TCP back-pressure holds the sender),
+ * and a freed place is handed to the head of the queue, never to a newcomer. A request that finds the queue full, or
+ * has waited its longest, is refused as {@link Busy} of the portal ({@value #RULE}, 503) with a {@code Retry-After}
+ * that reflects the queue ahead of it.
+ */
+public final class UploadTurns {
+
+    public static final String RULE = "upload.receiving-queue-full";
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(5);
+
+    /** A request's turn, held until it ends; closing it (once or more) hands the place on. */
+    public interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final class Waiter {
+        final Condition called;
+        boolean given;
+
+        Waiter(Condition called) {
+            this.called = called;
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+    private final int places;
+    private final int longestQueue;
+    private final Duration longestWait;
+    private final Duration retryAfter;
+    private final LongSupplier nanoTime;
+    private int free;
+    private int receiving;
+    /** A moving average of how long a turn lasts, in nanoseconds; 0 until one has ended. */
+    private double turnNanos;
+
+    /**
+     * @param places       requests received at once
+     * @param longestQueue requests that may wait at once (beyond it, busy at once)
+     * @param longestWait  how long a request waits for its turn before it is busy
+     * @param retryAfter   the {@code Retry-After} before any turn has ended (nothing yet to estimate from)
+     */
+    public UploadTurns(int places, int longestQueue, Duration longestWait, Duration retryAfter) {
+        this(places, longestQueue, longestWait, retryAfter, System::nanoTime);
+    }
+
+    /** As above, timing turns by {@code nanoTime} (tests). */
+    UploadTurns(int places, int longestQueue, Duration longestWait, Duration retryAfter, LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        if (places < 1 || longestQueue < 0) {
+            throw new IllegalArgumentException("uploads need at least one place and a queue of zero or more");
+        }
+        this.places = places;
+        this.free = places;
+        this.longestQueue = longestQueue;
+        this.longestWait = Objects.requireNonNull(longestWait, "longestWait");
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /**
+     * Waits for the request's turn, first come first served.
+     *
+     * @throws Busy ({@value #RULE}, portal) when the queue is full or the turn did not come within the longest wait
+     */
+    public Turn take() {
+        lock.lock();
+        try {
+            if (free > 0 && queue.isEmpty()) {
+                free--;
+                return started();
+            }
+            if (queue.size() >= longestQueue) {
+                throw busy(queue.size());
+            }
+            Waiter waiter = new Waiter(lock.newCondition());
+            queue.addLast(waiter);
+            long nanos = longestWait.toNanos();
+            try {
+                while (!waiter.given) {
+                    if (nanos <= 0L) {
+                        queue.remove(waiter);
+                        throw busy(queue.size());
+                    }
+                    nanos = waiter.called.awaitNanos(nanos);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (waiter.given) {
+                    handOn();
+                } else {
+                    queue.remove(waiter);
+                }
+                throw busy(queue.size());
+            }
+            return started();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests being received just now. */
+    public int receiving() {
+        lock.lock();
+        try {
+            return receiving;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests waiting for their turn just now. */
+    public int waiting() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int places() {
+        return places;
+    }
+
+    private Turn started() {
+        receiving++;
+        long start = nanoTime.getAsLong();
+        AtomicBoolean ended = new AtomicBoolean();
+        return () -> {
+            if (ended.compareAndSet(false, true)) {
+                ended(nanoTime.getAsLong() - start);
+            }
+        };
+    }
+
+    private void ended(long nanos) {
+        lock.lock();
+        try {
+            receiving--;
+            turnNanos = turnNanos == 0 ? nanos : 0.8 * turnNanos + 0.2 * nanos;
+            handOn();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The freed place goes to the head of the queue, so a newcomer cannot take it first. */
+    private void handOn() {
+        Waiter next = queue.pollFirst();
+        if (next == null) {
+            free++;
+        } else {
+            next.given = true;
+            next.called.signal();
+        }
+    }
+
+    /** Busy, telling the caller to come back when the queue ahead of them (and their own turn) should have passed. */
+    private Busy busy(int ahead) {
+        Duration wait = retryAfter;
+        if (turnNanos > 0) {
+            long nanos = (long) Math.ceil(turnNanos * (ahead + 1) / places);
+            wait = Duration.ofNanos(Math.max(TimeUnit.SECONDS.toNanos(1), nanos));
+            if (wait.compareTo(LONGEST_RETRY_AFTER) > 0) {
+                wait = LONGEST_RETRY_AFTER;
+            }
+        }
+        return new Busy(RULE, Busy.Scope.PORTAL, wait, "Many files are waiting to be received right now");
+    }
+}
