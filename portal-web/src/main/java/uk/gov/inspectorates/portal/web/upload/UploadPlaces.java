@@ -24,8 +24,9 @@ import uk.gov.inspectorates.portal.web.api.Problems;
  * received ({@link UploadTurns}, docs/adr/0048) and their share of the portal's upload memory ({@link UploadMemory},
  * ADR 0039 addendum 2): a file of a one-request upload and a part of a resumable upload are stored only while all three
  * are held, and all are freed when the request ends, however it ends. A refused request is answered with
- * {@code Connection: close} after at most {@link #DISCARD_LIMIT_BYTES} of its body was read and thrown away: enough
- * that a client still sending reads the answer, not so much that refusals cost what the uploads they stand for would.
+ * {@code Connection: close} after at most {@link #DISCARD_LIMIT_BYTES} of its body was read and thrown away here (not
+ * parsed); the container reads what is left at the network level before it closes, so the client, still sending,
+ * reads the answer rather than a reset (ADR 0048 records what clients saw).
  */
 @ApplicationScoped
 public class UploadPlaces {
