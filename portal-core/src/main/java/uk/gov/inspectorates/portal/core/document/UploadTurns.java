@@ -2,6 +2,9 @@ package uk.gov.inspectorates.portal.core.document;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +18,9 @@ import uk.gov.inspectorates.portal.core.shared.Busy;
  * one-request upload, a part of a resumable upload, a resumable upload's completion, which reads it back through the
  * scanner) are received at once, so that the scanner is kept busy but not oversubscribed. The others wait in one
  * first-come-first-served queue <em>before any byte of their body is read</em> (TCP back-pressure holds the sender),
- * and a freed place is handed to the head of the queue, never to a newcomer. A request that finds the queue full, or
+ * and a freed place is handed to the head of the queue, never to a newcomer. One person holds at most half the places
+ * (at least one): their further requests keep their place in the queue while others' are received past them, so that
+ * one person's slow uploads cannot hold every place. A request that finds the queue full, or
  * has waited its longest, is refused as {@link Busy} of the portal ({@value #RULE}, 503) with a {@code Retry-After}
  * that reflects the queue ahead of it.
  */
@@ -31,16 +36,20 @@ public final class UploadTurns {
     }
 
     private static final class Waiter {
+        final String owner;
         final Condition called;
         boolean given;
 
-        Waiter(Condition called) {
+        Waiter(String owner, Condition called) {
+            this.owner = owner;
             this.called = called;
         }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+    private final Map<String, Integer> heldBy = new HashMap<>();
+    private final int perPerson;
     private final int places;
     private final int longestQueue;
     private final Duration longestWait;
@@ -68,6 +77,7 @@ public final class UploadTurns {
             throw new IllegalArgumentException("uploads need at least one place and a queue of zero or more");
         }
         this.places = places;
+        this.perPerson = Math.max(1, places / 2);
         this.free = places;
         this.longestQueue = longestQueue;
         this.longestWait = Objects.requireNonNull(longestWait, "longestWait");
@@ -75,21 +85,24 @@ public final class UploadTurns {
     }
 
     /**
-     * Waits for the request's turn, first come first served.
+     * Waits for the request's turn, first come first served among those who may take one.
      *
+     * @param owner whose request it is (the uploader's id)
      * @throws Busy ({@value #RULE}, portal) when the queue is full or the turn did not come within the longest wait
      */
-    public Turn take() {
+    public Turn take(String owner) {
+        Objects.requireNonNull(owner, "owner");
         lock.lock();
         try {
-            if (free > 0 && queue.isEmpty()) {
+            if (free > 0 && mayHold(owner) && queue.stream().noneMatch(w -> mayHold(w.owner))) {
                 free--;
-                return started();
+                counted(owner);
+                return turn(owner);
             }
             if (queue.size() >= longestQueue) {
                 throw busy(queue.size());
             }
-            Waiter waiter = new Waiter(lock.newCondition());
+            Waiter waiter = new Waiter(owner, lock.newCondition());
             queue.addLast(waiter);
             long nanos = longestWait.toNanos();
             try {
@@ -103,13 +116,13 @@ public final class UploadTurns {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 if (waiter.given) {
-                    handOn();
+                    release(owner);
                 } else {
                     queue.remove(waiter);
                 }
                 throw busy(queue.size());
             }
-            return started();
+            return turn(owner); // counted at the hand-off
         } finally {
             lock.unlock();
         }
@@ -139,36 +152,58 @@ public final class UploadTurns {
         return places;
     }
 
-    private Turn started() {
+    private boolean mayHold(String owner) {
+        return heldBy.getOrDefault(owner, 0) < perPerson;
+    }
+
+    /** With the lock held: the place is the owner's from now on (taken free, or handed on). */
+    private void counted(String owner) {
         receiving++;
+        heldBy.merge(owner, 1, Integer::sum);
+    }
+
+    private Turn turn(String owner) {
         long start = nanoTime.getAsLong();
         AtomicBoolean ended = new AtomicBoolean();
         return () -> {
             if (ended.compareAndSet(false, true)) {
-                ended(nanoTime.getAsLong() - start);
+                ended(owner, nanoTime.getAsLong() - start);
             }
         };
     }
 
-    private void ended(long nanos) {
+    private void ended(String owner, long nanos) {
         lock.lock();
         try {
-            receiving--;
             turnNanos = turnNanos == 0 ? nanos : 0.8 * turnNanos + 0.2 * nanos;
-            handOn();
+            release(owner);
         } finally {
             lock.unlock();
         }
     }
 
-    /** The freed place goes to the head of the queue, so a newcomer cannot take it first. */
+    /** Gives the owner's place back and hands free places on. */
+    private void release(String owner) {
+        receiving--;
+        heldBy.computeIfPresent(owner, (who, held) -> held > 1 ? held - 1 : null);
+        free++;
+        handOn();
+    }
+
+    /**
+     * Free places go to the first waiters who may hold one, in the order they came, so a newcomer cannot take one
+     * first. A waiter is counted as holding from the hand-off (it has not woken yet).
+     */
     private void handOn() {
-        Waiter next = queue.pollFirst();
-        if (next == null) {
-            free++;
-        } else {
-            next.given = true;
-            next.called.signal();
+        for (Iterator<Waiter> waiting = queue.iterator(); free > 0 && waiting.hasNext(); ) {
+            Waiter next = waiting.next();
+            if (mayHold(next.owner)) {
+                waiting.remove();
+                free--;
+                next.given = true;
+                counted(next.owner);
+                next.called.signal();
+            }
         }
     }
 

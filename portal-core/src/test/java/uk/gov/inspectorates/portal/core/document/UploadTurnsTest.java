@@ -32,9 +32,9 @@ class UploadTurnsTest {
     @Test
     void noMoreRequestsAreReceivedAtOnceThanThePlacesAndTheNextWaitsForAFreedOne() throws Exception {
         UploadTurns turns = new UploadTurns(2, 10, Duration.ofSeconds(30), RETRY_AFTER);
-        UploadTurns.Turn first = turns.take();
-        UploadTurns.Turn second = turns.take();
-        Future<UploadTurns.Turn> third = waiters.submit(turns::take);
+        UploadTurns.Turn first = turns.take("a");
+        UploadTurns.Turn second = turns.take("b");
+        Future<UploadTurns.Turn> third = waiters.submit(() -> turns.take("c"));
         awaitWaiting(turns, 1);
         assertFalse(third.isDone(), "a third request is not received while two are");
         assertEquals(2, turns.receiving());
@@ -49,7 +49,7 @@ class UploadTurnsTest {
     @Test
     void waitingRequestsAreReceivedInTheOrderTheyCameAndAFreedPlaceIsNotTakenByANewcomer() throws Exception {
         UploadTurns turns = new UploadTurns(1, 10, Duration.ofSeconds(30), RETRY_AFTER);
-        UploadTurns.Turn holder = turns.take();
+        UploadTurns.Turn holder = turns.take("holder");
         List<Integer> order = new CopyOnWriteArrayList<>();
         List<CompletableFuture<Void>> done = new ArrayList<>();
         List<CompletableFuture<Void>> release = new ArrayList<>();
@@ -58,7 +58,7 @@ class UploadTurnsTest {
             CompletableFuture<Void> go = new CompletableFuture<>();
             release.add(go);
             done.add(CompletableFuture.runAsync(() -> {
-                try (UploadTurns.Turn turn = turns.take()) {
+                try (UploadTurns.Turn turn = turns.take("person " + number)) {
                     order.add(number);
                     go.join();
                 }
@@ -72,7 +72,7 @@ class UploadTurnsTest {
         CompletableFuture<Void> go = new CompletableFuture<>();
         release.add(go);
         done.add(CompletableFuture.runAsync(() -> {
-            try (UploadTurns.Turn turn = turns.take()) {
+            try (UploadTurns.Turn turn = turns.take("newcomer")) {
                 order.add(5);
                 go.join();
             }
@@ -86,24 +86,44 @@ class UploadTurnsTest {
     }
 
     @Test
+    void onePersonHoldsAtMostHalfThePlacesAndOthersAreReceivedPastTheirNextRequest() throws Exception {
+        UploadTurns turns = new UploadTurns(4, 10, Duration.ofSeconds(30), RETRY_AFTER);
+        UploadTurns.Turn slow1 = turns.take("slow");
+        UploadTurns.Turn slow2 = turns.take("slow");
+        Future<UploadTurns.Turn> slow3 = waiters.submit(() -> turns.take("slow"));
+        awaitWaiting(turns, 1);
+        assertEquals(2, turns.receiving(), "the third of one person's requests waits though two places are free");
+
+        UploadTurns.Turn other = turns.take("other"); // received past the waiting one: it is not theirs to take
+        assertEquals(3, turns.receiving());
+        assertFalse(slow3.isDone());
+
+        slow1.close();
+        slow3.get(10, TimeUnit.SECONDS).close();
+        slow2.close();
+        other.close();
+        assertEquals(0, turns.receiving());
+    }
+
+    @Test
     void aFullQueueIsBusyOfThePortalAtOnceWithoutWaiting() {
         UploadTurns turns = new UploadTurns(1, 0, Duration.ofSeconds(30), RETRY_AFTER);
-        UploadTurns.Turn holder = turns.take();
+        UploadTurns.Turn holder = turns.take("x");
         long start = System.nanoTime();
-        Busy busy = assertThrows(Busy.class, turns::take);
+        Busy busy = assertThrows(Busy.class, () -> turns.take("x"));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "refused without waiting its longest");
         assertEquals(UploadTurns.RULE, busy.rule());
         assertEquals(Busy.Scope.PORTAL, busy.scope());
         assertEquals(7, busy.retryAfterSeconds(), "nothing to estimate from yet: the configured Retry-After");
         holder.close();
-        turns.take().close();
+        turns.take("x").close();
     }
 
     @Test
     void aRequestThatWaitedItsLongestIsBusyAndLeavesTheQueue() {
         UploadTurns turns = new UploadTurns(1, 5, Duration.ofMillis(50), RETRY_AFTER);
-        UploadTurns.Turn holder = turns.take();
-        Busy busy = assertThrows(Busy.class, turns::take);
+        UploadTurns.Turn holder = turns.take("x");
+        Busy busy = assertThrows(Busy.class, () -> turns.take("x"));
         assertEquals(UploadTurns.RULE, busy.rule());
         assertEquals(0, turns.waiting());
         holder.close();
@@ -114,14 +134,14 @@ class UploadTurnsTest {
     void theRetryAfterGrowsWithTheQueueAhead() throws Exception {
         long[] now = {0};
         UploadTurns turns = new UploadTurns(1, 2, Duration.ofSeconds(30), RETRY_AFTER, () -> now[0]);
-        UploadTurns.Turn timed = turns.take();
+        UploadTurns.Turn timed = turns.take("x");
         now[0] += TimeUnit.MILLISECONDS.toNanos(1_100);
         timed.close(); // a turn of 1.1 s
-        UploadTurns.Turn holder = turns.take();
-        Future<UploadTurns.Turn> one = waiters.submit(turns::take);
-        Future<UploadTurns.Turn> two = waiters.submit(turns::take);
+        UploadTurns.Turn holder = turns.take("x");
+        Future<UploadTurns.Turn> one = waiters.submit(() -> turns.take("y"));
+        Future<UploadTurns.Turn> two = waiters.submit(() -> turns.take("z"));
         awaitWaiting(turns, 2);
-        Busy busy = assertThrows(Busy.class, turns::take);
+        Busy busy = assertThrows(Busy.class, () -> turns.take("x"));
         assertEquals(4, busy.retryAfterSeconds(), "two ahead, and its own turn, of 1.1 s each, one place");
         holder.close();
         one.get(10, TimeUnit.SECONDS).close();
@@ -131,11 +151,11 @@ class UploadTurnsTest {
     @Test
     void aTurnClosedTwiceHandsItsPlaceOnOnce() {
         UploadTurns turns = new UploadTurns(1, 0, Duration.ZERO, RETRY_AFTER);
-        UploadTurns.Turn turn = turns.take();
+        UploadTurns.Turn turn = turns.take("x");
         turn.close();
         turn.close();
-        UploadTurns.Turn again = turns.take();
-        assertThrows(Busy.class, turns::take, "one place, not two");
+        UploadTurns.Turn again = turns.take("x");
+        assertThrows(Busy.class, () -> turns.take("x"), "one place, not two");
         again.close();
     }
 

@@ -103,7 +103,7 @@ public class UploadsResource {
     @Path("{id}/completion")
     public Views.UploadView complete(@PathParam("id") String id) {
         var subject = current.get();
-        return Views.UploadView.of(places.completing(() -> uploads.complete(subject, id)));
+        return Views.UploadView.of(places.completing(subject, () -> uploads.complete(subject, id)));
     }
 
     @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)

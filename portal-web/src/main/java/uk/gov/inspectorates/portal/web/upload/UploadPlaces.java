@@ -76,7 +76,7 @@ public class UploadPlaces {
         try (place) {
             UploadTurns.Turn turn;
             try {
-                turn = turns.take();
+                turn = turns.take(subject.userId());
             } catch (Busy busy) {
                 refused(request);
                 throw busy;
@@ -109,8 +109,8 @@ public class UploadPlaces {
      * Completes a resumable upload in its turn: the completion reads the whole file back through the scanner, so it
      * waits in the same queue as the uploads being received (a completion has no body: nothing to discard).
      */
-    public <R> R completing(Supplier<R> complete) {
-        try (UploadTurns.Turn turn = turns.take()) {
+    public <R> R completing(Subject subject, Supplier<R> complete) {
+        try (UploadTurns.Turn turn = turns.take(subject.userId())) {
             return complete.get();
         }
     }

@@ -63,7 +63,7 @@ class MetricsTest {
     @Test
     void theUploadTurnsShowWhatIsReceivedAndWhatWaits() {
         UploadTurns turns = new UploadTurns(2, 0, Duration.ZERO, Duration.ofSeconds(1));
-        try (UploadTurns.Turn turn = turns.take()) {
+        try (UploadTurns.Turn turn = turns.take("u1")) {
             String text = MetricsServlet.PrometheusText.turns(turns);
             assertTrue(text.contains("\nportal_upload_receiving_places 2\n"), text);
             assertTrue(text.contains("\nportal_upload_receiving 1\n"), text);

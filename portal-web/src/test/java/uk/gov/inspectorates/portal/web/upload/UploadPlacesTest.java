@@ -95,7 +95,7 @@ class UploadPlacesTest {
         assertEquals(16 * 1024, memory.availableKib(), "the refused request took no memory");
         assertEquals(0, oneAtATime.receiving(), "the turn was handed on when the request ended");
         assertEquals("stored", gated.holding(uploader("u2"), request, () -> "stored"));
-        assertEquals("completed", gated.completing(() -> {
+        assertEquals("completed", gated.completing(uploader("u4"), () -> {
             assertThrows(Busy.class, () -> gated.holding(uploader("u3"), request, () -> "stored"),
                     "a completion reads the file back through the scanner: it takes a turn");
             return "completed";
