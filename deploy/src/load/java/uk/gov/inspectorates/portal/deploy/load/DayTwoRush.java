@@ -18,6 +18,7 @@ import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.Cookie;
 import static io.gatling.javaapi.http.HttpDsl.addCookie;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -47,6 +48,7 @@ public class DayTwoRush extends Simulation {
 
     private static final String CSRF = "X-CSRF-Token";
     private static final Integer[] CLEAR = {200, 201, 204, 429, 503};
+    private static final String RETRY_AFTER = "retryAfter";
 
     {
         LoadPlan plan = LoadPlan.current;
@@ -122,8 +124,10 @@ public class DayTwoRush extends Simulation {
                 .bodyPart(RawFileBodyPart("file", "#{filePath}").fileName("evidence.pdf").contentType("application/pdf"))
                 .asMultipartForm()
                 .check(status().saveAs("status"), status().in(CLEAR), responseTimeInMillis().saveAs("rt"),
-                        bodyString().saveAs("body"));
-        return exec(session -> session.remove("status").remove("body"))
+                        bodyString().saveAs("body"), header("Retry-After").optional().saveAs(RETRY_AFTER));
+        // a refused upload waits its Retry-After before the virtual user ends (and the closed model starts another),
+        // as a person or a script following API.md does: not a hot loop of bodies that are never kept
+        return exec(session -> session.remove("status").remove("body").remove(RETRY_AFTER))
                 .exec(upload)
                 .exec(session -> {
                     int status = recordUpload(session, "upload");
@@ -132,7 +136,8 @@ public class DayTwoRush extends Simulation {
                                 session.getString("fileSha256"), number(session, "fileSize"));
                     }
                     return session;
-                });
+                })
+                .doIf(DayTwoRush::busy).then(pause(session -> retryAfter(session, 5)));
     }
 
     /**
@@ -157,12 +162,13 @@ public class DayTwoRush extends Simulation {
                 .exitHereIf(session -> !session.contains("upload") || session.getInt("status") != 201)
                 .asLongAs(session -> session.getInt("part") <= session.getInt("partCount")
                         && session.getInt("tries") < 30).on(
-                        exec(session -> session.remove("status").remove("body"))
+                        exec(session -> session.remove("status").remove("body").remove(RETRY_AFTER))
                                 .exec(http(kind + " part").put("/api/v1/uploads/#{upload}/parts/#{part}")
                                         .header(CSRF, "#{csrf}").header("Content-Type", "application/octet-stream")
                                         .body(ByteArrayBody(DayTwoRush::partBytes))
                                         .check(status().saveAs("status"), status().in(CLEAR),
-                                                responseTimeInMillis().saveAs("rt"), bodyString().saveAs("body")))
+                                                responseTimeInMillis().saveAs("rt"), bodyString().saveAs("body"),
+                                                header("Retry-After").optional().saveAs(RETRY_AFTER)))
                                 .exec(session -> {
                                     int status = recordUpload(session, kind + " part");
                                     int part = session.getInt("part");
@@ -172,22 +178,23 @@ public class DayTwoRush extends Simulation {
                                             : session.set("tries", 99);
                                 })
                                 .doIf(session -> session.getInt("tries") > 0 && session.getInt("tries") < 30)
-                                .then(pause(Duration.ofSeconds(2))))
+                                .then(pause(session -> retryAfter(session, 2))))
                 .exitHereIf(session -> session.getInt("part") <= session.getInt("partCount"))
                 .exec(session -> session.set("tries", 0).set("done", false))
                 .asLongAs(session -> !session.getBoolean("done") && session.getInt("tries") < 30).on(
-                        exec(session -> session.remove("status").remove("body"))
+                        exec(session -> session.remove("status").remove("body").remove(RETRY_AFTER))
                                 .exec(http(kind + " completion").post("/api/v1/uploads/#{upload}/completion")
                                         .header(CSRF, "#{csrf}")
                                         .check(status().saveAs("status"), status().in(CLEAR),
-                                                responseTimeInMillis().saveAs("rt"), bodyString().saveAs("body")))
+                                                responseTimeInMillis().saveAs("rt"), bodyString().saveAs("body"),
+                                                header("Retry-After").optional().saveAs(RETRY_AFTER)))
                                 .exec(session -> {
                                     int status = recordUpload(session, kind + " completion");
                                     boolean busy = status == 429 || status == 503;
                                     return session.set("done", !busy).set("ok", status == 200)
                                             .set("tries", session.getInt("tries") + 1);
                                 })
-                                .doIf(session -> !session.getBoolean("done")).then(pause(Duration.ofSeconds(3))))
+                                .doIf(session -> !session.getBoolean("done")).then(pause(session -> retryAfter(session, 3))))
                 .exitHereIf(session -> !session.getBoolean("ok"))
                 .exec(session -> session.remove("status").remove("body"))
                 .exec(http(kind + " share").post("/api/v1/inspections/#{inspection}/requests/#{request}/documents")
@@ -206,6 +213,21 @@ public class DayTwoRush extends Simulation {
                     }
                     return session;
                 });
+    }
+
+    private static boolean busy(Session session) {
+        int status = session.contains("status") ? session.getInt("status") : 0;
+        return status == 429 || status == 503;
+    }
+
+    /** The answer's Retry-After (seconds), or {@code otherwise} when it gave none. */
+    private static Duration retryAfter(Session session, long otherwise) {
+        String value = session.contains(RETRY_AFTER) ? session.getString(RETRY_AFTER) : null;
+        try {
+            return Duration.ofSeconds(value == null ? otherwise : Math.max(1, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(otherwise);
+        }
     }
 
     private static byte[] partBytes(Session session) {

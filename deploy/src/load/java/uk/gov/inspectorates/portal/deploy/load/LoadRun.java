@@ -111,7 +111,7 @@ public final class LoadRun {
                 config.put("portal.clamd.port", Integer.toString(clamd.port()));
                 int port = PortFinder.freePort();
                 try (PayaraMicroProcess payara = PayaraMicroProcess.start(microJar, war, port,
-                        PayaraMicroProcess.asEnvironment(config), List.of("-Xmx" + portalXmx),
+                        PayaraMicroProcess.asEnvironment(config), portalJvmOptions(portalXmx),
                         work.resolve("payara.log"), work.resolve("payara.pid"))) {
                     try {
                         payara.awaitReady(Duration.ofMinutes(5));
@@ -406,6 +406,18 @@ public final class LoadRun {
         try (var walk = Files.walk(path)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** The portal's heap, and a flight recording of the whole run when {@code load.portalJfr} names a file. */
+    private static List<String> portalJvmOptions(String portalXmx) {
+        String jfr = System.getProperty("load.portalJfr", "").trim();
+        if (jfr.isEmpty()) {
+            return List.of("-Xmx" + portalXmx);
+        }
+        Path recording = Path.of(jfr).toAbsolutePath();
+        log("the portal is recorded with Java Flight Recorder into " + recording);
+        return List.of("-Xmx" + portalXmx,
+                "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
     }
 
     private static void log(String message) {

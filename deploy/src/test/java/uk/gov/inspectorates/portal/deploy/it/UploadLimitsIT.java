@@ -43,6 +43,9 @@ class UploadLimitsIT extends PortalDeployment {
     private static final int HELD_BYTES = 48 * 1024;
     private static final java.util.regex.Pattern IN_FLIGHT =
             java.util.regex.Pattern.compile("\"requestsInFlight\"\\s*:\\s*\"?(\\d+)");
+    /** Held uploads past the scanner's places wait their turn to be received (docs/adr/0048), their places held. */
+    private static final java.util.regex.Pattern WAITING =
+            java.util.regex.Pattern.compile("\"requestsWaiting\"\\s*:\\s*\"?(\\d+)");
     private static final List<String[]> OFFICIAL = List.<String[]>of(
             new String[] {"metadata", "{\"classification\":{\"tier\":\"OFFICIAL\"}}"});
 
@@ -71,6 +74,7 @@ class UploadLimitsIT extends PortalDeployment {
         CountDownLatch hold = new CountDownLatch(1);
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         List<Attempt> refused = new ArrayList<>();
+        int largeRefused = 0;
         try {
             for (Uploader uploader : uploaders) {
                 for (int i = 0; i < CONCURRENT_PER_USER; i++) {
@@ -97,6 +101,16 @@ class UploadLimitsIT extends PortalDeployment {
                     refused.add(attempt);
                 }
             }
+            // a refused body of 50 MiB: the portal reads at most a few MiB of it and answers with Connection: close
+            // (docs/adr/0048); the client, still sending, reads the 429 rather than a reset connection
+            Uploader first = uploaders.get(0);
+            HttpResponse<String> large = first.api().postMultipart(first.documents(), OFFICIAL, "large.pdf",
+                    padded(pdf("large probe"), 50 * 1024 * 1024), true);
+            assertEquals(429, large.statusCode(), "a refused large body is answered: " + large.body());
+            assertTrue(large.body().contains("\"rule\":\"upload.concurrent-per-user\""), large.body());
+            assertEquals("close", large.headers().firstValue("Connection").orElse("(none)").toLowerCase(),
+                    "the connection is not used again after a body that was not read to its end");
+            largeRefused = 1;
         } finally {
             hold.countDown();
         }
@@ -113,7 +127,7 @@ class UploadLimitsIT extends PortalDeployment {
             long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElse("0"));
             assertTrue(retryAfter >= 1, "429 says when to try again");
         }
-        assertEquals(refused.size(), admissionRefusals("upload.concurrent-per-user") - refusalsBefore,
+        assertEquals(refused.size() + largeRefused, admissionRefusals("upload.concurrent-per-user") - refusalsBefore,
                 "each refusal is audited with its rule");
         assertEquals(2 * CONCURRENT_PER_USER, sent.size(), "201s so far");
         assertEquals(sent.size(), TestEnvironment.count("select count(*) from evidence_document where inspection_id = ?",
@@ -208,7 +222,8 @@ class UploadLimitsIT extends PortalDeployment {
 
     /**
      * Waits until the portal shows (its readiness data, docs/adr/0039) at least {@code count} upload requests holding
-     * their places: the held uploads have all been admitted, so what is sent next meets full places.
+     * their places, being received or waiting their turn (docs/adr/0048): the held uploads have all been admitted, so
+     * what is sent next meets full places.
      */
     private void awaitUploadsInFlight(int count, List<CompletableFuture<HttpResponse<String>>> held)
             throws Exception {
@@ -218,7 +233,9 @@ class UploadLimitsIT extends PortalDeployment {
         while (System.nanoTime() < until) {
             readiness = get("/health/ready").body();
             java.util.regex.Matcher found = IN_FLIGHT.matcher(readiness);
-            inFlight = found.find() ? Integer.parseInt(found.group(1)) : -1;
+            java.util.regex.Matcher waiting = WAITING.matcher(readiness);
+            inFlight = found.find() && waiting.find()
+                    ? Integer.parseInt(found.group(1)) + Integer.parseInt(waiting.group(1)) : -1;
             if (inFlight >= count) {
                 return;
             }
@@ -231,6 +248,11 @@ class UploadLimitsIT extends PortalDeployment {
                 + readiness + "); the held: " + held.stream().map(f -> !f.isDone() ? "in flight"
                 : f.isCompletedExceptionally() ? "failed: " + f.handle((r, e) -> String.valueOf(e)).join()
                 : f.join().statusCode() + " " + f.join().body()).toList());
+    }
+
+    /** A PDF followed by filler up to {@code length} bytes: only ever refused before it is read. */
+    private static byte[] padded(byte[] pdf, int length) {
+        return java.util.Arrays.copyOf(pdf, Math.max(pdf.length, length));
     }
 
     private static CompletableFuture<Attempt> attempt(Uploader uploader, byte[] pdf) {

@@ -102,7 +102,8 @@ public class UploadsResource {
     @POST
     @Path("{id}/completion")
     public Views.UploadView complete(@PathParam("id") String id) {
-        return Views.UploadView.of(uploads.complete(current.get(), id));
+        var subject = current.get();
+        return Views.UploadView.of(places.completing(subject, () -> uploads.complete(subject, id)));
     }
 
     @Produces(MediaType.WILDCARD) // 204 without a body: any Accept, e.g. only application/problem+json (ADR 0042)

@@ -8,10 +8,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import uk.gov.inspectorates.portal.core.document.UploadMemory;
+import uk.gov.inspectorates.portal.core.document.UploadTurns;
 
 /**
- * How full the portal's upload bounds are just now (docs/adr/0039, addendum 2): upload requests holding their share of
- * the uploads' memory, and the memory free. Always UP: a full portal answers 503 per request
+ * How full the portal's upload bounds are just now (docs/adr/0039, addendum 2; docs/adr/0048): upload requests holding
+ * their share of the uploads' memory, the memory free, requests being received and waiting their turn. Always UP: a full portal answers 503 per request
  * with {@code Retry-After}, it is not unready.
  */
 @Readiness
@@ -23,10 +24,15 @@ public class UploadsReadiness implements HealthCheck {
     @Inject
     UploadMemory memory;
 
+    @Inject
+    UploadTurns turns;
+
     @Override
     public HealthCheckResponse call() {
         return new HealthCheckResponse("uploads", HealthCheckResponse.Status.UP, Optional.of(Map.of(
                 "requestsInFlight", (long) memory.requestsInFlight(),
+                "requestsReceiving", (long) turns.receiving(),
+                "requestsWaiting", (long) turns.waiting(),
                 "memoryFreeMiB", memory.availableKib() * 1024L / MIB,
                 "memoryMiB", memory.bytes() / MIB)));
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.inspectorates.portal.core.document.ParallelWindowScanner;
 import uk.gov.inspectorates.portal.core.document.ScanPlaces;
+import uk.gov.inspectorates.portal.core.document.UploadTurns;
 import uk.gov.inspectorates.portal.core.operations.Backlog;
 import uk.gov.inspectorates.portal.core.report.StampingBudget;
 
@@ -39,6 +40,9 @@ public class MetricsServlet extends HttpServlet {
     StampingBudget stampingBudget;
 
     @Inject
+    UploadTurns uploadTurns;
+
+    @Inject
     @ConfigProperty(name = "portal.metrics.token")
     Optional<String> token;
 
@@ -49,6 +53,7 @@ public class MetricsServlet extends HttpServlet {
             return;
         }
         byte[] body = (PrometheusText.of(metrics, backlog) + PrometheusText.capacity(scanner.places(), stampingBudget)
+                + PrometheusText.turns(uploadTurns)
                 + PrometheusText.heap(java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()))
                 .getBytes(StandardCharsets.UTF_8);
         response.setContentType(CONTENT_TYPE);
@@ -93,6 +98,19 @@ public class MetricsServlet extends HttpServlet {
             out.family("portal_removals", "gauge", "Removals by step (STARTED, KEK_DESTROYED, OBJECTS_DELETED, "
                     + "ROWS_DELETED, CERTIFIED) or FAILED (the whole portal)");
             backlog.removalsByStep().forEach((step, n) -> out.sample("portal_removals", Map.of("step", step), n));
+            return out.text.toString();
+        }
+
+        /** Upload requests received at once and waiting their turn (docs/adr/0048). */
+        static String turns(UploadTurns turns) {
+            PrometheusText out = new PrometheusText();
+            out.family("portal_upload_receiving_places", "gauge", "Upload requests this instance receives at once");
+            out.sample("portal_upload_receiving_places", Map.of(), turns.places());
+            out.family("portal_upload_receiving", "gauge", "Of those, being received just now");
+            out.sample("portal_upload_receiving", Map.of(), turns.receiving());
+            out.family("portal_upload_waiting", "gauge", "Upload requests waiting their turn, body unread (a full "
+                    + "queue: 503 upload.receiving-queue-full)");
+            out.sample("portal_upload_waiting", Map.of(), turns.waiting());
             return out.text.toString();
         }
 

@@ -85,18 +85,34 @@ public class SenderStreamFilter extends HttpFilter {
 
         @Override
         public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+            closingIfRefused();
             return request.senderGone ? new Nowhere() : super.getOutputStream();
         }
 
         @Override
         public java.io.PrintWriter getWriter() throws IOException {
+            closingIfRefused();
             return request.senderGone ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
         }
 
         @Override
         public void flushBuffer() throws IOException {
+            closingIfRefused();
             if (!request.senderGone) {
                 super.flushBuffer();
+            }
+        }
+
+        @Override
+        public void setStatus(int status) {
+            closingIfRefused();
+            super.setStatus(status);
+        }
+
+        /** A refused upload's body was not read to its end: the connection cannot be used again (UploadPlaces). */
+        private void closingIfRefused() {
+            if (request.getAttribute(UploadPlaces.CLOSE_AFTER_ANSWER) != null && !isCommitted()) {
+                setHeader("Connection", "close");
             }
         }
     }

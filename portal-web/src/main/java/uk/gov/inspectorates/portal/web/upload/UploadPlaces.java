@@ -14,26 +14,34 @@ import java.util.logging.Logger;
 import uk.gov.inspectorates.portal.core.access.Subject;
 import uk.gov.inspectorates.portal.core.document.UploadAdmission;
 import uk.gov.inspectorates.portal.core.document.UploadMemory;
+import uk.gov.inspectorates.portal.core.document.UploadTurns;
 import uk.gov.inspectorates.portal.core.shared.Busy;
 import uk.gov.inspectorates.portal.web.api.Problem;
 import uk.gov.inspectorates.portal.web.api.Problems;
 
 /**
- * Where the upload requests take their uploader's place ({@link UploadAdmission}, docs/adr/0039) and their share of
- * the portal's upload memory ({@link UploadMemory}, addendum 2): a file of a one-request upload and a part of a
- * resumable upload are stored only while both are held, and both are freed when the request ends, however it ends. A request refused for want of a place has the rest of its body read and
- * thrown away (up to {@link #DISCARD_LIMIT_BYTES}), so that the client, still sending, reads the 429 rather than a
- * reset connection.
+ * Where the upload requests take their uploader's place ({@link UploadAdmission}, docs/adr/0039), their turn to be
+ * received ({@link UploadTurns}, docs/adr/0048) and their share of the portal's upload memory ({@link UploadMemory},
+ * ADR 0039 addendum 2): a file of a one-request upload and a part of a resumable upload are stored only while all three
+ * are held, and all are freed when the request ends, however it ends. A refused request is answered with
+ * {@code Connection: close} after at most {@link #DISCARD_LIMIT_BYTES} of its body was read and thrown away here (not
+ * parsed); the container reads what is left at the network level before it closes, so the client, still sending,
+ * reads the answer rather than a reset (ADR 0048 records what clients saw).
  */
 @ApplicationScoped
 public class UploadPlaces {
 
-    /** A refused body beyond this is not read: the connection is then left for the container to close. */
-    static final long DISCARD_LIMIT_BYTES = 64L * 1024 * 1024;
+    /** A refused body beyond this is not read: the connection is closed after the answer. */
+    static final long DISCARD_LIMIT_BYTES = 4L * 1024 * 1024;
+    /** Set on a refused request: its answer goes with {@code Connection: close} ({@link SenderStreamFilter}). */
+    static final String CLOSE_AFTER_ANSWER = UploadPlaces.class.getName() + ".closeAfterAnswer";
     private static final Logger LOG = Logger.getLogger(UploadPlaces.class.getName());
 
     @Inject
     UploadAdmission admission;
+
+    @Inject
+    UploadTurns turns;
 
     @Inject
     UploadMemory memory;
@@ -41,8 +49,9 @@ public class UploadPlaces {
     public UploadPlaces() {
     }
 
-    public UploadPlaces(UploadAdmission admission, UploadMemory memory) {
+    public UploadPlaces(UploadAdmission admission, UploadTurns turns, UploadMemory memory) {
         this.admission = admission;
+        this.turns = turns;
         this.memory = memory;
     }
 
@@ -61,19 +70,28 @@ public class UploadPlaces {
         try {
             place = admission.admitUpload(subject);
         } catch (Busy busy) {
-            discardRest(request);
+            refused(request);
             throw busy;
         }
         try (place) {
-            UploadMemory.Held held;
+            UploadTurns.Turn turn;
             try {
-                held = memory.admitRequest();
+                turn = turns.take(subject.userId());
             } catch (Busy busy) {
-                discardRest(request);
+                refused(request);
                 throw busy;
             }
-            try (held) {
-                return store.store();
+            UploadMemory.Held held;
+            try (turn) {
+                try {
+                    held = memory.admitRequest();
+                } catch (Busy busy) {
+                    refused(request);
+                    throw busy;
+                }
+                try (held) {
+                    return store.store();
+                }
             }
         } catch (IOException | RuntimeException e) {
             if (SenderStreamFilter.bySender(e)) {
@@ -84,6 +102,16 @@ public class UploadPlaces {
                 throw new UncheckedIOException("the upload was interrupted", io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Completes a resumable upload in its turn: the completion reads the whole file back through the scanner, so it
+     * waits in the same queue as the uploads being received (a completion has no body: nothing to discard).
+     */
+    public <R> R completing(Subject subject, Supplier<R> complete) {
+        try (UploadTurns.Turn turn = turns.take(subject.userId())) {
+            return complete.get();
         }
     }
 
@@ -102,7 +130,8 @@ public class UploadPlaces {
         return problem.withErrors(List.of(new Problem.InvalidField(fileField, problem.detail())));
     }
 
-    private static void discardRest(HttpServletRequest request) {
+    private static void refused(HttpServletRequest request) {
+        request.setAttribute(CLOSE_AFTER_ANSWER, Boolean.TRUE);
         try {
             InputStream body = request.getInputStream();
             long discarded = body.skip(DISCARD_LIMIT_BYTES);

@@ -13,6 +13,7 @@ import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent.Outcome;
 import uk.gov.inspectorates.portal.core.document.ScanPlaces;
+import uk.gov.inspectorates.portal.core.document.UploadTurns;
 import uk.gov.inspectorates.portal.core.operations.Backlog;
 import uk.gov.inspectorates.portal.core.report.StampingBudget;
 
@@ -56,6 +57,17 @@ class MetricsTest {
             assertTrue(text.contains("\nportal_scanner_places_in_use 0\n"), text);
             assertTrue(text.contains("\nportal_stamping_budget_bytes 67108864\n"), text);
             assertTrue(text.contains("\nportal_stamping_budget_free_bytes " + (64L - 8) * 1024 * 1024 + "\n"), text);
+        }
+    }
+
+    @Test
+    void theUploadTurnsShowWhatIsReceivedAndWhatWaits() {
+        UploadTurns turns = new UploadTurns(2, 0, Duration.ZERO, Duration.ofSeconds(1));
+        try (UploadTurns.Turn turn = turns.take("u1")) {
+            String text = MetricsServlet.PrometheusText.turns(turns);
+            assertTrue(text.contains("\nportal_upload_receiving_places 2\n"), text);
+            assertTrue(text.contains("\nportal_upload_receiving 1\n"), text);
+            assertTrue(text.contains("\nportal_upload_waiting 0\n"), text);
         }
     }
 

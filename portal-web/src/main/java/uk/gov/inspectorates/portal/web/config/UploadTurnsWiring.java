@@ -1,0 +1,54 @@
+package uk.gov.inspectorates.portal.web.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.inspectorates.portal.core.document.UploadTurns;
+
+/**
+ * The upload requests received at once, portal-wide, and the queue of those waiting their turn (docs/adr/0048), from
+ * {@code portal.upload.receiving.*}. By default as many are received at once as the scanner has places
+ * ({@code portal.scan.places}): each upload being received streams into one of them.
+ */
+@ApplicationScoped
+public class UploadTurnsWiring {
+
+    private static final Logger LOG = Logger.getLogger(UploadTurnsWiring.class.getName());
+
+    /** 0: as many as the scanner's places. */
+    @Inject
+    @ConfigProperty(name = "portal.upload.receiving.places", defaultValue = "0")
+    int places;
+
+    @Inject
+    @ConfigProperty(name = "portal.scan.places", defaultValue = "4")
+    int scanPlaces;
+
+    /** Below Payara's request threads (http-thread-pool, 200 by default): a waiting request holds one. */
+    @Inject
+    @ConfigProperty(name = "portal.upload.receiving.queue", defaultValue = "64")
+    int queue;
+
+    @Inject
+    @ConfigProperty(name = "portal.upload.receiving.wait-seconds", defaultValue = "30")
+    long waitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "portal.upload.busy-retry-after-seconds", defaultValue = "5")
+    long retryAfterSeconds;
+
+    @Produces
+    @Singleton
+    UploadTurns uploadTurns() {
+        int atOnce = places > 0 ? places : scanPlaces;
+        UploadTurns turns = new UploadTurns(atOnce, queue, Duration.ofSeconds(waitSeconds),
+                Duration.ofSeconds(retryAfterSeconds));
+        LOG.info(() -> "Upload requests received at once: " + atOnce + "; at most " + queue + " wait their turn, "
+                + waitSeconds + " s at most");
+        return turns;
+    }
+}
