@@ -152,7 +152,7 @@ public final class StampBench {
      * Copies what is written into a reused buffer of a socket's send-buffer size, as a response stream hands bytes to
      * the kernel, and counts it, so that a run that wrote nothing cannot pass for a fast one.
      */
-    private static final class Sink extends OutputStream {
+    public static final class Sink extends OutputStream {
         private final byte[] sent = new byte[256 * 1024];
         private long bytes;
 
@@ -169,6 +169,11 @@ public final class StampBench {
                 done += n;
             }
             bytes += len;
+        }
+
+        /** What was written so far. */
+        public long bytes() {
+            return bytes;
         }
 
         void mustHaveWritten() throws IOException {

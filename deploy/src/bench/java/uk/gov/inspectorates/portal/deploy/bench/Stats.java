@@ -5,12 +5,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-final class Stats {
+public final class Stats {
 
     private Stats() {
     }
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();

@@ -3,7 +3,6 @@ package uk.gov.inspectorates.portal.security.stamping;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import uk.gov.inspectorates.portal.core.classification.Classification;
 import uk.gov.inspectorates.portal.core.classification.Tier;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.deploy.bench.StampBench;
+import uk.gov.inspectorates.portal.deploy.bench.Stats;
 import uk.gov.inspectorates.portal.security.content.PdfBoxActiveContentRemoval;
 
 /**
@@ -66,18 +66,18 @@ public final class StampSplit {
             try (PDDocument document = Loader.loadPDF(report)) {
                 one.put("baseline: load", lap(t));
                 t = cpu();
-                document.save(new Sink());
+                document.save(new StampBench.Sink());
                 one.put("baseline: save (PDFBox default)", lap(t));
             }
             System.gc();
             t = cpu();
             try (PDDocument document = Loader.loadPDF(report)) {
-                document.save(new Sink(), CompressParameters.NO_COMPRESSION);
+                document.save(new StampBench.Sink(), CompressParameters.NO_COMPRESSION);
                 one.put("baseline variant: load + save NO_COMPRESSION", lap(t));
             }
             System.gc();
             t = cpu();
-            stamper.stamp(report, marks, new Sink());
+            stamper.stamp(report, marks, new StampBench.Sink());
             one.put("stamper in all (PdfBoxStamper.stamp)", lap(t));
             for (boolean built : new boolean[] {true, false}) {
                 System.gc();
@@ -116,10 +116,10 @@ public final class StampSplit {
                         one.put(p + "5b the copy's clones of the built fonts", lap(t));
                     }
                     t = cpu();
-                    Sink sink = new Sink();
+                    StampBench.Sink sink = new StampBench.Sink();
                     document.save(sink);
                     one.put(p + "6 save", lap(t));
-                    sizes.put(p + "copy's size", sink.bytes);
+                    sizes.put(p + "copy's size", sink.bytes());
                 }
             }
             // the subsets alone, in a copy of their own (a save subsets the fonts it was given once only)
@@ -150,7 +150,7 @@ public final class StampSplit {
         }
         System.out.printf("%n%s (%,d bytes), thread CPU time, medians of %d rounds after %d warm-ups:%n", name,
                 report.length, rounds, warmUps);
-        steps.forEach((k, v) -> System.out.printf("  %-52s %.4f s%n", k, median(v)));
+        steps.forEach((k, v) -> System.out.printf("  %-52s %.4f s%n", k, Stats.median(v)));
         sizes.forEach((k, v) -> System.out.printf("  %-52s %,d bytes%n", k, v));
     }
 
@@ -166,33 +166,5 @@ public final class StampSplit {
 
     private static double lap(long from) {
         return (cpu() - from) / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    /** Copies what it is given into a reused buffer, as StampBench's sink does. */
-    private static final class Sink extends OutputStream {
-        private final byte[] sent = new byte[256 * 1024];
-        private long bytes;
-
-        @Override
-        public void write(int b) {
-            sent[(int) (bytes++ % sent.length)] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            for (int done = 0; done < len; ) {
-                int n = Math.min(sent.length, len - done);
-                System.arraycopy(b, off + done, sent, 0, n);
-                done += n;
-            }
-            bytes += len;
-        }
     }
 }
