@@ -79,14 +79,26 @@ public class AuditCheckpointWiring {
     @Produces
     @Singleton
     CheckpointArchive checkpointArchive() {
-        String name = bucket.filter(b -> !b.isBlank()).orElse(configuration.s3Bucket() + "-audit-checkpoints");
         try {
             return new MinioCheckpointArchive(configuration.s3Endpoint(), configuration.s3AccessKey(),
-                    configuration.s3SecretKey(), name, configuration.s3Region(), Duration.ofDays(retentionDays))
+                    configuration.s3SecretKey(), auditBucket(), configuration.s3Region(), auditRetention())
                     .prepare();
         } catch (IOException e) {
             throw new UncheckedIOException("the audit checkpoints' bucket could not be checked or created", e);
         }
+    }
+
+    /**
+     * The write-once audit bucket: the checkpoints' archive and the destroyed-scope ledger
+     * ({@link ShreddingLedgerWiring}) both live there.
+     */
+    public String auditBucket() {
+        return bucket.filter(b -> !b.isBlank()).orElse(configuration.s3Bucket() + "-audit-checkpoints");
+    }
+
+    /** How long the audit bucket's objects are locked, where the store can lock them. */
+    public Duration auditRetention() {
+        return Duration.ofDays(retentionDays);
     }
 
     @Produces
