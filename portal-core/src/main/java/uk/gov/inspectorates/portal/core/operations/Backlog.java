@@ -9,7 +9,7 @@ import uk.gov.inspectorates.portal.core.shared.PersistencePort;
 @PersistencePort
 public interface Backlog {
 
-    /** Notifications written to the outbox and not yet sent. */
+    /** Notifications written to the outbox and still to be sent (neither sent nor given up on). */
     long unsentNotifications();
 
     /** Removals by where they are: their step ({@code STARTED} ... {@code CERTIFIED}), or {@code FAILED}. */

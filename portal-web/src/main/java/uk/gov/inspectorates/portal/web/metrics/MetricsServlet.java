@@ -92,7 +92,7 @@ public class MetricsServlet extends HttpServlet {
                 String[] actionOutcome = key.split("\t", 2);
                 out.sample("portal_audit_events_total", Map.of("action", actionOutcome[0], "outcome", actionOutcome[1]), n);
             });
-            out.family("portal_notification_outbox_unsent", "gauge", "E-mail notifications written and not yet sent "
+            out.family("portal_notification_outbox_unsent", "gauge", "E-mail notifications written and still to be sent, not given up on "
                     + "(the whole portal)");
             out.sample("portal_notification_outbox_unsent", Map.of(), backlog.unsentNotifications());
             out.family("portal_removals", "gauge", "Removals by step (STARTED, KEK_DESTROYED, OBJECTS_DELETED, "

@@ -1,9 +1,5 @@
 package uk.gov.inspectorates.portal.storage.jdbc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -12,38 +8,24 @@ import uk.gov.inspectorates.portal.core.operations.Backlog;
 /** The outbox's and the removals' counts, read when the metrics are scraped (docs/adr/0047). */
 public final class JdbcBacklog implements Backlog {
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
     public JdbcBacklog(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
     }
 
+    /** Still to be sent: a notice given up on after its last attempt is not waiting for anything (V14). */
     @Override
     public long unsentNotifications() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(
-                     "select count(*) from notification_outbox where sent_at is null");
-             ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return jdbc.query("select count(*) from notification_outbox where sent_at is null and given_up_at is null",
+                row -> row.getLong(1)).get(0);
     }
 
     @Override
     public Map<String, Long> removalsByStep() {
         Map<String, Long> steps = new TreeMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(
-                     "select case when failed then 'FAILED' else step end, count(*) from removal group by 1");
-             ResultSet rows = count.executeQuery()) {
-            while (rows.next()) {
-                steps.put(rows.getString(1), rows.getLong(2));
-            }
-            return steps;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        jdbc.query("select case when failed then 'FAILED' else step end, count(*) from removal group by 1",
+                row -> steps.put(row.getString(1), row.getLong(2)));
+        return steps;
     }
 }

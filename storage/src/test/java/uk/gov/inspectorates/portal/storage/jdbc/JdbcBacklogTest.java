@@ -27,11 +27,12 @@ class JdbcBacklogTest {
     }
 
     @Test
-    void unsentNotificationsAreThoseWithoutASendingTime() throws Exception {
+    void unsentNotificationsAreThoseNeitherSentNorGivenUp() throws Exception {
         sql("delete from notification_outbox");
         new JdbcNotificationOutbox(dataSource).add(List.of(message("a@x.example"), message("b@x.example"),
-                message("c@x.example")), Instant.now());
+                message("c@x.example"), message("d@x.example")), Instant.now());
         sql("update notification_outbox set sent_at = now() where recipient = 'c@x.example'");
+        sql("update notification_outbox set given_up_at = now() where recipient = 'd@x.example'");
 
         assertEquals(2, backlog.unsentNotifications());
     }
