@@ -15,8 +15,9 @@ import uk.gov.inspectorates.portal.core.shared.Busy;
 
 /**
  * Whose turn it is to be received, portal-wide (docs/adr/0048): at most {@code places} upload requests (a file of a
- * one-request upload, a part of a resumable upload, a resumable upload's completion, which reads it back through the
- * scanner) are received at once, so that the scanner is kept busy but not oversubscribed. The others wait in one
+ * one-request upload, scanned as it arrives; a resumable upload's completion, which reads it back through the scanner;
+ * a part of a resumable upload, only stored until its completion) are received at once, so that the scanner is kept
+ * busy but not oversubscribed and the memory and CPU of receiving stay bounded. The others wait in one
  * first-come-first-served queue <em>before any byte of their body is read</em> (TCP back-pressure holds the sender),
  * and a freed place is handed to the head of the queue, never to a newcomer. One person holds at most half the places
  * (at least one): their further requests keep their place in the queue while others' are received past them, so that

@@ -71,7 +71,6 @@ public final class StampingBudget {
         return new Share(kibibytes, needed);
     }
 
-    /** One copy's share of the budget, given back once. */
     /** The whole budget, in bytes (for the operator's metrics). */
     public long totalBytes() {
         return totalKib * KIB;
@@ -82,6 +81,7 @@ public final class StampingBudget {
         return kibibytes.availablePermits() * KIB;
     }
 
+    /** One copy's share of the budget, given back once. */
     public static final class Share implements AutoCloseable {
         private final Semaphore budget;
         private final int kibibytes;

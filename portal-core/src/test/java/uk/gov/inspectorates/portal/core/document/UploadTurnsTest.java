@@ -139,6 +139,7 @@ class UploadTurnsTest {
         timed.close(); // a turn of 1.1 s
         UploadTurns.Turn holder = turns.take("x");
         Future<UploadTurns.Turn> one = waiters.submit(() -> turns.take("y"));
+        awaitWaiting(turns, 1); // y first: the turns are handed on in order, and one's is awaited first below
         Future<UploadTurns.Turn> two = waiters.submit(() -> turns.take("z"));
         awaitWaiting(turns, 2);
         Busy busy = assertThrows(Busy.class, () -> turns.take("x"));

@@ -26,7 +26,9 @@ import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
  * Resumable uploads (docs/adr/0009): start one with the file's name and size, send its parts (each exactly
  * {@code partSize} bytes but the last; any order; again after an interruption), ask which parts arrived, complete
  * it (the file is then checked), and share it by its id. Only the uploader sees an upload. A part is received, and an
- * upload started, only within the uploader's limits ({@link UploadPlaces}, docs/adr/0039): 429 otherwise.
+ * upload started, only within the uploader's limits ({@link UploadPlaces}, docs/adr/0039): 429 otherwise; a part
+ * and a completion also wait their turn among all uploads, and are 503 when the queue is full or the uploads' memory
+ * is taken (docs/adr/0048).
  */
 @Path("uploads")
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,12 +7,15 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.inspectorates.portal.core.document.ParallelWindowScanner;
 import uk.gov.inspectorates.portal.core.document.UploadTurns;
 
 /**
  * The upload requests received at once, portal-wide, and the queue of those waiting their turn (docs/adr/0048), from
- * {@code portal.upload.receiving.*}. By default as many are received at once as the scanner has places
- * ({@code portal.scan.places}): each upload being received streams into one of them.
+ * {@code portal.upload.receiving.*}. By default as many are received at once as the intake's scanner has places
+ * ({@code portal.scan.places}): a one-request upload streams into one of them as it arrives, and a resumable
+ * upload's completion reads the whole file back through clamd; a resumable part is only stored (scanned at its
+ * completion), so for parts the turns bound the memory and CPU of receiving rather than the scanner.
  */
 @ApplicationScoped
 public class UploadTurnsWiring {
@@ -23,10 +26,6 @@ public class UploadTurnsWiring {
     @Inject
     @ConfigProperty(name = "portal.upload.receiving.places", defaultValue = "0")
     int places;
-
-    @Inject
-    @ConfigProperty(name = "portal.scan.places", defaultValue = "4")
-    int scanPlaces;
 
     /** Below Payara's request threads (http-thread-pool, 200 by default): a waiting request holds one. */
     @Inject
@@ -43,8 +42,8 @@ public class UploadTurnsWiring {
 
     @Produces
     @Singleton
-    UploadTurns uploadTurns() {
-        int atOnce = places > 0 ? places : scanPlaces;
+    UploadTurns uploadTurns(ParallelWindowScanner intakeScanner) {
+        int atOnce = places > 0 ? places : intakeScanner.places().capacity();
         UploadTurns turns = new UploadTurns(atOnce, queue, Duration.ofSeconds(waitSeconds),
                 Duration.ofSeconds(retryAfterSeconds));
         LOG.info(() -> "Upload requests received at once: " + atOnce + "; at most " + queue + " wait their turn, "

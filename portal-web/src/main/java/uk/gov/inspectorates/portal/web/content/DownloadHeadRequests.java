@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * budget, a PDFBox load and save) and recorded a download nobody received. A stamped copy has no headers worth asking
  * for up front (no length: it is written as it is made, docs/adr/0038), and every {@code GET} is a new copy with its
  * own download id;</li>
- * <li>for an unstamped download (an evidence document's bytes, a findings letter draft, an inspection's export) it
+ * <li>for an unstamped download (an evidence document's bytes, a findings letter draft, an inspection's export, the
+ * SIRO's export of the audit trail) it
  * recorded a download (the audit row and, for an export, its act) and opened the stored object, whose read-ahead
  * thread and store connection then waited for a reader that never came until the store's 5-minute read timeout
  * (docs/adr/0037).</li>
@@ -34,9 +35,12 @@ public class DownloadHeadRequests extends HttpFilter {
     static final Pattern STAMPED_COPY = Pattern.compile("/(?:api/v1/)?(?:reports/" + ID + "/(?:content|view|letters/"
             + ID + "/content)|reports/ahead/" + ID + "/content|advance-letters/" + ID + "/content)/?");
 
-    /** Every API address that streams an unstamped document or an export, relative to the context root. */
+    /**
+     * Every API address that streams an unstamped document or an export (an inspection's, or the SIRO's export of the
+     * audit trail as CSV or PDF), relative to the context root.
+     */
     static final Pattern UNSTAMPED_DOWNLOAD = Pattern.compile("/api/v1/(?:documents/" + ID + "/content|inspections/"
-            + ID + "/(?:findings-letter/documents/" + ID + "/content|exports/[^/]+))/?");
+            + ID + "/(?:findings-letter/documents/" + ID + "/content|exports/[^/]+)|audit/export\\.(?:csv|pdf))/?");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

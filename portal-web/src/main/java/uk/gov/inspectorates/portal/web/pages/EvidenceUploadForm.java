@@ -98,7 +98,7 @@ public class EvidenceUploadForm {
                         }
                     }));
                 } catch (Busy busy) {
-                    // the rest of the form was read and thrown away: the files not yet stored are to be sent again
+                    // nothing more of the form is kept: the files not yet stored are to be sent again
                     Problem problem = Problems.from(busy);
                     refusals.add(new FieldError(FILE, part.getName() + " and any files after it were not kept: "
                             + problem.detail()));

@@ -43,7 +43,9 @@ class DownloadHeadRequestsTest {
             "/api/v1/documents/" + ID + "/content",
             "/api/v1/inspections/" + ID + "/findings-letter/documents/" + DID + "/content",
             "/api/v1/inspections/" + ID + "/exports/HMIC",
-            "/api/v1/inspections/" + ID + "/exports/HMI_PROBATION/"})
+            "/api/v1/inspections/" + ID + "/exports/HMI_PROBATION/",
+            "/api/v1/audit/export.csv",
+            "/api/v1/audit/export.pdf"})
     void everyAddressThatStreamsAnUnstampedDocumentOrAnExportIsCovered(String path) {
         assertTrue(DownloadHeadRequests.isUnstampedDownload(path), path);
     }
@@ -55,7 +57,9 @@ class DownloadHeadRequestsTest {
             "/api/v1/inspections/" + ID + "/documents",
             "/api/v1/inspections/" + ID + "/findings-letter",
             "/api/v1/reports/" + ID + "/content",
-            "/inspections/" + ID + "/exports"})
+            "/inspections/" + ID + "/exports",
+            "/api/v1/audit",
+            "/api/v1/audit/exportxcsv"})
     void detailsListsPagesAndStampedCopiesAreLeftAlone(String path) {
         assertFalse(DownloadHeadRequests.isUnstampedDownload(path), path);
     }

@@ -92,6 +92,8 @@ class UploadPlacesTest {
         assertEquals(Boolean.TRUE, attributes.get(UploadPlaces.CLOSE_AFTER_ANSWER), "answered with Connection: close");
         org.junit.jupiter.api.Assertions.assertTrue(read[0] <= UploadPlaces.DISCARD_LIMIT_BYTES,
                 "read " + read[0] + " bytes of the refused 50 MiB body");
+        org.junit.jupiter.api.Assertions.assertTrue(read[0] <= 4 * MIB,
+                "the portal's own read of a refused body is 4 MiB at most (ADR 0048), not " + read[0] + " bytes");
         assertEquals(16 * 1024, memory.availableKib(), "the refused request took no memory");
         assertEquals(0, oneAtATime.receiving(), "the turn was handed on when the request ended");
         assertEquals("stored", gated.holding(uploader("u2"), request, () -> "stored"));
