@@ -81,6 +81,8 @@ public final class BackupPortal {
         int recorded = ledger.scopes().size();
         BcfksMasterKeyRing ring = BcfksMasterKeyRing.openOrCreate(Path.of(required("portal.keystore.path")),
                 required("portal.keystore.password").toCharArray(), false);
+        // every object's copy checked before anything is replaced: a damaged backup stops here, not half-way
+        System.out.println(BucketBackup.verify(folder) + " objects in the backup match its manifest");
         database().restore(folder.resolve("database.dump"));
         System.out.println("database restored from " + folder.resolve("database.dump"));
         try (MinioObjectStore bucket = bucket()) {

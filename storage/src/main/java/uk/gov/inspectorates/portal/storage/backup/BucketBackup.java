@@ -49,32 +49,55 @@ public final class BucketBackup {
     }
 
     /**
+     * Checks every object of the backup against its manifest (size and SHA-256) without putting anything anywhere;
+     * returns how many. A restore runs this before it replaces the database, so that a damaged copy stops it while
+     * nothing has changed yet.
+     *
+     * @throws IOException naming the first object whose copy does not match
+     */
+    public static int verify(Path folder) throws IOException {
+        List<String[]> entries = entries(folder);
+        for (String[] entry : entries) {
+            checked(folder, entry);
+        }
+        return entries.size();
+    }
+
+    /**
      * Puts every object of the backup back into the store, each checked against its manifest digest first (a damaged
      * copy stops the restore with its key named); returns how many.
      */
     public static int restore(Path folder, ObjectStore store) throws IOException {
         int n = 0;
-        for (String line : Files.readAllLines(folder.resolve(MANIFEST), StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] fields = line.split(" ", 4);
-            Path file = folder.resolve("objects").resolve(fields[0]);
-            long size = Long.parseLong(fields[1]);
-            MessageDigest sha256 = sha256();
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            if (Files.size(file) != size || !HexFormat.of().formatHex(sha256.digest()).equals(fields[2])) {
-                throw new IOException("the backup's copy of object " + fields[3] + " (" + file
-                        + ") does not match its manifest: restore stopped");
-            }
+        for (String[] entry : entries(folder)) {
+            Path file = checked(folder, entry);
             try (InputStream in = Files.newInputStream(file)) {
-                store.put(fields[3], in, size);
+                store.put(entry[3], in, Long.parseLong(entry[1]));
             }
             n++;
         }
         return n;
+    }
+
+    /** The manifest's lines: file, size, SHA-256, key. */
+    private static List<String[]> entries(Path folder) throws IOException {
+        return Files.readAllLines(folder.resolve(MANIFEST), StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank()).map(line -> line.split(" ", 4)).toList();
+    }
+
+    /** The entry's copy, read whole and compared with its manifest line. */
+    private static Path checked(Path folder, String[] entry) throws IOException {
+        Path file = folder.resolve("objects").resolve(entry[0]);
+        MessageDigest sha256 = sha256();
+        long size;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (size != Long.parseLong(entry[1]) || !HexFormat.of().formatHex(sha256.digest()).equals(entry[2])) {
+            throw new IOException("the backup's copy of object " + entry[3] + " (" + file
+                    + ") does not match its manifest: restore stopped");
+        }
+        return file;
     }
 
     private static MessageDigest sha256() {

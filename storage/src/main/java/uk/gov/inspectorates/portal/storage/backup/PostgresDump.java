@@ -111,6 +111,7 @@ public final class PostgresDump {
         environment.put("PGPORT", matcher.group(2) == null ? "5432" : matcher.group(2));
         environment.put("PGDATABASE", database());
         environment.put("PGUSER", user);
+        environment.putAll(tlsEnvironment(url));
         if (password != null) {
             environment.put("PGPASSWORD", password);
         }
@@ -127,6 +128,34 @@ public final class PostgresDump {
             throw new IOException(command.get(0) + " interrupted", e);
         }
         return output;
+    }
+
+    /**
+     * The URL's TLS settings as libpq's environment ({@code sslmode=verify-full&sslrootcert=...} becomes
+     * {@code PGSSLMODE}, {@code PGSSLROOTCERT}): without them the tools would connect as libpq does by default
+     * ({@code prefer}, the server's certificate unchecked) while carrying a dump of every wrapped key. Other URL
+     * settings are the JDBC driver's own and mean nothing to the tools.
+     */
+    static Map<String, String> tlsEnvironment(String jdbcUrl) {
+        Map<String, String> environment = new java.util.TreeMap<>();
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return environment;
+        }
+        for (String setting : jdbcUrl.substring(query + 1).split("&")) {
+            int equals = setting.indexOf('=');
+            String name = equals < 0 ? setting : setting.substring(0, equals);
+            String value = equals < 0 ? "" : URI.create("x:" + setting.substring(equals + 1)).getSchemeSpecificPart();
+            switch (name) {
+                case "sslmode" -> environment.put("PGSSLMODE", value);
+                case "sslrootcert" -> environment.put("PGSSLROOTCERT", value);
+                case "sslcert" -> environment.put("PGSSLCERT", value);
+                case "sslkey" -> environment.put("PGSSLKEY", value);
+                default -> {
+                }
+            }
+        }
+        return environment;
     }
 
     private String database() {
