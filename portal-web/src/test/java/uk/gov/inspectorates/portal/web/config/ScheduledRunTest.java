@@ -70,13 +70,15 @@ class ScheduledRunTest {
 
     @Test
     void theRunsAfterAFailedOneStillRunUntilCancelled() throws InterruptedException {
-        CountDownLatch third = new CountDownLatch(3);
+        // the fourth run starts only after the third has failed and been logged (one scheduler thread): waiting for
+        // the third to start raced its own log line
+        CountDownLatch fourth = new CountDownLatch(4);
         ScheduledRun run = ScheduledRun.every(ALWAYS_OUR_TURN, "failing", scheduler, Duration.ZERO, Duration.ofMillis(1), log, "failed", () -> {
-            third.countDown();
+            fourth.countDown();
             throw new IllegalStateException("every run fails");
         });
 
-        assertTrue(third.await(10, TimeUnit.SECONDS), "a failed run does not end the schedule");
+        assertTrue(fourth.await(10, TimeUnit.SECONDS), "a failed run does not end the schedule");
         run.cancel();
         ScheduledRun.stop(null);
         assertTrue(logged.size() >= 3);
