@@ -104,8 +104,7 @@ public class AuditCheckpointWiring {
     @Produces
     @Singleton
     CheckpointSigner checkpointSigner() {
-        Path keystore = keystorePath.filter(path -> !path.isBlank()).map(Path::of)
-                .orElse(Path.of(configuration.keystorePath()).resolveSibling("audit-signing.bcfks"));
+        Path keystore = SigningKeystore.AUDIT.path(keystorePath, configuration.keystorePath());
         try {
             return Ed25519CheckpointSigner.openOrCreate(keystore, configuration.keystorePassword(),
                     !configuration.production());
