@@ -36,7 +36,8 @@ import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 /**
  * The operators' commands themselves ({@code scripts/backup}, {@code scripts/restore}: {@link BackupPortal}) with the
  * portal's settings, on a real PostgreSQL from the machine's packages, an S3 server and a BCFKS keystore: a restore
- * refuses to start without the ledger (and leaves the database untouched), and one with it brings back what was kept
+ * refuses to start without the ledger or with a ledger that does not hold the backup's mark (and leaves the database
+ * untouched), and one with it brings back what was kept
  * and shreds again what was removed after the backup (docs/adr/0046).
  */
 class BackupPortalTest {
@@ -112,6 +113,8 @@ class BackupPortalTest {
             assertTrue(Files.size(backup.resolve("database.dump")) > 0);
             assertThrows(IllegalArgumentException.class, () -> BackupPortal.backup(backup),
                     "a backup never writes into a folder that has one");
+            assertTrue(ledger.holdsBackupMark(Files.readString(backup.resolve(BackupPortal.LEDGER_MARK)).strip()),
+                    "the backup's mark is in the ledger");
 
             // after the backup, one report is removed (as DELETE /api/v1/reports/{id} does: key first)
             keys.destroyScope(removed.scope());
@@ -127,6 +130,18 @@ class BackupPortalTest {
             // without the ledger there is no restore, and the database is left as it was
             System.setProperty("portal.audit.checkpoints.bucket", "no-such-audit-bucket");
             assertThrows(Exception.class, () -> BackupPortal.restore(backup));
+            assertEquals(0, count(database, "select count(*) from information_schema.tables where table_schema = "
+                    + "'public'"), "nothing was restored");
+            // nor with an audit bucket that exists but is not the one that recorded the removal (lost and
+            // re-created empty, as every portal start re-creates a missing one): its ledger is empty, so a restore
+            // would revive the removed report
+            new MinioDestroyedScopeLedger(s3.endpoint(), s3.accessKey(), s3.secretKey(), "recreated-audit-bucket",
+                    "eu-west-2", Duration.ofDays(1), Clock.systemUTC()).prepare();
+            System.setProperty("portal.audit.checkpoints.bucket", "recreated-audit-bucket");
+            IllegalStateException notThisLedger = assertThrows(IllegalStateException.class,
+                    () -> BackupPortal.restore(backup));
+            assertTrue(notThisLedger.getMessage().contains("does not hold this backup's mark"),
+                    notThisLedger.getMessage());
             assertEquals(0, count(database, "select count(*) from information_schema.tables where table_schema = "
                     + "'public'"), "nothing was restored");
             System.clearProperty("portal.audit.checkpoints.bucket");
