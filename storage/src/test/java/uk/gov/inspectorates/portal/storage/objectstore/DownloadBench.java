@@ -128,6 +128,64 @@ class DownloadBench {
         }
     }
 
+    /**
+     * The store's read of a download ({@link MinioObjectStore#get}: a presigned GET read with
+     * {@code HttpURLConnection} in 256 KiB reads) against the SDK's {@code getObject} (Okio, 8 KiB per socket read)
+     * through the same {@link ReadAhead} and the same store client: wall seconds and CPU seconds of this JVM
+     * (S3Proxy's included, the same on both sides), medians of {@code download.bench.reps}, alternating.
+     * {@code -Dtest=DownloadBench#presignedReadsVersusTheSdksGet}.
+     */
+    @Test
+    void presignedReadsVersusTheSdksGet() throws Exception {
+        int reps = Integer.getInteger("download.bench.reps", 7);
+        String[] sizes = System.getProperty("download.bench.sizes", "64,256").split(",");
+        byte[] sink = new byte[256 * 1024];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool();
+        okhttp3.OkHttpClient storeClient = MinioObjectStore.storeClient(io.minio.Http.newDefaultClient());
+        try (S3ProxyServer server = S3ProxyServer.start();
+             MinioObjectStore store = server.newStore("bench-" + UUID.randomUUID())) {
+            MinioClient sdk = MinioClient.builder().endpoint(server.endpoint())
+                    .credentials(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY).region(S3ProxyServer.REGION)
+                    .httpClient(storeClient, false).build();
+            System.out.println("| MiB | SDK getObject: s, CPU s | presigned, HttpURLConnection: s, CPU s | CPU saved per GiB |");
+            System.out.println("| --- | --- | --- | --- |");
+            for (String size : sizes) {
+                int bytes = Integer.parseInt(size.trim()) * MIB;
+                byte[] plaintext = new byte[bytes];
+                new SecureRandom().nextBytes(plaintext);
+                store.put("objects/plain", new ByteArrayInputStream(plaintext), plaintext.length);
+                plaintext = null;
+                List<Double> oldTime = new ArrayList<>();
+                List<Double> oldCpu = new ArrayList<>();
+                List<Double> newTime = new ArrayList<>();
+                List<Double> newCpu = new ArrayList<>();
+                for (int rep = -2; rep < reps; rep++) {
+                    long c0 = os.getProcessCpuTime();
+                    double o = time(() -> ReadAhead.start(sdk.getObject(GetObjectArgs.builder().bucket(store.bucket())
+                            .object("objects/plain").build()), readers), sink, bytes);
+                    long c1 = os.getProcessCpuTime();
+                    double n = time(() -> store.get("objects/plain"), sink, bytes);
+                    long c2 = os.getProcessCpuTime();
+                    if (rep >= 0) {
+                        oldTime.add(o);
+                        oldCpu.add((c1 - c0) / 1e9);
+                        newTime.add(n);
+                        newCpu.add((c2 - c1) / 1e9);
+                    }
+                }
+                double oc = median(oldCpu);
+                double nc = median(newCpu);
+                System.out.printf("| %s | %.3f, %.3f | %.3f, %.3f | %.3f |%n", size.trim(), median(oldTime), oc,
+                        median(newTime), nc, (oc - nc) * 1024.0 / Integer.parseInt(size.trim()));
+            }
+            sdk.close();
+        } finally {
+            readers.shutdown();
+        }
+    }
+
     interface Open {
         InputStream open() throws Exception;
     }
