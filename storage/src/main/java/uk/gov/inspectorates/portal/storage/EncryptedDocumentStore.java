@@ -90,11 +90,8 @@ public final class EncryptedDocumentStore implements DocumentStore, PartedDocume
 
     private InputStream open(KeyScope scope, String objectKey, WrappedKey wrapped) throws IOException {
         byte[] dataKey = keys.unwrap(scope, wrapped, objectKey);
-        uk.gov.inspectorates.portal.core.shared.TtfbProbe.mark("unwrap");
         try {
-            InputStream got = objects.get(objectKey);
-            uk.gov.inspectorates.portal.core.shared.TtfbProbe.mark("getHeaders");
-            return cipher.decrypt(got, dataKey, objectKey);
+            return cipher.decrypt(objects.get(objectKey), dataKey, objectKey);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }

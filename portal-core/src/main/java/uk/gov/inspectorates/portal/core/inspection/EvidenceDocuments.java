@@ -158,11 +158,9 @@ public final class EvidenceDocuments {
     public EvidenceDownload download(Subject subject, String documentId) {
         Act act = Act.of(AuditActions.EVIDENCE_DOWNLOAD, "EVIDENCE_DOCUMENT", documentId);
         EvidenceDocument document = admitted(subject, Action.DOWNLOAD, act, documentId);
-        uk.gov.inspectorates.portal.core.shared.TtfbProbe.mark("finds+gate");
         InputStream content;
         try {
             content = store.open(document.document().content());
-            uk.gov.inspectorates.portal.core.shared.TtfbProbe.mark("storeOpen");
         } catch (IOException e) {
             gate.record(subject, act, Outcome.REFUSED, "content unreadable");
             throw new UncheckedIOException("the document could not be read", e);
@@ -170,7 +168,6 @@ public final class EvidenceDocuments {
         String downloadId = Ids.newId();
         gate.recordDownload(subject, act, downloadId, "download=" + downloadId + " bytes=" + document.size(),
                 content);
-        uk.gov.inspectorates.portal.core.shared.TtfbProbe.mark("audit");
         return new EvidenceDownload(document, downloadId, content, document.size());
     }
 

@@ -38,9 +38,7 @@ public class ApiSessionFilter implements ContainerRequestFilter {
         if (isSignIn(context) || isPublic(context)) {
             return;
         }
-        uk.gov.inspectorates.portal.core.shared.TtfbProbe.start();
         Optional<Subject> subject = subjects.of(request);
-        uk.gov.inspectorates.portal.core.shared.TtfbProbe.mark("session");
         if (subject.isEmpty()) {
             context.abortWith(ProblemMapper.response(Problems.notSignedIn()));
             return;

@@ -31,7 +31,6 @@ public class EvidenceDocumentsResource {
     @Path("{id}/content")
     @Produces(MediaType.WILDCARD)
     public Response content(@PathParam("id") String id) {
-        uk.gov.inspectorates.portal.core.shared.TtfbProbe.mark("toResource");
         return DocumentResponses.attachment(documents.download(current.get(), id));
     }
 }

@@ -128,12 +128,8 @@ public final class DocumentResponses {
         try (InputStream in = content) {
             byte[] buffer = new byte[COPY_BUFFER_BYTES];
             int n;
-            uk.gov.inspectorates.portal.core.shared.TtfbProbe.mark("toBody");
-            boolean first = true;
             while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
-                if (first) uk.gov.inspectorates.portal.core.shared.TtfbProbe.mark("firstRead");
                 output.write(buffer, 0, n);
-                if (first) { uk.gov.inspectorates.portal.core.shared.TtfbProbe.end("firstWrite"); first = false; }
             }
         }
     }
