@@ -131,8 +131,9 @@ class DownloadBench {
     /**
      * The store's read of a download ({@link MinioObjectStore#get}: a presigned GET read with
      * {@code HttpURLConnection} in 256 KiB reads) against the SDK's {@code getObject} (Okio, 8 KiB per socket read)
-     * through the same {@link ReadAhead} and the same store client: wall seconds and CPU seconds of this JVM
-     * (S3Proxy's included, the same on both sides), medians of {@code download.bench.reps}, alternating.
+     * through the same {@link ReadAhead} and the same store client: wall seconds, CPU seconds of this JVM
+     * (S3Proxy's included) and of the read-ahead threads alone (the portal's share), medians of
+     * {@code download.bench.reps}, alternating.
      * {@code -Dtest=DownloadBench#presignedReadsVersusTheSdksGet}.
      */
     @Test
@@ -142,14 +143,17 @@ class DownloadBench {
         byte[] sink = new byte[256 * 1024];
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool();
+        java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(
+                runnable -> new Thread(runnable, "object-store-read-ahead-sdk-" + named.incrementAndGet()));
         okhttp3.OkHttpClient storeClient = MinioObjectStore.storeClient(io.minio.Http.newDefaultClient());
         try (S3ProxyServer server = S3ProxyServer.start();
              MinioObjectStore store = server.newStore("bench-" + UUID.randomUUID())) {
             MinioClient sdk = MinioClient.builder().endpoint(server.endpoint())
                     .credentials(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY).region(S3ProxyServer.REGION)
                     .httpClient(storeClient, false).build();
-            System.out.println("| MiB | SDK getObject: s, CPU s | presigned, HttpURLConnection: s, CPU s | CPU saved per GiB |");
+            System.out.println("| MiB | SDK getObject: s, CPU s, reader CPU s | presigned, HttpURLConnection: s, CPU s,"
+                    + " reader CPU s | CPU saved per GiB |");
             System.out.println("| --- | --- | --- | --- |");
             for (String size : sizes) {
                 int bytes = Integer.parseInt(size.trim()) * MIB;
@@ -161,29 +165,57 @@ class DownloadBench {
                 List<Double> oldCpu = new ArrayList<>();
                 List<Double> newTime = new ArrayList<>();
                 List<Double> newCpu = new ArrayList<>();
+                List<Double> oldReader = new ArrayList<>();
+                List<Double> newReader = new ArrayList<>();
                 for (int rep = -2; rep < reps; rep++) {
+                    java.util.Map<Long, Long> r0 = readerCpu();
                     long c0 = os.getProcessCpuTime();
                     double o = time(() -> ReadAhead.start(sdk.getObject(GetObjectArgs.builder().bucket(store.bucket())
                             .object("objects/plain").build()), readers), sink, bytes);
                     long c1 = os.getProcessCpuTime();
+                    java.util.Map<Long, Long> r1 = readerCpu();
                     double n = time(() -> store.get("objects/plain"), sink, bytes);
                     long c2 = os.getProcessCpuTime();
+                    java.util.Map<Long, Long> r2 = readerCpu();
                     if (rep >= 0) {
                         oldTime.add(o);
                         oldCpu.add((c1 - c0) / 1e9);
+                        oldReader.add(cpuBetween(r0, r1));
                         newTime.add(n);
                         newCpu.add((c2 - c1) / 1e9);
+                        newReader.add(cpuBetween(r1, r2));
                     }
                 }
                 double oc = median(oldCpu);
                 double nc = median(newCpu);
-                System.out.printf("| %s | %.3f, %.3f | %.3f, %.3f | %.3f |%n", size.trim(), median(oldTime), oc,
-                        median(newTime), nc, (oc - nc) * 1024.0 / Integer.parseInt(size.trim()));
+                System.out.printf("| %s | %.3f, %.3f, %.3f | %.3f, %.3f, %.3f | %.3f |%n", size.trim(), median(oldTime),
+                        oc, median(oldReader), median(newTime), nc, median(newReader),
+                        (oc - nc) * 1024.0 / Integer.parseInt(size.trim()));
             }
             sdk.close();
         } finally {
             readers.shutdown();
         }
+    }
+
+    /** CPU nanoseconds of each read-ahead thread (both kinds), by thread id. */
+    private static java.util.Map<Long, Long> readerCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("object-store-read-ahead-")) {
+                cpu.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return cpu;
+    }
+
+    private static double cpuBetween(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+        long sum = 0;
+        for (java.util.Map.Entry<Long, Long> thread : after.entrySet()) {
+            sum += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return sum / 1e9;
     }
 
     interface Open {
