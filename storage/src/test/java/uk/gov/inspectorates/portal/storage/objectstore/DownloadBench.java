@@ -218,6 +218,53 @@ class DownloadBench {
         return sum / 1e9;
     }
 
+    /**
+     * Heap allocated per decrypted download (the consumer's thread and the read-ahead threads, from
+     * {@code ThreadMXBean}): what a download gives the GC to collect. {@code -Dtest=DownloadBench#allocationPerDownload}.
+     */
+    @Test
+    void allocationPerDownload() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        EnvelopeCipher cipher = new EnvelopeCipher();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        byte[] sink = new byte[256 * 1024];
+        int bytes = 64 * MIB;
+        try (S3ProxyServer server = S3ProxyServer.start();
+             MinioObjectStore store = server.newStore("bench-" + UUID.randomUUID())) {
+            byte[] plaintext = new byte[bytes];
+            new SecureRandom().nextBytes(plaintext);
+            byte[] ciphertext;
+            try (InputStream in = cipher.encrypt(new ByteArrayInputStream(plaintext), key, "objects/sealed")) {
+                ciphertext = in.readAllBytes();
+            }
+            store.put("objects/sealed", new ByteArrayInputStream(ciphertext), ciphertext.length);
+            for (int rep = 0; rep < 6; rep++) {
+                java.util.Map<Long, Long> before = allocated(threads);
+                long self0 = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+                time(() -> cipher.decrypt(store.get("objects/sealed"), key, "objects/sealed"), sink, bytes);
+                long self = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - self0;
+                long readers = 0;
+                for (java.util.Map.Entry<Long, Long> thread : allocated(threads).entrySet()) {
+                    readers += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+                }
+                System.out.printf("allocated per 64 MiB download: consumer %.2f MiB, read-ahead %.2f MiB%n",
+                        self / (double) MIB, readers / (double) MIB);
+            }
+        }
+    }
+
+    private static java.util.Map<Long, Long> allocated(com.sun.management.ThreadMXBean threads) {
+        java.util.Map<Long, Long> bytes = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("object-store-read-ahead-")) {
+                bytes.put(info.getThreadId(), threads.getThreadAllocatedBytes(info.getThreadId()));
+            }
+        }
+        return bytes;
+    }
+
     interface Open {
         InputStream open() throws Exception;
     }
