@@ -126,6 +126,7 @@ final class PresignedReads {
         private final HttpURLConnection connection;
         private final long expected;
         private final String key;
+        private final byte[] one = new byte[1];
         private long received;
         private boolean ended;
         private boolean closed;
@@ -140,7 +141,6 @@ final class PresignedReads {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
         }
 
