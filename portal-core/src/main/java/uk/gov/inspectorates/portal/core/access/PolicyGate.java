@@ -126,6 +126,26 @@ public final class PolicyGate {
         audit.record(eventOf(subject, act, Outcome.SUCCEEDED, detail).withDownloadId(downloadId));
     }
 
+    /**
+     * Records the download of {@code content} and only then hands the content over: a download is audited before its
+     * first byte can be read. If recording fails, the content is closed (the store's connection freed) and nothing is
+     * served: the failure propagates.
+     */
+    public <C extends java.io.Closeable> C recordDownload(Subject subject, Act act, String downloadId, String detail,
+                                                          C content) {
+        try {
+            recordDownload(subject, act, downloadId, detail);
+        } catch (RuntimeException | Error notRecorded) {
+            try {
+                content.close();
+            } catch (java.io.IOException | RuntimeException closeFailure) {
+                notRecorded.addSuppressed(closeFailure);
+            }
+            throw notRecorded;
+        }
+        return content;
+    }
+
     private AuditEvent eventOf(Subject subject, Act act, Outcome outcome, String detail) {
         return new AuditEvent(clock.instant(), subject.userId(), subject.organisation().id(), act.auditAction(),
                 act.resourceType(), act.resourceId(), outcome, detail).withActorRoles(rolesOf(subject));

@@ -104,7 +104,7 @@ public final class FindingsLetterReading {
         }
         String downloadId = Ids.newId();
         gate.recordDownload(subject, act, downloadId, "inspection=" + inspectionId + " download=" + downloadId
-                + " bytes=" + document.size());
+                + " bytes=" + document.size(), content);
         return new FindingsDownload(document, downloadId, content, document.size());
     }
 

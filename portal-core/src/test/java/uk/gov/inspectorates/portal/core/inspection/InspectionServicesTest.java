@@ -297,6 +297,23 @@ class InspectionServicesTest {
                 .contains("sha256=" + document.sha256()));
     }
 
+    /** The rule that a download is audited before its first byte: no audit row, no content, and the read is freed. */
+    @Test
+    void aDownloadWhoseAuditFailsServesNothingAndClosesTheStoresRead() {
+        Inspection inspection = opened("CQC", "HMIC");
+        InformationRequest request = requests.request(hmicInspector, inspection.id(),
+                toAgency(DemoDirectory.POLICE_ID, "KEY_CASE_FILE_DOCUMENTS"));
+        EvidenceDocument document = documents.upload(policeUploader, documents.checkUpload(policeUploader,
+                inspection.id(), request.id(), "OFFICIAL", null), new IncomingDocument("r.pdf",
+                new ByteArrayInputStream("%PDF-1.7 x".getBytes(StandardCharsets.US_ASCII))));
+        audit.failOn(AuditActions.EVIDENCE_DOWNLOAD);
+
+        assertThrows(IllegalStateException.class, () -> documents.download(cqcInspector, document.id()));
+
+        assertEquals(0, store.unclosedReads(), "the store's read is closed, not left waiting for a reader");
+        assertTrue(events(AuditActions.EVIDENCE_DOWNLOAD, AuditEvent.Outcome.SUCCEEDED).isEmpty());
+    }
+
     @Test
     void anotherAgencyMayNotKnowTheRequestOrTheDocumentExists() {
         Inspection inspection = opened("CQC", "HMIC");

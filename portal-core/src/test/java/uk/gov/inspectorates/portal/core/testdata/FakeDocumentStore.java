@@ -33,6 +33,7 @@ public final class FakeDocumentStore implements DocumentStore, PartedDocuments {
     private final List<String> log;
     private int storeCalls;
     private int tags;
+    private int unclosed;
 
     public FakeDocumentStore() {
         this(new ArrayList<>());
@@ -65,7 +66,24 @@ public final class FakeDocumentStore implements DocumentStore, PartedDocuments {
         if (bytes == null) {
             throw new IOException("no such object: " + content.objectKey());
         }
-        return new ByteArrayInputStream(bytes);
+        unclosed++;
+        return new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+            private boolean closed;
+
+            @Override
+            public void close() throws IOException {
+                if (!closed) {
+                    closed = true;
+                    unclosed--;
+                }
+                super.close();
+            }
+        };
+    }
+
+    /** Contents opened (whole) and not yet closed: a store connection each in the real store. */
+    public int unclosedReads() {
+        return unclosed;
     }
 
     @Override

@@ -8,10 +8,19 @@ import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 public final class RecordingAuditTrail implements AuditTrail {
 
     private final List<AuditEvent> events = new ArrayList<>();
+    private String failing;
 
     @Override
     public void record(AuditEvent event) {
+        if (event.action().equals(failing)) {
+            throw new IllegalStateException("the audit trail is unavailable");
+        }
         events.add(event);
+    }
+
+    /** From now on, recording an event of this action fails (as a database that is down would). */
+    public void failOn(String action) {
+        this.failing = action;
     }
 
     @Override

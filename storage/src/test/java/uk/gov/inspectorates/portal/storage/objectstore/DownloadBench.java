@@ -128,6 +128,143 @@ class DownloadBench {
         }
     }
 
+    /**
+     * The store's read of a download ({@link MinioObjectStore#get}: a presigned GET read with
+     * {@code HttpURLConnection} in 256 KiB reads) against the SDK's {@code getObject} (Okio, 8 KiB per socket read)
+     * through the same {@link ReadAhead} and the same store client: wall seconds, CPU seconds of this JVM
+     * (S3Proxy's included) and of the read-ahead threads alone (the portal's share), medians of
+     * {@code download.bench.reps}, alternating.
+     * {@code -Dtest=DownloadBench#presignedReadsVersusTheSdksGet}.
+     */
+    @Test
+    void presignedReadsVersusTheSdksGet() throws Exception {
+        int reps = Integer.getInteger("download.bench.reps", 7);
+        String[] sizes = System.getProperty("download.bench.sizes", "64,256").split(",");
+        byte[] sink = new byte[256 * 1024];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(
+                runnable -> new Thread(runnable, "object-store-read-ahead-sdk-" + named.incrementAndGet()));
+        okhttp3.OkHttpClient storeClient = MinioObjectStore.storeClient(io.minio.Http.newDefaultClient());
+        try (S3ProxyServer server = S3ProxyServer.start();
+             MinioObjectStore store = server.newStore("bench-" + UUID.randomUUID())) {
+            MinioClient sdk = MinioClient.builder().endpoint(server.endpoint())
+                    .credentials(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY).region(S3ProxyServer.REGION)
+                    .httpClient(storeClient, false).build();
+            System.out.println("| MiB | SDK getObject: s, CPU s, reader CPU s | presigned, HttpURLConnection: s, CPU s,"
+                    + " reader CPU s | CPU saved per GiB |");
+            System.out.println("| --- | --- | --- | --- |");
+            for (String size : sizes) {
+                int bytes = Integer.parseInt(size.trim()) * MIB;
+                byte[] plaintext = new byte[bytes];
+                new SecureRandom().nextBytes(plaintext);
+                store.put("objects/plain", new ByteArrayInputStream(plaintext), plaintext.length);
+                plaintext = null;
+                List<Double> oldTime = new ArrayList<>();
+                List<Double> oldCpu = new ArrayList<>();
+                List<Double> newTime = new ArrayList<>();
+                List<Double> newCpu = new ArrayList<>();
+                List<Double> oldReader = new ArrayList<>();
+                List<Double> newReader = new ArrayList<>();
+                for (int rep = -2; rep < reps; rep++) {
+                    java.util.Map<Long, Long> r0 = readerCpu();
+                    long c0 = os.getProcessCpuTime();
+                    double o = time(() -> ReadAhead.start(sdk.getObject(GetObjectArgs.builder().bucket(store.bucket())
+                            .object("objects/plain").build()), readers), sink, bytes);
+                    long c1 = os.getProcessCpuTime();
+                    java.util.Map<Long, Long> r1 = readerCpu();
+                    double n = time(() -> store.get("objects/plain"), sink, bytes);
+                    long c2 = os.getProcessCpuTime();
+                    java.util.Map<Long, Long> r2 = readerCpu();
+                    if (rep >= 0) {
+                        oldTime.add(o);
+                        oldCpu.add((c1 - c0) / 1e9);
+                        oldReader.add(cpuBetween(r0, r1));
+                        newTime.add(n);
+                        newCpu.add((c2 - c1) / 1e9);
+                        newReader.add(cpuBetween(r1, r2));
+                    }
+                }
+                double oc = median(oldCpu);
+                double nc = median(newCpu);
+                System.out.printf("| %s | %.3f, %.3f, %.3f | %.3f, %.3f, %.3f | %.3f |%n", size.trim(), median(oldTime),
+                        oc, median(oldReader), median(newTime), nc, median(newReader),
+                        (oc - nc) * 1024.0 / Integer.parseInt(size.trim()));
+            }
+            sdk.close();
+        } finally {
+            readers.shutdown();
+        }
+    }
+
+    /** CPU nanoseconds of each read-ahead thread (both kinds), by thread id. */
+    private static java.util.Map<Long, Long> readerCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("object-store-read-ahead-")) {
+                cpu.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return cpu;
+    }
+
+    private static double cpuBetween(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+        long sum = 0;
+        for (java.util.Map.Entry<Long, Long> thread : after.entrySet()) {
+            sum += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return sum / 1e9;
+    }
+
+    /**
+     * Heap allocated per decrypted download (the consumer's thread and the read-ahead threads, from
+     * {@code ThreadMXBean}): what a download gives the GC to collect. {@code -Dtest=DownloadBench#allocationPerDownload}.
+     */
+    @Test
+    void allocationPerDownload() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        EnvelopeCipher cipher = new EnvelopeCipher();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        byte[] sink = new byte[256 * 1024];
+        int bytes = 64 * MIB;
+        try (S3ProxyServer server = S3ProxyServer.start();
+             MinioObjectStore store = server.newStore("bench-" + UUID.randomUUID())) {
+            byte[] plaintext = new byte[bytes];
+            new SecureRandom().nextBytes(plaintext);
+            byte[] ciphertext;
+            try (InputStream in = cipher.encrypt(new ByteArrayInputStream(plaintext), key, "objects/sealed")) {
+                ciphertext = in.readAllBytes();
+            }
+            store.put("objects/sealed", new ByteArrayInputStream(ciphertext), ciphertext.length);
+            for (int rep = 0; rep < 6; rep++) {
+                java.util.Map<Long, Long> before = allocated(threads);
+                long self0 = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+                time(() -> cipher.decrypt(store.get("objects/sealed"), key, "objects/sealed"), sink, bytes);
+                long self = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - self0;
+                long readers = 0;
+                for (java.util.Map.Entry<Long, Long> thread : allocated(threads).entrySet()) {
+                    readers += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+                }
+                System.out.printf("allocated per 64 MiB download: consumer %.2f MiB, read-ahead %.2f MiB%n",
+                        self / (double) MIB, readers / (double) MIB);
+            }
+        }
+    }
+
+    private static java.util.Map<Long, Long> allocated(com.sun.management.ThreadMXBean threads) {
+        java.util.Map<Long, Long> bytes = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("object-store-read-ahead-")) {
+                bytes.put(info.getThreadId(), threads.getThreadAllocatedBytes(info.getThreadId()));
+            }
+        }
+        return bytes;
+    }
+
     interface Open {
         InputStream open() throws Exception;
     }

@@ -80,6 +80,22 @@ class MinioObjectStoreTest {
     }
 
     @Test
+    void aRangedGetReadsTheBytesAskedForAndAMissingObjectIsNotFound() throws Exception {
+        byte[] content = random(3 * 1024 * 1024 + 17);
+        store.put("objects/ranged", new ByteArrayInputStream(content), content.length);
+
+        try (InputStream in = store.get("objects/ranged", 1_000_001, 700_000)) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(content, 1_000_001, 1_700_001), in.readAllBytes());
+        }
+        try (InputStream in = store.get("objects/ranged", 3 * 1024 * 1024, -1)) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(content, 3 * 1024 * 1024, content.length),
+                    in.readAllBytes());
+        }
+        assertThrows(FileNotFoundException.class, () -> store.get("objects/none", 10, 10));
+        assertEquals(0, store.connectionsInUse());
+    }
+
+    @Test
     void createBucketIfMissingIsIdempotentAndMakesTheStoreReachable() throws IOException {
         store.createBucketIfMissing();
         assertDoesNotThrow(store::checkReachable);
