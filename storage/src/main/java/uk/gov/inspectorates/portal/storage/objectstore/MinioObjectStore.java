@@ -4,7 +4,7 @@ import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
 import io.minio.CompleteMultipartUploadArgs;
 import io.minio.CreateMultipartUploadArgs;
-import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.GetObjectArgs;
 import io.minio.Http;
 import io.minio.ListMultipartUploadsArgs;
 import io.minio.ListObjectsArgs;
@@ -23,7 +23,6 @@ import io.minio.messages.Part;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,6 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
 
     private final OkHttpClient http;
     private final MinioClient client;
-    // Downloads: large reads of a presigned GET (docs/adr/0037, addendum of session 22).
-    private final PresignedReads reads;
     // Only for listing and aborting multipart uploads, which MinioClient does not expose.
     private final MinioAsyncClient asyncClient;
     private final String bucket;
@@ -65,7 +62,6 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         // One HTTP client shared by both SDK clients: building one is slow.
         this.http = http;
-        this.reads = new PresignedReads(http, readTimeout(http));
         this.client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(region)
                 .httpClient(http, false).build();
         this.asyncClient = MinioAsyncClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
@@ -125,7 +121,7 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
      */
     @Override
     public InputStream get(String key) throws IOException {
-        return read(key, 0, -1);
+        return get(key, GetObjectArgs.builder().bucket(bucket).object(key).build());
     }
 
     /** A ranged GET: only the bytes asked for leave the store (a resumed download). */
@@ -137,22 +133,23 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
         if (length == 0) {
             return InputStream.nullInputStream();
         }
-        return read(key, offset, length);
+        GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket).object(key).offset(offset);
+        if (length > 0) {
+            args.length(length);
+        }
+        return get(key, args.build());
     }
 
-    private InputStream read(String key, long offset, long length) throws IOException {
-        URI url;
+    private InputStream get(String key, GetObjectArgs args) throws IOException {
         try {
-            url = URI.create(client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
-                    .bucket(bucket).object(key).expiry(Math.toIntExact(PresignedReads.URL_LIFETIME.toSeconds()))
-                    .build()));
+            return ReadAhead.start(client.getObject(args), readers);
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                throw new FileNotFoundException("no object " + key + " in bucket " + bucket);
+            }
+            throw failure("reading object " + key, e);
         } catch (MinioException e) {
-            throw failure("signing a read of object " + key, e);
-        }
-        try {
-            return ReadAhead.start(reads.get(url, key, offset, length), readers);
-        } catch (FileNotFoundException e) {
-            throw new FileNotFoundException(e.getMessage() + " in bucket " + bucket);
+            throw failure("reading object " + key, e);
         }
     }
 
@@ -343,18 +340,7 @@ public final class MinioObjectStore implements ObjectStore, ObjectParts, AutoClo
 
     /** Connections to the store taken by a request or a response being read (for tests: none once all are closed). */
     int connectionsInUse() {
-        return http.connectionPool().connectionCount() - http.connectionPool().idleConnectionCount() + reads.open();
-    }
-
-    /** The store client's read timeout: its own, or its sockets' ({@link StoreSockets}), or the SDK's default. */
-    private static Duration readTimeout(OkHttpClient http) {
-        if (http.readTimeoutMillis() > 0) {
-            return Duration.ofMillis(http.readTimeoutMillis());
-        }
-        if (http.socketFactory() instanceof StoreSockets sockets) {
-            return sockets.readTimeout();
-        }
-        return Duration.ofMillis(Http.DEFAULT_TIMEOUT);
+        return http.connectionPool().connectionCount() - http.connectionPool().idleConnectionCount();
     }
 
     private static java.util.concurrent.ThreadFactory readerThreads() {
