@@ -99,6 +99,9 @@ final class PageMarking {
         COSDictionary xObjects = resources.getCOSObject().getCOSDictionary(COSName.XOBJECT);
         if (xObjects == null) {
             xObjects = new COSDictionary();
+            // inside the page's resources: a new dictionary is otherwise saved as an object of its own (300 more
+            // objects to number, write and index for a 300-page report; ADR 0038, third addendum)
+            xObjects.setDirect(true);
             resources.getCOSObject().setItem(COSName.XOBJECT, xObjects);
         }
         COSBase there = xObjects.getDictionaryObject(stamp.name());
