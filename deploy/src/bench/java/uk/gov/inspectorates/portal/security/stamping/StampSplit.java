@@ -101,8 +101,8 @@ public final class StampSplit {
                     PdfBoxActiveContentRemoval.remove(document);
                     one.put(p + "3 active-content removal", lap(t));
                     t = cpu();
-                    PdfBoxStamper.Fonts fonts = built ? markFonts.layout()
-                            : new PdfBoxStamper.Fonts(PDType0Font.load(document, regular, true),
+                    MarksLayout.Pen fonts = built ? markFonts.pen()
+                            : new PdfBoxPen(PDType0Font.load(document, regular, true),
                             PDType0Font.load(document, bold, true));
                     one.put(p + "4 two PDType0Fonts", lap(t));
                     t = cpu();
@@ -130,20 +130,20 @@ public final class StampSplit {
                     IOUtils.createMemoryOnlyStreamCache())) {
                 PDType0Font r = PDType0Font.load(document, regular, true);
                 PDType0Font b = PDType0Font.load(document, bold, true);
-                PageMarking marking = new PageMarking(document, marks, new PdfBoxStamper.Fonts(r, b));
+                PageMarking marking = new PageMarking(document, marks, new PdfBoxPen(r, b));
                 int n = 0;
                 for (PDPage page : document.getPages()) {
                     marking.stamp(page, n++ == 0);
                 }
-                PdfBoxStamper.Fonts fresh = new PdfBoxStamper.Fonts(PDType0Font.load(document, regular, true),
+                MarksLayout.Pen fresh = new PdfBoxPen(PDType0Font.load(document, regular, true),
                         PDType0Font.load(document, bold, true));
                 t = cpu();
-                PdfBoxStamper.drawMarks(document, new PdfBoxStamper.Layout(595, 842, true), marks, fresh);
-                PdfBoxStamper.drawMarks(document, new PdfBoxStamper.Layout(595, 842, false), marks, fresh);
+                MarksLayout.draw(document, new MarksLayout.Layout(595, 842, true), marks, fresh);
+                MarksLayout.draw(document, new MarksLayout.Layout(595, 842, false), marks, fresh);
                 one.put("5a of which, whole fonts: laying out two forms", lap(t));
                 t = cpu();
-                PdfBoxStamper.drawMarks(document, new PdfBoxStamper.Layout(595, 842, true), marks, markFonts.layout());
-                PdfBoxStamper.drawMarks(document, new PdfBoxStamper.Layout(595, 842, false), marks, markFonts.layout());
+                MarksLayout.draw(document, new MarksLayout.Layout(595, 842, true), marks, markFonts.pen());
+                MarksLayout.draw(document, new MarksLayout.Layout(595, 842, false), marks, markFonts.pen());
                 one.put("5a of which, built fonts: laying out two forms", lap(t));
                 t = cpu();
                 r.subset();

@@ -53,11 +53,13 @@ final class MarkFonts {
 
     private final PDType0Font regular;
     private final PDType0Font bold;
+    private final GlyphTablePen pen;
     private final Map<COSStream, byte[]> rawStreams = new IdentityHashMap<>();
 
     private MarkFonts(PDType0Font regular, PDType0Font bold) throws IOException {
         this.regular = regular;
         this.bold = bold;
+        this.pen = new GlyphTablePen(regular, bold, REPERTOIRE);
         remember(regular.getCOSObject());
         remember(bold.getCOSObject());
     }
@@ -77,9 +79,9 @@ final class MarkFonts {
                 && marks.recipientLine().codePoints().allMatch(REPERTOIRE::contains);
     }
 
-    /** The fonts to lay the marks out with: owned by this, never by a copy. */
-    PdfBoxStamper.Fonts layout() {
-        return new PdfBoxStamper.Fonts(regular, bold);
+    /** Lays the marks out and writes them with these fonts, named by objects owned by this, never by a copy. */
+    MarksLayout.Pen pen() {
+        return pen;
     }
 
     /**

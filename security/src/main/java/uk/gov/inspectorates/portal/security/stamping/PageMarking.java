@@ -23,8 +23,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
-import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper.Fonts;
-import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper.Layout;
+import uk.gov.inspectorates.portal.security.stamping.MarksLayout.Layout;
 
 /**
  * Marks the pages of one copy (for {@link PdfBoxStamper}). Every page draws the marks: they are laid out once per displayed page size as a form XObject that each page of
@@ -41,15 +40,15 @@ import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper.Layout;
 final class PageMarking {
     private final PDDocument document;
     private final StampMarks marks;
-    private final Fonts fonts;
+    private final MarksLayout.Pen pen;
     private final Map<Layout, Drawn> drawn = new HashMap<>();
     private final Map<Placement, COSStream> placed = new HashMap<>();
     private COSStream saveState;
 
-    PageMarking(PDDocument document, StampMarks marks, Fonts fonts) {
+    PageMarking(PDDocument document, StampMarks marks, MarksLayout.Pen pen) {
         this.document = document;
         this.marks = marks;
-        this.fonts = fonts;
+        this.pen = pen;
     }
 
     void stamp(PDPage page, boolean first) throws IOException {
@@ -61,7 +60,7 @@ final class PageMarking {
         Layout layout = new Layout(width, height, first);
         Drawn stamp = drawn.get(layout);
         if (stamp == null) {
-            stamp = new Drawn(PdfBoxStamper.drawMarks(document, layout, marks, fonts),
+            stamp = new Drawn(MarksLayout.draw(document, layout, marks, pen),
                     COSName.getPDFName("PortalStamp" + drawn.size()));
             drawn.put(layout, stamp);
         }
