@@ -4,12 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.postgresql.ds.PGSimpleDataSource;
 import uk.gov.inspectorates.portal.core.document.LedgeredKeyService;
 import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
 import uk.gov.inspectorates.portal.storage.backup.BucketBackup;
 import uk.gov.inspectorates.portal.storage.backup.PostgresDump;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
+import uk.gov.inspectorates.portal.storage.objectstore.AuditBucket;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioDestroyedScopeLedger;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 
@@ -22,16 +25,21 @@ import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
  * tools' folder when they are not Debian's or on the PATH).
  *
  * <ul>
- *   <li>{@code backup <folder>}: {@code database.dump} (pg_dump, custom format), then every object of the document
+ *   <li>{@code backup <folder>}: a mark written into the destroyed-scope ledger ({@code ledger.mark} names it),
+ *       {@code database.dump} (pg_dump, custom format), then every object of the document
  *       bucket into {@code objects/} with {@code objects.manifest}. The audit bucket (checkpoints and the ledger of
  *       destroyed scopes) is not part of it: it is write-once and is never restored from an older copy.</li>
- *   <li>{@code restore <folder>}: with the portal stopped, pg_restore into the configured database, the objects put
+ *   <li>{@code restore <folder>}: with the portal stopped, and only if the ledger holds the backup's mark (it is the
+ *       ledger that recorded every removal since), pg_restore into the configured database, the objects put
  *       back into the bucket, then the ledger replayed: every key scope destroyed since the backup is destroyed again
  *       before the portal serves (the portal also replays it on every start).</li>
  * </ul>
  * Exit status 0 on success, 1 on failure, 2 on a usage error or a missing setting.
  */
 public final class BackupPortal {
+
+    /** The backup folder's file naming the mark that the backup wrote into the destroyed-scope ledger. */
+    static final String LEDGER_MARK = "ledger.mark";
 
     private BackupPortal() {
     }
@@ -59,10 +67,18 @@ public final class BackupPortal {
     }
 
     static void backup(Path folder) throws Exception {
-        if (Files.exists(folder) && Files.list(folder).findAny().isPresent()) {
-            throw new IllegalArgumentException("the backup folder " + folder + " is not empty: use a new one");
+        if (Files.exists(folder)) {
+            try (Stream<Path> inside = Files.list(folder)) {
+                if (inside.findAny().isPresent()) {
+                    throw new IllegalArgumentException("the backup folder " + folder + " is not empty: use a new one");
+                }
+            }
         }
+        // the mark before the dump: every destruction after the dump is recorded in the ledger that holds it
+        String mark = ledger().markBackup();
         Files.createDirectories(folder);
+        Files.writeString(folder.resolve(LEDGER_MARK), mark + "\n");
+        System.out.println("backup mark " + mark + " written into the destroyed-scope ledger");
         database().dump(folder.resolve("database.dump"));
         System.out.println("database dumped to " + folder.resolve("database.dump"));
         try (MinioObjectStore bucket = bucket()) {
@@ -74,10 +90,20 @@ public final class BackupPortal {
         if (!Files.isRegularFile(folder.resolve("database.dump"))) {
             throw new IllegalArgumentException("no database.dump in " + folder);
         }
+        if (!Files.isRegularFile(folder.resolve(LEDGER_MARK))) {
+            throw new IllegalArgumentException("no " + LEDGER_MARK + " in " + folder + ": without it the restore "
+                    + "cannot show that the destroyed-scope ledger has recorded every removal since the backup");
+        }
         // the ledger first: a restore that cannot re-shred must not bring anything back
-        MinioDestroyedScopeLedger ledger = new MinioDestroyedScopeLedger(required("portal.s3.endpoint"),
-                required("portal.s3.access-key"), required("portal.s3.secret-key"), auditBucket(), region(),
-                Duration.ofDays(3650), Clock.systemUTC());
+        MinioDestroyedScopeLedger ledger = ledger();
+        String mark = Files.readString(folder.resolve(LEDGER_MARK)).strip();
+        if (!ledger.holdsBackupMark(mark)) {
+            throw new IllegalStateException("the audit bucket " + auditBucket() + " does not hold this backup's mark "
+                    + mark + ", so it is not the destroyed-scope ledger that has recorded the removals since the "
+                    + "backup (lost and re-created, or another portal's): restoring would bring removed documents "
+                    + "back. Nothing was restored. Recover the audit bucket from its replica first "
+                    + "(docs/operations/backup-and-restore.md)");
+        }
         int recorded = ledger.scopes().size();
         BcfksMasterKeyRing ring = BcfksMasterKeyRing.openOrCreate(Path.of(required("portal.keystore.path")),
                 required("portal.keystore.password").toCharArray(), false);
@@ -94,7 +120,7 @@ public final class BackupPortal {
         dataSource.setUser(required("portal.db.user"));
         dataSource.setPassword(required("portal.db.password"));
         int destroyed = new LedgeredKeyService(new JdbcKeyService(dataSource, ring, Clock.systemUTC()), ledger)
-                .replayLedger();
+                .replayLedger(new JdbcAuditTrail(dataSource), Clock.systemUTC());
         System.out.println("ledger replayed: " + recorded + " destroyed scopes recorded, " + destroyed
                 + " of them were live in the backup and are destroyed again");
     }
@@ -109,9 +135,16 @@ public final class BackupPortal {
                 required("portal.s3.secret-key"), Settings.get("portal.s3.bucket", "portal-documents"), region());
     }
 
+    private static MinioDestroyedScopeLedger ledger() {
+        return new MinioDestroyedScopeLedger(required("portal.s3.endpoint"), required("portal.s3.access-key"),
+                required("portal.s3.secret-key"), auditBucket(), region(), Duration.ofDays(Long.parseLong(
+                        Settings.get("portal.audit.checkpoints.retention-days", AuditBucket.DEFAULT_RETENTION_DAYS))),
+                Clock.systemUTC());
+    }
+
     private static String auditBucket() {
-        return Settings.get("portal.audit.checkpoints.bucket").filter(b -> !b.isBlank())
-                .orElse(Settings.get("portal.s3.bucket", "portal-documents") + "-audit-checkpoints");
+        return AuditBucket.name(Settings.get("portal.audit.checkpoints.bucket"),
+                Settings.get("portal.s3.bucket", "portal-documents"));
     }
 
     private static String region() {

@@ -23,20 +23,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.LedgeredKeyService;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.security.keystore.BcfksMasterKeyRing;
 import uk.gov.inspectorates.portal.storage.EncryptedDocumentStore;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
+import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioDestroyedScopeLedger;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
 
 /**
  * The operators' commands themselves ({@code scripts/backup}, {@code scripts/restore}: {@link BackupPortal}) with the
  * portal's settings, on a real PostgreSQL from the machine's packages, an S3 server and a BCFKS keystore: a restore
- * refuses to start without the ledger (and leaves the database untouched), and one with it brings back what was kept
+ * refuses to start without the ledger or with a ledger that does not hold the backup's mark (and leaves the database
+ * untouched), and one with it brings back what was kept
  * and shreds again what was removed after the backup (docs/adr/0046).
  */
 class BackupPortalTest {
@@ -75,15 +79,9 @@ class BackupPortalTest {
     void theCommandsBackUpAndRestoreAndTheRestoreShredsWhatWasRemovedSince() throws Exception {
         postgres.execute("create database portal");
         DataSource database = postgres.dataSource("portal");
-        // the schema up to the key hierarchy (V1, V2) is what this test needs; Flyway itself cannot load next to
-        // S3Proxy's Jackson on this class path (the storage module's BackupRestoreStorageTest runs every migration)
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            for (String script : List.of("V1__organisations_reports_audit.sql", "V2__key_hierarchy.sql")) {
-                try (InputStream in = BackupPortalTest.class.getResourceAsStream("/db/migration/" + script)) {
-                    statement.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                }
-            }
-        }
+        // the whole schema (the restore records the keys it destroys again in the audit trail); Flyway itself cannot
+        // load next to S3Proxy's Jackson on this class path, so the scripts run through plain JDBC
+        MigrationScripts.apply(database);
         Map<String, String> settings = Map.of("portal.db.url", postgres.jdbcUrl("portal"), "portal.db.user", "postgres",
                 "portal.db.password", "trust-auth-ignores-it", "portal.s3.endpoint", s3.endpoint(), "portal.s3.access-key", s3.accessKey(),
                 "portal.s3.secret-key", s3.secretKey(), "portal.s3.bucket", "portal-documents", "portal.s3.region",
@@ -112,6 +110,8 @@ class BackupPortalTest {
             assertTrue(Files.size(backup.resolve("database.dump")) > 0);
             assertThrows(IllegalArgumentException.class, () -> BackupPortal.backup(backup),
                     "a backup never writes into a folder that has one");
+            assertTrue(ledger.holdsBackupMark(Files.readString(backup.resolve(BackupPortal.LEDGER_MARK)).strip()),
+                    "the backup's mark is in the ledger");
 
             // after the backup, one report is removed (as DELETE /api/v1/reports/{id} does: key first)
             keys.destroyScope(removed.scope());
@@ -129,6 +129,18 @@ class BackupPortalTest {
             assertThrows(Exception.class, () -> BackupPortal.restore(backup));
             assertEquals(0, count(database, "select count(*) from information_schema.tables where table_schema = "
                     + "'public'"), "nothing was restored");
+            // nor with an audit bucket that exists but is not the one that recorded the removal (lost and
+            // re-created empty, as every portal start re-creates a missing one): its ledger is empty, so a restore
+            // would revive the removed report
+            new MinioDestroyedScopeLedger(s3.endpoint(), s3.accessKey(), s3.secretKey(), "recreated-audit-bucket",
+                    "eu-west-2", Duration.ofDays(1), Clock.systemUTC()).prepare();
+            System.setProperty("portal.audit.checkpoints.bucket", "recreated-audit-bucket");
+            IllegalStateException notThisLedger = assertThrows(IllegalStateException.class,
+                    () -> BackupPortal.restore(backup));
+            assertTrue(notThisLedger.getMessage().contains("does not hold this backup's mark"),
+                    notThisLedger.getMessage());
+            assertEquals(0, count(database, "select count(*) from information_schema.tables where table_schema = "
+                    + "'public'"), "nothing was restored");
             System.clearProperty("portal.audit.checkpoints.bucket");
 
             BackupPortal.restore(backup);
@@ -141,6 +153,10 @@ class BackupPortalTest {
             assertTrue(refused.getMessage().contains("destroyed"), refused.getMessage());
             assertEquals(1, count(database, "select count(*) from key_encryption_key where scope_kind = 'REPORT' and "
                     + "scope_id = 'r-removed' and wrapped_kek is null and destroyed_at is not null"));
+            assertEquals(List.of("REPORT r-removed"), new JdbcAuditTrail(database).recent(50).stream()
+                    .filter(event -> AuditActions.KEY_SCOPE_DESTROYED_AGAIN.equals(event.action()))
+                    .map(event -> event.resourceType() + " " + event.resourceId()).toList(),
+                    "the restored database's audit trail records the key destroyed again");
         }
     }
 

@@ -40,6 +40,11 @@ public final class AuditActions {
     public static final String LETTER_REMOVE = "LETTER_REMOVE";
     /** The tombstone of a key scope's removal (crypto-shredding): counts and who, never content. */
     public static final String SCOPE_REMOVE = "SCOPE_REMOVE";
+    /**
+     * A removed scope's key found live in a restored database and destroyed again by the ledger's replay (docs/adr/0046),
+     * by the restore command or at start-up.
+     */
+    public static final String KEY_SCOPE_DESTROYED_AGAIN = "KEY_SCOPE_DESTROYED_AGAIN";
     /** A run of the orphan sweep that removed something: counts only (objects, KEKs destroyed). */
     public static final String ORPHAN_SWEEP = "ORPHAN_SWEEP";
     /** A resumable upload was started (or refused before it started). */

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
+import uk.gov.inspectorates.portal.core.audit.AuditEvent;
+import uk.gov.inspectorates.portal.core.testdata.RecordingAuditTrail;
 
 /** The ledger is written before a KEK is destroyed, and its replay destroys what a restore brought back (ADR 0046). */
 class LedgeredKeyServiceTest {
@@ -92,9 +98,21 @@ class LedgeredKeyServiceTest {
         live.add(KeyScope.report("r-never-removed"));
 
         LedgeredKeyService service = new LedgeredKeyService(keys, ledger);
+        RecordingAuditTrail audit = new RecordingAuditTrail();
+        Clock clock = Clock.fixed(Instant.parse("2027-03-02T06:00:00Z"), ZoneOffset.UTC);
 
-        assertEquals(1, service.replayLedger());
+        assertEquals(1, service.replayLedger(audit, clock));
         assertEquals(Set.of(KeyScope.report("r-never-removed")), live);
-        assertEquals(0, service.replayLedger());
+        assertEquals(0, service.replayLedger(audit, clock));
+
+        AuditEvent destroyedAgain = audit.events().get(0);
+        assertEquals(1, audit.events().size(), "one event per scope destroyed again, none for those already gone");
+        assertEquals(AuditActions.KEY_SCOPE_DESTROYED_AGAIN, destroyedAgain.action());
+        assertEquals("INSPECTION", destroyedAgain.resourceType());
+        assertEquals("i-restored", destroyedAgain.resourceId());
+        assertEquals(AuditEvent.Outcome.SUCCEEDED, destroyedAgain.outcome());
+        assertTrue(destroyedAgain.detail().startsWith("policy:" + LedgeredKeyService.REPLAY_RULE),
+                destroyedAgain.detail());
+        assertEquals(clock.instant(), destroyedAgain.at());
     }
 }

@@ -25,6 +25,7 @@ import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 import uk.gov.inspectorates.portal.security.signing.Ed25519CheckpointSigner;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditChainReader;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditCheckpoints;
+import uk.gov.inspectorates.portal.storage.objectstore.AuditBucket;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioCheckpointArchive;
 
 /**
@@ -53,7 +54,7 @@ public class AuditCheckpointWiring {
     Optional<String> bucket;
 
     @Inject
-    @ConfigProperty(name = "portal.audit.checkpoints.retention-days", defaultValue = "3650")
+    @ConfigProperty(name = "portal.audit.checkpoints.retention-days", defaultValue = AuditBucket.DEFAULT_RETENTION_DAYS)
     long retentionDays;
 
     @Inject
@@ -93,7 +94,7 @@ public class AuditCheckpointWiring {
      * ({@link ShreddingLedgerWiring}) both live there.
      */
     public String auditBucket() {
-        return bucket.filter(b -> !b.isBlank()).orElse(configuration.s3Bucket() + "-audit-checkpoints");
+        return AuditBucket.name(bucket, configuration.s3Bucket());
     }
 
     /** How long the audit bucket's objects are locked, where the store can lock them. */
@@ -104,8 +105,7 @@ public class AuditCheckpointWiring {
     @Produces
     @Singleton
     CheckpointSigner checkpointSigner() {
-        Path keystore = keystorePath.filter(path -> !path.isBlank()).map(Path::of)
-                .orElse(Path.of(configuration.keystorePath()).resolveSibling("audit-signing.bcfks"));
+        Path keystore = SigningKeystore.AUDIT.path(keystorePath, configuration.keystorePath());
         try {
             return Ed25519CheckpointSigner.openOrCreate(keystore, configuration.keystorePassword(),
                     !configuration.production());

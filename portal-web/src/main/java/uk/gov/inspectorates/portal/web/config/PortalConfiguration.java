@@ -2,6 +2,7 @@ package uk.gov.inspectorates.portal.web.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -83,6 +84,10 @@ public class PortalConfiguration {
     @Inject
     @ConfigProperty(name = "portal.upload.expiry-seconds", defaultValue = "86400")
     long uploadExpirySeconds;
+
+    @Inject
+    @ConfigProperty(name = "portal.upload.busy-retry-after-seconds", defaultValue = "5")
+    long uploadBusyRetryAfterSeconds;
 
     @Inject
     @ConfigProperty(name = "portal.scan.window-bytes", defaultValue = "268435456")
@@ -264,6 +269,11 @@ public class PortalConfiguration {
     /** Resumable uploads arrive in parts of this size (a multiple of 64 KiB; S3 needs at least 5 MiB). */
     public int uploadPartBytes() {
         return uploadPartBytes;
+    }
+
+    /** The {@code Retry-After} of an upload refused for its uploader's limits, its turn or the uploads' memory. */
+    public Duration uploadBusyRetryAfter() {
+        return Duration.ofSeconds(uploadBusyRetryAfterSeconds);
     }
 
     /** An upload not touched for this long is removed, with everything received. */

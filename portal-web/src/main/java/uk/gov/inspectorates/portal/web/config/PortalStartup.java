@@ -8,10 +8,12 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
 import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
@@ -48,6 +50,12 @@ public class PortalStartup {
     @Inject
     uk.gov.inspectorates.portal.core.document.LedgeredKeyService keys;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
     @PostConstruct
     void start() {
         boolean seedDemoData = DemoModePolicy.seedDemoData(configuration.demoEnabled(), configuration.environment());
@@ -58,7 +66,7 @@ public class PortalStartup {
                 : SchemaMigration.migrate(dataSource);
         LOG.info(() -> "Database schema up to date (" + migrations + " migrations applied)");
         // a database restored from a backup may hold KEKs destroyed since: destroy them again before serving
-        int shredded = keys.replayLedger();
+        int shredded = keys.replayLedger(audit, clock);
         LOG.info(() -> "Destroyed-scope ledger replayed: " + shredded + " key scope(s) destroyed again");
         try {
             objectStore.checkReachable();

@@ -198,6 +198,12 @@ public final class ProductionStartPolicy {
         setting("portal.keystore.path").map(Path::of).filter(path -> !Files.isReadable(path)).ifPresent(path ->
                 refusals.add(new Refusal(KEYSTORE, "the master-key keystore " + path + " does not exist or cannot be "
                         + "read (production never creates one): mount it, e.g. from a Secret (docs/operations/keys.md)")));
+        for (SigningKeystore signing : SigningKeystore.values()) {
+            signing.path(this::setting).filter(path -> !Files.isReadable(path)).ifPresent(path ->
+                    refusals.add(new Refusal(KEYSTORE, signing.what + " " + path + " does not exist or cannot be read "
+                            + "(production never creates one): mount it beside the master keystore or set "
+                            + environmentVariable(signing.setting) + " (docs/operations/keys.md)")));
+        }
     }
 
     private void email(List<Refusal> refusals) {

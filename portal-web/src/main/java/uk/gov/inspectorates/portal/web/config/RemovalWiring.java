@@ -85,8 +85,7 @@ public class RemovalWiring {
     @Produces
     @Singleton
     CertificateSigner certificateSigner() {
-        Path keystore = signingKeystorePath.filter(path -> !path.isBlank()).map(Path::of)
-                .orElse(Path.of(configuration.keystorePath()).resolveSibling("removal-signing.bcfks"));
+        Path keystore = SigningKeystore.REMOVAL.path(signingKeystorePath, configuration.keystorePath());
         try {
             return Ed25519CertificateSigner.openOrCreate(keystore, configuration.keystorePassword(),
                     !configuration.production());

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.inspectorates.portal.core.access.PolicyGate;
@@ -27,13 +26,12 @@ public class UploadAdmissionWiring {
     int unfinishedPerUser;
 
     @Inject
-    @ConfigProperty(name = "portal.upload.busy-retry-after-seconds", defaultValue = "5")
-    long retryAfterSeconds;
+    PortalConfiguration configuration;
 
     @Produces
     @Singleton
     UploadAdmission uploadAdmission(PolicyGate gate) {
         return new UploadAdmission(new UploadAdmission.Limits(concurrentPerUser, unfinishedPerUser,
-                Duration.ofSeconds(retryAfterSeconds)), new JdbcResumableUploadRepository(dataSource), gate);
+                configuration.uploadBusyRetryAfter()), new JdbcResumableUploadRepository(dataSource), gate);
     }
 }

@@ -32,9 +32,6 @@ public class UploadMemoryWiring {
     @ConfigProperty(name = "portal.upload.memory-wait-millis", defaultValue = "5000")
     long waitMillis;
 
-    @Inject
-    @ConfigProperty(name = "portal.upload.busy-retry-after-seconds", defaultValue = "5")
-    long retryAfterSeconds;
 
     @Produces
     @Singleton
@@ -42,7 +39,7 @@ public class UploadMemoryWiring {
         long requestBytes = (long) BUFFERS_PER_REQUEST
                 * Math.max(configuration.uploadPartBytes(), MinioObjectStore.PART_SIZE);
         UploadMemory memory = UploadMemory.ofHeap(heapFraction, requestBytes, Duration.ofMillis(waitMillis),
-                Duration.ofSeconds(retryAfterSeconds));
+                configuration.uploadBusyRetryAfter());
         LOG.info(() -> "Uploads may hold " + memory.bytes() / (1024 * 1024) + " MiB of heap at once: "
                 + memory.requestPlaces() + " upload requests of " + requestBytes / (1024 * 1024) + " MiB each");
         return memory;

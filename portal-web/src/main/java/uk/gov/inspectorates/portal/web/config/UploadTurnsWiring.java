@@ -37,15 +37,14 @@ public class UploadTurnsWiring {
     long waitSeconds;
 
     @Inject
-    @ConfigProperty(name = "portal.upload.busy-retry-after-seconds", defaultValue = "5")
-    long retryAfterSeconds;
+    PortalConfiguration configuration;
 
     @Produces
     @Singleton
     UploadTurns uploadTurns(ParallelWindowScanner intakeScanner) {
         int atOnce = places > 0 ? places : intakeScanner.places().capacity();
         UploadTurns turns = new UploadTurns(atOnce, queue, Duration.ofSeconds(waitSeconds),
-                Duration.ofSeconds(retryAfterSeconds));
+                configuration.uploadBusyRetryAfter());
         LOG.info(() -> "Upload requests received at once: " + atOnce + "; at most " + queue + " wait their turn, "
                 + waitSeconds + " s at most");
         return turns;

@@ -66,33 +66,10 @@ public class UploadPlaces {
      * {@link Busy} having stored nothing. A sender that stops sending ends it as {@link UploadAbandoned}.
      */
     public <R> R holding(Subject subject, HttpServletRequest request, Storing<R> store) {
-        UploadAdmission.Place place;
-        try {
-            place = admission.admitUpload(subject);
-        } catch (Busy busy) {
-            refused(request);
-            throw busy;
-        }
-        try (place) {
-            UploadTurns.Turn turn;
-            try {
-                turn = turns.take(subject.userId());
-            } catch (Busy busy) {
-                refused(request);
-                throw busy;
-            }
-            UploadMemory.Held held;
-            try (turn) {
-                try {
-                    held = memory.admitRequest();
-                } catch (Busy busy) {
-                    refused(request);
-                    throw busy;
-                }
-                try (held) {
-                    return store.store();
-                }
-            }
+        try (UploadAdmission.Place place = orRefused(request, () -> admission.admitUpload(subject));
+             UploadTurns.Turn turn = orRefused(request, () -> turns.take(subject.userId()));
+             UploadMemory.Held held = orRefused(request, memory::admitRequest)) {
+            return store.store();
         } catch (IOException | RuntimeException e) {
             if (SenderStreamFilter.bySender(e)) {
                 LOG.log(Level.FINE, "an upload's sender stopped sending", e);
@@ -102,6 +79,16 @@ public class UploadPlaces {
                 throw new UncheckedIOException("the upload was interrupted", io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /** What {@code take} gives, or, when it is {@link Busy}, the request refused (its body discarded) and the busy. */
+    private static <T> T orRefused(HttpServletRequest request, Supplier<T> take) {
+        try {
+            return take.get();
+        } catch (Busy busy) {
+            refused(request);
+            throw busy;
         }
     }
 

@@ -29,6 +29,8 @@ class ProductionStartPolicyTest {
     @BeforeEach
     void safeProductionSettings() throws IOException {
         Path keystore = Files.writeString(folder.resolve("master.bcfks"), "a keystore");
+        Files.writeString(folder.resolve("audit-signing.bcfks"), "a keystore");
+        Files.writeString(folder.resolve("removal-signing.bcfks"), "a keystore");
         settings.putAll(Map.ofEntries(
                 Map.entry("portal.environment", "production"),
                 Map.entry("portal.db.url", "jdbc:postgresql://portal-db-rw:5432/portal"),
@@ -171,6 +173,27 @@ class ProductionStartPolicyTest {
     void theKeystoreMustExist() {
         settings.put("portal.keystore.path", folder.resolve("missing.bcfks").toString());
         assertEquals(List.of(ProductionStartPolicy.KEYSTORE), refusedRules());
+    }
+
+    @Test
+    void theSigningKeystoresMustExistBesideTheMasterKeystoreOrWhereTheirSettingsSay() throws IOException {
+        Files.delete(folder.resolve("audit-signing.bcfks"));
+        List<ProductionStartPolicy.Refusal> refused = refusals();
+        assertEquals(List.of(ProductionStartPolicy.KEYSTORE), refused.stream().map(ProductionStartPolicy.Refusal::rule)
+                .toList());
+        assertTrue(refused.get(0).fix().contains("audit-signing.bcfks"), refused.get(0).fix());
+        assertTrue(refused.get(0).fix().contains("PORTAL_AUDIT_SIGNING_KEYSTORE_PATH"), refused.get(0).fix());
+
+        Path elsewhere = Files.createDirectories(folder.resolve("signing"));
+        settings.put("portal.audit.signing.keystore-path",
+                Files.writeString(elsewhere.resolve("audit.bcfks"), "a keystore").toString());
+        assertEquals(List.of(), refusedRules());
+
+        settings.put("portal.signing.keystore-path", elsewhere.resolve("missing-removal.bcfks").toString());
+        refused = refusals();
+        assertEquals(List.of(ProductionStartPolicy.KEYSTORE), refused.stream().map(ProductionStartPolicy.Refusal::rule)
+                .toList());
+        assertTrue(refused.get(0).fix().contains("missing-removal.bcfks"), refused.get(0).fix());
     }
 
     @Test

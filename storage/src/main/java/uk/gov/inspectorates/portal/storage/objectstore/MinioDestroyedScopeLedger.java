@@ -4,6 +4,7 @@ import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
+import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.messages.Item;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import uk.gov.inspectorates.portal.core.document.DestroyedScopeLedger;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
 
@@ -32,6 +34,7 @@ import uk.gov.inspectorates.portal.core.document.KeyScope;
 public final class MinioDestroyedScopeLedger implements DestroyedScopeLedger {
 
     static final String PREFIX = "destroyed-key-scopes/";
+    static final String BACKUP_MARKS = "destroyed-key-scopes-backup-marks/";
     private static final Set<String> NO_OBJECT_LOCK = Set.of("NotImplemented", "InvalidRequest",
             "ObjectLockConfigurationNotFoundError", "InvalidBucketState");
 
@@ -62,27 +65,64 @@ public final class MinioDestroyedScopeLedger implements DestroyedScopeLedger {
 
     @Override
     public void record(KeyScope scope) {
-        String key = key(scope);
-        byte[] json = ("{\"kind\":\"" + scope.kind() + "\",\"at\":\"" + clock.instant() + "\"}\n")
-                .getBytes(StandardCharsets.UTF_8);
         try {
-            if (objectLock) {
-                try {
-                    ObjectLockBuckets.putJson(client, bucket, key, json, new Retention(RetentionMode.COMPLIANCE,
-                            clock.instant().plus(retention).atZone(ZoneOffset.UTC)));
-                    return;
-                } catch (ErrorResponseException refused) {
-                    if (!NO_OBJECT_LOCK.contains(refused.errorResponse().code())) {
-                        throw refused;
-                    }
-                    objectLock = false;
-                }
-            }
-            ObjectLockBuckets.putJson(client, bucket, key, json, null);
+            putLocked(key(scope), "{\"kind\":\"" + scope.kind() + "\",\"at\":\"" + clock.instant() + "\"}\n");
         } catch (MinioException e) {
             throw new UncheckedIOException(new IOException("recording destroyed scope " + scope + ": "
                     + e.getMessage(), e));
         }
+    }
+
+    /**
+     * Writes a new backup mark into the ledger, write-once like its entries, and returns its id, for a backup taken
+     * now to name. A restore of that backup goes ahead only if the ledger still {@linkplain #holdsBackupMark holds}
+     * it: then it is the ledger that has recorded every destruction since the backup, not one lost and re-created
+     * empty (or another portal's), which would let the restore bring back what was removed since (docs/adr/0046).
+     */
+    public String markBackup() throws IOException {
+        String id = clock.instant().toString().replace(':', '-') + "-" + UUID.randomUUID();
+        try {
+            putLocked(BACKUP_MARKS + id, "{\"at\":\"" + clock.instant() + "\"}\n");
+        } catch (MinioException e) {
+            throw new IOException("writing a backup mark into the destroyed-scope ledger in bucket " + bucket + ": "
+                    + e.getMessage(), e);
+        }
+        return id;
+    }
+
+    /** Whether this ledger holds the backup mark {@code id} ({@link #markBackup}). */
+    public boolean holdsBackupMark(String id) throws IOException {
+        if (!id.matches("[0-9A-Za-z.-]{1,100}")) {
+            return false;
+        }
+        try {
+            client.statObject(StatObjectArgs.builder().bucket(bucket).object(BACKUP_MARKS + id).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw new IOException("looking for backup mark " + id + " in bucket " + bucket + ": " + e.getMessage(), e);
+        } catch (MinioException e) {
+            throw new IOException("looking for backup mark " + id + " in bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void putLocked(String key, String json) throws MinioException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        if (objectLock) {
+            try {
+                ObjectLockBuckets.putJson(client, bucket, key, bytes, new Retention(RetentionMode.COMPLIANCE,
+                        clock.instant().plus(retention).atZone(ZoneOffset.UTC)));
+                return;
+            } catch (ErrorResponseException refused) {
+                if (!NO_OBJECT_LOCK.contains(refused.errorResponse().code())) {
+                    throw refused;
+                }
+                objectLock = false;
+            }
+        }
+        ObjectLockBuckets.putJson(client, bucket, key, bytes, null);
     }
 
     @Override

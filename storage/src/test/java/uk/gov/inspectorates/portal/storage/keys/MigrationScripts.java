@@ -1,12 +1,16 @@
 package uk.gov.inspectorates.portal.storage.keys;
 
 import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.migration.Context;
@@ -30,7 +34,17 @@ public final class MigrationScripts {
 
     /** Applies the migrations up to and including the version, in order; returns how many. */
     public static int applyUpTo(DataSource dataSource, int lastVersion) throws Exception {
-        Path directory = Path.of(MigrationScripts.class.getClassLoader().getResource("db/migration").toURI());
+        URI location = MigrationScripts.class.getClassLoader().getResource("db/migration").toURI();
+        if ("jar".equals(location.getScheme())) {
+            // another module's tests in a reactor build that packaged storage: the scripts are in its jar
+            try (FileSystem jar = FileSystems.newFileSystem(location, Map.of())) {
+                return applyUpTo(dataSource, lastVersion, jar.provider().getPath(location));
+            }
+        }
+        return applyUpTo(dataSource, lastVersion, Path.of(location));
+    }
+
+    private static int applyUpTo(DataSource dataSource, int lastVersion, Path directory) throws Exception {
         List<Path> scripts;
         try (Stream<Path> files = Files.list(directory)) {
             scripts = files.filter(file -> file.getFileName().toString().matches("V\\d+__[^$]*\\.(sql|class)"))

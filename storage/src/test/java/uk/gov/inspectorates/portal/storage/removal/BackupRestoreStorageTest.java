@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
 import uk.gov.inspectorates.portal.core.document.LedgeredKeyService;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
@@ -35,6 +36,7 @@ import uk.gov.inspectorates.portal.storage.EncryptedDocumentStore;
 import uk.gov.inspectorates.portal.storage.backup.BucketBackup;
 import uk.gov.inspectorates.portal.storage.backup.PostgresDump;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
 import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioDestroyedScopeLedger;
@@ -142,8 +144,13 @@ class BackupRestoreStorageTest {
 
         // the replay that the restore tool and every portal start run before anything is served
         LedgeredKeyService replay = new LedgeredKeyService(restoredKeys, ledger);
-        assertEquals(1, replay.replayLedger(), "the removed inspection's KEK is destroyed again");
-        assertEquals(0, replay.replayLedger(), "a second replay finds nothing live");
+        JdbcAuditTrail restoredTrail = new JdbcAuditTrail(restored);
+        assertEquals(1, replay.replayLedger(restoredTrail, Clock.systemUTC()),
+                "the removed inspection's KEK is destroyed again");
+        assertEquals(0, replay.replayLedger(restoredTrail, Clock.systemUTC()), "a second replay finds nothing live");
+        assertEquals(1, restoredTrail.recent(20).stream()
+                .filter(event -> AuditActions.KEY_SCOPE_DESTROYED_AGAIN.equals(event.action())).count(),
+                "the restored database's trail records the scope destroyed again");
 
         // (a) every acknowledged document comes back byte for byte, with its rows
         for (Map.Entry<StoredContent, byte[]> document : kept.entrySet()) {
