@@ -28,13 +28,14 @@ import uk.gov.inspectorates.portal.core.report.StampMarks;
  * The marks' two fonts built once (per copy made at the same time), not once per copy (ADR 0038, addendum of
  * 2026-12-06 evening): DejaVu Sans and DejaVu Sans Bold cut down to a fixed repertoire (Latin, Latin-1, Latin
  * Extended-A, which covers Welsh, the en dash and the usual punctuation), embedded whole, so no copy subsets a font.
- * The marks are laid out and encoded with these fonts, owned by a document of their own; each copy then gets its
- * own clone of the fonts' objects (dictionaries, widths, the already compressed font programs copied as they are),
- * which replaces them in the copy's forms. Marks with a character outside the repertoire (a reader's name in
+ * The marks are laid out and encoded with these fonts' tables ({@link GlyphTablePen}), the fonts owned by a document
+ * of their own; each copy then gets its own clone of the fonts' objects (dictionaries, widths, the already compressed
+ * font programs read as they are), which replaces them in the copy's forms. Marks with a character outside the repertoire (a reader's name in
  * another script) are not drawn with these: {@link #covers} says so and the stamper falls back to the whole fonts,
  * subset per copy, as before.
  *
- * <p>One instance is used by one copy at a time (PDFBox's fonts cache widths in plain maps): the stamper pools them.
+ * <p>One instance is used by one copy at a time (a copy's forms name this instance's font objects until they are
+ * handed over, and PDFBox records its own state in those objects): the stamper pools them.
  */
 final class MarkFonts {
 
