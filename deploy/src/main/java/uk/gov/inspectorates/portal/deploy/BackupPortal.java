@@ -12,6 +12,7 @@ import uk.gov.inspectorates.portal.storage.backup.BucketBackup;
 import uk.gov.inspectorates.portal.storage.backup.PostgresDump;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcUnitOfWork;
 import uk.gov.inspectorates.portal.storage.objectstore.AuditBucket;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioDestroyedScopeLedger;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
@@ -120,7 +121,7 @@ public final class BackupPortal {
         dataSource.setUser(required("portal.db.user"));
         dataSource.setPassword(required("portal.db.password"));
         int destroyed = new LedgeredKeyService(new JdbcKeyService(dataSource, ring, Clock.systemUTC()), ledger)
-                .replayLedger(new JdbcAuditTrail(dataSource), Clock.systemUTC());
+                .ledgerReplay(new JdbcAuditTrail(dataSource), new JdbcUnitOfWork(dataSource), Clock.systemUTC()).run();
         System.out.println("ledger replayed: " + recorded + " destroyed scopes recorded, " + destroyed
                 + " of them were live in the backup and are destroyed again");
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.audit.AuditEvent;
 import uk.gov.inspectorates.portal.core.testdata.RecordingAuditTrail;
+import uk.gov.inspectorates.portal.core.testdata.UnitOfWorkProbe;
 
 /** The ledger is written before a KEK is destroyed, and its replay destroys what a restore brought back (ADR 0046). */
 class LedgeredKeyServiceTest {
@@ -101,9 +102,13 @@ class LedgeredKeyServiceTest {
         RecordingAuditTrail audit = new RecordingAuditTrail();
         Clock clock = Clock.fixed(Instant.parse("2027-03-02T06:00:00Z"), ZoneOffset.UTC);
 
-        assertEquals(1, service.replayLedger(audit, clock));
+        UnitOfWorkProbe unitOfWork = new UnitOfWorkProbe();
+        LedgerReplay replay = service.ledgerReplay(audit, unitOfWork, clock);
+
+        assertEquals(1, replay.run());
         assertEquals(Set.of(KeyScope.report("r-never-removed")), live);
-        assertEquals(0, service.replayLedger(audit, clock));
+        assertEquals(2, unitOfWork.opened(), "each scope's destruction and its event in a unit of work of its own");
+        assertEquals(0, replay.run());
 
         AuditEvent destroyedAgain = audit.events().get(0);
         assertEquals(1, audit.events().size(), "one event per scope destroyed again, none for those already gone");
@@ -111,7 +116,7 @@ class LedgeredKeyServiceTest {
         assertEquals("INSPECTION", destroyedAgain.resourceType());
         assertEquals("i-restored", destroyedAgain.resourceId());
         assertEquals(AuditEvent.Outcome.SUCCEEDED, destroyedAgain.outcome());
-        assertTrue(destroyedAgain.detail().startsWith("policy:" + LedgeredKeyService.REPLAY_RULE),
+        assertTrue(destroyedAgain.detail().startsWith("policy:" + LedgerReplay.RULE),
                 destroyedAgain.detail());
         assertEquals(clock.instant(), destroyedAgain.at());
     }

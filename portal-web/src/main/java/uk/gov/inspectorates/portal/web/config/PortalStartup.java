@@ -16,6 +16,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import uk.gov.inspectorates.portal.core.audit.AuditTrail;
 import uk.gov.inspectorates.portal.core.document.MasterKeyRing;
 import uk.gov.inspectorates.portal.core.document.ObjectStore;
+import uk.gov.inspectorates.portal.core.shared.UnitOfWork;
 import uk.gov.inspectorates.portal.storage.jdbc.SchemaMigration;
 import uk.gov.inspectorates.portal.web.demo.DemoSeed;
 
@@ -56,6 +57,9 @@ public class PortalStartup {
     @Inject
     Clock clock;
 
+    @Inject
+    UnitOfWork unitOfWork;
+
     @PostConstruct
     void start() {
         boolean seedDemoData = DemoModePolicy.seedDemoData(configuration.demoEnabled(), configuration.environment());
@@ -66,7 +70,7 @@ public class PortalStartup {
                 : SchemaMigration.migrate(dataSource);
         LOG.info(() -> "Database schema up to date (" + migrations + " migrations applied)");
         // a database restored from a backup may hold KEKs destroyed since: destroy them again before serving
-        int shredded = keys.replayLedger(audit, clock);
+        int shredded = keys.ledgerReplay(audit, unitOfWork, clock).run();
         LOG.info(() -> "Destroyed-scope ledger replayed: " + shredded + " key scope(s) destroyed again");
         try {
             objectStore.checkReachable();

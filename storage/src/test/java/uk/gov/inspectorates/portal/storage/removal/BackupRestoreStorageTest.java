@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.inspectorates.portal.core.audit.AuditActions;
 import uk.gov.inspectorates.portal.core.document.KeyScope;
+import uk.gov.inspectorates.portal.core.document.LedgerReplay;
 import uk.gov.inspectorates.portal.core.document.LedgeredKeyService;
 import uk.gov.inspectorates.portal.core.document.StoredContent;
 import uk.gov.inspectorates.portal.core.document.WrappedKey;
@@ -38,6 +39,7 @@ import uk.gov.inspectorates.portal.storage.backup.PostgresDump;
 import uk.gov.inspectorates.portal.storage.crypto.EnvelopeCipher;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcAuditTrail;
 import uk.gov.inspectorates.portal.storage.jdbc.JdbcKeyService;
+import uk.gov.inspectorates.portal.storage.jdbc.JdbcUnitOfWork;
 import uk.gov.inspectorates.portal.storage.keys.MigrationScripts;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioDestroyedScopeLedger;
 import uk.gov.inspectorates.portal.storage.objectstore.MinioObjectStore;
@@ -143,11 +145,11 @@ class BackupRestoreStorageTest {
                 "without the ledger's replay the restored backup gives the removed content back");
 
         // the replay that the restore tool and every portal start run before anything is served
-        LedgeredKeyService replay = new LedgeredKeyService(restoredKeys, ledger);
         JdbcAuditTrail restoredTrail = new JdbcAuditTrail(restored);
-        assertEquals(1, replay.replayLedger(restoredTrail, Clock.systemUTC()),
-                "the removed inspection's KEK is destroyed again");
-        assertEquals(0, replay.replayLedger(restoredTrail, Clock.systemUTC()), "a second replay finds nothing live");
+        LedgerReplay replay = new LedgeredKeyService(restoredKeys, ledger)
+                .ledgerReplay(restoredTrail, new JdbcUnitOfWork(restored), Clock.systemUTC());
+        assertEquals(1, replay.run(), "the removed inspection's KEK is destroyed again");
+        assertEquals(0, replay.run(), "a second replay finds nothing live");
         assertEquals(1, restoredTrail.recent(20).stream()
                 .filter(event -> AuditActions.KEY_SCOPE_DESTROYED_AGAIN.equals(event.action())).count(),
                 "the restored database's trail records the scope destroyed again");
