@@ -32,7 +32,7 @@ import uk.gov.inspectorates.portal.security.content.PdfBoxActiveContentRemoval;
  * It lives in the stamper's package (in the bench sources only) to time the adapter's package-private steps one by
  * one: the same calls {@link PdfBoxStamper#stamped} makes, in the same order.
  *
- * <p>{@code java -Xms2g -Xmx2g -cp <security + bench classpath> uk.gov.inspectorates.portal.security.stamping.StampSplit [rounds]}
+ * <p>{@code java -Xms2g -Xmx2g -cp <security + bench classpath> uk.gov.inspectorates.portal.security.stamping.StampSplit [rounds] [warm-ups]}
  */
 public final class StampSplit {
 
@@ -43,11 +43,12 @@ public final class StampSplit {
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        split("300 pages", StampBench.textReport(300), rounds);
-        split("100 MiB image-heavy", StampBench.imageHeavyReport(100L << 20), rounds);
+        int warmUps = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        split("300 pages", StampBench.textReport(300), rounds, warmUps);
+        split("100 MiB image-heavy", StampBench.imageHeavyReport(100L << 20), rounds, warmUps);
     }
 
-    private static void split(String name, byte[] report, int rounds) throws IOException {
+    private static void split(String name, byte[] report, int rounds, int warmUps) throws IOException {
         StampMarks marks = StampMarks.forDownload(Classification.of(Tier.OFFICIAL_SENSITIVE),
                 "Share only with the named reviewers.", "Bench Reader", "Bench Inspectorate",
                 Instant.parse("2026-01-01T09:00:00Z"), "bench-download-id");
@@ -58,7 +59,6 @@ public final class StampSplit {
                 PdfBoxStamper.class.getResourceAsStream("DejaVuSans-Bold.ttf").readAllBytes());
         Map<String, List<Double>> steps = new LinkedHashMap<>();
         Map<String, Long> sizes = new LinkedHashMap<>();
-        int warmUps = 5;
         for (int round = -warmUps; round < rounds; round++) {
             Map<String, Double> one = new LinkedHashMap<>();
             System.gc();
@@ -90,17 +90,19 @@ public final class StampSplit {
                 t = cpu();
                 try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(whole), "", null, null,
                         IOUtils.createMemoryOnlyStreamCache())) {
+                    one.put(p + "2 load", lap(t));
+                    t = cpu();
                     int pages = 0;
                     for (PDPage ignored : document.getPages()) {
                         pages++;
                     }
-                    one.put(p + "2 load and page tree", lap(t));
+                    one.put(p + "2b page tree", lap(t));
                     t = cpu();
                     PdfBoxActiveContentRemoval.remove(document);
                     one.put(p + "3 active-content removal", lap(t));
                     t = cpu();
-                    PdfBoxStamper.Fonts fonts = built ? markFonts.layout()
-                            : new PdfBoxStamper.Fonts(PDType0Font.load(document, regular, true),
+                    MarksLayout.Pen fonts = built ? markFonts.pen()
+                            : new PdfBoxPen(PDType0Font.load(document, regular, true),
                             PDType0Font.load(document, bold, true));
                     one.put(p + "4 two PDType0Fonts", lap(t));
                     t = cpu();
@@ -128,17 +130,21 @@ public final class StampSplit {
                     IOUtils.createMemoryOnlyStreamCache())) {
                 PDType0Font r = PDType0Font.load(document, regular, true);
                 PDType0Font b = PDType0Font.load(document, bold, true);
-                PageMarking marking = new PageMarking(document, marks, new PdfBoxStamper.Fonts(r, b));
+                PageMarking marking = new PageMarking(document, marks, new PdfBoxPen(r, b));
                 int n = 0;
                 for (PDPage page : document.getPages()) {
                     marking.stamp(page, n++ == 0);
                 }
-                PdfBoxStamper.Fonts fresh = new PdfBoxStamper.Fonts(PDType0Font.load(document, regular, true),
+                MarksLayout.Pen fresh = new PdfBoxPen(PDType0Font.load(document, regular, true),
                         PDType0Font.load(document, bold, true));
                 t = cpu();
-                PdfBoxStamper.drawMarks(document, new PdfBoxStamper.Layout(595, 842, true), marks, fresh);
-                PdfBoxStamper.drawMarks(document, new PdfBoxStamper.Layout(595, 842, false), marks, fresh);
+                MarksLayout.draw(document, new MarksLayout.Layout(595, 842, true), marks, fresh);
+                MarksLayout.draw(document, new MarksLayout.Layout(595, 842, false), marks, fresh);
                 one.put("5a of which, whole fonts: laying out two forms", lap(t));
+                t = cpu();
+                MarksLayout.draw(document, new MarksLayout.Layout(595, 842, true), marks, markFonts.pen());
+                MarksLayout.draw(document, new MarksLayout.Layout(595, 842, false), marks, markFonts.pen());
+                one.put("5a of which, built fonts: laying out two forms", lap(t));
                 t = cpu();
                 r.subset();
                 b.subset();

@@ -3,7 +3,6 @@ package uk.gov.inspectorates.portal.security.stamping;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,14 @@ import uk.gov.inspectorates.portal.core.report.StampMarks;
  * The marks' two fonts built once (per copy made at the same time), not once per copy (ADR 0038, addendum of
  * 2026-12-06 evening): DejaVu Sans and DejaVu Sans Bold cut down to a fixed repertoire (Latin, Latin-1, Latin
  * Extended-A, which covers Welsh, the en dash and the usual punctuation), embedded whole, so no copy subsets a font.
- * The marks are laid out and encoded with these fonts, owned by a document of their own; each copy then gets its
- * own clone of the fonts' objects (dictionaries, widths, the already compressed font programs copied as they are),
- * which replaces them in the copy's forms. Marks with a character outside the repertoire (a reader's name in
+ * The marks are laid out and encoded with these fonts' tables ({@link GlyphTablePen}), the fonts owned by a document
+ * of their own; each copy then gets its own clone of the fonts' objects (dictionaries, widths, the already compressed
+ * font programs read as they are), which replaces them in the copy's forms. Marks with a character outside the repertoire (a reader's name in
  * another script) are not drawn with these: {@link #covers} says so and the stamper falls back to the whole fonts,
  * subset per copy, as before.
  *
- * <p>One instance is used by one copy at a time (PDFBox's fonts cache widths in plain maps): the stamper pools them.
+ * <p>One instance is used by one copy at a time (a copy's forms name this instance's font objects until they are
+ * handed over, and PDFBox records its own state in those objects): the stamper pools them.
  */
 final class MarkFonts {
 
@@ -54,11 +54,13 @@ final class MarkFonts {
 
     private final PDType0Font regular;
     private final PDType0Font bold;
+    private final GlyphTablePen pen;
     private final Map<COSStream, byte[]> rawStreams = new IdentityHashMap<>();
 
     private MarkFonts(PDType0Font regular, PDType0Font bold) throws IOException {
         this.regular = regular;
         this.bold = bold;
+        this.pen = new GlyphTablePen(regular, bold, REPERTOIRE);
         remember(regular.getCOSObject());
         remember(bold.getCOSObject());
     }
@@ -78,9 +80,9 @@ final class MarkFonts {
                 && marks.recipientLine().codePoints().allMatch(REPERTOIRE::contains);
     }
 
-    /** The fonts to lay the marks out with: owned by this, never by a copy. */
-    PdfBoxStamper.Fonts layout() {
-        return new PdfBoxStamper.Fonts(regular, bold);
+    /** Lays the marks out and writes them with these fonts, named by objects owned by this, never by a copy. */
+    MarksLayout.Pen pen() {
+        return pen;
     }
 
     /**
@@ -112,12 +114,12 @@ final class MarkFonts {
             return done;
         }
         if (value instanceof COSStream stream) {
-            COSStream copy = document.getDocument().createCOSStream();
+            // the encoded bytes are read where they are (never written to, so every copy may read the one array):
+            // copying 46 KB of font programs into each copy's scratch buffers was a tenth of the marks' cost
+            byte[] raw = rawStreams.get(stream);
+            COSStream copy = new COSStream(null, new RandomAccessReadBuffer(raw).createView(0, raw.length));
             clones.put(value, copy);
             copyEntries(document, stream, copy, clones);
-            try (OutputStream out = copy.createRawOutputStream()) {
-                out.write(rawStreams.get(stream));
-            }
             return copy;
         }
         if (value instanceof COSDictionary dictionary) {

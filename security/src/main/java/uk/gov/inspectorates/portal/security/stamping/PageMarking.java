@@ -23,8 +23,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
-import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper.Fonts;
-import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper.Layout;
+import uk.gov.inspectorates.portal.security.stamping.MarksLayout.Layout;
 
 /**
  * Marks the pages of one copy (for {@link PdfBoxStamper}). Every page draws the marks: they are laid out once per displayed page size as a form XObject that each page of
@@ -41,35 +40,31 @@ import uk.gov.inspectorates.portal.security.stamping.PdfBoxStamper.Layout;
 final class PageMarking {
     private final PDDocument document;
     private final StampMarks marks;
-    private final Fonts fonts;
+    private final MarksLayout.Pen pen;
     private final Map<Layout, Drawn> drawn = new HashMap<>();
     private final Map<Placement, COSStream> placed = new HashMap<>();
     private COSStream saveState;
+    /** The last page's placement (not the first page's: its marks differ), reused while pages look alike. */
+    private Placed last;
 
-    PageMarking(PDDocument document, StampMarks marks, Fonts fonts) {
+    PageMarking(PDDocument document, StampMarks marks, MarksLayout.Pen pen) {
         this.document = document;
         this.marks = marks;
-        this.fonts = fonts;
+        this.pen = pen;
     }
 
     void stamp(PDPage page, boolean first) throws IOException {
         PDRectangle visible = page.getCropBox();
         int rotation = Math.floorMod(page.getRotation(), 360);
-        boolean quarterTurn = rotation == 90 || rotation == 270;
-        float width = quarterTurn ? visible.getHeight() : visible.getWidth();
-        float height = quarterTurn ? visible.getWidth() : visible.getHeight();
-        Layout layout = new Layout(width, height, first);
-        Drawn stamp = drawn.get(layout);
-        if (stamp == null) {
-            stamp = new Drawn(PdfBoxStamper.drawMarks(document, layout, marks, fonts),
-                    COSName.getPDFName("PortalStamp" + drawn.size()));
-            drawn.put(layout, stamp);
+        // a report's pages mostly share one size and turn: the next such page skips the look-ups below
+        Placed here = !first && last != null && last.shows(visible, rotation)
+                ? last
+                : placed(visible, rotation, first);
+        if (!first) {
+            last = here;
         }
-        Matrix toViewer = PdfBoxStamper.toViewerCoordinates(visible, rotation);
-        COSName name = nameIn(page, stamp);
-        COSStream marksDrawn = name.equals(stamp.name())
-                ? placed.computeIfAbsent(Placement.of(name, toViewer), p -> drawing(name, toViewer))
-                : drawing(name, toViewer);
+        COSName name = nameIn(page, here.stamp);
+        COSStream marksDrawn = name.equals(here.stamp.name()) ? here.sharedDrawing() : drawing(name, here.toViewer);
         COSArray contents = new COSArray();
         contents.add(saveState());
         COSBase existing = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
@@ -84,6 +79,20 @@ final class PageMarking {
         page.getCOSObject().setItem(COSName.CONTENTS, contents);
     }
 
+    private Placed placed(PDRectangle visible, int rotation, boolean first) throws IOException {
+        boolean quarterTurn = rotation == 90 || rotation == 270;
+        float width = quarterTurn ? visible.getHeight() : visible.getWidth();
+        float height = quarterTurn ? visible.getWidth() : visible.getHeight();
+        Layout layout = new Layout(width, height, first);
+        Drawn stamp = drawn.get(layout);
+        if (stamp == null) {
+            stamp = new Drawn(MarksLayout.draw(document, layout, marks, pen),
+                    COSName.getPDFName("PortalStamp" + drawn.size()));
+            drawn.put(layout, stamp);
+        }
+        return new Placed(visible, rotation, stamp, PdfBoxStamper.toViewerCoordinates(visible, rotation));
+    }
+
     /** The resources of the forms drawn so far: where the marks' fonts are named. */
     List<PDResources> formResources() {
         return drawn.values().stream().map(d -> d.form().getResources()).toList();
@@ -91,22 +100,30 @@ final class PageMarking {
 
     /** The form's shared name in the page's resources, or a name of its own where that one is taken. */
     private COSName nameIn(PDPage page, Drawn stamp) {
-        PDResources resources = page.getResources();
+        // the page's own resources read directly (most pages have them); inherited or missing ones through PDFBox
+        COSDictionary resources = page.getCOSObject().getCOSDictionary(COSName.RESOURCES);
         if (resources == null) {
-            resources = new PDResources();
-            page.setResources(resources);
+            PDResources inherited = page.getResources();
+            if (inherited == null) {
+                inherited = new PDResources();
+                page.setResources(inherited);
+            }
+            resources = inherited.getCOSObject();
         }
-        COSDictionary xObjects = resources.getCOSObject().getCOSDictionary(COSName.XOBJECT);
+        COSDictionary xObjects = resources.getCOSDictionary(COSName.XOBJECT);
         if (xObjects == null) {
             xObjects = new COSDictionary();
-            resources.getCOSObject().setItem(COSName.XOBJECT, xObjects);
+            // inside the page's resources: a new dictionary is otherwise saved as an object of its own (300 more
+            // objects to number, write and index for a 300-page report; ADR 0038, third addendum)
+            xObjects.setDirect(true);
+            resources.setItem(COSName.XOBJECT, xObjects);
         }
         COSBase there = xObjects.getDictionaryObject(stamp.name());
         if (there == null) {
             xObjects.setItem(stamp.name(), stamp.form());
             return stamp.name();
         }
-        return there == stamp.form().getCOSObject() ? stamp.name() : resources.add(stamp.form());
+        return there == stamp.form().getCOSObject() ? stamp.name() : new PDResources(resources).add(stamp.form());
     }
 
     /** Saves the graphics state before the original content: the marks are drawn in the state it started in. */
@@ -147,6 +164,40 @@ final class PageMarking {
     private static float[] matrixValues(Matrix matrix) {
         return new float[] {matrix.getScaleX(), matrix.getShearY(), matrix.getShearX(), matrix.getScaleY(),
                 matrix.getTranslateX(), matrix.getTranslateY()};
+    }
+
+    /**
+     * The marks as placed on a page of one crop box and turn: the form, the matrix into the reader's view, and the
+     * stream that draws the form by its shared name there (made when a page first needs it).
+     */
+    private final class Placed {
+        private final PDRectangle visible;
+        private final int rotation;
+        private final Drawn stamp;
+        private final Matrix toViewer;
+        private COSStream sharedDrawing;
+
+        Placed(PDRectangle visible, int rotation, Drawn stamp, Matrix toViewer) {
+            this.visible = visible;
+            this.rotation = rotation;
+            this.stamp = stamp;
+            this.toViewer = toViewer;
+        }
+
+        boolean shows(PDRectangle box, int turn) {
+            return turn == rotation && box.getLowerLeftX() == visible.getLowerLeftX()
+                    && box.getLowerLeftY() == visible.getLowerLeftY()
+                    && box.getUpperRightX() == visible.getUpperRightX()
+                    && box.getUpperRightY() == visible.getUpperRightY();
+        }
+
+        COSStream sharedDrawing() {
+            if (sharedDrawing == null) {
+                sharedDrawing = placed.computeIfAbsent(Placement.of(stamp.name(), toViewer),
+                        p -> drawing(stamp.name(), toViewer));
+            }
+            return sharedDrawing;
+        }
     }
 
     /** A form and the name pages draw it by. */

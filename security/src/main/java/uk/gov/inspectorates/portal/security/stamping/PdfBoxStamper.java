@@ -4,27 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
-import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.util.Matrix;
 import uk.gov.inspectorates.portal.core.report.StampMarks;
 import uk.gov.inspectorates.portal.core.report.StampedCopy;
@@ -47,10 +38,6 @@ public final class PdfBoxStamper implements Stamper {
 
     private static final String REGULAR = "DejaVuSans.ttf";
     private static final String BOLD = "DejaVuSans-Bold.ttf";
-    private static final float MARGIN = 14f;
-    private static final float MARKING_SIZE = 11f;
-    private static final float SMALL_SIZE = 7f;
-    private static final float WATERMARK_OPACITY = 0.22f;
 
     /** Twice the default report cap: PDFBox holds a document at two to three times its size while stamping. */
     public static final long DEFAULT_MAX_DOCUMENT_BYTES = 400L * 1024 * 1024;
@@ -88,19 +75,19 @@ public final class PdfBoxStamper implements Stamper {
             }
             // refused at upload since ADR 0018; this covers what was stored before
             PdfBoxActiveContentRemoval.remove(document);
-            Fonts fonts;
+            MarksLayout.Pen pen;
             if (MarkFonts.covers(marks)) {
                 built = builtFonts();
-                fonts = built.layout();
+                pen = built.pen();
             } else {
                 parsed = PARSED_FONTS.poll();
                 if (parsed == null) {
                     parsed = ParsedFonts.parse();
                 }
-                fonts = new Fonts(PDType0Font.load(document, parsed.regular(), true),
+                pen = new PdfBoxPen(PDType0Font.load(document, parsed.regular(), true),
                         PDType0Font.load(document, parsed.bold(), true));
             }
-            PageMarking marking = new PageMarking(document, marks, fonts);
+            PageMarking marking = new PageMarking(document, marks, pen);
             int pageNumber = 0;
             for (PDPage page : document.getPages()) {
                 marking.stamp(page, pageNumber++ == 0);
@@ -177,9 +164,6 @@ public final class PdfBoxStamper implements Stamper {
         }
     }
 
-    record Fonts(PDFont regular, PDFont bold) {
-    }
-
     /** Read from the jar once: for the built fonts ({@link MarkFonts}) and for the fallback, subset per copy. */
     private static final Map<String, byte[]> FONT_FILES = Map.of(REGULAR, fontFile(REGULAR), BOLD, fontFile(BOLD));
 
@@ -215,36 +199,6 @@ public final class PdfBoxStamper implements Stamper {
         }
     }
 
-    /** The marks of one displayed page size; the first page's carry the handling instructions too. */
-    record Layout(float width, float height, boolean first) {
-    }
-
-    static PDFormXObject drawMarks(PDDocument document, Layout layout, StampMarks marks, Fonts fonts)
-            throws IOException {
-        float width = layout.width();
-        float height = layout.height();
-        // PDFBox draws into a form only through the appearance-stream constructor (a form XObject all the same)
-        PDAppearanceStream form = new PDAppearanceStream(document);
-        form.setBBox(new PDRectangle(width, height));
-        form.setResources(new PDResources());
-        try (PDPageContentStream content = new PDPageContentStream(document, form,
-                form.getCOSObject().createOutputStream(COSName.FLATE_DECODE))) {
-            watermark(content, marks.watermark(), fonts.bold(), width, height);
-            content.setNonStrokingColor(0f, 0f, 0f);
-            float markingSize = fitting(fonts.bold(), marks.marking(), MARKING_SIZE, width - 2 * MARGIN);
-            centred(content, fonts.bold(), markingSize, marks.marking(), width, height - MARGIN - markingSize);
-            centred(content, fonts.bold(), markingSize, marks.marking(), width, MARGIN);
-            float recipientSize = fitting(fonts.regular(), marks.recipientLine(), SMALL_SIZE, width - 2 * MARGIN);
-            centred(content, fonts.regular(), recipientSize, marks.recipientLine(), width,
-                    MARGIN + markingSize + 4f);
-            if (layout.first()) {
-                handlingInstructions(content, fonts.regular(), marks.handlingInstructions(), width,
-                        height - MARGIN - markingSize - 6f);
-            }
-        }
-        return form;
-    }
-
     /** Maps the reader's view (origin bottom left of the displayed page, x to the right) into user space. */
     static Matrix toViewerCoordinates(PDRectangle box, int rotation) {
         float llx = box.getLowerLeftX();
@@ -257,75 +211,5 @@ public final class PdfBoxStamper implements Stamper {
             case 270 -> new Matrix(0, -1, 1, 0, llx, ury);
             default -> new Matrix(1, 0, 0, 1, llx, lly);
         };
-    }
-
-    private static void watermark(PDPageContentStream content, String text, PDFont font, float width, float height)
-            throws IOException {
-        PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
-        translucent.setNonStrokingAlphaConstant(WATERMARK_OPACITY);
-        double angle = Math.atan2(height, width);
-        float diagonal = (float) Math.hypot(width, height);
-        float size = fitting(font, text, 60f, diagonal * 0.8f);
-        float textWidth = advance(font, text, size);
-        content.saveGraphicsState();
-        content.setGraphicsStateParameters(translucent);
-        content.setNonStrokingColor(0.75f, 0f, 0f);
-        content.beginText();
-        content.setFont(font, size);
-        Matrix placed = Matrix.getTranslateInstance(width / 2f, height / 2f);
-        placed.concatenate(Matrix.getRotateInstance(angle, 0, 0));
-        placed.concatenate(Matrix.getTranslateInstance(-textWidth / 2f, -size / 3f));
-        content.setTextMatrix(placed);
-        content.showText(text);
-        content.endText();
-        content.restoreGraphicsState();
-    }
-
-    private static void handlingInstructions(PDPageContentStream content, PDFont font, String text, float width,
-                                             float top) throws IOException {
-        float size = SMALL_SIZE + 1f;
-        float line = size * 1.25f;
-        float y = top - line;
-        for (String wrapped : wrap(font, size, "Handling instructions: " + text, width - 2 * MARGIN)) {
-            centred(content, font, size, wrapped, width, y);
-            y -= line;
-        }
-    }
-
-    private static void centred(PDPageContentStream content, PDFont font, float size, String text, float width,
-                                float baseline) throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset((width - advance(font, text, size)) / 2f, baseline);
-        content.showText(text);
-        content.endText();
-    }
-
-    private static List<String> wrap(PDFont font, float size, String text, float maxWidth) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String word : text.split("\\s+")) {
-            String candidate = current.isEmpty() ? word : current + " " + word;
-            if (advance(font, candidate, size) > maxWidth && !current.isEmpty()) {
-                lines.add(current.toString());
-                current = new StringBuilder(word);
-            } else {
-                current = new StringBuilder(candidate);
-            }
-        }
-        if (!current.isEmpty()) {
-            lines.add(current.toString());
-        }
-        return lines;
-    }
-
-    /** The preferred size, made smaller when the text would not fit the width (narrow pages). */
-    private static float fitting(PDFont font, String text, float preferred, float maxWidth) throws IOException {
-        float natural = advance(font, text, preferred);
-        return natural <= maxWidth ? preferred : preferred * maxWidth / natural;
-    }
-
-    private static float advance(PDFont font, String text, float size) throws IOException {
-        return font.getStringWidth(text) / 1000f * size;
     }
 }
