@@ -55,12 +55,15 @@ public final class StampBench {
     }
 
     /**
-     * Warm-up rounds before measuring. After 3 both sides were still being compiled: with 30, PDFBox's load + save of
-     * the 300-page report took 0.008-0.009 s instead of 0.017-0.018 s and the stamped copy 0.012-0.014 s instead of
-     * 0.026-0.032 s (2026-12-06, two runs each, quiet machine); the ratio stayed where it was (1.6), but the seconds are
-     * now those of a portal that has served a few dozen copies.
+     * Warm-up rounds before measuring ({@code -Dbench.stampWarmUps} to change): the steady state of a portal that has
+     * served a few hundred copies, for both sides. After 3 both sides were still being compiled: with 30, PDFBox's
+     * load + save of the 300-page report took 0.008-0.009 s instead of 0.017-0.018 s and the stamped copy 0.012-0.014 s
+     * instead of 0.026-0.032 s (2026-12-06, two runs each, quiet machine). After 30 the stamper's own code (most of
+     * all the marks' layout) was still being compiled while PDFBox's load and save, which both sides run, were not:
+     * laying the two forms out took about 2 ms per copy after 30 copies and 0.35 ms after 400 (ADR 0038, third
+     * addendum), and single runs of the ratio spread from 1.30 to 1.64 with how far the compiler had got.
      */
-    static final int WARM_UPS = 30;
+    static final int WARM_UPS = Integer.getInteger("bench.stampWarmUps", 300);
 
     /** Measured rounds at least (odd, for the median): a round is well under a second for both reports. */
     static final int MIN_REPS = 15;
