@@ -75,8 +75,8 @@ final class MarkFonts {
         // the handling instructions are wrapped at white space, which is never drawn
         return marks.watermark().codePoints().allMatch(REPERTOIRE::contains)
                 && marks.marking().codePoints().allMatch(REPERTOIRE::contains)
-                && marks.handlingInstructions().codePoints()
-                        .allMatch(c -> REPERTOIRE.contains(c) || Character.isWhitespace(c))
+                && MarksLayout.WHITE_SPACE.matcher(marks.handlingInstructions()).replaceAll("").codePoints()
+                        .allMatch(REPERTOIRE::contains)
                 && marks.recipientLine().codePoints().allMatch(REPERTOIRE::contains);
     }
 

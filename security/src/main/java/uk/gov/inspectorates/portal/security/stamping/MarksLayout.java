@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.security.stamping;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
@@ -16,6 +17,12 @@ import uk.gov.inspectorates.portal.core.report.StampMarks;
  * {@link PdfBoxPen} with PDFBox's text machinery for marks beyond them.
  */
 final class MarksLayout {
+
+    /**
+     * Where the handling instructions are wrapped: any Unicode white space (an em space pasted from a word processor
+     * too), never drawn itself. {@link MarkFonts#covers} leaves out the same characters.
+     */
+    static final Pattern WHITE_SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     static final float MARGIN = 14f;
     static final float MARKING_SIZE = 11f;
@@ -96,7 +103,7 @@ final class MarksLayout {
     private static List<String> wrap(Pen pen, float size, String text, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String word : text.split("\\s+")) {
+        for (String word : WHITE_SPACE.split(text.strip())) {
             String candidate = current.isEmpty() ? word : current + " " + word;
             if (advance(pen, false, candidate, size) > maxWidth && !current.isEmpty()) {
                 lines.add(current.toString());

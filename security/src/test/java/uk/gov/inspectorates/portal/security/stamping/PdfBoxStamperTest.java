@@ -303,6 +303,21 @@ class PdfBoxStamperTest {
         }
     }
 
+    @Test
+    void handlingInstructionsWithWhiteSpaceBeyondAsciiAreStampedNotFailed() throws IOException {
+        // an em space and a no-break space, as text pasted from a word processor brings them
+        StampMarks marks = StampMarks.forDownload(new Classification(Tier.OFFICIAL_SENSITIVE, "personal"),
+                "Share\u2003only with\u00a0the named reviewers", "Dana Reader", "Care Quality Commission",
+                Instant.parse("2026-12-02T10:15:00Z"), "dl-7e3f");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        stamper.stamp(TestPdfs.pages(1, PDRectangle.A4, null, 0), marks, out);
+        try (PDDocument after = Loader.loadPDF(out.toByteArray())) {
+            String text = textOf(after, 0);
+            assertTrue(text.contains(marks.recipientLine()), text);
+            assertTrue(squeezed(text).contains(WATERMARK), text);
+        }
+    }
+
     private static byte[] merged(byte[]... documents) throws IOException {
         try (PDDocument whole = new PDDocument()) {
             List<PDDocument> parts = new java.util.ArrayList<>();
