@@ -37,10 +37,12 @@ public class DownloadHeadRequests extends HttpFilter {
 
     /**
      * Every API address that streams an unstamped document or an export (an inspection's, or the SIRO's export of the
-     * audit trail as CSV or PDF), relative to the context root.
+     * audit trail as CSV or PDF), or serves a removal certificate (each one served is a recorded download), relative
+     * to the context root. The certificates' public verification key is not a download.
      */
     static final Pattern UNSTAMPED_DOWNLOAD = Pattern.compile("/api/v1/(?:documents/" + ID + "/content|inspections/"
-            + ID + "/(?:findings-letter/documents/" + ID + "/content|exports/[^/]+)|audit/export\\.(?:csv|pdf))/?");
+            + ID + "/(?:findings-letter/documents/" + ID + "/content|exports/[^/]+|removal-certificate)"
+            + "|audit/export\\.(?:csv|pdf)|removal-certificates/(?!verification-key/?$)[^/]+)/?");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

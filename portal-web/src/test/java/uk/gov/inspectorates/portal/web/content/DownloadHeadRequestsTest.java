@@ -45,7 +45,9 @@ class DownloadHeadRequestsTest {
             "/api/v1/inspections/" + ID + "/exports/HMIC",
             "/api/v1/inspections/" + ID + "/exports/HMI_PROBATION/",
             "/api/v1/audit/export.csv",
-            "/api/v1/audit/export.pdf"})
+            "/api/v1/audit/export.pdf",
+            "/api/v1/removal-certificates/" + ID,
+            "/api/v1/inspections/" + ID + "/removal-certificate"})
     void everyAddressThatStreamsAnUnstampedDocumentOrAnExportIsCovered(String path) {
         assertTrue(DownloadHeadRequests.isUnstampedDownload(path), path);
     }
@@ -59,7 +61,9 @@ class DownloadHeadRequestsTest {
             "/api/v1/reports/" + ID + "/content",
             "/inspections/" + ID + "/exports",
             "/api/v1/audit",
-            "/api/v1/audit/exportxcsv"})
+            "/api/v1/audit/exportxcsv",
+            "/api/v1/removal-certificates",
+            "/api/v1/removal-certificates/verification-key"})
     void detailsListsPagesAndStampedCopiesAreLeftAlone(String path) {
         assertFalse(DownloadHeadRequests.isUnstampedDownload(path), path);
     }
