@@ -2,6 +2,7 @@ package uk.gov.inspectorates.portal.storage.backup;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -137,16 +139,19 @@ public final class PostgresDump {
      * settings are the JDBC driver's own and mean nothing to the tools.
      */
     static Map<String, String> tlsEnvironment(String jdbcUrl) {
-        Map<String, String> environment = new java.util.TreeMap<>();
+        Map<String, String> environment = new TreeMap<>();
         int query = jdbcUrl.indexOf('?');
         if (query < 0) {
             return environment;
         }
+        boolean ssl = false;
         for (String setting : jdbcUrl.substring(query + 1).split("&")) {
             int equals = setting.indexOf('=');
             String name = equals < 0 ? setting : setting.substring(0, equals);
-            String value = equals < 0 ? "" : URI.create("x:" + setting.substring(equals + 1)).getSchemeSpecificPart();
+            // decoded as the JDBC driver decodes its URL's settings
+            String value = equals < 0 ? "" : URLDecoder.decode(setting.substring(equals + 1), StandardCharsets.UTF_8);
             switch (name) {
+                case "ssl" -> ssl = value.isEmpty() || Boolean.parseBoolean(value);
                 case "sslmode" -> environment.put("PGSSLMODE", value);
                 case "sslrootcert" -> environment.put("PGSSLROOTCERT", value);
                 case "sslcert" -> environment.put("PGSSLCERT", value);
@@ -154,6 +159,10 @@ public final class PostgresDump {
                 default -> {
                 }
             }
+        }
+        if (ssl) {
+            // the driver reads ssl=true without an sslmode as verify-full: the tools must not check less
+            environment.putIfAbsent("PGSSLMODE", "verify-full");
         }
         return environment;
     }

@@ -18,6 +18,15 @@ class PostgresDumpTlsTest {
     }
 
     @Test
+    void sslTrueWithoutAModeIsVerifyFullAsTheDriverReadsIt() {
+        assertEquals(Map.of("PGSSLMODE", "verify-full"),
+                PostgresDump.tlsEnvironment("jdbc:postgresql://db:5432/portal?ssl=true"));
+        assertEquals(Map.of("PGSSLMODE", "require"),
+                PostgresDump.tlsEnvironment("jdbc:postgresql://db:5432/portal?ssl=true&sslmode=require"));
+        assertEquals(Map.of(), PostgresDump.tlsEnvironment("jdbc:postgresql://db:5432/portal?ssl=false"));
+    }
+
+    @Test
     void aUrlWithoutTlsSettingsAddsNothing() {
         assertEquals(Map.of(), PostgresDump.tlsEnvironment("jdbc:postgresql://localhost:5432/portal"));
         assertEquals(Map.of(), PostgresDump.tlsEnvironment("jdbc:postgresql://localhost/portal?currentSchema=x"));
