@@ -75,12 +75,15 @@ public final class BackupPortal {
                 }
             }
         }
-        // the mark before the dump: every destruction after the dump is recorded in the ledger that holds it
-        String mark = ledger().markBackup();
+        // settings read and the folder made first: a mark is locked for years, so none for a backup that cannot run
+        PostgresDump database = database();
+        MinioDestroyedScopeLedger ledger = ledger();
         Files.createDirectories(folder);
+        // the mark before the dump: every destruction after the dump is recorded in the ledger that holds it
+        String mark = ledger.markBackup();
         Files.writeString(folder.resolve(LEDGER_MARK), mark + "\n");
         System.out.println("backup mark " + mark + " written into the destroyed-scope ledger");
-        database().dump(folder.resolve("database.dump"));
+        database.dump(folder.resolve("database.dump"));
         System.out.println("database dumped to " + folder.resolve("database.dump"));
         try (MinioObjectStore bucket = bucket()) {
             System.out.println(BucketBackup.backup(bucket, folder) + " objects copied to " + folder.resolve("objects"));
