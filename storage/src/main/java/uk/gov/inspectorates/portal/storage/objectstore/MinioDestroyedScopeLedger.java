@@ -98,12 +98,10 @@ public final class MinioDestroyedScopeLedger implements DestroyedScopeLedger {
         try {
             client.statObject(StatObjectArgs.builder().bucket(bucket).object(BACKUP_MARKS + id).build());
             return true;
-        } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code())) {
+        } catch (MinioException e) {
+            if (e instanceof ErrorResponseException refused && "NoSuchKey".equals(refused.errorResponse().code())) {
                 return false;
             }
-            throw new IOException("looking for backup mark " + id + " in bucket " + bucket + ": " + e.getMessage(), e);
-        } catch (MinioException e) {
             throw new IOException("looking for backup mark " + id + " in bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
