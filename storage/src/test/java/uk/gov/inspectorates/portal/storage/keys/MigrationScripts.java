@@ -3,6 +3,7 @@ package uk.gov.inspectorates.portal.storage.keys;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +38,16 @@ public final class MigrationScripts {
         URI location = MigrationScripts.class.getClassLoader().getResource("db/migration").toURI();
         if ("jar".equals(location.getScheme())) {
             // another module's tests in a reactor build that packaged storage: the scripts are in its jar
-            try (FileSystem jar = FileSystems.newFileSystem(location, Map.of())) {
-                return applyUpTo(dataSource, lastVersion, jar.provider().getPath(location));
+            FileSystem open;
+            try {
+                open = FileSystems.getFileSystem(location);
+            } catch (FileSystemNotFoundException notOpenYet) {
+                try (FileSystem jar = FileSystems.newFileSystem(location, Map.of())) {
+                    return applyUpTo(dataSource, lastVersion, jar.provider().getPath(location));
+                }
             }
+            // already open in this JVM (another test, Flyway): used, and left open for its owner
+            return applyUpTo(dataSource, lastVersion, open.provider().getPath(location));
         }
         return applyUpTo(dataSource, lastVersion, Path.of(location));
     }
