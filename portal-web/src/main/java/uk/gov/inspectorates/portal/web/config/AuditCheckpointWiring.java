@@ -46,7 +46,7 @@ public class AuditCheckpointWiring {
     PortalConfiguration configuration;
 
     @Inject
-    @ConfigProperty(name = "portal.audit.signing.keystore-path")
+    @ConfigProperty(name = SigningKeystore.Settings.AUDIT)
     Optional<String> keystorePath;
 
     @Inject

@@ -55,7 +55,7 @@ public class RemovalWiring {
     PortalConfiguration configuration;
 
     @Inject
-    @ConfigProperty(name = "portal.signing.keystore-path")
+    @ConfigProperty(name = SigningKeystore.Settings.REMOVAL)
     Optional<String> signingKeystorePath;
 
     @Produces

@@ -11,8 +11,17 @@ import java.util.function.Function;
  */
 enum SigningKeystore {
 
-    AUDIT("portal.audit.signing.keystore-path", "audit-signing.bcfks", "the audit checkpoints' signing keystore"),
-    REMOVAL("portal.signing.keystore-path", "removal-signing.bcfks", "the removal certificates' signing keystore");
+    AUDIT(Settings.AUDIT, "audit-signing.bcfks", "the audit checkpoints' signing keystore"),
+    REMOVAL(Settings.REMOVAL, "removal-signing.bcfks", "the removal certificates' signing keystore");
+
+    /** The settings' names, as constants for the wirings' {@code @ConfigProperty}. */
+    static final class Settings {
+        static final String AUDIT = "portal.audit.signing.keystore-path";
+        static final String REMOVAL = "portal.signing.keystore-path";
+
+        private Settings() {
+        }
+    }
 
     final String setting;
     final String defaultFile;

@@ -32,7 +32,6 @@ public class UploadMemoryWiring {
     @ConfigProperty(name = "portal.upload.memory-wait-millis", defaultValue = "5000")
     long waitMillis;
 
-
     @Produces
     @Singleton
     UploadMemory uploadMemory() {
