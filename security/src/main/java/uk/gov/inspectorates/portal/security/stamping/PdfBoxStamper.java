@@ -98,6 +98,7 @@ public final class PdfBoxStamper implements Stamper {
             return new Copy(document, parsed);
         } catch (IOException | RuntimeException e) {
             closeQuietly(document);
+            built = null; // a failed copy drops its fonts, as it does the parsed ones: no state of it goes back
             throw new UnstampableDocument("The document could not be stamped: " + e.getMessage(), e);
         } finally {
             if (built != null) {
