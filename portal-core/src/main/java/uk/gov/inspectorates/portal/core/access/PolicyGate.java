@@ -128,17 +128,17 @@ public final class PolicyGate {
 
     /**
      * Records the download of {@code content} and only then hands the content over: a download is audited before its
-     * first byte can be read. If recording fails, the content is closed (the store's connection freed) and nothing is
-     * served: the failure propagates.
+     * first byte can be read. If recording fails, the content is closed (the store's connection, a stamped copy's
+     * memory and stamping budget freed) and nothing is served: the failure propagates.
      */
-    public <C extends java.io.Closeable> C recordDownload(Subject subject, Act act, String downloadId, String detail,
-                                                          C content) {
+    public <C extends AutoCloseable> C recordDownload(Subject subject, Act act, String downloadId, String detail,
+                                                      C content) {
         try {
             recordDownload(subject, act, downloadId, detail);
         } catch (RuntimeException | Error notRecorded) {
             try {
                 content.close();
-            } catch (java.io.IOException | RuntimeException closeFailure) {
+            } catch (Exception closeFailure) {
                 notRecorded.addSuppressed(closeFailure);
             }
             throw notRecorded;

@@ -103,9 +103,9 @@ public final class FindingsLetterReading {
             throw new UncheckedIOException("the document could not be read", e);
         }
         String downloadId = Ids.newId();
-        gate.recordDownload(subject, act, downloadId, "inspection=" + inspectionId + " download=" + downloadId
-                + " bytes=" + document.size(), content);
-        return new FindingsDownload(document, downloadId, content, document.size());
+        return new FindingsDownload(document, downloadId, gate.recordDownload(subject, act, downloadId,
+                "inspection=" + inspectionId + " download=" + downloadId + " bytes=" + document.size(), content),
+                document.size());
     }
 
     private Set<FindingsLetterView.Step> steps(Subject subject, LoadedLetter loaded, FindingsLetterStage stage,

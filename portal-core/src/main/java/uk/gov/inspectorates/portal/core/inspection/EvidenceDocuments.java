@@ -166,9 +166,8 @@ public final class EvidenceDocuments {
             throw new UncheckedIOException("the document could not be read", e);
         }
         String downloadId = Ids.newId();
-        gate.recordDownload(subject, act, downloadId, "download=" + downloadId + " bytes=" + document.size(),
-                content);
-        return new EvidenceDownload(document, downloadId, content, document.size());
+        return new EvidenceDownload(document, downloadId, gate.recordDownload(subject, act, downloadId,
+                "download=" + downloadId + " bytes=" + document.size(), content), document.size());
     }
 
     private EvidenceDocument admitted(Subject subject, Action action, Act act, String documentId) {

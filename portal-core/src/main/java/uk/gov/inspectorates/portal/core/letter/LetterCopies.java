@@ -73,13 +73,7 @@ public final class LetterCopies {
             gate.record(reader, act, Outcome.REFUSED, "stamping busy: try again");
             throw e;
         }
-        try {
-            gate.recordDownload(reader, act, downloadId, where + (reportPublished ? " after publication" : "")
-                    + " downloadId=" + downloadId);
-        } catch (RuntimeException e) {
-            stamped.close();
-            throw e;
-        }
-        return new LetterDownload(letter, downloadId, stamped);
+        return new LetterDownload(letter, downloadId, gate.recordDownload(reader, act, downloadId,
+                where + (reportPublished ? " after publication" : "") + " downloadId=" + downloadId, stamped));
     }
 }

@@ -236,13 +236,8 @@ public final class ReportService {
             gate.record(subject, act(AuditActions.REPORT_DOWNLOAD, id), Outcome.REFUSED, "stamping busy: try again");
             throw e;
         }
-        try {
-            gate.recordDownload(subject, act(AuditActions.REPORT_DOWNLOAD, id), downloadId,
-                    "downloadId=" + downloadId);
-        } catch (RuntimeException e) {
-            download.content().close();
-            throw e;
-        }
+        gate.recordDownload(subject, act(AuditActions.REPORT_DOWNLOAD, id), downloadId, "downloadId=" + downloadId,
+                download.content());
         return download;
     }
 
