@@ -59,8 +59,11 @@ final class GlyphTablePen implements MarksLayout.Pen {
         for (Text text : texts) {
             COSName font = text.bold() ? BOLD : REGULAR;
             if (text.watermark()) {
-                content.append("q\n/").append(TRANSLUCENT.getName()).append(" gs\n0.75 0 0 rg\nBT\n/")
-                        .append(font.getName()).append(' ');
+                content.append("q\n/").append(TRANSLUCENT.getName()).append(" gs\n");
+                for (float component : MarksLayout.WATERMARK_RGB) {
+                    number(content, component);
+                }
+                content.append("rg\nBT\n/").append(font.getName()).append(' ');
                 number(content, text.size()).append("Tf\n");
                 Matrix at = text.watermarkAt();
                 for (float value : new float[] {at.getScaleX(), at.getShearY(), at.getShearX(), at.getScaleY(),

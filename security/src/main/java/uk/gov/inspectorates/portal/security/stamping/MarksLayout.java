@@ -28,6 +28,8 @@ final class MarksLayout {
     static final float MARKING_SIZE = 11f;
     static final float SMALL_SIZE = 7f;
     static final float WATERMARK_OPACITY = 0.22f;
+    /** The watermark's colour (RGB, a dark red), the same whichever pen draws it. */
+    static final float[] WATERMARK_RGB = {0.75f, 0f, 0f};
     static final float WATERMARK_SIZE = 60f;
 
     private MarksLayout() {

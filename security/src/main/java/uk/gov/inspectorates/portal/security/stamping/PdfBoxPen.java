@@ -40,7 +40,8 @@ record PdfBoxPen(PDFont regular, PDFont bold) implements MarksLayout.Pen {
                     translucent.setNonStrokingAlphaConstant(MarksLayout.WATERMARK_OPACITY);
                     content.saveGraphicsState();
                     content.setGraphicsStateParameters(translucent);
-                    content.setNonStrokingColor(0.75f, 0f, 0f);
+                    content.setNonStrokingColor(MarksLayout.WATERMARK_RGB[0], MarksLayout.WATERMARK_RGB[1],
+                            MarksLayout.WATERMARK_RGB[2]);
                     content.beginText();
                     content.setFont(font, text.size());
                     content.setTextMatrix(text.watermarkAt());
