@@ -27,8 +27,8 @@ import uk.gov.inspectorates.portal.web.upload.UploadPlaces;
  * {@code partSize} bytes but the last; any order; again after an interruption), ask which parts arrived, complete
  * it (the file is then checked), and share it by its id. Only the uploader sees an upload. A part is received, and an
  * upload started, only within the uploader's limits ({@link UploadPlaces}, docs/adr/0039): 429 otherwise; a part
- * and a completion also wait their turn among all uploads, and are 503 when the queue is full or the uploads' memory
- * is taken (docs/adr/0048).
+ * and a completion also wait their turn among all uploads and are 503 when the queue is full (docs/adr/0048), and a
+ * part also when the uploads' memory is taken (a completion holds none).
  */
 @Path("uploads")
 @Produces(MediaType.APPLICATION_JSON)
